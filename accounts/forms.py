@@ -1,0 +1,74 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Layout
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+
+from .models import User
+
+
+def gds_helper(*fields, button: str = "Continue") -> FormHelper:
+    helper = FormHelper()
+    helper.layout = Layout(*fields, Button("submit", button))
+    return helper
+
+
+class SignInForm(AuthenticationForm):
+    username = forms.EmailField(label="Email address", widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    error_messages = {
+        "invalid_login": "Enter a correct email address and password. Both are case-sensitive except the email.",
+        "inactive": "This account has been deactivated. Contact the Compact steering group.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+        self.helper = gds_helper(Field.text("username"), Field.text("password"), button="Sign in")
+
+
+class SignUpForm(forms.Form):
+    full_name = forms.CharField(label="Full name", max_length=200)
+    email = forms.EmailField(label="Email address", help_text="We will send password resets and updates here.")
+    password = forms.CharField(
+        label="Create a password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 10 characters. Avoid common words and passwords you use elsewhere.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.text("full_name"),
+            Field.text("email"),
+            Field.text("password"),
+            button="Create account",
+        )
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        candidate = User(email=self.data.get("email", ""), full_name=self.data.get("full_name", ""))
+        password_validation.validate_password(password, candidate)
+        return password
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Field.text("full_name"), button="Save changes")
+
+
+class GdsPasswordResetForm(PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "Email address"
+        self.helper = gds_helper(Field.text("email"), button="Send reset link")
+
+
+class GdsSetPasswordForm(SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(Field.text("new_password1"), Field.text("new_password2"), button="Set password")

@@ -1,0 +1,77 @@
+from django.contrib import admin
+from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    BoardDeclaration,
+    Compact,
+    EthnicGroup,
+    Membership,
+    MembershipStatus,
+    Organisation,
+    ServiceArea,
+    Signatory,
+    SteeringGroupMember,
+)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "sector", "org_id", "verified", "created_at"]
+    list_filter = ["sector", "verified", "faith_based", "refugee_focus"]
+    search_fields = ["name", "org_id", "charity_number", "company_number"]
+    readonly_fields = ["org_id", "verified_at", "verified_by"]
+    filter_horizontal = ["communities_served", "service_areas"]
+    actions = ["verify"]
+
+    @admin.action(description="Verify the selected organisations")
+    def verify(self, request, queryset):
+        count = queryset.filter(verified=False).update(
+            verified=True, verified_at=timezone.now(), verified_by=request.user
+        )
+        self.message_user(request, f"{count} organisations verified.")
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "organisation", "role", "status", "requested_at"]
+    list_filter = ["status", "role", "organisation__sector"]
+    search_fields = ["user__email", "organisation__name"]
+    autocomplete_fields = ["user", "organisation"]
+    actions = ["approve"]
+
+    @admin.action(description="Approve the selected membership requests")
+    def approve(self, request, queryset):
+        count = queryset.filter(status=MembershipStatus.REQUESTED).update(
+            status=MembershipStatus.APPROVED, decided_at=timezone.now(), decided_by=request.user
+        )
+        self.message_user(request, f"{count} memberships approved.")
+
+
+@admin.register(BoardDeclaration)
+class BoardDeclarationAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "board_type", "effective_date", "members", "bme_members", "undisclosed_members"]
+    search_fields = ["organisation__name"]
+    autocomplete_fields = ["organisation"]
+
+
+class SignatoryInline(admin.TabularInline):
+    model = Signatory
+    autocomplete_fields = ["organisation"]
+    extra = 0
+
+
+class SteeringGroupInline(admin.TabularInline):
+    model = SteeringGroupMember
+    autocomplete_fields = ["user"]
+    extra = 0
+
+
+@admin.register(Compact)
+class CompactAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "area", "slug"]
+    inlines = [SignatoryInline, SteeringGroupInline]
+
+
+admin.site.register(EthnicGroup, list_display=["name", "high_level_group", "position"])
+admin.site.register(ServiceArea, list_display=["name", "slug"])

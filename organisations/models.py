@@ -1,0 +1,258 @@
+"""Who's who in a Compact: organisations, their people, their boards, and the Compact itself.
+
+The Compact, its signatories and its steering group live here rather than in `undertakings` so that
+every app (including this one) can ask "is this person on the steering group?" without an import
+pointing the wrong way (docs/architecture.md).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+
+class Sector(models.TextChoices):
+    PUBLIC = "public", "Public body"
+    VOLUNTARY = "voluntary", "Voluntary and community sector"
+    PRIVATE = "private", "Private sector"
+
+
+class LegalForm(models.TextChoices):
+    UNINCORPORATED = "unincorporated", "Unincorporated association or group"
+    CIO = "cio", "Charitable incorporated organisation (CIO)"
+    CHARITABLE_COMPANY = "charitable_company", "Charitable company limited by guarantee"
+    COMPANY_GUARANTEE = "company_guarantee", "Company limited by guarantee"
+    CIC = "cic", "Community interest company"
+    SOCIETY = "society", "Co-operative or community benefit society"
+    TRUST = "trust", "Charitable trust"
+    STATUTORY = "statutory", "Statutory body"
+    OTHER = "other", "Other"
+
+
+class PublicBodyType(models.TextChoices):
+    LOCAL_AUTHORITY = "local_authority", "Local authority"
+    NHS = "nhs", "NHS organisation"
+    POLICE = "police", "Police"
+    FIRE = "fire", "Fire and rescue"
+    EDUCATION = "education", "School, college or university"
+    CENTRAL_GOVERNMENT = "central_government", "Central government body"
+    OTHER = "other", "Other public body"
+
+
+class EthnicGroup(models.Model):
+    """ONS 2021 Census ethnic group (England and Wales): 19 detailed groups under 5 high-level ones."""
+
+    code = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=200)
+    high_level_group = models.CharField(max_length=200)
+    position = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self):
+        return self.name
+
+
+class ServiceArea(models.Model):
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def public_bodies(self):
+        return self.filter(sector=Sector.PUBLIC)
+
+    def voluntary(self):
+        return self.filter(sector=Sector.VOLUNTARY)
+
+    def listed(self):
+        # The directory lists verified organisations and public bodies; unverified groups are
+        # visible to their own members and site admins until a site admin verifies them.
+        return self.filter(verified=True)
+
+
+class Organisation(models.Model):
+    slug = models.SlugField(max_length=120, unique=True)
+    name = models.CharField(max_length=200)
+    sector = models.CharField(max_length=20, choices=Sector.choices)
+    legal_form = models.CharField(max_length=30, choices=LegalForm.choices, blank=True)
+    public_body_type = models.CharField(max_length=30, choices=PublicBodyType.choices, blank=True)
+    charity_number = models.CharField(max_length=20, blank=True)
+    company_number = models.CharField(max_length=20, blank=True)
+    # GSS or Local Authority (England) code for councils, giving GB-LAE-… identifiers.
+    local_authority_code = models.CharField(max_length=20, blank=True)
+    # The org-id identifier (GB-CHC-1234567, GB-COH-01234567, GB-LAE-NTH, or one the portal issues),
+    # derived from the numbers above by organisations.identifiers.derive_org_id and kept in step by services.
+    org_id = models.CharField("organisation identifier", max_length=80, unique=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    website = models.URLField(blank=True)
+    email = models.EmailField("contact email", blank=True)
+    description = models.TextField(blank=True)
+    faith_based = models.BooleanField(default=False)
+    refugee_focus = models.BooleanField("refugee and asylum seeker focus", default=False)
+    communities_served = models.ManyToManyField(EthnicGroup, blank=True, related_name="organisations")
+    service_areas = models.ManyToManyField(ServiceArea, blank=True, related_name="organisations")
+    verified = models.BooleanField(default=False)
+    verified_at = models.DateTimeField(null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["charity_number"], condition=~Q(charity_number=""), name="unique_charity_number"
+            ),
+            models.UniqueConstraint(
+                fields=["company_number"], condition=~Q(company_number=""), name="unique_company_number"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_public_body(self) -> bool:
+        return self.sector == Sector.PUBLIC
+
+
+class MembershipRole(models.TextChoices):
+    ADMIN = "admin", "Organisation admin"
+    MEMBER = "member", "Member"
+
+
+class MembershipStatus(models.TextChoices):
+    REQUESTED = "requested", "Requested"
+    APPROVED = "approved", "Approved"
+    DECLINED = "declined", "Declined"
+
+
+class Membership(models.Model):
+    """A person's place in an organisation. For a public body, an approved member is an officer."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    status = models.CharField(max_length=10, choices=MembershipStatus.choices, default=MembershipStatus.REQUESTED)
+    job_title = models.CharField(max_length=200, blank=True)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organisation__name", "user__email"]
+        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_person")]
+
+    def __str__(self):
+        return f"{self.user} – {self.organisation} ({self.get_status_display()})"
+
+
+class BoardType(models.TextChoices):
+    MANAGEMENT_COMMITTEE = "management_committee", "Management committee"
+    BOARD_OF_DIRECTORS = "board_of_directors", "Board of directors"
+    BOARD_OF_TRUSTEES = "board_of_trustees", "Board of trustees"
+
+
+class BoardDeclaration(models.Model):
+    """Counts of an organisation's board on a date. Counts only: no individual's ethnicity is stored
+    (ethnicity is special category data under UK GDPR, and the BME-led test needs only counts)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="board_declarations")
+    board_type = models.CharField(max_length=30, choices=BoardType.choices)
+    effective_date = models.DateField(help_text="The date these counts describe the board.")
+    members = models.PositiveIntegerField()
+    bme_members = models.PositiveIntegerField("members of BME origin")
+    undisclosed_members = models.PositiveIntegerField("members who did not say")
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="board_declarations"
+    )
+    declared_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-effective_date", "-declared_at"]
+        get_latest_by = ["effective_date", "declared_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(members__gt=0), name="board_has_members"),
+            models.CheckConstraint(
+                condition=Q(bme_members__lte=F("members") - F("undisclosed_members")),
+                name="board_counts_add_up",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} board on {self.effective_date:%d %B %Y}"
+
+
+class Compact(models.Model):
+    """A local agreement between public bodies and the voluntary and community sector."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=200)
+    area = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    signatories = models.ManyToManyField(Organisation, through="Signatory", related_name="compacts")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Signatory(models.Model):
+    compact = models.ForeignKey(Compact, on_delete=models.CASCADE, related_name="signatory_records")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="signatory_records")
+    signed_on = models.DateField()
+    withdrawn_on = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["compact", "organisation", "signed_on"], name="unique_signature"),
+            models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=F("signed_on")),
+                name="withdrawn_after_signed",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} signed {self.compact}"
+
+
+class SteeringGroupMember(models.Model):
+    compact = models.ForeignKey(Compact, on_delete=models.CASCADE, related_name="steering_group")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="steering_seats")
+    role = models.CharField(max_length=100, default="Member")
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["compact__name", "user__full_name"]
+
+    def __str__(self):
+        return f"{self.user} ({self.role}, {self.compact})"
