@@ -1,0 +1,24 @@
+# Production image: the same locked dependencies and system libraries CI uses natively.
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+
+# WeasyPrint renders with the system Pango; fonts-liberation gives it Arial-compatible metrics.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation \
+    && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+COPY requirements.lock .
+RUN pip install -r requirements.lock
+
+COPY . .
+# The front-end is committed prebuilt in static/dist (npm run build refreshes it).
+RUN DEBUG=false SECRET_KEY=collectstatic-only-build-time-key-that-is-long-enough-0123456789 \
+    python manage.py collectstatic --noinput
+
+RUN useradd --create-home --uid 1000 portal && mkdir -p /data/media && chown -R portal /data
+USER portal
+
+EXPOSE 8000
+CMD ["gunicorn", "compact_portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -1,0 +1,158 @@
+"""Demo organisations, people and Compacts: two Compacts (Northamptonshire, Plymouth), their public
+bodies, community groups with boards in every BME-led outcome, and one account for every role.
+All people and groups are fictional; board counts and numbers are made up."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from .identifiers import derive_org_id
+from .models import (
+    BoardDeclaration,
+    BoardType,
+    Compact,
+    EthnicGroup,
+    LegalForm,
+    Membership,
+    MembershipRole,
+    MembershipStatus,
+    Organisation,
+    PublicBodyType,
+    Sector,
+    ServiceArea,
+    Signatory,
+    SteeringGroupMember,
+)
+
+DEMO_PASSWORD = "compact-demo-2026"
+
+COMPACTS = [
+    ("northamptonshire", "Northamptonshire Compact", "Northamptonshire"),
+    ("plymouth", "Plymouth Compact", "Plymouth"),
+]
+
+PUBLIC_BODIES = [
+    # slug, name, type, LA code, compact
+    ("west-northamptonshire-council", "West Northamptonshire Council", PublicBodyType.LOCAL_AUTHORITY, "WNT", "northamptonshire"),
+    ("north-northamptonshire-council", "North Northamptonshire Council", PublicBodyType.LOCAL_AUTHORITY, "NNT", "northamptonshire"),
+    ("nhs-northamptonshire", "NHS Northamptonshire Integrated Care Board", PublicBodyType.NHS, "", "northamptonshire"),
+    ("northamptonshire-police", "Northamptonshire Police", PublicBodyType.POLICE, "", "northamptonshire"),
+    ("plymouth-city-council", "Plymouth City Council", PublicBodyType.LOCAL_AUTHORITY, "PLY", "plymouth"),
+]
+
+# slug, name, legal form, charity no, company no, (members, bme, undisclosed, months ago) or None,
+# faith, refugee, communities (ONS names), service areas, compact
+GROUPS = [
+    ("northampton-african-caribbean-forum", "Northampton African Caribbean Forum", LegalForm.CIO, "1180001", "",
+     (8, 7, 0, 2), False, False, ["African", "Caribbean"], ["Advice and advocacy", "Community cohesion"], "northamptonshire"),
+    ("wellingborough-bangladeshi-welfare", "Wellingborough Bangladeshi Welfare Association", LegalForm.CHARITABLE_COMPANY, "1180002", "07123456",
+     (12, 9, 0, 5), True, False, ["Bangladeshi"], ["Older people", "Health and social care"], "northamptonshire"),
+    ("corby-roma-support-network", "Corby Roma Support Network", LegalForm.UNINCORPORATED, "", "",
+     (6, 3, 2, 3), False, False, ["Roma", "Gypsy or Irish Traveller"], ["Education and training", "Advice and advocacy"], "northamptonshire"),
+    ("kettering-refugee-welcome", "Kettering Refugee Welcome", LegalForm.CIO, "1180004", "",
+     (10, 4, 0, 1), False, True, ["Arab", "Other Asian", "African"], ["Legal advice and immigration", "Housing and homelessness"], "northamptonshire"),
+    ("daventry-chinese-community-centre", "Daventry Chinese Community Centre", LegalForm.CHARITABLE_COMPANY, "1180005", "05432109",
+     (5, 5, 0, 15), False, False, ["Chinese"], ["Arts, culture and heritage", "Older people"], "northamptonshire"),
+    ("northants-sikh-youth-project", "Northamptonshire Sikh Youth Project", LegalForm.CIC, "", "12345678",
+     None, True, False, ["Indian"], ["Children and young people", "Sport and recreation"], "northamptonshire"),
+    ("plymouth-and-devon-race-equality-council", "Plymouth and Devon Race Equality Council", LegalForm.CHARITABLE_COMPANY, "1180007", "04123456",
+     (9, 8, 0, 4), False, False, ["African", "Pakistani", "Other Mixed or Multiple ethnic groups"], ["Advice and advocacy", "Infrastructure and capacity building"], "plymouth"),
+    ("plymouth-eastern-european-women", "Plymouth Eastern European Women's Group", LegalForm.UNINCORPORATED, "", "",
+     (4, 3, 0, 6), False, False, ["Other White", "Roma"], ["Women and girls", "Employment and skills"], "plymouth"),
+]
+
+# email, name, organisation slug (None for steering/admin), role label
+PEOPLE = [
+    ("officer@westnorthants.example", "Priya Shah", "west-northamptonshire-council", "Public-body officer, West Northamptonshire Council"),
+    ("officer@nhs-northants.example", "Tom Ellis", "nhs-northamptonshire", "Public-body officer, NHS Northamptonshire ICB"),
+    ("officer@plymouth.example", "Morwenna Hext", "plymouth-city-council", "Public-body officer, Plymouth City Council"),
+    ("group@acforum.example", "Abena Mensah", "northampton-african-caribbean-forum", "Community group member (BME-led group)"),
+    ("group@roma-corby.example", "Milan Horvath", "corby-roma-support-network", "Community group member (undetermined status)"),
+    ("group@pdrec.example", "Yusuf Okafor", "plymouth-and-devon-race-equality-council", "Community group member (Plymouth)"),
+    ("steering@northants.example", "Hannah Reid", None, "Steering group chair, Northamptonshire Compact"),
+    ("steering@plymouth.example", "Kwame Asante", None, "Steering group member, Plymouth Compact"),
+    ("admin@portal.example", "Site Admin", None, "Site admin (Django admin)"),
+]
+
+DEMO_ACCOUNTS = [(email, role) for email, _, _, role in PEOPLE]
+
+
+def _organisation(slug, **fields):
+    org_id = derive_org_id(
+        charity_number=fields.get("charity_number", ""),
+        company_number=fields.get("company_number", ""),
+        local_authority_code=fields.get("local_authority_code", ""),
+        slug=slug,
+    )
+    organisation, _ = Organisation.objects.update_or_create(
+        slug=slug, defaults={**fields, "org_id": org_id, "verified": True}
+    )
+    if organisation.verified_at is None:
+        organisation.verified_at = timezone.now()
+        organisation.save(update_fields=["verified_at"])
+    return organisation
+
+
+def _person(email, name, superuser=False):
+    User = get_user_model()
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        create = User.objects.create_superuser if superuser else User.objects.create_user
+        user = create(email=email, password=DEMO_PASSWORD, full_name=name)
+    return user
+
+
+def load() -> str:
+    today = timezone.localdate()
+    compacts = {
+        slug: Compact.objects.update_or_create(
+            slug=slug, defaults={"name": name, "area": area, "description": f"The {area} Compact (demo data)."}
+        )[0]
+        for slug, name, area in COMPACTS
+    }
+    groups_by_name = {g.name: g for g in EthnicGroup.objects.all()}
+    areas_by_name = {a.name: a for a in ServiceArea.objects.all()}
+
+    organisations = {}
+    for slug, name, body_type, la_code, compact in PUBLIC_BODIES:
+        organisations[slug] = _organisation(
+            slug, name=name, sector=Sector.PUBLIC, legal_form=LegalForm.STATUTORY, public_body_type=body_type,
+            local_authority_code=la_code, description=f"{name} is a signatory of the {compacts[compact].name}.",
+        )
+        Signatory.objects.get_or_create(compact=compacts[compact], organisation=organisations[slug],
+                                        defaults={"signed_on": datetime.date(2021, 4, 1)})
+
+    for (slug, name, legal_form, charity, company, board, faith, refugee, communities, areas, compact) in GROUPS:
+        organisation = _organisation(
+            slug, name=name, sector=Sector.VOLUNTARY, legal_form=legal_form, charity_number=charity,
+            company_number=company, faith_based=faith, refugee_focus=refugee, postcode="NN1 1AA" if compact == "northamptonshire" else "PL1 1AA",
+            description=f"{name} is a community organisation in {compacts[compact].area} (demo data).",
+        )
+        organisation.communities_served.set([groups_by_name[c] for c in communities if c in groups_by_name])
+        organisation.service_areas.set([areas_by_name[a] for a in areas if a in areas_by_name])
+        organisations[slug] = organisation
+        Signatory.objects.get_or_create(compact=compacts[compact], organisation=organisation,
+                                        defaults={"signed_on": datetime.date(2021, 4, 1)})
+        if board and not organisation.board_declarations.exists():
+            members, bme, undisclosed, months_ago = board
+            BoardDeclaration.objects.create(
+                organisation=organisation, board_type=BoardType.MANAGEMENT_COMMITTEE,
+                effective_date=today - datetime.timedelta(days=30 * months_ago),
+                members=members, bme_members=bme, undisclosed_members=undisclosed,
+            )
+
+    for email, name, org_slug, role in PEOPLE:
+        user = _person(email, name, superuser=email.startswith("admin@"))
+        if org_slug:
+            Membership.objects.get_or_create(
+                user=user, organisation=organisations[org_slug],
+                defaults={"role": MembershipRole.ADMIN, "status": MembershipStatus.APPROVED, "decided_at": timezone.now()},
+            )
+        elif email.startswith("steering@"):
+            compact = compacts["northamptonshire" if "northants" in email else "plymouth"]
+            SteeringGroupMember.objects.get_or_create(
+                compact=compact, user=user,
+                defaults={"role": "Chair" if "northants" in email else "Member", "start_date": datetime.date(2024, 4, 1)},
+            )
+    return f"{len(compacts)} compacts, {len(organisations)} organisations, {len(PEOPLE)} people"

@@ -1,0 +1,100 @@
+"""Helpers shared by every app's tests (fixtures are in conftest.py)."""
+
+import os
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from organisations.models import MembershipRole
+
+from . import factories as f
+
+ON_CI = os.environ.get("CI", "").lower() == "true"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+def require_service(name: str, available: bool, how: str) -> None:
+    """Skip on a laptop that lacks a service; on CI a missing service is a failure, never a skip."""
+    if available:
+        return
+    message = f"{name} is not available: {how}"
+    if ON_CI:
+        pytest.fail(f"CI=true and {message}", pytrace=False)
+    pytest.skip(message)
+
+
+PERSONAS = ["anonymous", "outsider", "group_member", "officer", "other_officer", "steering_member", "site_admin"]
+
+
+def build_world() -> SimpleNamespace:
+    """The standard cast: a Compact with two public bodies and a community group, one person in
+    each role, and an outsider who is signed in but belongs to nothing."""
+    compact = f.CompactFactory(name="Northshire Compact", slug="northshire", area="Northshire")
+    council = f.PublicBodyFactory(name="Northshire Council", slug="northshire-council")
+    other_body = f.PublicBodyFactory(name="Northshire NHS Trust", slug="northshire-nhs", public_body_type="nhs")
+    group = f.OrganisationFactory(name="African Caribbean Forum", slug="african-caribbean-forum", charity_number="1123456")
+    other_group = f.OrganisationFactory(name="Polish Community Centre", slug="polish-community-centre")
+    for organisation in (council, other_body, group):
+        f.SignatoryFactory(compact=compact, organisation=organisation)
+    f.BoardDeclarationFactory(organisation=group, members=8, bme_members=7)
+
+    officer = f.UserFactory(email="officer@council.example", full_name="Olu Officer")
+    f.MembershipFactory(user=officer, organisation=council, role=MembershipRole.ADMIN)
+    other_officer = f.UserFactory(email="officer@nhs.example", full_name="Nia Other")
+    f.MembershipFactory(user=other_officer, organisation=other_body, role=MembershipRole.ADMIN)
+    group_member = f.UserFactory(email="member@forum.example", full_name="Grace Member")
+    f.MembershipFactory(user=group_member, organisation=group, role=MembershipRole.ADMIN)
+    steering_member = f.UserFactory(email="chair@steering.example", full_name="Sam Steering")
+    f.SteeringGroupMemberFactory(compact=compact, user=steering_member, role="Chair")
+    site_admin = f.UserFactory(email="admin@portal.example", full_name="Ada Admin", is_staff=True, is_superuser=True)
+    outsider = f.UserFactory(email="someone@example.org", full_name="Oscar Outsider")
+    period = f.ReportingPeriodFactory(compact=compact)
+    return SimpleNamespace(
+        compact=compact,
+        council=council,
+        other_body=other_body,
+        group=group,
+        other_group=other_group,
+        period=period,
+        users={
+            "anonymous": None,
+            "outsider": outsider,
+            "group_member": group_member,
+            "officer": officer,
+            "other_officer": other_officer,
+            "steering_member": steering_member,
+            "site_admin": site_admin,
+        },
+    )
+
+
+# --- Browser tests (Debian's Chromium through Playwright; never a downloaded browser) ------------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def assert_accessible(page, name: str | None = None) -> None:
+    """axe-core finds no WCAG 2.0/2.1/2.2 A or AA violations on the current page; keeps a screenshot."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    if name:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    results = Axe().run(
+        page,
+        options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}},
+    )
+    violations = results.response["violations"]
+    assert not violations, f"axe found violations on {page.url}:\n" + results.generate_report()
