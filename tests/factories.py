@@ -58,6 +58,9 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
             slug=o.slug,
         )
     )
+    charity_number = ""
+    company_number = ""
+    local_authority_code = ""
     postcode = "NN1 1AA"
     verified = True
 
