@@ -1,0 +1,1 @@
+"""Small helpers with no models, shared by every app (the bottom layer, below accounts)."""
