@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     *LOCAL_APPS,
+    "audit",
     "demo",
 ]
 
