@@ -71,18 +71,22 @@ def changes_for_page(tracked: TrackedType, entries: list) -> dict[int, list[Chan
         for version in versions:
             previous[version.history_id] = before
             before = version
-    fields = [f for f in tracked.model._meta.concrete_fields if f.attname not in _NOISE]
+    fields = [
+        f for f in tracked.model._meta.concrete_fields if f.attname not in _NOISE and not f.primary_key
+    ]
     result = {}
     for entry in entries:
         prior = previous.get(entry.history_id)
+        if prior is None and entry.history_type != "+":
+            result[entry.history_id] = []
+            continue
         changes = []
         for field in fields:
             new = getattr(entry, field.attname)
             old = getattr(prior, field.attname) if prior is not None else None
-            if prior is None and entry.history_type != "+":
-                continue
-            if old != new:
-                changes.append(Change(str(field.verbose_name), _show(old), _show(new)))
+            # A new record lists what it was created with; blank fields say nothing then.
+            if old != new and not (prior is None and new in (None, "")):
+                changes.append(Change(str(field.verbose_name), _show(field, old), _show(field, new)))
         result[entry.history_id] = changes
     return result
 
@@ -97,8 +101,14 @@ def record_label(tracked: TrackedType, entry) -> str:
     return f"{tracked.label} {getattr(entry, tracked.model._meta.pk.attname)}"
 
 
-def _show(value) -> str:
+def _show(field, value) -> str:
     if value is None or value == "":
         return "(empty)"
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if field.choices:
+        value = dict(field.flatchoices).get(value, value)
+    if hasattr(value, "strftime"):
+        return value.strftime("%-d %b %Y %H:%M") if hasattr(value, "hour") else value.strftime("%-d %b %Y")
     text = str(value)
     return text if len(text) <= 120 else text[:117] + "…"
