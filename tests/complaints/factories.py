@@ -25,7 +25,7 @@ def raise_complaint(world, *, kind=ComplainantKind.ORGANISATION, user="group_mem
         undertakings=undertakings if undertakings is not None else [],
         undertakings_not_sure=not undertakings,
         what_happened=what_happened or "We were not told about the consultation on the day centre closure.",
-        happened_on=date(2025, 11, 3),
+        happened_on=date(2024, 11, 4),
         outcome_sought="An apology and a proper consultation.",
         complainant_kind=kind,
         confidential=confidential,
