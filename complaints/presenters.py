@@ -215,6 +215,7 @@ class ComplaintView:
     stages: list[StageView]
     files: list[FileView]
     timeline: list[EntryView]
+    notes: list[EntryView]
     outcome: str = ""
     remedy: str = ""
     learning: str = ""
@@ -231,6 +232,7 @@ def present(complaint: Complaint, side: str) -> ComplaintView:
     """Everything about `complaint` that `side` may see. Expects the prefetches made by
     selectors.complaint_for_page."""
     files = {f.pk: file_view(f, n, complaint, side) for n, f in enumerate(complaint.files.all(), start=1)}
+    entries = timeline(complaint, complaint.events.all(), files, side)
     closed_by = ""
     if complaint.closed_by_party:
         closed_by = actor_label(complaint=complaint, party=complaint.closed_by_party, actor=complaint.closed_by, side=side)
@@ -256,7 +258,9 @@ def present(complaint: Complaint, side: str) -> ComplaintView:
         overdue=bool(complaint.next_deadline and complaint.next_deadline < timezone.localdate()),
         stages=[stage_view(s) for s in complaint.stages.all()],
         files=list(files.values()),
-        timeline=timeline(complaint, complaint.events.all(), files, side),
+        # Internal notes are kept apart from the record of what happened and what was said.
+        timeline=[e for e in entries if e.kind != EventKind.NOTE],
+        notes=[e for e in entries if e.kind == EventKind.NOTE],
         outcome=complaint.get_outcome_display() if complaint.outcome else "",
         remedy=complaint.remedy,
         learning=complaint.learning,

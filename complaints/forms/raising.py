@@ -60,7 +60,7 @@ class UndertakingsForm(forms.Form):
     def __init__(self, *args, choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["undertakings"].queryset = choices
-        self.helper = helper(Field.checkboxes("undertakings", small=True), Field.checkbox("not_sure"))
+        self.helper = helper(Field.checkboxes("undertakings", small=True), Field.checkbox("not_sure", small=True))
 
     def clean(self):
         data = super().clean()
