@@ -45,35 +45,35 @@ def _csv(queryset, side: str, filename: str):
     ))
 
 
-@login_required
-def queue(request):
+def _body_scope(request):
     if not can_view_queue(request.user):
         raise PermissionDenied
-    bodies = roles_for(request.user).officer_of
-    return _list(request, queue_for_body(organisation_ids=bodies, status=_status(request)), Party.RESPONDENT,
-                 title="Complaints about your organisation", csv_name="complaints:queue-csv", show_body=len(bodies) > 1)
+    return queue_for_body(organisation_ids=roles_for(request.user).officer_of, status=_status(request))
+
+
+def _compact_scope(request):
+    if not can_view_compact_list(request.user):
+        raise PermissionDenied
+    return compact_complaints(compact_ids=roles_for(request.user).steering_compacts, status=_status(request))
+
+
+@login_required
+def queue(request):
+    return _list(request, _body_scope(request), Party.RESPONDENT, title="Complaints about your organisation",
+                 csv_name="complaints:queue-csv", show_body=len(roles_for(request.user).officer_of) > 1)
 
 
 @login_required
 def queue_csv(request):
-    if not can_view_queue(request.user):
-        raise PermissionDenied
-    queryset = queue_for_body(organisation_ids=roles_for(request.user).officer_of, status=_status(request))
-    return _csv(queryset, Party.RESPONDENT, "complaints-about-your-organisation.csv")
+    return _csv(_body_scope(request), Party.RESPONDENT, "complaints-about-your-organisation.csv")
 
 
 @login_required
 def compact_list(request):
-    if not can_view_compact_list(request.user):
-        raise PermissionDenied
-    queryset = compact_complaints(compact_ids=roles_for(request.user).steering_compacts, status=_status(request))
-    return _list(request, queryset, Party.STEERING, title="Complaints in your Compact",
+    return _list(request, _compact_scope(request), Party.STEERING, title="Complaints in your Compact",
                  csv_name="complaints:compact-csv", show_body=True)
 
 
 @login_required
 def compact_csv(request):
-    if not can_view_compact_list(request.user):
-        raise PermissionDenied
-    queryset = compact_complaints(compact_ids=roles_for(request.user).steering_compacts, status=_status(request))
-    return _csv(queryset, Party.STEERING, "complaints-in-your-compact.csv")
+    return _csv(_compact_scope(request), Party.STEERING, "complaints-in-your-compact.csv")
