@@ -132,13 +132,15 @@ def test_stage_2_may_be_extended_by_up_to_20_working_days(world):
     complaint = raise_complaint(world, today=date(2025, 3, 3))
     answered_at_stage_1(complaint, world)
     services.complaint_escalate(complaint=complaint, reason="Not answered.", today=date(2025, 3, 4))
-    services.stage_acknowledge(complaint=complaint, user=world.users["steering_member"], today=date(2025, 3, 4))
+    colleague = f.UserFactory()
+    f.MembershipFactory(user=colleague, organisation=world.council)
+    services.stage_acknowledge(complaint=complaint, user=colleague, today=date(2025, 3, 4))
     stage = complaint.stages.get(level=StageLevel.STAGE_2)
     # 20 working days after 4 March 2025 is 1 April; 20 more (over Easter) is 1 May.
     assert stage.reply_by == date(2025, 4, 1)
-    services.stage_extend(complaint=complaint, user=world.users["steering_member"], new_date=date(2025, 5, 1), reason="Legal advice.")
+    services.stage_extend(complaint=complaint, user=colleague, new_date=date(2025, 5, 1), reason="Legal advice.")
     with pytest.raises(ValidationError, match="1 May 2025 at the latest"):
-        services.stage_extend(complaint=complaint, user=world.users["steering_member"], new_date=date(2025, 5, 2), reason="More.")
+        services.stage_extend(complaint=complaint, user=colleague, new_date=date(2025, 5, 2), reason="More.")
 
 
 def test_the_complainant_can_escalate_only_within_the_set_time_after_a_reply(world, settings):
@@ -256,3 +258,23 @@ def test_uploads_are_checked_by_their_content_not_their_name(world):
     stored = services.complaint_file_add(complaint=complaint, upload=real_pdf, party=Party.COMPLAINANT)
     assert (stored.original_name, stored.content_type) == ("letter.pdf", "application/pdf")
     assert "letter" not in stored.file.name
+
+
+def test_unconfirmed_complaints_and_unattached_files_are_cleared_once_their_links_expire(world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from complaints.models import Complaint, ComplaintFile
+
+    from .factories import text_upload
+
+    unconfirmed = raise_complaint(world, kind=ComplainantKind.EMAIL, user=None, email="a@example.net")
+    kept = raise_complaint(world)
+    draft = services.draft_file_add(draft_key="abc", upload=text_upload())
+    assert services.stale_drafts_delete(now=timezone.now()) == 0
+    later = timezone.now() + timedelta(days=5)
+    assert services.stale_drafts_delete(now=later) == 2
+    assert list(Complaint.objects.all()) == [kept]
+    assert not ComplaintFile.objects.filter(pk=draft.pk).exists()
+    assert not Complaint.objects.filter(pk=unconfirmed.pk).exists()
