@@ -1,11 +1,12 @@
 """Importing a funder's published 360Giving file: all of it, or none of it with every reason.
 
 1. Read and check every grant (`threesixty.reader`): a problem anywhere refuses the file.
-2. Group the file's recipients: references that share an identifier, charity number or company
-   number are one organisation (the same group is often written three ways in one file).
-3. Match each group to the portal's organisations by org-id, charity or company number, in one
-   query; a group that matches two different organisations is a problem, one that matches none
-   becomes a new unverified organisation.
+2. Group the file's recipients by org-id (Companies House numbers padded, society numbers moved
+   from GB-COH to GB-MPR, so that one organisation written two ways is one).
+3. Match each recipient to the portal's organisations, in one query: by org-id, else by charity or
+   company number. One that matches two organisations, gives two different numbers of a kind, or
+   shares a number with another new recipient is a problem; one that matches none becomes a new
+   unverified organisation.
 4. Match grants to the awards already held by identifier: a grant held for another funder is a
    problem; an identical one is left alone, so importing the same file twice changes nothing.
 5. Write everything in one transaction, in bulk, with history.
@@ -29,6 +30,7 @@ from organisations.models import BoardDeclaration, LegalForm, Organisation, Sect
 
 TWO_MATCHES = "The recipient {name} matches more than one organisation in the portal: {matches}. Correct its numbers first."
 NUMBERS_DISAGREE = "The recipient {name} is given two different {kind} numbers in the file ({numbers})."
+NUMBER_SHARED = "The {kind} number {number} is given to different recipients in the file: {names}. Correct it first."
 HELD_FOR_OTHER_FUNDER = "Identifier {identifier} is already used by a grant from {funder}."
 
 COMPARED_FIELDS = [
@@ -83,26 +85,6 @@ def _keys(ref: OrganisationRef) -> set[tuple[str, str]]:
         if normalise_number(number):
             keys.add((kind, _company(number) if kind == "company" else normalise_number(number)))
     return keys
-
-
-class _Groups:
-    """Union-find over recipient references by shared key."""
-
-    def __init__(self):
-        self.parent: dict = {}
-
-    def find(self, key):
-        self.parent.setdefault(key, key)
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
-
-    def union(self, keys):
-        keys = list(keys)
-        root = self.find(keys[0])
-        for key in keys[1:]:
-            self.parent[self.find(key)] = root
 
 
 def _existing_organisations(keys: set[tuple[str, str]]) -> dict[tuple[str, str], Organisation]:
@@ -160,61 +142,83 @@ def _unique_slugs(names: list[str]) -> list[str]:
     return slugs
 
 
-def _resolve_recipients(grants: list[CheckedGrant], problems: list[Problem]):
-    groups = _Groups()
-    for grant in grants:
-        groups.union(_keys(grant.recipient))
-    members = defaultdict(list)  # group root -> grants
-    for grant in grants:
-        members[groups.find(next(iter(_keys(grant.recipient))))].append(grant)
-    existing = _existing_organisations({key for grant in grants for key in _keys(grant.recipient)})
+def _numbers(keys: set[tuple[str, str]], kind: str) -> list[str]:
+    return sorted(value for k, value in keys if k == kind)
 
-    resolved: dict[int, Organisation] = {}  # id(grant) -> organisation (existing or unsaved new)
-    new_organisations = []
-    for group in members.values():
-        keys = {key for grant in group for key in _keys(grant.recipient)}
-        first = group[0].recipient
-        matches = {existing[key].pk: existing[key] for key in keys if key in existing}
-        clash = None
-        if len(matches) > 1:
-            clash = TWO_MATCHES.format(
-                name=first.name, matches=", ".join(f"{o.name} ({o.org_id})" for o in matches.values())
-            )
-        for kind in ("charity", "company"):
-            numbers = sorted({value for k, value in keys if k == kind})
-            if not matches and len(numbers) > 1:
-                clash = NUMBERS_DISAGREE.format(name=first.name, kind=kind, numbers=", ".join(numbers))
+
+def _resolve_recipients(grants: list[CheckedGrant], problems: list[Problem]):
+    groups = defaultdict(list)  # the recipient's org-id (corrected) -> its grants
+    for grant in grants:
+        groups[_identifier(grant.recipient)].append(grant)
+    group_keys = {identifier: set().union(*(_keys(g.recipient) for g in group)) for identifier, group in groups.items()}
+    existing = _existing_organisations(set().union(*group_keys.values()))
+
+    resolved: dict[int, Organisation] = {}  # id(grant) -> organisation (existing, or new and unsaved)
+    new: dict[str, Organisation] = {}
+    claims = defaultdict(list)  # ("charity", number) -> new recipients' org-ids giving it
+
+    def refuse(group, message):
+        problems.extend(Problem(grant.where, message) for grant in group)
+
+    for identifier, group in groups.items():
+        keys, first = group_keys[identifier], group[0].recipient
+        clash = next(
+            (NUMBERS_DISAGREE.format(name=first.name, kind=kind, numbers=", ".join(_numbers(keys, kind)))
+             for kind in ("charity", "company") if len(_numbers(keys, kind)) > 1),
+            None,
+        )
         if clash:
-            problems += [Problem(grant.where, clash) for grant in group]
+            refuse(group, clash)
             continue
-        if matches:
-            organisation = next(iter(matches.values()))
-        else:
-            charity = next((value for k, value in keys if k == "charity"), "")
-            company = next((value for k, value in keys if k == "company"), "")
+        # The org-id is decisive; otherwise a registered number finds the organisation.
+        organisation = existing.get(("id", identifier))
+        if organisation is None:
+            matches = {existing[key].pk: existing[key] for key in keys if key in existing}
+            if len(matches) > 1:
+                refuse(group, TWO_MATCHES.format(
+                    name=first.name, matches=", ".join(f"{o.name} ({o.org_id})" for o in matches.values())
+                ))
+                continue
+            organisation = next(iter(matches.values()), None)
+        if organisation is None:
+            charity, company = (next(iter(_numbers(keys, kind)), "") for kind in ("charity", "company"))
             organisation = Organisation(
                 name=first.name[:200],
                 sector=Sector.VOLUNTARY,
-                legal_form=LegalForm.SOCIETY if _identifier(first).startswith("GB-MPR-") else "",
+                legal_form=LegalForm.SOCIETY if identifier.startswith("GB-MPR-") else "",
                 charity_number=charity,
                 company_number=company,
-                org_id=_identifier(first),
+                org_id=identifier,
                 postcode=next((g.recipient.postcode for g in group if g.recipient.postcode), ""),
                 verified=False,
                 description="Added from imported 360Giving data; not yet verified.",
             )
-            new_organisations.append(organisation)
+            new[identifier] = organisation
+            for key in keys - {("id", identifier), ("id", first.identifier)}:
+                claims[key].append(identifier)
         for grant in group:
             resolved[id(grant)] = organisation
-    return resolved, new_organisations
+
+    for (kind, number), identifiers in claims.items():
+        if len(identifiers) > 1:
+            names = ", ".join(f"{new[i].name} ({i})" for i in identifiers)
+            for identifier in identifiers:
+                refuse(groups[identifier], NUMBER_SHARED.format(kind=kind, number=number, names=names))
+    return resolved, list(new.values())
+
+
+def _position(where: str) -> tuple:
+    """Problems in file order: by line number for CSV, otherwise as found."""
+    if where.startswith("Line "):
+        digits = "".join(ch for ch in where[5:] if ch.isdigit())
+        return (0, int(digits or 0))
+    return (1, 0)
 
 
 def grants_import(*, name: str, content: bytes, funder: Organisation, user=None) -> ImportResult:
     read = read_and_check(name, content, funder_identifier=funder.org_id, funder_name=funder.name)
-    if read.problems:
-        raise ImportRefused(read.problems)
-    grants = read.grants
-    problems: list[Problem] = []
+    # Grants that passed their own checks are still matched, so that one refusal lists every problem.
+    grants, problems = read.grants, list(read.problems)
     recipients, new_organisations = _resolve_recipients(grants, problems)
 
     held = {a.identifier: a for a in Award.objects.filter(identifier__in=[g.identifier for g in grants]).select_related("funder")}
@@ -223,7 +227,8 @@ def grants_import(*, name: str, content: bytes, funder: Organisation, user=None)
         if award is not None and award.funder_id != funder.pk:
             problems.append(Problem(grant.where, HELD_FOR_OTHER_FUNDER.format(identifier=grant.identifier, funder=award.funder.name)))
     if problems:
-        raise ImportRefused(problems)
+        order = {id(p): n for n, p in enumerate(problems)}
+        raise ImportRefused(sorted(problems, key=lambda p: (_position(p.where), order[id(p)])))
 
     today = timezone.localdate()
     result = ImportResult(grants=len(grants))
