@@ -12,7 +12,7 @@ from organisations.roles import roles_for
 def programme_list(*, funder: Organisation | None = None, open_on: date | None = None) -> QuerySet:
     programmes = FundingProgramme.objects.select_related("funder", "service_area").annotate(
         application_count=Count("applications", distinct=True)
-    )
+    ).order_by("-opens_on", "title")
     if funder is not None:
         programmes = programmes.filter(funder=funder)
     if open_on is not None:
