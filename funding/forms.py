@@ -39,6 +39,8 @@ def money_field(label: str, *, required: bool = True, help_text: str = "") -> fo
         max_digits=14,
         decimal_places=2,
         min_value=0,
+        # A text input, as GOV.UK advises for numbers: browsers' number inputs round and scroll.
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
         error_messages={
             "required": f"Enter the {label[0].lower()}{label[1:]}",
             "invalid": "Enter an amount in pounds, like 1500 or 1500.50, without £ or commas",
