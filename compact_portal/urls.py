@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("consultations.urls")),
     path("", include("complaints.urls")),
     path("", include("reviews.urls")),
+    path("", include("audit.urls")),
 ]
 
 admin.site.site_header = "Compact compliance portal administration"

@@ -85,12 +85,10 @@ def _organisation(slug, **fields):
         local_authority_code=fields.get("local_authority_code", ""),
         slug=slug,
     )
-    organisation, _ = Organisation.objects.update_or_create(
-        slug=slug, defaults={**fields, "org_id": org_id, "verified": True}
+    # get_or_create, not update_or_create: a second run must not even add history rows.
+    organisation, _ = Organisation.objects.get_or_create(
+        slug=slug, defaults={**fields, "org_id": org_id, "verified": True, "verified_at": timezone.now()}
     )
-    if organisation.verified_at is None:
-        organisation.verified_at = timezone.now()
-        organisation.save(update_fields=["verified_at"])
     return organisation
 
 
@@ -106,7 +104,7 @@ def _person(email, name, superuser=False):
 def load() -> str:
     today = timezone.localdate()
     compacts = {
-        slug: Compact.objects.update_or_create(
+        slug: Compact.objects.get_or_create(
             slug=slug, defaults={"name": name, "area": area, "description": f"The {area} Compact (demo data)."}
         )[0]
         for slug, name, area in COMPACTS
@@ -129,8 +127,9 @@ def load() -> str:
             company_number=company, faith_based=faith, refugee_focus=refugee, postcode="NN1 1AA" if compact == "northamptonshire" else "PL1 1AA",
             description=f"{name} is a community organisation in {compacts[compact].area} (demo data).",
         )
-        organisation.communities_served.set([groups_by_name[c] for c in communities if c in groups_by_name])
-        organisation.service_areas.set([areas_by_name[a] for a in areas if a in areas_by_name])
+        if not organisation.communities_served.exists():
+            organisation.communities_served.set([groups_by_name[c] for c in communities if c in groups_by_name])
+            organisation.service_areas.set([areas_by_name[a] for a in areas if a in areas_by_name])
         organisations[slug] = organisation
         Signatory.objects.get_or_create(compact=compacts[compact], organisation=organisation,
                                         defaults={"signed_on": datetime.date(2021, 4, 1)})

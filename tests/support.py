@@ -98,3 +98,30 @@ def assert_accessible(page, name: str | None = None) -> None:
     )
     violations = results.response["violations"]
     assert not violations, f"axe found violations on {page.url}:\n" + results.generate_report()
+
+
+# --- Real services (PostgreSQL, Redis, a Celery worker) ---------------------------------------------
+
+
+def broker_url() -> str:
+    return os.environ.get("CELERY_BROKER_URL", "")
+
+
+def redis_answers(url: str) -> bool:
+    if not url.startswith("redis://"):
+        return False
+    try:
+        import redis
+
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=2).ping())
+    except Exception:
+        return False
+
+
+def database_url_for_subprocess() -> str:
+    """The test database as a URL, so a worker in another process sees what the test committed."""
+    from django.db import connection
+
+    s = connection.settings_dict
+    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
+    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"

@@ -1,0 +1,36 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+
+from . import selectors
+from .permissions import can_view_change_history
+
+
+@login_required
+def index(request):
+    if not can_view_change_history(request.user):
+        raise PermissionDenied
+    return render(request, "audit/index.html", {"types": selectors.tracked_types()})
+
+
+@login_required
+def history(request, key):
+    if not can_view_change_history(request.user):
+        raise PermissionDenied
+    tracked = selectors.tracked_type(key)
+    if tracked is None:
+        raise Http404("No such record type")
+    page = Paginator(selectors.history_entries(tracked), 25).get_page(request.GET.get("page"))
+    changes = selectors.changes_for_page(tracked, list(page.object_list))
+    rows = [
+        (entry, selectors.record_label(tracked, entry), changes.get(entry.history_id, [])) for entry in page.object_list
+    ]
+    breadcrumbs = [("Change history", reverse("audit:index")), (tracked.label, None)]
+    return render(
+        request,
+        "audit/history.html",
+        {"tracked": tracked, "page_obj": page, "rows": rows, "breadcrumbs": breadcrumbs},
+    )
