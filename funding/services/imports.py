@@ -12,6 +12,7 @@
 5. Write everything in one transaction, in bulk, with history.
 """
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -60,11 +61,20 @@ def _company(number: str) -> str:
     return number.zfill(8) if number.isdigit() else number
 
 
+# What registered numbers look like; publishers sometimes put a name after GB-COH- instead.
+_CHARITY_NUMBER = re.compile(r"^(SC)?\d{5,8}(-\d+)?$")
+_COMPANY_NUMBER = re.compile(r"^[A-Z]{0,2}\d{4,8}R?$")
+
+
 def _numbers_from_identifier(identifier: str) -> tuple[str, str]:
     """Charity and company numbers an org-id carries (GB-CHC-123 → charity 123)."""
-    for prefix, kind in (("GB-CHC-", "charity"), ("GB-SC-", "charity"), ("GB-COH-", "company"), ("GB-MPR-", "company")):
-        if identifier.upper().startswith(prefix):
-            number = identifier[len(prefix):]
+    upper = identifier.upper()
+    for prefix, pattern, kind in (
+        ("GB-CHC-", _CHARITY_NUMBER, "charity"), ("GB-SC-", _CHARITY_NUMBER, "charity"),
+        ("GB-COH-", _COMPANY_NUMBER, "company"), ("GB-MPR-", _COMPANY_NUMBER, "company"),
+    ):
+        if upper.startswith(prefix) and pattern.match(upper[len(prefix):]):
+            number = upper[len(prefix):]
             return (number, "") if kind == "charity" else ("", number)
     return "", ""
 

@@ -49,6 +49,9 @@ CHECKED_PROPERTIES = {path[0] for path in FIELDS.values()}
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|T)")
 MAX_TITLE = 300
+MAX_NUMBER = 20  # charity and company numbers, as the organisations app stores them
+MAX_IDENTIFIER = 80
+MAX_GRANT_IDENTIFIER = 200
 
 FILE_NOT_UTF8 = "The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."
 FILE_NOT_JSON = "The file is not valid JSON: {error}."
@@ -68,6 +71,7 @@ INDIVIDUAL = "This is a grant to an individual: the portal records grants to org
 NO_RECIPIENT = "Recipient Org:Identifier and Recipient Org:Name are missing."
 OTHER_FUNDER = "This grant is from {name} ({identifier}), not {funder}: import each funder's grants under that funder."
 END_BEFORE_START = "Planned Dates:End Date is before Planned Dates:Start Date."
+TOO_LONG = "{title} “{value}” is too long to be one."
 TITLE_TOO_LONG = "Title is longer than {max} characters."
 NOT_AN_OBJECT = "This grant is not a JSON object."
 SCHEMA_PROBLEM = "{title}: {message}"
@@ -228,6 +232,8 @@ def check_grant(raw: RawGrant, *, funder_identifier: str, funder_name: str) -> t
     for key in ("id", "title", "description", "currency", "funder_id"):
         if not _text(v.get(key)):
             problems.append(MISSING_VALUE.format(title=title_of(key)))
+    if len(_text(v.get("id"))) > MAX_GRANT_IDENTIFIER:
+        problems.append(TOO_LONG.format(title=title_of("id"), value=_text(v.get("id"))[:40] + "…"))
     if len(_text(v.get("title"))) > MAX_TITLE:
         problems.append(TITLE_TOO_LONG.format(max=MAX_TITLE))
 
@@ -279,6 +285,12 @@ def check_grant(raw: RawGrant, *, funder_identifier: str, funder_name: str) -> t
     elif not _text(v.get("recipient_id")) or not _text(v.get("recipient_name")):
         problems.append(NO_RECIPIENT if not _text(v.get("recipient_id")) and not _text(v.get("recipient_name"))
                         else MISSING_VALUE.format(title=title_of("recipient_id" if not _text(v.get("recipient_id")) else "recipient_name")))
+    elif any(len(_text(v.get(key))) > MAX_NUMBER for key in ("recipient_charity", "recipient_company")) or len(
+        _text(v.get("recipient_id"))
+    ) > MAX_IDENTIFIER:
+        key = next(k for k in ("recipient_id", "recipient_charity", "recipient_company")
+                   if len(_text(v.get(k))) > (MAX_IDENTIFIER if k == "recipient_id" else MAX_NUMBER))
+        problems.append(TOO_LONG.format(title=title_of(key), value=_text(v.get(key))))
     else:
         recipient = OrganisationRef(
             identifier=_text(v["recipient_id"]),

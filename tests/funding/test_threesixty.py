@@ -200,3 +200,15 @@ def test_power_to_change_file_is_refused_then_imports_whole_once_corrected():
     assert result.created == len(data["grants"]) == 858
     assert Organisation.objects.filter(org_id="GB-MPR-IP28755R").exists()
     assert grants_import(name="ptc.json", content=corrected, funder=funder).unchanged == 858
+
+
+def test_a_name_where_a_company_number_belongs_is_not_taken_for_one(funder):
+    content = to_csv([row(funder, 1, **{"Recipient Org:Identifier": "GB-COH-THE-WINDMILL-CHARLTON", "Recipient Org:Charity Number": ""})])
+    grants_import(name="grants.csv", content=content, funder=funder)
+    recipient = Award.objects.get().recipient
+    assert (recipient.org_id, recipient.company_number) == ("GB-COH-THE-WINDMILL-CHARLTON", "")
+
+
+def test_a_number_too_long_to_be_one_is_refused(funder):
+    problems = refusal(to_csv([row(funder, 1, **{"Recipient Org:Company Number": "1" * 25})]), funder)
+    assert problems == [("Line 2", reader.TOO_LONG.format(title="Recipient Org:Company Number", value="1" * 25))]
