@@ -57,6 +57,7 @@ def monitoring_page(request):
     return render(request, "funding/monitoring.html", {
         "m": m,
         "charts": _charts(m),
+        "applicant_groups": [("BME-led", m.bme_led_applicants), ("Other VCS", m.other_vcs_applicants)],
         "period": f"{long_date(m.start)} to {long_date(m.end)}",
         "years": financial_year_choices(timezone.localdate()),
         "selected_year": str(m.start.year) if (m.start.month, m.start.day) == (4, 1) else "",
