@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.core.exceptions import PermissionDenied, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -25,6 +26,7 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     readonly_fields = ["org_id", "verified_at", "verified_by"]
     filter_horizontal = ["communities_served", "service_areas"]
     actions = ["verify"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.action(description="Verify the selected organisations")
     def verify(self, request, queryset):

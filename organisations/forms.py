@@ -116,7 +116,11 @@ class OrganisationForm(forms.Form):
         label="Contact email address (optional)", required=False, help_text="Shown on the public profile"
     )
     description = forms.CharField(
-        label="What does the organisation do? (optional)", required=False, max_length=2000, widget=forms.Textarea
+        label="What does the organisation do? (optional)",
+        help_text="Shown on its public page",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea,
     )
     faith_based = forms.BooleanField(label="It is a faith-based organisation", required=False)
     refugee_focus = forms.BooleanField(label="It works mainly with refugees and people seeking asylum", required=False)
