@@ -111,7 +111,14 @@ class OrganisationForm(forms.Form):
         help_text="The code from the Local Authorities (England) register, for example NNT",
     )
     postcode = forms.CharField(label="Postcode", max_length=10, required=False)
-    website = forms.URLField(label="Website (optional)", required=False, assume_scheme="https", max_length=200)
+    website = forms.URLField(
+        label="Website (optional)",
+        required=False,
+        assume_scheme="https",
+        max_length=200,
+        # crispy-forms-gds styles inputs by widget class and does not know URLInput.
+        widget=forms.URLInput(attrs={"class": "govuk-input"}),
+    )
     email = forms.EmailField(
         label="Contact email address (optional)", required=False, help_text="Shown on the public profile"
     )
@@ -239,7 +246,7 @@ class BoardDeclarationForm(forms.Form):
     members = count_field(
         "How many people are on the board?",
         "Enter how many people are on the board",
-        "Count everyone with a vote, including the chair and any vacancies filled by co-option",
+        "Count everyone who sits on it, including the chair",
         min_value=1,
     )
     bme_members = count_field(

@@ -58,11 +58,6 @@ def can_verify_organisation(user, organisation: Organisation) -> bool:
     return roles_for(user).is_site_admin and not organisation.verified
 
 
-def can_see_members(user, organisation: Organisation) -> bool:
-    roles = roles_for(user)
-    return roles.is_site_admin or roles.administers(organisation.pk)
-
-
 def get_organisation_for_user(user, slug: str, queryset=None) -> Organisation:
     """The organisation, or 404 for people who may not know it exists (unverified, not theirs)."""
     organisation = (queryset if queryset is not None else Organisation.objects).filter(slug=slug).first()

@@ -19,7 +19,10 @@ class CheckboxFilter(forms.CheckboxInput):
     """A checkbox whose raw value reaches the field, so the field can tell "false" from "not given"."""
 
     def __init__(self):
-        super().__init__(attrs={"value": "true"}, check_test=lambda value: value in (True, "true", "on"))
+        super().__init__(
+            attrs={"value": "true", "class": "govuk-checkboxes__input"},
+            check_test=lambda value: value in (True, "true", "on"),
+        )
 
     def value_from_datadict(self, data, files, name):
         return data.get(name)

@@ -201,12 +201,6 @@ def organisations_awaiting_verification() -> QuerySet[Organisation]:
     return Organisation.objects.filter(verified=False).order_by("created_at", "pk")
 
 
-def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
-    return organisation.memberships.filter(status=MembershipStatus.APPROVED).select_related("user").order_by(
-        "user__full_name", "user__email"
-    )
-
-
 # --- Reminders -----------------------------------------------------------------------------------
 
 

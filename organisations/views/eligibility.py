@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from ..bme_led import assess_board
+from ..bme_led import assess_board, default_threshold, format_percent
 from ..public_forms import ELIGIBILITY_QUESTIONS, EligibilityForm
 
 STEPS = tuple(ELIGIBILITY_QUESTIONS)  # members, bme_members, undisclosed_members
@@ -40,7 +40,11 @@ def _first_invalid(request, names) -> str | None:
 
 
 def start(request):
-    return render(request, "organisations/eligibility/start.html", {"first_url": reverse(URL_NAMES["members"])})
+    return render(
+        request,
+        "organisations/eligibility/start.html",
+        {"first_url": reverse(URL_NAMES["members"]), "threshold": format_percent(default_threshold())},
+    )
 
 
 def _question(request, index: int):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from .. import selectors, services
+from ..bme_led import default_threshold, format_percent
 from ..forms import BoardDeclarationForm, OrganisationForm
 from ..permissions import can_declare_board, can_edit_organisation, can_verify_organisation, get_organisation_for_user
 
@@ -88,6 +89,7 @@ def declare_board(request, slug):
             "form": form,
             "organisation": organisation,
             "status": selectors.bme_led_status(organisation=organisation, on_date=today),
+            "threshold": format_percent(default_threshold()),
             "breadcrumbs": _crumbs(organisation, "Declare board"),
         },
     )

@@ -91,3 +91,12 @@ def test_nothing_typed_into_the_checker_is_stored(client):
         response = client.get(url, query)
         assert "sessionid" not in response.cookies
     assert counts() == before
+
+
+def test_the_threshold_shown_is_the_one_the_portal_is_set_to(client, settings):
+    from fractions import Fraction
+
+    settings.BME_LED_THRESHOLD = Fraction("0.8")
+    assert "at least 80% of its management committee" in text(client.get(reverse("organisations:eligibility")))
+    page = text(client.get(RESULT, {"members": "4", "bme_members": "3", "undisclosed_members": "0"}))
+    assert "which is below the 80% threshold" in page

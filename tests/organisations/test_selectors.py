@@ -15,6 +15,8 @@ from organisations.selectors import (
     bme_led_summary,
     declarations_due_reminder,
     directory_organisations,
+    organisation_for_profile,
+    profile_status,
     status_history,
 )
 from tests import factories as f
@@ -127,7 +129,8 @@ def test_the_sql_annotation_agrees_with_bme_led_status_and_the_plain_rule(organi
         by_pk = {o.pk: o.bme_led_outcome for o in Organisation.objects.with_bme_led_status(on_date)}
         for organisation, rows in made:
             python = bme_led_status(organisation=organisation, on_date=on_date).outcome
-            assert by_pk[organisation.pk] == python == plain_status(rows, on_date)
+            profile = profile_status(organisation=organisation_for_profile(slug=organisation.slug), on_date=on_date)
+            assert by_pk[organisation.pk] == python == profile.outcome == plain_status(rows, on_date)
         transaction.set_rollback(True)
 
 
