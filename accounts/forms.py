@@ -14,7 +14,14 @@ def gds_helper(*fields, button: str = "Continue") -> FormHelper:
 
 
 class SignInForm(AuthenticationForm):
-    username = forms.EmailField(label="Email address", widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    username = forms.EmailField(
+        label="Email address",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
+        },
+    )
     error_messages = {
         "invalid_login": "Enter a correct email address and password. Both are case-sensitive except the email.",
         "inactive": "This account has been deactivated. Contact the Compact steering group.",
@@ -23,13 +30,22 @@ class SignInForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+        self.fields["password"].error_messages["required"] = "Enter your password"
         self.helper = gds_helper(Field.text("username"), Field.text("password"), button="Sign in")
 
 
 class SignUpForm(forms.Form):
-    full_name = forms.CharField(label="Full name", max_length=200)
-    email = forms.EmailField(label="Email address", help_text="We will send password resets and updates here.")
+    full_name = forms.CharField(label="Full name", max_length=200, error_messages={"required": "Enter your full name"})
+    email = forms.EmailField(
+        label="Email address",
+        help_text="We will send password resets and updates here.",
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.org",
+        },
+    )
     password = forms.CharField(
+        error_messages={"required": "Create a password"},
         label="Create a password",
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text="At least 10 characters. Avoid common words and passwords you use elsewhere.",

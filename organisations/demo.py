@@ -99,16 +99,12 @@ def _organisation(slug, verified=True, **fields):
         local_authority_code=fields.get("local_authority_code", ""),
         slug=slug,
     )
-    defaults = {**fields, "org_id": org_id}
-    if verified:
-        defaults["verified"] = True
-    # An unverified demo group stays as a site admin left it: loading again never un-verifies it.
-    organisation, _ = Organisation.objects.update_or_create(
-        slug=slug, defaults=defaults, create_defaults={**defaults, "verified": verified}
+    # get_or_create, not update_or_create: a second run must not even add history rows, and an
+    # unverified demo group stays as a site admin left it.
+    organisation, _ = Organisation.objects.get_or_create(
+        slug=slug,
+        defaults={**fields, "org_id": org_id, "verified": verified, "verified_at": timezone.now() if verified else None},
     )
-    if verified and organisation.verified_at is None:
-        organisation.verified_at = timezone.now()
-        organisation.save(update_fields=["verified_at"])
     return organisation
 
 
@@ -124,7 +120,7 @@ def _person(email, name, superuser=False):
 def load() -> str:
     today = timezone.localdate()
     compacts = {
-        slug: Compact.objects.update_or_create(
+        slug: Compact.objects.get_or_create(
             slug=slug, defaults={"name": name, "area": area, "description": f"The {area} Compact (demo data)."}
         )[0]
         for slug, name, area in COMPACTS
@@ -147,8 +143,9 @@ def load() -> str:
             company_number=company, faith_based=faith, refugee_focus=refugee, postcode="NN1 1AA" if compact == "northamptonshire" else "PL1 1AA",
             description=f"{name} is a community organisation in {compacts[compact].area} (demo data).",
         )
-        organisation.communities_served.set([groups_by_name[c] for c in communities if c in groups_by_name])
-        organisation.service_areas.set([areas_by_name[a] for a in areas if a in areas_by_name])
+        if not organisation.communities_served.exists():
+            organisation.communities_served.set([groups_by_name[c] for c in communities if c in groups_by_name])
+            organisation.service_areas.set([areas_by_name[a] for a in areas if a in areas_by_name])
         organisations[slug] = organisation
         Signatory.objects.get_or_create(compact=compacts[compact], organisation=organisation,
                                         defaults={"signed_on": datetime.date(2021, 4, 1)})
@@ -165,8 +162,9 @@ def load() -> str:
             slug, verified=False, name=name, sector=Sector.VOLUNTARY, legal_form=legal_form,
             postcode="NN1 1AA", description=description,
         )
-        organisation.communities_served.set([groups_by_name[c] for c in communities if c in groups_by_name])
-        organisation.service_areas.set([areas_by_name[a] for a in areas if a in areas_by_name])
+        if not organisation.communities_served.exists():
+            organisation.communities_served.set([groups_by_name[c] for c in communities if c in groups_by_name])
+            organisation.service_areas.set([areas_by_name[a] for a in areas if a in areas_by_name])
         organisations[slug] = organisation
 
     for email, name, org_slug, role in PEOPLE:

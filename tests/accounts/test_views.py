@@ -90,3 +90,9 @@ def test_password_reset_for_an_unknown_address_says_the_same_and_sends_nothing(c
     response = client.post(reverse("accounts:password_reset"), {"email": "nobody@example.org"}, follow=True)
     assert "Check your email" in response.content.decode()
     assert mail.outbox == []
+
+
+def test_empty_sign_in_says_what_to_enter(client):
+    text = client.post(reverse("accounts:login"), {"username": "", "password": ""}).content.decode()
+    assert "Enter your email address" in text
+    assert "Enter your password" in text
