@@ -7,7 +7,7 @@ from .models import Sector
 DECIMAL = {"type": "string", "pattern": r"^\d+(\.\d+)?$"}
 ERRORS_RESPONSE = {
     "description": "Invalid input: each problem is listed under the parameter it is about.",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}},
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ParameterErrors"}}},
 }
 
 
@@ -104,7 +104,7 @@ PATHS = {
 
 SCHEMAS = {
     "Decimal": {**DECIMAL, "description": "A number as a decimal string, such as \"0.75\"."},
-    "Errors": {
+    "ParameterErrors": {
         "type": "object",
         "required": ["errors"],
         "additionalProperties": False,

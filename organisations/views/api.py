@@ -5,6 +5,7 @@ from importlib import import_module
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import JsonResponse
 from django.urls import reverse
@@ -128,8 +129,16 @@ def build_openapi_document() -> dict:
             if exc.name != f"{label}.openapi":
                 raise
             continue
-        paths.update(getattr(module, "PATHS", {}))
-        schemas.update(getattr(module, "SCHEMAS", {}))
+        for kind, collected, fragment in (
+            ("path", paths, getattr(module, "PATHS", {})),
+            ("schema", schemas, getattr(module, "SCHEMAS", {})),
+        ):
+            # Two apps giving one name different meanings would silently break the other's
+            # references: refuse, so the OpenAPI tests fail instead.
+            clashes = [name for name in fragment if name in collected and collected[name] != fragment[name]]
+            if clashes:
+                raise ImproperlyConfigured(f"{label}.openapi redefines the {kind} {', '.join(clashes)}")
+            collected.update(fragment)
     return {
         "openapi": "3.1.0",
         "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",

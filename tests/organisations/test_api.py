@@ -1,6 +1,7 @@
 """The open-data API answers as its OpenAPI document says."""
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from jsonschema import Draft202012Validator
@@ -86,11 +87,11 @@ def test_every_schema_is_valid_json_schema_and_every_reference_resolves(document
         assert ref.startswith("#/components/schemas/") and ref.rsplit("/", 1)[-1] in document["components"]["schemas"]
 
 
-def test_every_operation_has_an_id_a_summary_and_a_success_response(document):
+def test_every_operation_has_a_summary_and_a_success_response_and_ids_are_unique(document):
     ids = []
     for path, item in document["paths"].items():
         for method, operation in item.items():
-            ids.append(operation["operationId"])
+            ids += [operation["operationId"]] if "operationId" in operation else []
             assert operation["summary"] and "200" in operation["responses"], (path, method)
     assert len(ids) == len(set(ids))
 
@@ -100,12 +101,24 @@ def test_the_document_includes_other_apps_fragments(settings, monkeypatch):
     import types
 
     fragment = types.ModuleType("accounts.openapi")
-    fragment.PATHS = {"/api/v1/grants": {"get": {"operationId": "listGrants", "summary": "Grants", "responses": {}}}}
-    fragment.SCHEMAS = {"Grant": {"type": "object"}}
+    fragment.PATHS = {"/api/v1/example": {"get": {"summary": "Example", "responses": {}}}}
+    fragment.SCHEMAS = {"Example": {"type": "object"}}
     monkeypatch.setitem(sys.modules, "accounts.openapi", fragment)
     document = build_openapi_document()
-    assert "/api/v1/grants" in document["paths"] and "/api/v1/eligibility" in document["paths"]
-    assert "Grant" in document["components"]["schemas"]
+    assert "/api/v1/example" in document["paths"] and "/api/v1/eligibility" in document["paths"]
+    assert "Example" in document["components"]["schemas"]
+
+
+def test_an_app_redefining_another_apps_schema_is_refused(monkeypatch):
+    import sys
+    import types
+
+    fragment = types.ModuleType("accounts.openapi")
+    fragment.SCHEMAS = {"ParameterErrors": {"type": "array"}}
+    monkeypatch.setitem(sys.modules, "accounts.openapi", fragment)
+    monkeypatch.setattr("django.conf.settings.LOCAL_APPS", ["organisations", "accounts"])
+    with pytest.raises(ImproperlyConfigured, match="accounts.openapi redefines the schema ParameterErrors"):
+        build_openapi_document()
 
 
 # --- Eligibility ----------------------------------------------------------------------------------
