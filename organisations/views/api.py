@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from ..bme_led import assess_board, decimal_share, default_threshold
+from ..forms import DirectoryFilterForm, EligibilityForm
 from ..models import Sector
-from ..public_forms import DirectoryFilterForm, EligibilityForm
 from .directory import filtered_organisations
 
 DEFAULT_PAGE_SIZE = 25

@@ -8,6 +8,7 @@ from common.csv_export import csv_response
 
 from .. import selectors
 from ..bme_led import Outcome
+from ..forms import DirectoryFilterForm
 from ..models import Membership, Sector
 from ..permissions import (
     can_declare_board,
@@ -17,7 +18,6 @@ from ..permissions import (
     can_verify_organisation,
     can_view_organisation,
 )
-from ..public_forms import DirectoryFilterForm
 
 PAGE_SIZE = 25
 

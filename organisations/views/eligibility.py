@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from ..bme_led import assess_board, default_threshold, format_percent
-from ..public_forms import ELIGIBILITY_QUESTIONS, EligibilityForm
+from ..forms.public import ELIGIBILITY_QUESTIONS, EligibilityForm
 
 STEPS = tuple(ELIGIBILITY_QUESTIONS)  # members, bme_members, undisclosed_members
 URL_NAMES = {

@@ -8,7 +8,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from organisations.public_forms import NOT_TRUE_OR_FALSE
+from organisations.forms.public import NOT_TRUE_OR_FALSE
 from organisations.views.api import BAD_PAGE, BAD_PAGE_SIZE, PAGE_NOT_FOUND, build_openapi_document
 from tests import factories as f
 

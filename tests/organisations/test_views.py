@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from organisations import services
-from organisations.forms import PUBLIC_BODY_TYPE_REQUIRED
+from organisations.forms.organisation import PUBLIC_BODY_TYPE_REQUIRED
 from organisations.identifiers import INVALID_CHARITY_NUMBER
 from organisations.models import BoardDeclaration, EthnicGroup, Membership, MembershipStatus, Organisation
 from tests import factories as f
@@ -324,3 +324,21 @@ def test_a_site_admin_verifies_an_organisation(world, client_for):
 def test_your_organisations_page_offers_a_way_in_to_people_with_none(world, client_for):
     page = text(client_for(world.users["outsider"]).get(reverse("organisations:mine")))
     assert "You do not act for any organisation yet" in page and "Register an organisation" in page
+
+
+def test_your_organisations_page_query_count_does_not_grow_with_requests(world, client_for):
+    client = client_for(world.users["site_admin"])
+    url = reverse("organisations:mine")
+
+    def add(n):
+        for _ in range(n):
+            MembershipRequestFactory(organisation=world.group)
+            UnverifiedOrganisationFactory()
+            f.MembershipFactory(user=world.users["site_admin"], organisation=f.OrganisationFactory())
+
+    add(2)
+    few = queries_for(client, url)
+    add(8)
+    # session, user, memberships and steering seats (roles), the person's memberships with their
+    # organisations, requests to decide with people and organisations, organisations to verify
+    assert few == queries_for(client, url) == 7

@@ -7,9 +7,9 @@ from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
-from .bme_led import TOO_MANY_BME, Outcome
-from .forms import apply_board_count_rules, count_field
-from .models import EthnicGroup, Sector, ServiceArea
+from ..bme_led import TOO_MANY_BME, Outcome
+from ..models import EthnicGroup, Sector, ServiceArea
+from .common import apply_board_count_rules, count_field
 
 NOT_TRUE_OR_FALSE = "Enter true or false"
 CHOOSE_ONE_OF = "Choose one of: {options}"
