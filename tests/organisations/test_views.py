@@ -48,7 +48,7 @@ def test_directory_leaves_out_unverified_organisations(world, client):
 def test_directory_filters_by_status_and_search(world, client):
     page = text(client.get(reverse("organisations:directory"), {"status": "bme_led"}))
     assert "African Caribbean Forum" in page and "Polish Community Centre" not in page
-    assert "1 organisation match your filters" in page
+    assert "1 organisation matches your filters" in page
     page = text(client.get(reverse("organisations:directory"), {"q": "polish"}))
     assert "Polish Community Centre" in page and "African Caribbean Forum" not in page
 
