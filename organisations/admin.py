@@ -1,6 +1,9 @@
-from django.contrib import admin
-from django.utils import timezone
+from django.contrib import admin, messages
+from django.db import models
+from django.core.exceptions import PermissionDenied, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
+
+from . import services
 
 from .models import (
     BoardDeclaration,
@@ -23,12 +26,15 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     readonly_fields = ["org_id", "verified_at", "verified_by"]
     filter_horizontal = ["communities_served", "service_areas"]
     actions = ["verify"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.action(description="Verify the selected organisations")
     def verify(self, request, queryset):
-        count = queryset.filter(verified=False).update(
-            verified=True, verified_at=timezone.now(), verified_by=request.user
-        )
+        # Through the service, one by one, so each change is in the history and the members are told.
+        count = 0
+        for organisation in queryset.filter(verified=False):
+            services.organisation_verify(organisation=organisation, verified_by=request.user)
+            count += 1
         self.message_user(request, f"{count} organisations verified.")
 
 
@@ -42,9 +48,14 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Approve the selected membership requests")
     def approve(self, request, queryset):
-        count = queryset.filter(status=MembershipStatus.REQUESTED).update(
-            status=MembershipStatus.APPROVED, decided_at=timezone.now(), decided_by=request.user
-        )
+        count = 0
+        for membership in queryset.filter(status=MembershipStatus.REQUESTED):
+            try:
+                services.membership_decide(membership=membership, decided_by=request.user, approve=True)
+            except (PermissionDenied, ValidationError) as exc:
+                self.message_user(request, f"{membership}: {exc}", level=messages.WARNING)
+            else:
+                count += 1
         self.message_user(request, f"{count} memberships approved.")
 
 
@@ -52,7 +63,8 @@ class MembershipAdmin(SimpleHistoryAdmin):
 class BoardDeclarationAdmin(SimpleHistoryAdmin):
     list_display = ["organisation", "board_type", "effective_date", "members", "bme_members", "undisclosed_members"]
     search_fields = ["organisation__name"]
-    autocomplete_fields = ["organisation"]
+    autocomplete_fields = ["organisation", "declared_by"]
+    readonly_fields = ["declared_at", "stale_reminder_sent_at"]
 
 
 class SignatoryInline(admin.TabularInline):

@@ -1,13 +1,16 @@
-"""The BME-led test (Plymouth Code 1.3; shared/design.md §3), as a pure function.
+"""The BME-led test (Plymouth Code 1.3; shared/design.md §3), as pure functions over counts and dates.
 
 An organisation is BME-led when at least the threshold share (default 3/4) of its management
 committee, board of directors or board of trustees are of BME origin. The arithmetic is exact:
 counts are integers and the threshold a Fraction, so 3 of 4 meets 75% and 74 of 99 does not,
-whatever floating point would say.
+whatever floating point would say. The SQL version of the same rule is
+`Organisation.objects.with_bme_led_status`; tests check that the two always agree.
 """
 
+import calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.conf import settings
@@ -32,10 +35,14 @@ OUTCOME_TAG_COLOURS = {
 
 NO_MEMBERS = "Enter the number of board members: a board needs at least 1 member."
 NEGATIVE_COUNT = "Counts cannot be negative."
+TOO_MANY_BME = "Members of BME origin ({bme}) cannot be more than the {members} members of the board."
 TOO_MANY = (
     "Members of BME origin and members who did not say add up to {total}, "
     "which is more than the {members} members of the board."
 )
+
+# Shares in the open data are decimal strings with at most this many places (see `decimal_share`).
+SHARE_PLACES = 4
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,15 @@ class BmeLedResult:
         return OUTCOME_TAG_COLOURS[self.outcome]
 
     @property
+    def is_bme_led(self) -> bool:
+        return self.outcome == Outcome.BME_LED
+
+    @property
+    def stale_after(self) -> date | None:
+        """The last day the declaration behind this result counts."""
+        return last_current_date(self.effective_date) if self.effective_date else None
+
+    @property
     def explanation(self) -> str:
         threshold = format_percent(self.threshold)
         if self.outcome == Outcome.NO_CURRENT_DECLARATION:
@@ -70,28 +86,50 @@ class BmeLedResult:
                 "There is no board declaration from the last 12 months, so BME-led status cannot be "
                 "worked out. The organisation can declare its board's make-up to get a status."
             )
-        share = format_percent(self.share)
+        share = format_percent(self.share, distinct_from=self.threshold)
         base = f"{self.bme_members} of {self.members} board members are of BME origin ({share})"
         if self.outcome == Outcome.BME_LED:
             return f"{base}, which meets the {threshold} threshold."
         if self.outcome == Outcome.UNDETERMINED:
-            possible = format_percent(Fraction(self.bme_members + self.undisclosed_members, self.members))
+            possible = format_percent(
+                Fraction(self.bme_members + self.undisclosed_members, self.members), distinct_from=self.threshold
+            )
+            said = "member" if self.undisclosed_members == 1 else "members"
             return (
-                f"{base}, which is below the {threshold} threshold, but {self.undisclosed_members} "
+                f"{base}, which is below the {threshold} threshold, but {self.undisclosed_members} {said} "
                 f"did not say. If they are of BME origin the share would be {possible}, so the "
                 "result cannot be decided."
             )
         return f"{base}, which is below the {threshold} threshold."
 
 
-def format_percent(value: Fraction | None) -> str:
-    """75% for 3/4; one decimal place only where the share is not a whole percentage (66.7%)."""
+def format_percent(value: Fraction | None, *, distinct_from: Fraction | None = None) -> str:
+    """75% for 3/4; one decimal place where the share is not a whole percentage (66.7% for 2/3).
+
+    With `distinct_from` (the threshold), a share that differs from it is given as many places as it
+    takes not to print the same figure: 2999 of 4000 is "74.98%", never "75.0%" below a 75% threshold.
+    """
     if value is None:
         return "–"
-    percent = value * 100
+    percent = Fraction(value) * 100
     if percent.denominator == 1:
         return f"{percent.numerator}%"
-    return f"{float(percent):.1f}%"
+    exact = Decimal(percent.numerator) / Decimal(percent.denominator)
+    avoid = None if distinct_from is None else Fraction(distinct_from) * 100
+    for places in range(1, 7):
+        rounded = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        if avoid is None or Fraction(rounded) != avoid:
+            break
+    return f"{rounded}%"
+
+
+def decimal_share(value: Fraction) -> str:
+    """A share as a decimal string for open data: exact ("0.75", "1", "0") when it has at most
+    SHARE_PLACES decimal places, otherwise rounded down ("0.6666" for 2/3). Rounding down keeps the
+    comparison with any threshold of at most SHARE_PLACES places the same as the exact one."""
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    rounded = exact.quantize(Decimal(1).scaleb(-SHARE_PLACES), rounding=ROUND_DOWN)
+    return format(rounded.normalize(), "f")
 
 
 def default_threshold() -> Fraction:
@@ -99,15 +137,22 @@ def default_threshold() -> Fraction:
 
 
 def validate_board_counts(*, members: int, bme_members: int, undisclosed_members: int) -> None:
-    errors = {}
-    if min(members, bme_members, undisclosed_members) < 0:
-        raise ValidationError(NEGATIVE_COUNT)
+    """Raise ValidationError (keyed by field) for counts that cannot describe a board."""
+    negative = {
+        name: NEGATIVE_COUNT
+        for name, value in (("members", members), ("bme_members", bme_members), ("undisclosed_members", undisclosed_members))
+        if value < 0
+    }
+    if negative:
+        raise ValidationError(negative)
     if members == 0:
-        errors["members"] = NO_MEMBERS
-    elif bme_members + undisclosed_members > members:
-        errors["bme_members"] = TOO_MANY.format(total=bme_members + undisclosed_members, members=members)
-    if errors:
-        raise ValidationError(errors)
+        raise ValidationError({"members": NO_MEMBERS})
+    if bme_members > members:
+        raise ValidationError({"bme_members": TOO_MANY_BME.format(bme=bme_members, members=members)})
+    if bme_members + undisclosed_members > members:
+        raise ValidationError(
+            {"undisclosed_members": TOO_MANY.format(total=bme_members + undisclosed_members, members=members)}
+        )
 
 
 def assess_board(
@@ -138,16 +183,30 @@ def no_current_declaration(threshold: Fraction | None = None) -> BmeLedResult:
     )
 
 
+def _shift_months(year: int, month: int, months: int) -> tuple[int, int]:
+    year, index = divmod(year * 12 + (month - 1) + months, 12)
+    return year, index + 1
+
+
+def last_current_date(effective_date: date) -> date:
+    """The last day a declaration counts: the same day 12 months on (the month's last day where that
+    day does not exist, so 29 February 2024 counts until 28 February 2025)."""
+    year, month = _shift_months(effective_date.year, effective_date.month, settings.BOARD_DECLARATION_VALID_MONTHS)
+    return date(year, month, min(effective_date.day, calendar.monthrange(year, month)[1]))
+
+
 def oldest_current_effective_date(on_date: date) -> date:
-    """A declaration counts while it is at most 12 months old: effective on or after this date."""
-    months = settings.BOARD_DECLARATION_VALID_MONTHS
-    year, month = divmod(on_date.month - 1 - months, 12)
-    year += on_date.year
-    month += 1
-    # 29 February a year later falls back to 28 February.
-    for day in (on_date.day, 30, 29, 28):
-        try:
-            return date(year, month, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    """A declaration counts on `on_date` when it is effective on or after this date.
+
+    The exact inverse of `last_current_date`: the same day 12 months earlier, or the 1st of the
+    following month where that day does not exist (on 29 February 2024 a declaration from
+    28 February 2023 is 12 months and a day old, so the oldest that still counts is 1 March 2023).
+    """
+    year, month = _shift_months(on_date.year, on_date.month, -settings.BOARD_DECLARATION_VALID_MONTHS)
+    if on_date.day <= calendar.monthrange(year, month)[1]:
+        return date(year, month, on_date.day)
+    return date(year, month, calendar.monthrange(year, month)[1]) + timedelta(days=1)
+
+
+def is_current(effective_date: date, on_date: date) -> bool:
+    return effective_date <= on_date <= last_current_date(effective_date)

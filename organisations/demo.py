@@ -41,25 +41,27 @@ PUBLIC_BODIES = [
     ("plymouth-city-council", "Plymouth City Council", PublicBodyType.LOCAL_AUTHORITY, "PLY", "plymouth"),
 ]
 
-# slug, name, legal form, charity no, company no, (members, bme, undisclosed, months ago) or None,
-# faith, refugee, communities (ONS names), service areas, compact
+# slug, name, legal form, charity no, company no, board declarations [(members, bme, undisclosed, days ago)],
+# faith, refugee, communities (ONS names), service areas, compact. Between them the boards give every
+# outcome: BME-led (one exactly at 75%, one that changed from not BME-led), not BME-led, undetermined,
+# and no current declaration (a stale one, and none at all); one is due its 30-day reminder.
 GROUPS = [
     ("northampton-african-caribbean-forum", "Northampton African Caribbean Forum", LegalForm.CIO, "1180001", "",
-     (8, 7, 0, 2), False, False, ["African", "Caribbean"], ["Advice and advocacy", "Community cohesion"], "northamptonshire"),
+     [(8, 5, 0, 420), (8, 7, 0, 60)], False, False, ["African", "Caribbean"], ["Advice and advocacy", "Community cohesion"], "northamptonshire"),
     ("wellingborough-bangladeshi-welfare", "Wellingborough Bangladeshi Welfare Association", LegalForm.CHARITABLE_COMPANY, "1180002", "07123456",
-     (12, 9, 0, 5), True, False, ["Bangladeshi"], ["Older people", "Health and social care"], "northamptonshire"),
+     [(12, 9, 0, 345)], True, False, ["Bangladeshi"], ["Older people", "Health and social care"], "northamptonshire"),
     ("corby-roma-support-network", "Corby Roma Support Network", LegalForm.UNINCORPORATED, "", "",
-     (6, 3, 2, 3), False, False, ["Roma", "Gypsy or Irish Traveller"], ["Education and training", "Advice and advocacy"], "northamptonshire"),
+     [(6, 3, 2, 90)], False, False, ["Roma", "Gypsy or Irish Traveller"], ["Education and training", "Advice and advocacy"], "northamptonshire"),
     ("kettering-refugee-welcome", "Kettering Refugee Welcome", LegalForm.CIO, "1180004", "",
-     (10, 4, 0, 1), False, True, ["Arab", "Other Asian", "African"], ["Legal advice and immigration", "Housing and homelessness"], "northamptonshire"),
+     [(10, 4, 0, 30)], False, True, ["Arab", "Other Asian", "African"], ["Legal advice and immigration", "Housing and homelessness"], "northamptonshire"),
     ("daventry-chinese-community-centre", "Daventry Chinese Community Centre", LegalForm.CHARITABLE_COMPANY, "1180005", "05432109",
-     (5, 5, 0, 15), False, False, ["Chinese"], ["Arts, culture and heritage", "Older people"], "northamptonshire"),
+     [(5, 5, 0, 450)], False, False, ["Chinese"], ["Arts, culture and heritage", "Older people"], "northamptonshire"),
     ("northants-sikh-youth-project", "Northamptonshire Sikh Youth Project", LegalForm.CIC, "", "12345678",
-     None, True, False, ["Indian"], ["Children and young people", "Sport and recreation"], "northamptonshire"),
+     [], True, False, ["Indian"], ["Children and young people", "Sport and recreation"], "northamptonshire"),
     ("plymouth-and-devon-race-equality-council", "Plymouth and Devon Race Equality Council", LegalForm.CHARITABLE_COMPANY, "1180007", "04123456",
-     (9, 8, 0, 4), False, False, ["African", "Pakistani", "Other Mixed or Multiple ethnic groups"], ["Advice and advocacy", "Infrastructure and capacity building"], "plymouth"),
+     [(9, 8, 0, 120)], False, False, ["African", "Pakistani", "Other Mixed or Multiple ethnic groups"], ["Advice and advocacy", "Infrastructure and capacity building"], "plymouth"),
     ("plymouth-eastern-european-women", "Plymouth Eastern European Women's Group", LegalForm.UNINCORPORATED, "", "",
-     (4, 3, 0, 6), False, False, ["Other White", "Roma"], ["Women and girls", "Employment and skills"], "plymouth"),
+     [(4, 3, 0, 180)], False, False, ["Other White", "Roma"], ["Women and girls", "Employment and skills"], "plymouth"),
 ]
 
 # email, name, organisation slug (None for steering/admin), role label
@@ -73,21 +75,35 @@ PEOPLE = [
     ("steering@northants.example", "Hannah Reid", None, "Steering group chair, Northamptonshire Compact"),
     ("steering@plymouth.example", "Kwame Asante", None, "Steering group member, Plymouth Compact"),
     ("admin@portal.example", "Site Admin", None, "Site admin (Django admin)"),
+    ("volunteer@acforum.example", "Kofi Boateng", None, "Has asked to join the African Caribbean Forum"),
+    ("chair@polish-school.example", "Ewa Nowak", "northampton-polish-saturday-school", "Admin of a newly registered, unverified group"),
 ]
+
+# Registered but not yet verified by a site admin: out of the directory until then.
+UNVERIFIED_GROUPS = [
+    ("northampton-polish-saturday-school", "Northampton Polish Saturday School", LegalForm.UNINCORPORATED,
+     "Saturday school teaching Polish language and culture to children in Northampton (demo data).",
+     ["Other White"], ["Children and young people", "Education and training"]),
+]
+
+# email: (organisation slug, job title) for requests to join still waiting for the admin's decision.
+PENDING_REQUESTS = {"volunteer@acforum.example": ("northampton-african-caribbean-forum", "Volunteer coordinator")}
 
 DEMO_ACCOUNTS = [(email, role) for email, _, _, role in PEOPLE]
 
 
-def _organisation(slug, **fields):
+def _organisation(slug, verified=True, **fields):
     org_id = derive_org_id(
         charity_number=fields.get("charity_number", ""),
         company_number=fields.get("company_number", ""),
         local_authority_code=fields.get("local_authority_code", ""),
         slug=slug,
     )
-    # get_or_create, not update_or_create: a second run must not even add history rows.
+    # get_or_create, not update_or_create: a second run must not even add history rows, and an
+    # unverified demo group stays as a site admin left it.
     organisation, _ = Organisation.objects.get_or_create(
-        slug=slug, defaults={**fields, "org_id": org_id, "verified": True, "verified_at": timezone.now()}
+        slug=slug,
+        defaults={**fields, "org_id": org_id, "verified": verified, "verified_at": timezone.now() if verified else None},
     )
     return organisation
 
@@ -133,13 +149,23 @@ def load() -> str:
         organisations[slug] = organisation
         Signatory.objects.get_or_create(compact=compacts[compact], organisation=organisation,
                                         defaults={"signed_on": datetime.date(2021, 4, 1)})
-        if board and not organisation.board_declarations.exists():
-            members, bme, undisclosed, months_ago = board
-            BoardDeclaration.objects.create(
-                organisation=organisation, board_type=BoardType.MANAGEMENT_COMMITTEE,
-                effective_date=today - datetime.timedelta(days=30 * months_ago),
-                members=members, bme_members=bme, undisclosed_members=undisclosed,
-            )
+        if not organisation.board_declarations.exists():
+            for members, bme, undisclosed, days_ago in board:
+                BoardDeclaration.objects.create(
+                    organisation=organisation, board_type=BoardType.MANAGEMENT_COMMITTEE,
+                    effective_date=today - datetime.timedelta(days=days_ago),
+                    members=members, bme_members=bme, undisclosed_members=undisclosed,
+                )
+
+    for slug, name, legal_form, description, communities, areas in UNVERIFIED_GROUPS:
+        organisation = _organisation(
+            slug, verified=False, name=name, sector=Sector.VOLUNTARY, legal_form=legal_form,
+            postcode="NN1 1AA", description=description,
+        )
+        if not organisation.communities_served.exists():
+            organisation.communities_served.set([groups_by_name[c] for c in communities if c in groups_by_name])
+            organisation.service_areas.set([areas_by_name[a] for a in areas if a in areas_by_name])
+        organisations[slug] = organisation
 
     for email, name, org_slug, role in PEOPLE:
         user = _person(email, name, superuser=email.startswith("admin@"))
@@ -147,6 +173,12 @@ def load() -> str:
             Membership.objects.get_or_create(
                 user=user, organisation=organisations[org_slug],
                 defaults={"role": MembershipRole.ADMIN, "status": MembershipStatus.APPROVED, "decided_at": timezone.now()},
+            )
+        elif email in PENDING_REQUESTS:
+            slug, job_title = PENDING_REQUESTS[email]
+            Membership.objects.get_or_create(
+                user=user, organisation=organisations[slug],
+                defaults={"status": MembershipStatus.REQUESTED, "job_title": job_title},
             )
         elif email.startswith("steering@"):
             compact = compacts["northamptonshire" if "northants" in email else "plymouth"]

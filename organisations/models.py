@@ -5,10 +5,16 @@ every app (including this one) can ask "is this person on the steering group?" w
 pointing the wrong way (docs/architecture.md).
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import BigIntegerField, Case, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Cast, Coalesce
+from django.db.models.lookups import GreaterThanOrEqual
 from simple_history.models import HistoricalRecords
+
+from .bme_led import Outcome, default_threshold, oldest_current_effective_date
 
 
 class Sector(models.TextChoices):
@@ -76,6 +82,48 @@ class OrganisationQuerySet(models.QuerySet):
         # The directory lists verified organisations and public bodies; unverified groups are
         # visible to their own members and site admins until a site admin verifies them.
         return self.filter(verified=True)
+
+    def with_bme_led_status(self, on_date: date):
+        """Annotate `bme_led_outcome` (an Outcome value) and `bme_led_effective_date` as of `on_date`.
+
+        The same rule as organisations.bme_led, in SQL so that the directory can filter and count
+        on it: the latest declaration effective on or before `on_date` and at most 12 months old
+        (ties broken by the later declaration), then integer comparisons `bme × d ≥ n × members`
+        against the threshold n/d, so no floating point is involved. Counts are widened to 64 bits
+        first because PostgreSQL integers overflow at 2^31.
+        """
+        threshold = default_threshold()
+        n, d = threshold.numerator, threshold.denominator
+        current = (
+            BoardDeclaration.objects.filter(
+                organisation=OuterRef("pk"),
+                effective_date__lte=on_date,
+                effective_date__gte=oldest_current_effective_date(on_date),
+            )
+            .order_by("-effective_date", "-declared_at", "-pk")
+        )
+
+        def wide(expression):
+            return Cast(expression, BigIntegerField())
+
+        members = wide(F("members")) * n
+        outcome = current.annotate(
+            _outcome=Case(
+                When(GreaterThanOrEqual(wide(F("bme_members")) * d, members), then=Value(Outcome.BME_LED.value)),
+                When(
+                    GreaterThanOrEqual((wide(F("bme_members")) + wide(F("undisclosed_members"))) * d, members),
+                    then=Value(Outcome.UNDETERMINED.value),
+                ),
+                default=Value(Outcome.NOT_BME_LED.value),
+                output_field=models.CharField(),
+            )
+        ).values("_outcome")[:1]
+        return self.annotate(
+            bme_led_outcome=Coalesce(
+                Subquery(outcome), Value(Outcome.NO_CURRENT_DECLARATION.value), output_field=models.CharField()
+            ),
+            bme_led_effective_date=Subquery(current.values("effective_date")[:1]),
+        )
 
 
 class Organisation(models.Model):
@@ -184,12 +232,16 @@ class BoardDeclaration(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="board_declarations"
     )
     declared_at = models.DateTimeField(auto_now_add=True)
+    # Set when the "your declaration is about to go stale" email is claimed for sending, so the
+    # daily reminder never emails twice about the same declaration.
+    stale_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["stale_reminder_sent_at"])
 
     class Meta:
         ordering = ["-effective_date", "-declared_at"]
         get_latest_by = ["effective_date", "declared_at"]
+        indexes = [models.Index(fields=["organisation", "-effective_date"], name="declaration_org_date")]
         constraints = [
             models.CheckConstraint(condition=Q(members__gt=0), name="board_has_members"),
             models.CheckConstraint(

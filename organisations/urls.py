@@ -1,3 +1,30 @@
+from django.urls import path
+
+from .views import api, directory, eligibility, membership, organisation
+
 app_name = "organisations"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("organisations/", directory.directory, name="directory"),
+    path("organisations/download.csv", directory.directory_csv, name="directory-csv"),
+    path("organisations/register/", organisation.register, name="register"),
+    path("organisations/yours/", membership.mine, name="mine"),
+    path("organisations/membership-requests/<int:pk>/", membership.membership_decide, name="membership-decide"),
+    path("organisations/<slug:slug>/", directory.profile, name="profile"),
+    path("organisations/<slug:slug>/edit/", organisation.edit, name="edit"),
+    path("organisations/<slug:slug>/declare-board/", organisation.declare_board, name="declare-board"),
+    path("organisations/<slug:slug>/verify/", organisation.verify, name="verify"),
+    path("organisations/<slug:slug>/join/", membership.join, name="join"),
+    path("eligibility/", eligibility.start, name="eligibility"),
+    path("eligibility/board-members/", eligibility.members, name="eligibility-members"),
+    path("eligibility/bme-members/", eligibility.bme_members, name="eligibility-bme-members"),
+    path(
+        "eligibility/members-who-did-not-say/",
+        eligibility.undisclosed_members,
+        name="eligibility-undisclosed-members",
+    ),
+    path("eligibility/result/", eligibility.result, name="eligibility-result"),
+    path("api/v1/eligibility", api.eligibility, name="api-eligibility"),
+    path("api/v1/organisations", api.organisations, name="api-organisations"),
+    path("api/v1/openapi.json", api.openapi, name="api-openapi"),
+]

@@ -1,0 +1,16 @@
+"""Forms, rendered as GOV.UK components by crispy-forms-gds. Forms check what a person typed; the
+rules live in services and bme_led."""
+
+from .board import BoardDeclarationForm
+from .membership import MembershipDecisionForm, MembershipRequestForm
+from .organisation import OrganisationForm
+from .public import DirectoryFilterForm, EligibilityForm
+
+__all__ = [
+    "BoardDeclarationForm",
+    "DirectoryFilterForm",
+    "EligibilityForm",
+    "MembershipDecisionForm",
+    "MembershipRequestForm",
+    "OrganisationForm",
+]

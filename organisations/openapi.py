@@ -1,0 +1,194 @@
+"""This app's part of the OpenAPI 3.1 document served at /api/v1/openapi.json (views/api.py joins
+the PATHS and SCHEMAS of every app that has an `openapi.py`). Schemas are JSON Schema 2020-12."""
+
+from .bme_led import Outcome
+from .models import Sector
+
+DECIMAL = {"type": "string", "pattern": r"^\d+(\.\d+)?$"}
+ERRORS_RESPONSE = {
+    "description": "Invalid input: each problem is listed under the parameter it is about.",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ParameterErrors"}}},
+}
+
+
+def _count(name: str, description: str, minimum: int) -> dict:
+    return {
+        "name": name,
+        "in": "query",
+        "required": True,
+        "description": description,
+        "schema": {"type": "integer", "minimum": minimum, "maximum": 1000},
+    }
+
+
+def _filter(name: str, description: str, schema: dict) -> dict:
+    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+
+
+PATHS = {
+    "/api/v1/eligibility": {
+        "get": {
+            "operationId": "checkEligibility",
+            "summary": "Apply the BME-led test to a board's counts",
+            "description": (
+                "An organisation is BME-led when at least the threshold share (75% unless the "
+                "portal is set otherwise) of its board are of BME origin. Undetermined: below the "
+                "threshold, but it would be met if the members who did not say were of BME origin. "
+                "Nothing sent here is stored."
+            ),
+            "tags": ["Organisations"],
+            "parameters": [
+                _count("members", "How many people are on the board.", 1),
+                _count("bme_members", "How many of them are of BME origin.", 0),
+                _count("undisclosed_members", "How many did not say whether they are of BME origin.", 0),
+            ],
+            "responses": {
+                "200": {
+                    "description": "The outcome of the test and why.",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Eligibility"}}},
+                },
+                "400": ERRORS_RESPONSE,
+            },
+        }
+    },
+    "/api/v1/organisations": {
+        "get": {
+            "operationId": "listOrganisations",
+            "summary": "The directory of organisations, with BME-led status as of today",
+            "description": "Verified organisations by name, with the same filters as the directory page.",
+            "tags": ["Organisations"],
+            "parameters": [
+                _filter("q", "Part of the name, or a whole org-id identifier.", {"type": "string", "maxLength": 200}),
+                _filter("sector", "Sector.", {"type": "string", "enum": Sector.values}),
+                _filter(
+                    "status",
+                    "BME-led status today (leaves out public bodies, which have none).",
+                    {"type": "string", "enum": Outcome.values},
+                ),
+                _filter("community", "Code of an ONS 2021 ethnic group served.", {"type": "string"}),
+                _filter("service_area", "Slug of a kind of work.", {"type": "string"}),
+                _filter("faith_based", "Faith-based organisations (true) or others (false).", {"type": "boolean"}),
+                _filter(
+                    "refugee_focus",
+                    "Organisations working mainly with refugees and people seeking asylum (true) or others (false).",
+                    {"type": "boolean"},
+                ),
+                _filter("page", "Page number, from 1.", {"type": "integer", "minimum": 1, "default": 1}),
+                _filter(
+                    "page_size", "Organisations per page.", {"type": "integer", "minimum": 1, "maximum": 100, "default": 25}
+                ),
+            ],
+            "responses": {
+                "200": {
+                    "description": "One page of organisations.",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/OrganisationPage"}}},
+                },
+                "400": ERRORS_RESPONSE,
+            },
+        }
+    },
+    "/api/v1/openapi.json": {
+        "get": {
+            "operationId": "getOpenApiDocument",
+            "summary": "This document",
+            "tags": ["About the API"],
+            "responses": {
+                "200": {
+                    "description": "The OpenAPI 3.1 document for the portal's open data.",
+                    "content": {"application/json": {"schema": {"type": "object"}}},
+                }
+            },
+        }
+    },
+}
+
+SCHEMAS = {
+    "Decimal": {**DECIMAL, "description": "A number as a decimal string, such as \"0.75\"."},
+    "ParameterErrors": {
+        "type": "object",
+        "required": ["errors"],
+        "additionalProperties": False,
+        "properties": {
+            "errors": {
+                "type": "object",
+                "description": "Messages for each parameter that was wrong (__all__ for the input as a whole).",
+                "additionalProperties": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            }
+        },
+    },
+    "Eligibility": {
+        "type": "object",
+        "required": ["outcome", "bme_share", "threshold", "explanation"],
+        "additionalProperties": False,
+        "properties": {
+            "outcome": {"type": "string", "enum": [Outcome.BME_LED.value, Outcome.NOT_BME_LED.value, Outcome.UNDETERMINED.value]},
+            "bme_share": {
+                "$ref": "#/components/schemas/Decimal",
+                "description": "Members of BME origin ÷ members; exact up to 4 decimal places, otherwise rounded down.",
+            },
+            "threshold": {"$ref": "#/components/schemas/Decimal"},
+            "explanation": {"type": "string", "description": "The reasoning in plain English."},
+        },
+    },
+    "NamedCode": {
+        "type": "object",
+        "required": ["name"],
+        "properties": {"code": {"type": "string"}, "slug": {"type": "string"}, "name": {"type": "string"}},
+    },
+    "Organisation": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "org_id",
+            "name",
+            "sector",
+            "faith_based",
+            "refugee_focus",
+            "communities_served",
+            "service_areas",
+            "bme_led_status",
+            "declaration_effective_date",
+            "url",
+        ],
+        "properties": {
+            "org_id": {"type": "string", "description": "org-id.guide identifier, such as GB-CHC-1123456."},
+            "name": {"type": "string"},
+            "sector": {"type": "string", "enum": Sector.values},
+            "legal_form": {"type": ["string", "null"]},
+            "public_body_type": {"type": ["string", "null"]},
+            "charity_number": {"type": ["string", "null"]},
+            "company_number": {"type": ["string", "null"]},
+            "postcode": {"type": ["string", "null"]},
+            "website": {"type": ["string", "null"], "format": "uri"},
+            "faith_based": {"type": "boolean"},
+            "refugee_focus": {"type": "boolean"},
+            "communities_served": {"type": "array", "items": {"$ref": "#/components/schemas/NamedCode"}},
+            "service_areas": {"type": "array", "items": {"$ref": "#/components/schemas/NamedCode"}},
+            "bme_led_status": {
+                "description": "The BME-led test today; null for public bodies, which it does not apply to.",
+                "oneOf": [{"type": "string", "enum": Outcome.values}, {"type": "null"}],
+            },
+            "declaration_effective_date": {
+                "description": "The date the board declaration behind the status describes; null when there is none.",
+                "oneOf": [{"type": "string", "format": "date"}, {"type": "null"}],
+            },
+            "url": {"type": "string", "format": "uri", "description": "The organisation's page in the portal."},
+        },
+    },
+    "OrganisationPage": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["as_of", "threshold", "count", "page", "pages", "page_size", "next", "previous", "results"],
+        "properties": {
+            "as_of": {"type": "string", "format": "date", "description": "The date the statuses are for."},
+            "threshold": {"$ref": "#/components/schemas/Decimal"},
+            "count": {"type": "integer", "minimum": 0},
+            "page": {"type": "integer", "minimum": 1},
+            "pages": {"type": "integer", "minimum": 1},
+            "page_size": {"type": "integer", "minimum": 1, "maximum": 100},
+            "next": {"type": ["string", "null"], "format": "uri"},
+            "previous": {"type": ["string", "null"], "format": "uri"},
+            "results": {"type": "array", "items": {"$ref": "#/components/schemas/Organisation"}},
+        },
+    },
+}

@@ -1,0 +1,74 @@
+"""Who may do what with organisations (shared/design.md §4). Views and templates ask these
+functions; nothing else decides access. Every check is per object."""
+
+from django.http import Http404
+
+from .models import Membership, MembershipStatus, Organisation, Sector
+from .roles import roles_for
+
+
+def can_view_organisation(user, organisation: Organisation) -> bool:
+    # An unverified organisation is not public yet: only its own people and site admins see it.
+    if organisation.verified:
+        return True
+    roles = roles_for(user)
+    return roles.is_site_admin or roles.belongs_to(organisation.pk)
+
+
+def can_edit_organisation(user, organisation: Organisation) -> bool:
+    # Any approved member may keep their organisation's profile up to date (design.md §4); the
+    # organisation's admin decides who becomes a member.
+    roles = roles_for(user)
+    return roles.is_site_admin or roles.belongs_to(organisation.pk)
+
+
+def can_declare_board(user, organisation: Organisation) -> bool:
+    # The BME-led test is about community organisations' boards; public bodies have none to declare.
+    return organisation.sector != Sector.PUBLIC and can_edit_organisation(user, organisation)
+
+
+def can_see_board_counts(user, organisation: Organisation) -> bool:
+    # Counts are visible to the organisation's members and the steering group; the public sees the
+    # outcome only. A deployment serves one area's Compact, so any current steering seat counts.
+    roles = roles_for(user)
+    return roles.is_site_admin or roles.is_steering or roles.belongs_to(organisation.pk)
+
+
+_NOT_LOOKED_UP = object()
+
+
+def can_request_membership(user, organisation: Organisation, membership=_NOT_LOOKED_UP) -> bool:
+    """`membership`: the person's membership of this organisation (None if they have none), when
+    the caller has already looked it up."""
+    if not roles_for(user).is_authenticated or not can_view_organisation(user, organisation):
+        return False
+    if membership is _NOT_LOOKED_UP:
+        membership = Membership.objects.filter(user=user, organisation=organisation).first()
+    return membership is None or membership.status == MembershipStatus.DECLINED
+
+
+def can_decide_membership(user, membership: Membership) -> bool:
+    roles = roles_for(user)
+    if membership.user_id == getattr(user, "pk", None):
+        return False
+    return roles.is_site_admin or roles.administers(membership.organisation_id)
+
+
+def can_verify_organisation(user, organisation: Organisation) -> bool:
+    return roles_for(user).is_site_admin and not organisation.verified
+
+
+def get_organisation_for_user(user, slug: str, queryset=None) -> Organisation:
+    """The organisation, or 404 for people who may not know it exists (unverified, not theirs)."""
+    organisation = (queryset if queryset is not None else Organisation.objects).filter(slug=slug).first()
+    if organisation is None or not can_view_organisation(user, organisation):
+        raise Http404("No such organisation")
+    return organisation
+
+
+def get_membership_request_for_user(user, pk: int) -> Membership:
+    """A membership request the person may decide, or 404 (its existence is nobody else's business)."""
+    membership = Membership.objects.select_related("user", "organisation").filter(pk=pk).first()
+    if membership is None or not can_decide_membership(user, membership):
+        raise Http404("No such membership request")
+    return membership

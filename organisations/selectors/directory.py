@@ -1,0 +1,75 @@
+"""The directory, its CSV, the open-data API and the profile page."""
+
+from datetime import date
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from ..bme_led import BmeLedResult, no_current_declaration, oldest_current_effective_date
+from ..models import BoardDeclaration, EthnicGroup, Organisation, Sector, ServiceArea
+from .status import assess_declaration
+
+
+def directory_organisations(
+    *,
+    on_date: date,
+    query: str = "",
+    sector: str = "",
+    status: str = "",
+    community: EthnicGroup | None = None,
+    service_area: ServiceArea | None = None,
+    faith_based: bool | None = None,
+    refugee_focus: bool | None = None,
+) -> QuerySet[Organisation]:
+    """Listed organisations matching the directory's filters, each annotated with its BME-led
+    status on `on_date`, with service areas and communities prefetched (two queries for any number).
+
+    Public bodies have no BME-led status (the test is about community organisations' boards), so
+    filtering by status leaves them out.
+    """
+    organisations = Organisation.objects.listed().with_bme_led_status(on_date)
+    if query:
+        organisations = organisations.filter(Q(name__icontains=query) | Q(org_id__iexact=query))
+    if sector:
+        organisations = organisations.filter(sector=sector)
+    if status:
+        organisations = organisations.exclude(sector=Sector.PUBLIC).filter(bme_led_outcome=status)
+    if community is not None:
+        organisations = organisations.filter(communities_served=community)
+    if service_area is not None:
+        organisations = organisations.filter(service_areas=service_area)
+    if faith_based is not None:
+        organisations = organisations.filter(faith_based=faith_based)
+    if refugee_focus is not None:
+        organisations = organisations.filter(refugee_focus=refugee_focus)
+    return organisations.order_by("name", "pk").prefetch_related(
+        Prefetch("service_areas", queryset=ServiceArea.objects.order_by("name")),
+        Prefetch("communities_served", queryset=EthnicGroup.objects.order_by("position")),
+    )
+
+
+def organisation_for_profile(*, slug: str) -> Organisation | None:
+    """One organisation with what its profile shows, in four queries whatever its history."""
+    return (
+        Organisation.objects.filter(slug=slug)
+        .prefetch_related(
+            Prefetch("communities_served", queryset=EthnicGroup.objects.order_by("position")),
+            Prefetch("service_areas", queryset=ServiceArea.objects.order_by("name")),
+            Prefetch(
+                "board_declarations",
+                queryset=BoardDeclaration.objects.select_related("declared_by").order_by(
+                    "-effective_date", "-declared_at", "-pk"
+                ),
+            ),
+        )
+        .first()
+    )
+
+
+def profile_status(*, organisation: Organisation, on_date: date) -> BmeLedResult:
+    """`bme_led_status` from declarations already prefetched by `organisation_for_profile`."""
+    for declaration in organisation.board_declarations.all():  # newest first
+        if oldest_current_effective_date(on_date) <= declaration.effective_date <= on_date:
+            return assess_declaration(declaration)
+        if declaration.effective_date < oldest_current_effective_date(on_date):
+            break
+    return no_current_declaration()

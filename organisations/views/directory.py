@@ -1,0 +1,130 @@
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from common.csv_export import csv_response
+
+from .. import selectors
+from ..bme_led import Outcome
+from ..forms import DirectoryFilterForm
+from ..models import Membership, Sector
+from ..permissions import (
+    can_declare_board,
+    can_edit_organisation,
+    can_request_membership,
+    can_see_board_counts,
+    can_verify_organisation,
+    can_view_organisation,
+)
+
+PAGE_SIZE = 25
+
+
+def filtered_organisations(form: DirectoryFilterForm):
+    """The directory's rows for a bound filter form (as of today), or None when the filters are invalid."""
+    if not form.is_valid():
+        return None
+    return selectors.directory_organisations(on_date=timezone.localdate(), **form.selector_kwargs())
+
+
+def directory(request):
+    form = DirectoryFilterForm(request.GET)
+    organisations = filtered_organisations(form)
+    page = Paginator(organisations if organisations is not None else [], PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "organisations/directory.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "public_sector": Sector.PUBLIC,
+            "breadcrumbs": [("Home", reverse("home")), ("Organisations", None)],
+        },
+    )
+
+
+CSV_HEADER = [
+    "Name",
+    "Identifier",
+    "Sector",
+    "Legal form",
+    "Type of public body",
+    "Charity number",
+    "Company number",
+    "Postcode",
+    "Website",
+    "Faith-based",
+    "Refugee and asylum seeker focus",
+    "Communities served",
+    "Kinds of work",
+    "BME-led status",
+    "Board declaration effective",
+    "Profile",
+]
+
+
+def directory_csv(request):
+    form = DirectoryFilterForm(request.GET)
+    organisations = filtered_organisations(form)
+    if organisations is None:
+        problems = "; ".join(error for errors in form.errors.values() for error in errors)
+        return HttpResponse(f"The filters are not valid: {problems}", status=400, content_type="text/plain")
+    today = timezone.localdate()
+    rows = (
+        [
+            o.name,
+            o.org_id,
+            o.get_sector_display(),
+            o.get_legal_form_display(),
+            o.get_public_body_type_display(),
+            o.charity_number,
+            o.company_number,
+            o.postcode,
+            o.website,
+            o.faith_based,
+            o.refugee_focus,
+            "; ".join(g.name for g in o.communities_served.all()),
+            "; ".join(a.name for a in o.service_areas.all()),
+            "Not applicable" if o.sector == Sector.PUBLIC else Outcome(o.bme_led_outcome).label,
+            o.bme_led_effective_date if o.sector != Sector.PUBLIC else None,
+            request.build_absolute_uri(reverse("organisations:profile", args=[o.slug])),
+        ]
+        for o in organisations
+    )
+    return csv_response(f"organisations-{today.isoformat()}.csv", CSV_HEADER, rows)
+
+
+def profile(request, slug):
+    organisation = selectors.organisation_for_profile(slug=slug)
+    if organisation is None or not can_view_organisation(request.user, organisation):
+        raise Http404("No such organisation")
+    today = timezone.localdate()
+    declarations = list(organisation.board_declarations.all())
+    membership = (
+        Membership.objects.filter(user=request.user, organisation=organisation).first()
+        if request.user.is_authenticated
+        else None
+    )
+    return render(
+        request,
+        "organisations/profile.html",
+        {
+            "organisation": organisation,
+            "status": selectors.profile_status(organisation=organisation, on_date=today),
+            "history": selectors.status_history(organisation=organisation, on_date=today, declarations=declarations),
+            "today": today,
+            "membership": membership,
+            "show_counts": can_see_board_counts(request.user, organisation),
+            "can_edit": can_edit_organisation(request.user, organisation),
+            "can_declare": can_declare_board(request.user, organisation),
+            "can_join": can_request_membership(request.user, organisation, membership),
+            "can_verify": can_verify_organisation(request.user, organisation),
+            "breadcrumbs": [
+                ("Home", reverse("home")),
+                ("Organisations", reverse("organisations:directory")),
+                (organisation.name, None),
+            ],
+        },
+    )

@@ -1,0 +1,235 @@
+"""The open-data API answers as its OpenAPI document says."""
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from organisations.forms.public import NOT_TRUE_OR_FALSE
+from organisations.views.api import BAD_PAGE, BAD_PAGE_SIZE, PAGE_NOT_FOUND, build_openapi_document
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+ELIGIBILITY = reverse("organisations:api-eligibility")
+ORGANISATIONS = reverse("organisations:api-organisations")
+
+
+@pytest.fixture
+def document(client):
+    response = client.get(reverse("organisations:api-openapi"))
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"
+    return response.json()
+
+
+def validator_for(document, schema_name):
+    registry = Registry().with_resource("urn:openapi", Resource.from_contents(document, default_specification=DRAFT202012))
+    return Draft202012Validator(
+        {"$ref": f"urn:openapi#/components/schemas/{schema_name}"},
+        registry=registry,
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+def response_schema(document, path, status):
+    ref = document["paths"][path]["get"]["responses"][str(status)]["content"]["application/json"]["schema"]["$ref"]
+    return ref.rsplit("/", 1)[-1]
+
+
+def assert_matches(document, path, response):
+    validator_for(document, response_schema(document, path, response.status_code)).validate(response.json())
+
+
+def served_api_paths() -> set[str]:
+    found = set()
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, prefix + str(pattern.pattern))
+            elif isinstance(pattern, URLPattern):
+                route = prefix + str(pattern.pattern)
+                if route.startswith("api/"):
+                    found.add("/" + route)
+
+    walk(get_resolver().url_patterns, "")
+    return found
+
+
+# --- The document ---------------------------------------------------------------------------------
+
+
+def test_the_document_is_openapi_3_1_and_describes_every_served_api_path(document):
+    assert document["openapi"].startswith("3.1.")
+    assert document["info"]["title"] and document["info"]["version"]
+    assert served_api_paths() and served_api_paths() <= set(document["paths"])
+
+
+def test_every_schema_is_valid_json_schema_and_every_reference_resolves(document):
+    for name, schema in document["components"]["schemas"].items():
+        Draft202012Validator.check_schema(schema)
+
+    def refs(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "$ref":
+                    yield value
+                else:
+                    yield from refs(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from refs(item)
+
+    for ref in refs(document):
+        assert ref.startswith("#/components/schemas/") and ref.rsplit("/", 1)[-1] in document["components"]["schemas"]
+
+
+def test_every_operation_has_a_summary_and_a_success_response_and_ids_are_unique(document):
+    ids = []
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            ids += [operation["operationId"]] if "operationId" in operation else []
+            assert operation["summary"] and "200" in operation["responses"], (path, method)
+    assert len(ids) == len(set(ids))
+
+
+def test_the_document_includes_other_apps_fragments(settings, monkeypatch):
+    import sys
+    import types
+
+    fragment = types.ModuleType("accounts.openapi")
+    fragment.PATHS = {"/api/v1/example": {"get": {"summary": "Example", "responses": {}}}}
+    fragment.SCHEMAS = {"Example": {"type": "object"}}
+    monkeypatch.setitem(sys.modules, "accounts.openapi", fragment)
+    document = build_openapi_document()
+    assert "/api/v1/example" in document["paths"] and "/api/v1/eligibility" in document["paths"]
+    assert "Example" in document["components"]["schemas"]
+
+
+def test_an_app_redefining_another_apps_schema_is_refused(monkeypatch):
+    import sys
+    import types
+
+    fragment = types.ModuleType("accounts.openapi")
+    fragment.SCHEMAS = {"ParameterErrors": {"type": "array"}}
+    monkeypatch.setitem(sys.modules, "accounts.openapi", fragment)
+    monkeypatch.setattr("django.conf.settings.LOCAL_APPS", ["organisations", "accounts"])
+    with pytest.raises(ImproperlyConfigured, match="accounts.openapi redefines the schema ParameterErrors"):
+        build_openapi_document()
+
+
+# --- Eligibility ----------------------------------------------------------------------------------
+
+
+def test_eligibility_answers_with_the_outcome_share_threshold_and_reasoning(client, document):
+    response = client.get(ELIGIBILITY, {"members": 4, "bme_members": 3, "undisclosed_members": 0})
+    assert response.json() == {
+        "outcome": "bme_led",
+        "bme_share": "0.75",
+        "threshold": "0.75",
+        "explanation": "3 of 4 board members are of BME origin (75%), which meets the 75% threshold.",
+    }
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert_matches(document, "/api/v1/eligibility", response)
+
+
+@pytest.mark.parametrize(
+    "counts, outcome, share",
+    [((3, 2, 0), "not_bme_led", "0.6666"), ((5, 0, 5), "undetermined", "0"), ((1, 1, 0), "bme_led", "1")],
+)
+def test_eligibility_outcomes(client, document, counts, outcome, share):
+    members, bme, undisclosed = counts
+    response = client.get(ELIGIBILITY, {"members": members, "bme_members": bme, "undisclosed_members": undisclosed})
+    assert (response.json()["outcome"], response.json()["bme_share"]) == (outcome, share)
+    assert_matches(document, "/api/v1/eligibility", response)
+
+
+@pytest.mark.parametrize(
+    "query, errors",
+    [
+        ({"members": 0, "bme_members": 0, "undisclosed_members": 0}, {"members": ["Enter 1 or more"]}),
+        (
+            {"members": 4, "bme_members": 3, "undisclosed_members": 2},
+            {"undisclosed_members": ["Members of BME origin and members who did not say add up to 5, which is more than the 4 members of the board."]},
+        ),
+        ({"members": "x", "bme_members": 1}, {"members": ["Enter a whole number, like 8"],
+                                              "undisclosed_members": ["Enter how many board members did not say (0 if everyone said)"]}),
+    ],
+)
+def test_invalid_eligibility_input_gets_400_with_errors(client, document, query, errors):
+    response = client.get(ELIGIBILITY, query)
+    assert response.status_code == 400
+    assert response.json() == {"errors": errors}
+    assert_matches(document, "/api/v1/eligibility", response)
+
+
+# --- Organisations --------------------------------------------------------------------------------
+
+
+def test_organisations_lists_the_directory_with_todays_status(world, client, document):
+    response = client.get(ORGANISATIONS)
+    assert_matches(document, "/api/v1/organisations", response)
+    body = response.json()
+    assert body["as_of"] == timezone.localdate().isoformat() and body["count"] == 4
+    by_name = {o["name"]: o for o in body["results"]}
+    assert by_name["African Caribbean Forum"]["bme_led_status"] == "bme_led"
+    assert by_name["African Caribbean Forum"]["org_id"] == "GB-CHC-1123456"
+    assert by_name["Northshire Council"]["bme_led_status"] is None
+    assert by_name["Polish Community Centre"]["bme_led_status"] == "no_current_declaration"
+    assert by_name["African Caribbean Forum"]["url"].endswith("/organisations/african-caribbean-forum/")
+
+
+def test_organisations_take_the_directorys_filters(world, client, document):
+    response = client.get(ORGANISATIONS, {"status": "bme_led", "faith_based": "false"})
+    assert_matches(document, "/api/v1/organisations", response)
+    assert [o["name"] for o in response.json()["results"]] == ["African Caribbean Forum"]
+    assert client.get(ORGANISATIONS, {"faith_based": "true"}).json()["count"] == 0
+
+
+def test_organisations_are_paginated_with_links(db, client, document):
+    for n in range(5):
+        f.OrganisationFactory(name=f"Group {n}")
+    first = client.get(ORGANISATIONS, {"page_size": 2, "sector": "voluntary"})
+    assert_matches(document, "/api/v1/organisations", first)
+    body = first.json()
+    assert (body["count"], body["pages"], body["previous"]) == (5, 3, None)
+    assert body["next"] == "http://testserver/api/v1/organisations?page_size=2&sector=voluntary&page=2"
+    last = client.get(body["next"].replace("page=2", "page=3")).json()
+    assert [o["name"] for o in last["results"]] == ["Group 4"] and last["next"] is None
+
+
+@pytest.mark.parametrize(
+    "query, errors",
+    [
+        ({"page": 9}, {"page": [PAGE_NOT_FOUND.format(page=9, last=1)]}),
+        ({"page": "first"}, {"page": [BAD_PAGE]}),
+        ({"page": 0}, {"page": [BAD_PAGE]}),
+        ({"page_size": 1000}, {"page_size": [BAD_PAGE_SIZE]}),
+        ({"refugee_focus": "perhaps"}, {"refugee_focus": [NOT_TRUE_OR_FALSE]}),
+        ({"status": "nope"}, {"status": ["Choose one of: bme_led, not_bme_led, undetermined, no_current_declaration"]}),
+    ],
+)
+def test_bad_organisation_queries_get_400_with_errors(world, client, document, query, errors):
+    response = client.get(ORGANISATIONS, query)
+    assert response.status_code == 400 and response.json() == {"errors": errors}
+    assert_matches(document, "/api/v1/organisations", response)
+
+
+def test_the_api_is_read_only(world, client):
+    assert client.post(ELIGIBILITY).status_code == 405
+    assert client.post(ORGANISATIONS).status_code == 405
+
+
+def test_organisations_query_count_does_not_grow_with_rows(db, client, django_assert_num_queries):
+    for _ in range(3):
+        f.OrganisationFactory()
+    # ethnic groups and service areas (filter choices), count, page with statuses, service areas, communities
+    with django_assert_num_queries(6):
+        client.get(ORGANISATIONS)
+    for _ in range(30):
+        f.OrganisationFactory()
+    with django_assert_num_queries(6):
+        client.get(ORGANISATIONS)
