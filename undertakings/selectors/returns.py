@@ -57,13 +57,17 @@ class ReturnToStart:
     code: Code
 
 
-def returns_to_start(*, organisation_ids, existing: list[ComplianceReturn]) -> list[ReturnToStart]:
-    """Returns the organisations owe for open periods and have not started (three queries)."""
+def returns_to_start(*, organisation_ids) -> list[ReturnToStart]:
+    """Returns the organisations owe for open periods and have not started (four queries)."""
     signatures = list(Signatory.objects.filter(organisation_id__in=organisation_ids).select_related("organisation"))
     compact_ids = {s.compact_id for s in signatures}
     periods = list(ReportingPeriod.objects.open().filter(compact_id__in=compact_ids).order_by("start_date"))
     codes = list(Code.objects.adopted().filter(compact_id__in=compact_ids))
-    started = {(r.organisation_id, r.period_id, r.code_id) for r in existing}
+    started = set(
+        ComplianceReturn.objects.filter(organisation_id__in=organisation_ids, period__in=periods).values_list(
+            "organisation_id", "period_id", "code_id"
+        )
+    )
     owed = []
     for period in periods:
         for s in signatures:
