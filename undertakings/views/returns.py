@@ -161,8 +161,9 @@ def return_submit(request, pk):
     if not compliance_return.is_editable:
         messages.info(request, _not_editable_message(compliance_return))
         return redirect("undertakings:return-detail", pk)
-    form = django_forms.Form(request.POST or None)
-    if request.method == "POST":
+    # No fields: the form only carries the service's refusal to the error summary.
+    form = django_forms.Form(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
         try:
             services.compliance_return_submit(compliance_return=compliance_return, user=request.user)
         except ValidationError as exc:
