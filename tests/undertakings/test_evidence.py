@@ -51,6 +51,8 @@ def entry(council_return):
         ("chart.png", PNG, "image/png"),
         ("minutes.docx", docx_bytes(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         ("notes.txt", "Réunion du comité – 12 members attended\n".encode(), "text/plain"),
+        # "BM" is also the signature of a bitmap image.
+        ("forum.txt", b"BME Voluntary Sector Forum: minutes\n", "text/plain"),
         # The name does not matter: a PDF called .txt is still a PDF.
         ("renamed.txt", PDF, "application/pdf"),
     ],

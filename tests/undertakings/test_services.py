@@ -345,3 +345,10 @@ def test_a_period_is_the_uk_financial_year_with_returns_due_three_months_after(w
     with pytest.raises(ValidationError) as caught:
         services.reporting_period_create(compact=world.compact, start_year=2026)
     assert messages(caught) == [services.PERIOD_EXISTS.format(compact=world.compact, label="2026-27")]
+
+
+def test_workflow_changes_made_with_notifications_suppressed_send_no_email(council_return, officer, django_capture_on_commit_callbacks):
+    fill(council_return, officer)
+    with django_capture_on_commit_callbacks(execute=True), services.notifications_suppressed():
+        services.compliance_return_submit(compliance_return=council_return, user=officer)
+    assert mail.outbox == []

@@ -17,7 +17,7 @@ from .evidence import (
     validate_links,
 )
 from .guards import RETURN_LOCKED, RETURN_SUBMITTED_READ_ONLY
-from .notifications import return_event_notify
+from .notifications import notifications_suppressed, return_event_notify
 from .periods import DUE_BEFORE_START, PERIOD_EXISTS, financial_year, reporting_period_create, reporting_period_set_open
 from .reminders import reminder_kind, return_reminders_send
 from .returns import (

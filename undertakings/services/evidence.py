@@ -71,8 +71,10 @@ def detect_content_type(upload) -> str | None:
     head = upload.read(TEXT_SAMPLE_BYTES)
     upload.seek(0)
     kind = filetype.guess(head)
-    if kind is not None:
-        return kind.mime if kind.mime in ALLOWED_TYPES else None
+    if kind is not None and kind.mime in ALLOWED_TYPES:
+        return kind.mime
+    # Short signatures match ordinary words too ("BM" is a bitmap, so "BME Forum minutes" would be
+    # one): text that decodes cleanly is text, whatever a signature says.
     return "text/plain" if _looks_like_text(head) else None
 
 

@@ -1,6 +1,9 @@
 """Emails about a return's workflow: the steering group hears of a submission, the body of a
 decision. Sent by a Celery task after the change is committed."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
@@ -16,8 +19,21 @@ TO_STEERING = (ReturnEvent.Kind.SUBMITTED, ReturnEvent.Kind.RESUBMITTED)
 TO_BODY = (ReturnEvent.Kind.RETURNED, ReturnEvent.Kind.ACCEPTED)
 
 
+_quiet: ContextVar[bool] = ContextVar("undertakings_notifications_quiet", default=False)
+
+
+@contextmanager
+def notifications_suppressed():
+    """Make workflow changes without emailing anyone (demo data, imports of past years)."""
+    token = _quiet.set(True)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
+
+
 def queue_event_notification(event: ReturnEvent) -> None:
-    if event.kind not in TO_STEERING + TO_BODY:
+    if event.kind not in TO_STEERING + TO_BODY or _quiet.get():
         return
     from ..tasks import notify_return_event
 

@@ -24,7 +24,7 @@ RETURNS_PER_PAGE = 25
 
 
 def return_breadcrumbs(request, compliance_return: ComplianceReturn, *tail) -> list:
-    crumbs = [("Compliance returns", reverse("undertakings:return-list"))]
+    crumbs = [("Home", reverse("home")), ("Compliance returns", reverse("undertakings:return-list"))]
     if can_view_period(request.user, compliance_return.period) and not is_returns_body(request.user, compliance_return):
         crumbs.append(
             (f"{compliance_return.period.compact.name} {compliance_return.period.label}",
@@ -103,7 +103,7 @@ def return_start(request, organisation_slug, period_pk, code_pk):
         "undertakings/return_start.html",
         {
             "form": form, "organisation": organisation, "period": period, "code": code, "previous": previous,
-            "breadcrumbs": [("Compliance returns", reverse("undertakings:return-list")), ("Start a return", None)],
+            "breadcrumbs": [("Home", reverse("home")), ("Compliance returns", reverse("undertakings:return-list")), ("Start a return", None)],
         },
     )
 

@@ -21,7 +21,7 @@ def _period_for_user(request, pk) -> ReportingPeriod:
 
 
 def _crumbs(period, *tail):
-    crumbs = [("Compliance returns", reverse("undertakings:return-list"))]
+    crumbs = [("Home", reverse("home")), ("Compliance returns", reverse("undertakings:return-list"))]
     title = f"{period.compact.name} {period.label}"
     if tail:
         return crumbs + [(title, reverse("undertakings:period-overview", args=[period.pk])), *tail]
