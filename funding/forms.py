@@ -1,0 +1,253 @@
+"""GOV.UK forms for funding (crispy-forms-gds). Forms collect and tidy input; the rules are in services."""
+
+from datetime import date
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Layout, Size
+from django import forms
+from django.core.exceptions import ValidationError
+
+from organisations.models import Organisation, ServiceArea
+
+from .models import ApplicationStatus, FundingPurpose, ProgrammeKind
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+class GovDateField(DateInputField):
+    """The GOV.UK date input (day, month, year) with messages that name the date asked for."""
+
+    def __init__(self, *, label: str, **kwargs):
+        super().__init__(label=label, **kwargs)
+        what = label[0].lower() + label[1:]
+        self.error_messages["required"] = f"Enter the {what}"
+        self.error_messages["incomplete"] = f"Enter the {what} as a day, month and year"
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except ValidationError:
+            raise ValidationError(f"The {self.label[0].lower()}{self.label[1:]} must be a real date") from None
+
+
+def money_field(label: str, *, required: bool = True, help_text: str = "") -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        max_digits=14,
+        decimal_places=2,
+        min_value=0,
+        # A text input, as GOV.UK advises for numbers: browsers' number inputs round and scroll.
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
+        error_messages={
+            "required": f"Enter the {label[0].lower()}{label[1:]}",
+            "invalid": "Enter an amount in pounds, like 1500 or 1500.50, without £ or commas",
+            "max_decimal_places": "Enter an amount in pounds and pence, with no more than 2 digits after the point",
+            "max_digits": "Enter an amount of less than £1 trillion",
+            "min_value": "Enter an amount of £0 or more",
+        },
+    )
+
+
+def helper(*fields, buttons=(("submit", "Continue"),)) -> FormHelper:
+    h = FormHelper()
+    h.layout = Layout(*fields, *[Button(name, label) for name, label in buttons])
+    return h
+
+
+def _funder_field(form, funders):
+    """A choice of public body, shown only when the person acts for more than one."""
+    if len(funders) == 1:
+        del form.fields["funder"]
+        form.only_funder = funders[0]
+        return []
+    form.fields["funder"].queryset = Organisation.objects.filter(pk__in=[f.pk for f in funders])
+    form.only_funder = None
+    return [Field.select("funder")]
+
+
+class ProgrammeForm(forms.Form):
+    funder = forms.ModelChoiceField(
+        label="Which public body runs it?", queryset=Organisation.objects.none(),
+        error_messages={"required": "Choose the public body that runs the programme"},
+    )
+    title = forms.CharField(label="Programme title", max_length=200, error_messages={"required": "Enter the programme title"})
+    description = forms.CharField(label="Description (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    service_area = forms.ModelChoiceField(
+        label="Service area (optional)", queryset=ServiceArea.objects.all(), required=False, empty_label="Not one area"
+    )
+    kind = forms.ChoiceField(
+        label="Kind of funding", choices=ProgrammeKind.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Choose grant, contract or commission"},
+    )
+    purpose = forms.ChoiceField(
+        label="Strategic or project funding?", choices=FundingPurpose.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Choose strategic or project funding"},
+    )
+    ring_fenced = forms.BooleanField(
+        label="Ring-fenced for BME-led organisations", required=False,
+        help_text="Only organisations that are BME-led on the day they apply can apply.",
+    )
+    budget = money_field("Budget in pounds (optional)", required=False)
+    opens_on = GovDateField(label="Opening date", help_text="For example, 1 4 2025")
+    closes_on = GovDateField(label="Closing date", help_text="For example, 31 3 2026")
+
+    def __init__(self, *args, funders, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = helper(
+            *_funder_field(self, funders),
+            Field.text("title"),
+            Field.textarea("description"),
+            Field.select("service_area"),
+            Field.radios("kind", legend_size=Size.SMALL, inline=True),
+            Field.radios("purpose", legend_size=Size.SMALL),
+            Field.checkbox("ring_fenced"),
+            Field.text("budget", field_width=10),
+            Field("opens_on"),
+            Field("closes_on"),
+            buttons=(("submit", "Save programme"),),
+        )
+
+
+class ApplicationForm(forms.Form):
+    applicant = forms.ModelChoiceField(
+        label="Which organisation is applying?", queryset=Organisation.objects.none(),
+        error_messages={"required": "Choose the organisation that is applying"},
+    )
+    project_title = forms.CharField(label="Project title", max_length=200, error_messages={"required": "Enter the project title"})
+    summary = forms.CharField(label="What is the funding for? (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    amount_requested = money_field("Amount requested in pounds")
+    submitted_on = GovDateField(label="Submission date", help_text="The date the application was made. For example, 15 5 2025")
+
+    def __init__(self, *args, applicants, record_date: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["applicant"].queryset = applicants
+        if not record_date:
+            # Community groups apply today; officers recording a paper application give its date.
+            del self.fields["submitted_on"]
+        self.helper = helper(
+            Field.select("applicant"),
+            Field.text("project_title"),
+            Field.textarea("summary"),
+            Field.text("amount_requested", field_width=10),
+            *([Field("submitted_on")] if record_date else []),
+            buttons=(("submit", "Submit application"),),
+        )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=[(s.value, s.label) for s in (ApplicationStatus.AWARDED, ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN)],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose awarded, declined or withdrawn by the applicant"},
+    )
+    decided_on = GovDateField(label="Decision date")
+    reason = forms.CharField(
+        label="Reason", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Needed when declining: what the organisation can learn from the decision.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = helper(
+            Field.radios("decision", legend_size=Size.MEDIUM), Field("decided_on"), Field.textarea("reason"),
+            buttons=(("submit", "Record decision"),),
+        )
+
+
+class AwardForm(forms.Form):
+    title = forms.CharField(label="Award title", max_length=300, error_messages={"required": "Enter the award title"})
+    description = forms.CharField(
+        label="Description", widget=forms.Textarea(attrs={"rows": 4}), error_messages={"required": "Enter a description"},
+        help_text="Published with the award as open data (360Giving).",
+    )
+    amount = money_field("Amount awarded in pounds")
+    award_date = GovDateField(label="Award date")
+    planned_start = GovDateField(label="Planned start date (optional)", required=False, require_all_fields=False)
+    planned_end = GovDateField(label="Planned end date (optional)", required=False, require_all_fields=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = helper(
+            Field.text("title"), Field.textarea("description"), Field.text("amount", field_width=10),
+            Field("award_date"), Field("planned_start"), Field("planned_end"),
+            buttons=(("submit", "Record award"),),
+        )
+
+
+class WithdrawalForm(forms.Form):
+    withdrawn_on = GovDateField(label="Withdrawal date")
+    reason = forms.CharField(
+        label="Why is the award being withdrawn?", widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Give the reason for withdrawing the award"},
+    )
+
+
+class JointReviewForm(forms.Form):
+    held_on = GovDateField(label="Date the review was held", required=False, require_all_fields=False)
+    causes = forms.CharField(label="Causes of the withdrawal", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    lessons = forms.CharField(label="Lessons learned", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    support_needs = forms.CharField(label="Support the organisation needs", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    agreed_by_both = forms.BooleanField(label="The funder and the organisation have both agreed this record", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = helper(
+            Field("held_on"), Field.textarea("causes"), Field.textarea("lessons"), Field.textarea("support_needs"),
+            Field.checkbox("agreed_by_both"),
+            buttons=(("complete", "Complete the joint review"), ("save", "Save and come back later")),
+        )
+
+
+class RedistributionForm(forms.Form):
+    alternative_considered = forms.TypedChoiceField(
+        label="Was an alternative BME-led organisation considered for the funding?",
+        choices=[("yes", "Yes"), ("no", "No")], coerce=lambda v: v == "yes", empty_value=None,
+        widget=forms.RadioSelect, required=False,
+    )
+    alternative = forms.ModelChoiceField(
+        label="Organisation the funding went to (optional)", queryset=Organisation.objects.voluntary(), required=False,
+        empty_label="None",
+    )
+    amount = money_field("Amount redistributed in pounds (optional)", required=False)
+    outcome = forms.CharField(label="What happened", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = helper(
+            Field.radios("alternative_considered", legend_size=Size.SMALL, inline=True),
+            Field.select("alternative"), Field.text("amount", field_width=10), Field.textarea("outcome"),
+            buttons=(("complete", "Complete the record"), ("save", "Save and come back later")),
+        )
+
+
+class ImportForm(forms.Form):
+    funder = forms.ModelChoiceField(
+        label="Whose grants are these?", queryset=Organisation.objects.none(),
+        error_messages={"required": "Choose the public body whose grants these are"},
+    )
+    file = forms.FileField(
+        label="360Giving file (CSV or JSON)",
+        help_text="A spreadsheet saved as CSV UTF-8 with the standard's column titles, or a 360Giving JSON package. Up to 20 MB.",
+        error_messages={"required": "Choose a file to import", "empty": "The file is empty"},
+    )
+
+    def __init__(self, *args, funders, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = helper(*_funder_field(self, funders), Field("file"), buttons=(("submit", "Import grants"),))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise ValidationError("The file must be smaller than 20 MB")
+        if not upload.name.lower().endswith((".csv", ".json")):
+            raise ValidationError("The file must be a CSV or JSON file")
+        return upload
+
+
+def financial_year_choices(today: date, years: int = 6) -> list[tuple[str, str]]:
+    first = today.year if today.month >= 4 else today.year - 1
+    return [(str(y), f"April {y} to March {y + 1}") for y in range(first, first - years, -1)]

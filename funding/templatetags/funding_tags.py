@@ -1,0 +1,33 @@
+from decimal import Decimal
+
+from django import template
+
+from organisations.bme_led import OUTCOME_TAG_COLOURS, Outcome
+
+register = template.Library()
+
+
+@register.filter
+def pounds(value) -> str:
+    """£1,500 for whole pounds, £1,500.50 otherwise; a dash for no value."""
+    if value is None or value == "":
+        return "–"
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return f"£{value:,.0f}"
+    return f"£{value:,.2f}"
+
+
+@register.filter
+def percent(value) -> str:
+    return "–" if value is None else f"{value}%"
+
+
+@register.filter
+def outcome_label(value) -> str:
+    return Outcome(value).label if value else "–"
+
+
+@register.filter
+def outcome_colour(value) -> str:
+    return OUTCOME_TAG_COLOURS.get(value, "grey") if value else "grey"

@@ -1,0 +1,1 @@
+"""The 360Giving Data Standard: the schema, award ↔ grant mapping, and reading published files."""

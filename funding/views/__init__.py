@@ -1,0 +1,1 @@
+"""Thin views: parse input, ask permissions, call a service or selector, render."""

@@ -1,0 +1,116 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from funding import permissions
+from funding.forms import ApplicationForm, DecisionForm
+from funding.models import ApplicationStatus, FundingProgramme
+from funding.selectors import applications_for_user
+from funding.services.applications import application_decide, application_submit
+
+from .common import add_errors, deny_unless, page_of
+
+# Where an organisation declares its board: the organisations app's page, if it has one by these names.
+DECLARE_BOARD_URL_NAMES = ["organisations:declaration-create", "organisations:board-declare", "organisations:profile"]
+
+
+def declare_board_url(organisation) -> str | None:
+    for name in DECLARE_BOARD_URL_NAMES:
+        try:
+            return reverse(name, kwargs={"slug": organisation.slug})
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def _crumbs(*tail):
+    return [("Home", reverse("home")), ("Funding programmes", reverse("funding:programme-list")), *tail]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_create(request, pk):
+    programme = get_object_or_404(FundingProgramme.objects.select_related("funder"), pk=pk)
+    deny_unless(permissions.can_apply(request.user, programme))
+    applicants = permissions.applicant_choices(request.user, programme)
+    recording = permissions.can_manage_programme(request.user, programme)
+    form = ApplicationForm(request.POST or None, applicants=applicants, record_date=recording)
+    refusal_for = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            application = application_submit(
+                programme=programme, applicant=data["applicant"], project_title=data["project_title"],
+                summary=data["summary"], amount_requested=data["amount_requested"],
+                submitted_on=data.get("submitted_on") or timezone.localdate(), user=request.user,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+            if getattr(error, "code", None) == "ring_fenced":
+                refusal_for = data["applicant"]
+        else:
+            messages.success(request, f"Application for “{application.project_title}” submitted.")
+            return redirect("funding:application-detail", pk=application.pk)
+    return render(request, "funding/application_form.html", {
+        "form": form, "programme": programme,
+        "refusal_for": refusal_for,
+        "declare_url": declare_board_url(refusal_for) if refusal_for else None,
+        "breadcrumbs": _crumbs((programme.title, reverse("funding:programme-detail", args=[programme.pk])), ("Apply", None)),
+    })
+
+
+@login_required
+def application_list(request):
+    applications = applications_for_user(request.user)
+    status = request.GET.get("status", "")
+    if status in ApplicationStatus.values:
+        applications = applications.filter(status=status)
+    return render(request, "funding/application_list.html", {
+        "page_obj": page_of(request, applications),
+        "status": status,
+        "statuses": ApplicationStatus.choices,
+        "breadcrumbs": _crumbs(("Applications", None)),
+    })
+
+
+@login_required
+def application_detail(request, pk):
+    application = permissions.get_application_for_user(request.user, pk)
+    award = getattr(application, "award", None) if application.status == ApplicationStatus.AWARDED else None
+    return render(request, "funding/application_detail.html", {
+        "application": application,
+        "award": award,
+        "can_decide": permissions.can_decide(request.user, application),
+        "breadcrumbs": _crumbs(("Applications", reverse("funding:application-list")), (application.project_title, None)),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_decide_view(request, pk):
+    application = permissions.get_application_for_user(request.user, pk)
+    deny_unless(permissions.can_decide(request.user, application))
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            application_decide(application=application, decision=data["decision"], decided_on=data["decided_on"],
+                               reason=data["reason"], user=request.user)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, "Decision recorded.")
+            if data["decision"] == ApplicationStatus.AWARDED:
+                return redirect("funding:award-create", pk=application.pk)
+            return redirect("funding:application-detail", pk=application.pk)
+    return render(request, "funding/decision_form.html", {
+        "form": form, "application": application,
+        "breadcrumbs": _crumbs(
+            ("Applications", reverse("funding:application-list")),
+            (application.project_title, reverse("funding:application-detail", args=[application.pk])), ("Decision", None),
+        ),
+    })

@@ -1,0 +1,46 @@
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.utils import timezone
+
+from funding.dates import financial_year
+
+PAGE_SIZE = 25
+
+
+def deny_unless(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def add_errors(form, error: ValidationError) -> None:
+    """A service's ValidationError onto the form: per field where the form has the field."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def page_of(request, queryset, size: int = PAGE_SIZE):
+    return Paginator(queryset, size).get_page(request.GET.get("page"))
+
+
+def parse_iso_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def requested_period(request) -> tuple[date, date]:
+    """`?year=2025` for the financial year 2025-26, or `?start=…&end=…` (ISO dates); the current
+    financial year otherwise."""
+    start, end = parse_iso_date(request.GET.get("start")), parse_iso_date(request.GET.get("end"))
+    if start and end and start <= end:
+        return start, end
+    year = request.GET.get("year", "")
+    if year.isdigit() and 2000 <= int(year) <= 2100:
+        return financial_year(date(int(year), 4, 1))
+    return financial_year(timezone.localdate())

@@ -1,0 +1,91 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from funding import permissions
+from funding.forms import ProgrammeForm
+from funding.models import FundingProgramme
+from funding.selectors import programme_list
+from funding.services.programmes import programme_create, programme_update
+from organisations.models import Organisation
+
+from .common import add_errors, deny_unless, page_of
+
+FIELDS = ["title", "description", "service_area", "kind", "purpose", "ring_fenced", "budget", "opens_on", "closes_on"]
+
+
+def programme_list_view(request):
+    today = timezone.localdate()
+    funder = None
+    if request.GET.get("funder"):
+        funder = Organisation.objects.public_bodies().filter(org_id=request.GET["funder"]).first()
+    show = request.GET.get("show", "open")
+    programmes = programme_list(funder=funder, open_on=today if show == "open" else None)
+    return render(request, "funding/programme_list.html", {
+        "page_obj": page_of(request, programmes),
+        "show": show,
+        "funder": funder,
+        "can_create": permissions.can_create_programme(request.user),
+        "today": today,
+        "breadcrumbs": [("Home", reverse("home")), ("Funding programmes", None)],
+    })
+
+
+def programme_detail(request, pk):
+    programme = get_object_or_404(FundingProgramme.objects.select_related("funder", "service_area"), pk=pk)
+    today = timezone.localdate()
+    return render(request, "funding/programme_detail.html", {
+        "programme": programme,
+        "is_open": programme.opens_on <= today <= programme.closes_on,
+        "can_manage": permissions.can_manage_programme(request.user, programme),
+        "can_apply": permissions.can_apply(request.user, programme),
+        "breadcrumbs": [("Home", reverse("home")), ("Funding programmes", reverse("funding:programme-list")), (programme.title, None)],
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def programme_create_view(request):
+    deny_unless(permissions.can_create_programme(request.user))
+    funders = list(permissions.funder_choices(request.user))
+    form = ProgrammeForm(request.POST or None, funders=funders)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            programme = programme_create(
+                funder=data.get("funder") or form.only_funder, user=request.user, **{k: data[k] for k in FIELDS}
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, f"Programme “{programme.title}” saved.")
+            return redirect("funding:programme-detail", pk=programme.pk)
+    return render(request, "funding/programme_form.html", {
+        "form": form, "title": "New funding programme",
+        "breadcrumbs": [("Home", reverse("home")), ("Funding programmes", reverse("funding:programme-list")), ("New programme", None)],
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def programme_edit(request, pk):
+    programme = get_object_or_404(FundingProgramme.objects.select_related("funder"), pk=pk)
+    deny_unless(permissions.can_manage_programme(request.user, programme))
+    initial = {name: getattr(programme, name) for name in FIELDS}
+    form = ProgrammeForm(request.POST or None, initial=initial, funders=[programme.funder])
+    if request.method == "POST" and form.is_valid():
+        try:
+            programme_update(programme=programme, user=request.user, **{k: form.cleaned_data[k] for k in FIELDS})
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, "Your changes have been saved.")
+            return redirect("funding:programme-detail", pk=programme.pk)
+    return render(request, "funding/programme_form.html", {
+        "form": form, "title": f"Change {programme.title}", "programme": programme,
+        "breadcrumbs": [("Home", reverse("home")), ("Funding programmes", reverse("funding:programme-list")), (programme.title, reverse("funding:programme-detail", args=[programme.pk])), ("Change", None)],
+    })

@@ -1,0 +1,214 @@
+"""360Giving files: bad files refused whole with every reason, good ones imported once, and the real
+published samples each imported whole or refused whole."""
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from funding.models import Award
+from funding.services import imports
+from funding.services.imports import ImportRefused, grants_import
+from funding.threesixty import reader
+from funding.threesixty.export import csv_header
+from organisations.models import Organisation
+from tests import factories as f
+from tests.support import require_service
+
+from .factories import AwardFactory
+
+# The published files live in shared/360giving/samples/, beside the repository (or a folder above
+# a git worktree); they are real third-party data, so they are not copied into the project.
+SAMPLES = next(
+    (folder / "shared" / "360giving" / "samples" for folder in Path(__file__).resolve().parents
+     if (folder / "shared" / "360giving" / "samples").is_dir()),
+    Path("shared/360giving/samples"),
+)
+
+HEADER = ["Identifier", "Title", "Description", "Currency", "Amount Awarded", "Award Date", "Recipient Org:Identifier",
+          "Recipient Org:Name", "Recipient Org:Charity Number", "Recipient Org:Company Number", "Funding Org:Identifier",
+          "Funding Org:Name", "Planned Dates:Start Date", "Planned Dates:End Date", "Grant Programme:Title"]
+
+
+@pytest.fixture
+def funder(db):
+    return f.PublicBodyFactory(name="Northshire Council", local_authority_code="NTH")
+
+
+def row(funder, n=1, **changes):
+    values = {
+        "Identifier": f"360G-nth-{n}", "Title": f"Grant {n}", "Description": "Community work", "Currency": "GBP",
+        "Amount Awarded": "1500.50", "Award Date": "2025-05-01", "Recipient Org:Identifier": f"GB-CHC-11{n:05d}",
+        "Recipient Org:Name": f"Group {n}", "Recipient Org:Charity Number": f"11{n:05d}", "Recipient Org:Company Number": "",
+        "Funding Org:Identifier": funder.org_id, "Funding Org:Name": funder.name,
+        "Planned Dates:Start Date": "2025-06-01", "Planned Dates:End Date": "2028-05-31", "Grant Programme:Title": "Small grants",
+    }
+    values.update(changes)
+    return values
+
+
+def to_csv(rows, header=HEADER) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+def refusal(content, funder, name="grants.csv") -> list[tuple[str, str]]:
+    with pytest.raises(ImportRefused) as caught:
+        grants_import(name=name, content=content, funder=funder)
+    assert Award.objects.count() == 0
+    return [(p.where, p.message) for p in caught.value.problems]
+
+
+def test_csv_header_uses_the_standards_titles():
+    assert csv_header()[:6] == ["Identifier", "Title", "Description", "Currency", "Amount Awarded", "Award Date"]
+    assert {"Recipient Org:Identifier", "Recipient Org:Charity Number", "Funding Org:Name", "Planned Dates:End Date",
+            "Grant Programme:Title"} <= set(csv_header())
+
+
+def test_a_good_csv_imports_with_new_unverified_recipients_and_changes_nothing_the_second_time(funder):
+    content = to_csv([row(funder, 1), row(funder, 2)])
+    result = grants_import(name="grants.csv", content=content, funder=funder)
+    assert (result.created, result.organisations_created) == (2, 2)
+    award = Award.objects.get(identifier="360G-nth-1")
+    assert (award.amount, award.planned_months, award.programme_title) == (Decimal("1500.50"), 36, "Small grants")
+    assert award.recipient.verified is False and award.recipient.charity_number == "1100001"
+    again = grants_import(name="grants.csv", content=content, funder=funder)
+    assert (again.created, again.updated, again.unchanged, again.organisations_created) == (0, 0, 2, 0)
+
+
+def test_recipients_are_matched_by_charity_or_company_number(funder):
+    known = f.OrganisationFactory(charity_number="1100001")
+    society = f.OrganisationFactory(company_number="IP28755R")
+    content = to_csv([
+        row(funder, 1, **{"Recipient Org:Identifier": "XI-OTHER-1"}),
+        row(funder, 2, **{"Recipient Org:Identifier": "GB-COH-IP28755R", "Recipient Org:Charity Number": "",
+                          "Recipient Org:Company Number": "IP28755R"}),
+    ])
+    grants_import(name="grants.csv", content=content, funder=funder)
+    assert Award.objects.get(identifier="360G-nth-1").recipient == known
+    assert Award.objects.get(identifier="360G-nth-2").recipient == society
+
+
+def test_a_society_number_given_as_a_company_number_gets_a_mutuals_register_identifier(funder):
+    content = to_csv([row(funder, 1, **{"Recipient Org:Identifier": "GB-COH-IP28755R", "Recipient Org:Charity Number": "",
+                                        "Recipient Org:Company Number": "IP28755R"})])
+    grants_import(name="grants.csv", content=content, funder=funder)
+    assert Award.objects.get().recipient.org_id == "GB-MPR-IP28755R"
+
+
+def test_missing_required_columns_are_each_named(funder):
+    header = [h for h in HEADER if h not in ("Award Date", "Currency")]
+    problems = refusal(to_csv([row(funder)], header=header), funder)
+    assert problems == [
+        ("Line 1 (column titles)", reader.MISSING_COLUMN.format(title="Currency")),
+        ("Line 1 (column titles)", reader.MISSING_COLUMN.format(title="Award Date")),
+    ]
+
+
+def test_every_bad_row_is_reported_with_its_line_number(funder):
+    rows = [
+        row(funder, 1),
+        row(funder, 2, **{"Award Date": "05/06/2014"}),
+        row(funder, 3, **{"Amount Awarded": "-200"}),
+        row(funder, 4, **{"Amount Awarded": "£1,000"}),
+        row(funder, 5, **{"Currency": "XYZ"}),
+        row(funder, 6, **{"Currency": "EUR"}),
+        row(funder, 1, **{"Title": "Same identifier again"}),
+        row(funder, 8, **{"Funding Org:Identifier": "GB-CHC-999", "Funding Org:Name": "Another Trust"}),
+        row(funder, 9, **{"Planned Dates:End Date": "2020-01-01"}),
+    ]
+    problems = refusal(to_csv(rows), funder)
+    assert problems == [
+        ("Line 3", reader.BAD_DATE.format(title="Award Date", value="05/06/2014")),
+        ("Line 4", reader.NEGATIVE_AMOUNT.format(title="Amount Awarded", value="-200")),
+        ("Line 5", reader.BAD_AMOUNT.format(title="Amount Awarded", value="£1,000")),
+        ("Line 6", reader.UNKNOWN_CURRENCY.format(value="XYZ")),
+        ("Line 7", reader.NOT_GBP.format(value="EUR")),
+        ("Line 8", reader.DUPLICATE_ID.format(value="360G-nth-1", other="line 2")),
+        ("Line 9", reader.OTHER_FUNDER.format(name="Another Trust", identifier="GB-CHC-999", funder=f"{funder.name} ({funder.org_id})")),
+        ("Line 10", reader.END_BEFORE_START),
+    ]
+    assert not Organisation.objects.filter(verified=False).exists()
+
+
+def test_json_problems_are_reported_by_grant_identifier(funder):
+    grant = {"id": "360G-nth-1", "title": "Grant", "description": "Work", "currency": "GBP", "amountAwarded": "lots",
+             "awardDate": "2025-05-01", "recipientOrganization": [{"id": "GB-CHC-1100001", "name": "Group"}],
+             "fundingOrganization": [{"id": funder.org_id, "name": funder.name}], "dateModified": "yesterday"}
+    problems = refusal(json.dumps({"grants": [grant]}).encode(), funder, name="grants.json")
+    assert problems == [
+        ("Grant 360G-nth-1", reader.BAD_AMOUNT.format(title="Amount Awarded", value="lots")),
+        ("Grant 360G-nth-1", "Last Modified: 'yesterday' is not a 'date-time'"),
+    ]
+
+
+def test_a_grant_held_for_another_funder_is_refused(funder):
+    f_other = f.PublicBodyFactory()
+    AwardFactory(identifier="360G-nth-1", funder=f_other)
+    with pytest.raises(ImportRefused) as caught:
+        grants_import(name="grants.csv", content=to_csv([row(funder)]), funder=funder)
+    assert caught.value.problems[0].message == imports.HELD_FOR_OTHER_FUNDER.format(identifier="360G-nth-1", funder=f_other.name)
+
+
+def _sample(name):
+    path = SAMPLES / name
+    require_service("360Giving sample files", path.exists(), f"put {name} in shared/360giving/samples/")
+    return path.read_bytes()
+
+
+def _funder_for(org_id):
+    return f.PublicBodyFactory(org_id=org_id, name=f"Funder {org_id}")
+
+
+@pytest.mark.django_db
+def test_community_foundations_file_is_refused_for_other_funders_and_individuals():
+    content = _sample("community-foundations-2020.json")
+    funder = _funder_for("GB-SC-SC022910")  # Foundation Scotland, 74 of the 154 grants
+    problems = refusal(content, funder, name="cf.json")
+    messages = [m for _, m in problems]
+    assert sum(m.startswith("This grant is from") for m in messages) == 154 - 74
+    assert messages.count(reader.INDIVIDUAL) == 99
+
+
+@pytest.mark.django_db
+def test_wolfson_file_with_day_month_year_dates_is_refused_grant_by_grant():
+    content = _sample("wolfson-2014-old-dates.json")
+    problems = refusal(content, _funder_for("GB-CHC-1156077"), name="wolfson.json")
+    assert sum("Award Date “" in m for _, m in problems) == 379
+    assert problems[0] == ("Grant 360G-wolfson-19747", reader.BAD_DATE.format(title="Award Date", value="05/06/2014"))
+
+
+@pytest.mark.django_db
+def test_power_to_change_file_is_refused_then_imports_whole_once_corrected():
+    content = _sample("power-to-change-2015.json")
+    funder = _funder_for("GB-CHC-1159982")
+    problems = refusal(content, funder, name="ptc.json")
+    # Five grants end before they start; Locality's charity number is also given to Horfield Common CIC.
+    assert sum(m == reader.END_BEFORE_START for _, m in problems) == 5
+    assert sum("1036460" in m for _, m in problems) == 7
+    refused = {where.removeprefix("Grant ") for where, _ in problems}
+    data = json.loads(content)
+    data["grants"] = [g for g in data["grants"] if g["id"] not in refused]
+    corrected = json.dumps(data).encode()
+    result = grants_import(name="ptc.json", content=corrected, funder=funder)
+    assert result.created == len(data["grants"]) == 858
+    assert Organisation.objects.filter(org_id="GB-MPR-IP28755R").exists()
+    assert grants_import(name="ptc.json", content=corrected, funder=funder).unchanged == 858
+
+
+def test_a_name_where_a_company_number_belongs_is_not_taken_for_one(funder):
+    content = to_csv([row(funder, 1, **{"Recipient Org:Identifier": "GB-COH-THE-WINDMILL-CHARLTON", "Recipient Org:Charity Number": ""})])
+    grants_import(name="grants.csv", content=content, funder=funder)
+    recipient = Award.objects.get().recipient
+    assert (recipient.org_id, recipient.company_number) == ("GB-COH-THE-WINDMILL-CHARLTON", "")
+
+
+def test_a_number_too_long_to_be_one_is_refused(funder):
+    problems = refusal(to_csv([row(funder, 1, **{"Recipient Org:Company Number": "1" * 25})]), funder)
+    assert problems == [("Line 2", reader.TOO_LONG.format(title="Recipient Org:Company Number", value="1" * 25))]

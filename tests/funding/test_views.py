@@ -1,0 +1,194 @@
+import datetime
+import json
+import re
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from funding.models import Application, Award, AwardStatus
+from funding.threesixty.schema import package_validator
+from tests import factories as f
+
+from .factories import ApplicationFactory, AwardFactory, FundingProgrammeFactory
+from .test_threesixty import row, to_csv
+
+TODAY = timezone.localdate()
+DAY = datetime.timedelta(days=1)
+
+
+@pytest.fixture
+def open_programme(world):
+    return FundingProgrammeFactory(funder=world.council, title="BME Capacity Fund", ring_fenced=True,
+                                   opens_on=TODAY - 30 * DAY, closes_on=TODAY + 30 * DAY)
+
+
+def test_group_member_applies_and_the_status_of_the_day_is_shown(world, client_for, open_programme):
+    client = client_for(world.users["group_member"])
+    response = client.post(reverse("funding:application-create", args=[open_programme.pk]), {
+        "applicant": world.group.pk, "project_title": "Advice surgery", "amount_requested": "2500",
+    })
+    application = Application.objects.get()
+    assert response.status_code == 302 and application.submitted_on == TODAY
+    page = client.get(reverse("funding:application-detail", args=[application.pk])).content.decode()
+    assert "BME-led status on submission" in page and "7 of 8 board members are of BME origin" in page
+
+
+def test_ring_fenced_refusal_explains_and_links_to_declaring_the_board(world, client_for, open_programme):
+    member = f.UserFactory()
+    f.MembershipFactory(user=member, organisation=world.other_group)
+    response = client_for(member).post(reverse("funding:application-create", args=[open_programme.pk]), {
+        "applicant": world.other_group.pk, "project_title": "Advice", "amount_requested": "100",
+    })
+    page = response.content.decode()
+    assert response.status_code == 200 and not Application.objects.exists()
+    assert "only open to BME-led organisations" in page and "Declare your board for Polish Community Centre" in page
+
+
+def test_group_member_can_apply_only_for_their_own_organisation(world, client_for, open_programme):
+    response = client_for(world.users["group_member"]).post(
+        reverse("funding:application-create", args=[open_programme.pk]),
+        {"applicant": world.other_group.pk, "project_title": "x", "amount_requested": "100"},
+    )
+    assert "Select a valid choice" in response.content.decode() and not Application.objects.exists()
+
+
+def test_officer_decides_and_records_the_award(world, client_for, open_programme):
+    client = client_for(world.users["officer"])
+    application = ApplicationFactory(programme=open_programme, applicant=world.group, submitted_on=TODAY - 2 * DAY)
+    d = {"decided_on_0": TODAY.day, "decided_on_1": TODAY.month, "decided_on_2": TODAY.year}
+    response = client.post(reverse("funding:application-decide", args=[application.pk]), {"decision": "awarded", **d})
+    assert response["Location"] == reverse("funding:award-create", args=[application.pk])
+    response = client.post(response["Location"], {
+        "title": "Advice surgery", "description": "Weekly surgery", "amount": "2000",
+        "award_date_0": TODAY.day, "award_date_1": TODAY.month, "award_date_2": TODAY.year,
+    })
+    award = Award.objects.get()
+    assert response["Location"] == reverse("funding:award-detail", args=[award.pk])
+    assert award.application == application and award.amount == Decimal("2000")
+
+
+def test_withdrawing_puts_both_follow_ups_on_the_officers_to_do_list(world, client_for):
+    award = AwardFactory(funder=world.council, recipient=world.group, award_date=TODAY - 10 * DAY)
+    client = client_for(world.users["officer"])
+    client.post(reverse("funding:award-withdraw", args=[award.pk]), {
+        "withdrawn_on_0": TODAY.day, "withdrawn_on_1": TODAY.month, "withdrawn_on_2": TODAY.year, "reason": "Stopped",
+    })
+    assert Award.objects.get().status == AwardStatus.WITHDRAWN
+    page = client.get(reverse("funding:todo")).content.decode()
+    assert f"Joint review of {award.identifier}" in page and f"Redistribution after {award.identifier}" in page
+    # The other body's officer has nothing to do for it.
+    other = client_for(world.users["other_officer"]).get(reverse("funding:todo")).content.decode()
+    assert award.identifier not in other
+
+
+def test_withdrawal_reason_is_hidden_from_the_public(world, client_for):
+    award = AwardFactory(funder=world.council, recipient=world.group, status=AwardStatus.WITHDRAWN, withdrawn_on=TODAY,
+                         withdrawal_reason="Governance concerns")
+    assert "Governance concerns" not in client_for(None).get(reverse("funding:award-detail", args=[award.pk])).content.decode()
+    assert "Governance concerns" in client_for(world.users["group_member"]).get(
+        reverse("funding:award-detail", args=[award.pk])).content.decode()
+
+
+def _awards(world, n):
+    for _ in range(n):
+        AwardFactory(funder=world.council, recipient=f.OrganisationFactory())
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_award_list_query_count_does_not_grow(world, client_for, django_assert_num_queries, n):
+    _awards(world, n)
+    client = client_for(None)
+    # count for the paginator, the page of awards with recipient/funder/programme, the funder choices
+    with django_assert_num_queries(3):
+        client.get(reverse("funding:award-list"))
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_programme_list_query_count_does_not_grow(world, client_for, django_assert_num_queries, n):
+    for _ in range(n):
+        FundingProgrammeFactory(funder=world.council, opens_on=TODAY - DAY, closes_on=TODAY + DAY)
+    client = client_for(None)
+    # paginator count, the page of programmes with funder and service area
+    with django_assert_num_queries(2):
+        client.get(reverse("funding:programme-list"))
+
+
+@pytest.mark.parametrize("n", [3, 30])
+def test_application_list_query_count_does_not_grow(world, client_for, django_assert_num_queries, n):
+    programme = FundingProgrammeFactory(funder=world.council)
+    for _ in range(n):
+        ApplicationFactory(programme=programme)
+    client = client_for(world.users["officer"])
+    client.get(reverse("funding:application-list"))  # warm the session
+    # session, user, roles (memberships, steering seats), paginator count, the page of applications
+    with django_assert_num_queries(6):
+        client.get(reverse("funding:application-list"))
+
+
+def test_grants_api_is_valid_360giving_filtered_by_funder_and_dates(world, client_for):
+    AwardFactory(funder=world.council, award_date=datetime.date(2025, 5, 1), amount=Decimal("1500.50"))
+    AwardFactory(funder=world.council, award_date=datetime.date(2024, 5, 1))
+    AwardFactory(funder=world.other_body, award_date=datetime.date(2025, 5, 1))
+    response = client_for(None).get(reverse("funding:grants-api"), {"funder": world.council.org_id, "from": "2025-04-01", "to": "2026-03-31"})
+    body = response.json()
+    assert [g["amountAwarded"] for g in body["grants"]] == [1500.5]
+    assert body["meta"]["count"] == 1
+    del body["meta"]
+    assert list(package_validator().iter_errors(body)) == []
+    bad = client_for(None).get(reverse("funding:grants-api"), {"from": "01/05/2025", "funder": "XX-NOPE"})
+    assert bad.status_code == 400 and len(bad.json()["errors"]) == 2
+
+
+def test_award_csv_has_the_standards_columns(world, client_for):
+    AwardFactory(funder=world.council, recipient=world.group, title="=SUM(A1)")
+    content = b"".join(client_for(None).get(reverse("funding:award-csv")).streaming_content).decode()
+    header, first = content.splitlines()[:2]
+    assert header.startswith("Identifier,Title,Description,Currency,Amount Awarded,Award Date")
+    assert "'=SUM(A1)" in first and "GB-CHC-1123456" in first
+
+
+def test_monitoring_page_csv_and_api_agree(world, client_for):
+    AwardFactory(funder=world.council, recipient=world.group, award_date=datetime.date(2025, 6, 1), amount=Decimal("3000"))
+    client = client_for(None)
+    page = client.get(reverse("funding:monitoring"), {"year": "2025"}).content.decode()
+    assert 'role="img"' in page and "Funding awarded, by recipient" in page and "£3,000 (100.0%)" in page
+    csv_text = client.get(reverse("funding:monitoring-csv"), {"year": "2025"}).content.decode()
+    assert "Value of awards (GBP),3000.00" in csv_text
+    assert client.get(reverse("funding:monitoring-api"), {"start": "2025-04-01", "end": "2026-03-31"}).json()["awarded_value"] == "3000.00"
+
+
+def test_import_page_refuses_a_bad_file_with_a_table_of_problems(world, client_for):
+    client = client_for(world.users["officer"])
+    content = to_csv([row(world.council, 1), row(world.council, 2, **{"Amount Awarded": "abc"})])
+    response = client.post(reverse("funding:import"), {"file": SimpleUploadedFile("grants.csv", content, "text/csv")})
+    page = response.content.decode()
+    assert "Nothing was imported" in page and "Line 3" in page and not Award.objects.exists()
+    good = to_csv([row(world.council, 1)])
+    page = client.post(reverse("funding:import"), {"file": SimpleUploadedFile("grants.csv", good, "text/csv")}).content.decode()
+    assert "1 grant imported" in page and Award.objects.count() == 1
+
+
+def test_import_command_reports_problems_and_imports_nothing(world, tmp_path, capsys):
+    bad = tmp_path / "grants.csv"
+    bad.write_bytes(to_csv([row(world.council, 1, **{"Award Date": "31/02/2025"})]))
+    with pytest.raises(CommandError, match="Nothing was imported: 1 problems"):
+        call_command("import_360giving", str(bad), funder=world.council.org_id)
+    assert "Line 2: Award Date" in capsys.readouterr().err
+    good = tmp_path / "good.csv"
+    good.write_bytes(to_csv([row(world.council, 1)]))
+    call_command("import_360giving", str(good), funder=world.council.org_id)
+    assert Award.objects.count() == 1
+    with pytest.raises(CommandError, match="No organisation has the identifier"):
+        call_command("import_360giving", str(good), funder="GB-NOPE")
+
+
+def test_openapi_fragments_reference_only_their_own_schemas():
+    from funding import openapi
+
+    text = json.dumps(openapi.PATHS) + json.dumps(openapi.SCHEMAS)
+    refs = set(re.findall(r'"#/components/schemas/([^"]+)"', text))
+    assert refs <= set(openapi.SCHEMAS) and "/api/v1/grants" in openapi.PATHS
