@@ -99,9 +99,7 @@ def evidence_add(request, pk):
         {
             "form": form,
             "entry": entry,
-            "breadcrumbs": return_breadcrumbs(
-                request, entry.compliance_return, (f"Undertaking {entry.undertaking.ref}", _entry_url(entry)), ("Add a file", None)
-            ),
+            "breadcrumbs": _entry_crumbs(request, entry, "Add a file"),
         },
     )
 
@@ -123,77 +121,80 @@ def evidence_download(request, pk):
 @require_http_methods(["GET", "POST"])
 def evidence_remove(request, pk):
     evidence = get_evidence_for_user(request.user, pk)
-    entry, editable = _entry_for_body(request, evidence.entry_id)
+    return _removal(
+        request, evidence.entry_id, remove=lambda: services.evidence_file_remove(evidence=evidence, user=request.user),
+        question=f"Are you sure you want to remove {evidence.original_name}?",
+        explanation="The file will be deleted from this return.", button_label="Remove file",
+        done=f"{evidence.original_name} has been removed.", anchor="#evidence-files",
+    )
+
+
+def _removal(request, entry_pk, *, remove, question, explanation, button_label, done, anchor):
+    """"Are you sure?" on GET; on POST remove the thing and go back to its entry."""
+    entry, editable = _entry_for_body(request, entry_pk)
     if not editable:
         return _back_to_return(entry)
     if request.method == "POST":
-        services.evidence_file_remove(evidence=evidence, user=request.user)
-        messages.success(request, f"{evidence.original_name} has been removed.")
-        return redirect(_entry_url(entry) + "#evidence-files")
+        remove()
+        messages.success(request, done)
+        return redirect(_entry_url(entry) + anchor)
     return render(
         request,
         "undertakings/confirm.html",
         {
-            "question": f"Are you sure you want to remove {evidence.original_name}?",
-            "explanation": "The file will be deleted from this return.",
-            "button_label": "Remove file",
+            "question": question,
+            "explanation": explanation,
+            "button_label": button_label,
             "cancel_url": _entry_url(entry),
-            "breadcrumbs": return_breadcrumbs(request, entry.compliance_return, (f"Undertaking {entry.undertaking.ref}", _entry_url(entry)), ("Remove a file", None)),
+            "breadcrumbs": _entry_crumbs(request, entry, button_label),
         },
     )
+
+
+def _entry_crumbs(request, entry, title):
+    return return_breadcrumbs(request, entry.compliance_return, (f"Undertaking {entry.undertaking.ref}", _entry_url(entry)), (title, None))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def action_add(request, pk):
+    def save(data):
+        services.action_add(entry=entry, user=request.user, what=data["what"], who=data["who"], due_on=data["due_on"])
+
     entry, editable = _entry_for_body(request, pk)
     if not editable:
         return _back_to_return(entry)
-    form = ActionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.action_add(entry=entry, user=request.user, what=data["what"], who=data["who"], due_on=data["due_on"])
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, "The action has been added.")
-            return redirect(_entry_url(entry) + "#actions")
-    return _action_page(request, form, entry, "Add an action")
+    return _action_form(request, entry, ActionForm(request.POST or None), save, "Add an action", "The action has been added.")
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def action_edit(request, pk):
+    def save(data):
+        services.action_update(action=action, user=request.user, done=data["done"], **{k: data[k] for k in ("what", "who", "due_on")})
+
     action = get_action_for_user(request.user, pk)
     entry, editable = _entry_for_body(request, action.entry_id)
     if not editable:
         return _back_to_return(entry)
     initial = {"what": action.what, "who": action.who, "due_on": action.due_on, "done": action.done}
     form = ActionForm(request.POST or None, initial=initial, editing=True)
+    return _action_form(request, entry, form, save, "Change an action", "The action has been saved.")
+
+
+def _action_form(request, entry, form, save, title, done):
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            services.action_update(action=action, user=request.user, what=data["what"], who=data["who"], due_on=data["due_on"], done=data["done"])
+            save(form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "The action has been saved.")
+            messages.success(request, done)
             return redirect(_entry_url(entry) + "#actions")
-    return _action_page(request, form, entry, "Change an action", action=action)
-
-
-def _action_page(request, form, entry, title, action=None):
     return render(
         request,
         "undertakings/action_form.html",
-        {
-            "form": form,
-            "entry": entry,
-            "action": action,
-            "title": title,
-            "breadcrumbs": return_breadcrumbs(request, entry.compliance_return, (f"Undertaking {entry.undertaking.ref}", _entry_url(entry)), (title, None)),
-        },
+        {"form": form, "entry": entry, "title": title, "breadcrumbs": _entry_crumbs(request, entry, title)},
     )
 
 
@@ -201,21 +202,8 @@ def _action_page(request, form, entry, title, action=None):
 @require_http_methods(["GET", "POST"])
 def action_remove(request, pk):
     action = get_action_for_user(request.user, pk)
-    entry, editable = _entry_for_body(request, action.entry_id)
-    if not editable:
-        return _back_to_return(entry)
-    if request.method == "POST":
-        services.action_remove(action=action, user=request.user)
-        messages.success(request, "The action has been removed.")
-        return redirect(_entry_url(entry) + "#actions")
-    return render(
-        request,
-        "undertakings/confirm.html",
-        {
-            "question": "Are you sure you want to remove this action?",
-            "explanation": action.what,
-            "button_label": "Remove action",
-            "cancel_url": _entry_url(entry),
-            "breadcrumbs": return_breadcrumbs(request, entry.compliance_return, (f"Undertaking {entry.undertaking.ref}", _entry_url(entry)), ("Remove an action", None)),
-        },
+    return _removal(
+        request, action.entry_id, remove=lambda: services.action_remove(action=action, user=request.user),
+        question="Are you sure you want to remove this action?", explanation=action.what,
+        button_label="Remove action", done="The action has been removed.", anchor="#actions",
     )
