@@ -45,8 +45,8 @@ def test_a_code_page_groups_undertakings_by_section_and_party(client):
     response = client.get(reverse("undertakings:code-detail", args=[code.slug, code.version]))
     page = text_of(response)
     assert "3.1 Joint undertakings" in page
-    assert "3.2: given by public bodies" in page
-    assert "4.8: given by joint (both sectors)" in page and "4.8: given by public bodies" in page
+    assert "3.2: Public bodies" in page
+    assert "4.8: Joint (both sectors)" in page and "4.8: Public bodies" in page
     assert "publish the share of funding" in page and "not assessed in compliance returns" in page
     assert "Typical evidence" in page
 
