@@ -1,0 +1,13 @@
+from celery.schedules import crontab
+
+SCHEDULE = {
+    # Early, so officers find the reminder when they start work. Idempotent: safe to run again.
+    "complaints-deadline-reminders": {
+        "task": "complaints.tasks.send_deadline_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "complaints-delete-stale-drafts": {
+        "task": "complaints.tasks.delete_stale_drafts",
+        "schedule": crontab(hour=3, minute=30),
+    },
+}

@@ -1,0 +1,138 @@
+"""Complaint figures for a Compact and a period: the complaints section of the annual review."""
+
+from collections import Counter
+from datetime import date
+from statistics import median
+
+from django.db.models import Prefetch
+
+from organisations.models import Compact
+from undertakings.models import Undertaking
+
+from ..models import Complaint, ComplaintStatus, Outcome, Stage, StageLevel
+from ..working_days import working_days_between
+
+_STAGE_KEYS = {StageLevel.STAGE_1: "stage_1", StageLevel.STAGE_2: "stage_2", StageLevel.STEERING: "steering_group"}
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _timeliness(stages: list[Stage]) -> dict:
+    acknowledged = [s for s in stages if s.acknowledged_on]
+    answered = [s for s in stages if s.replied_on]
+    ack_on_time = sum(1 for s in acknowledged if s.acknowledged_on_time)
+    answered_on_time = sum(1 for s in answered if s.replied_on_time)
+    days = [working_days_between(s.opened_on, s.replied_on) for s in answered]
+    return {
+        "opened": len(stages),
+        "acknowledged": len(acknowledged),
+        "acknowledged_on_time": ack_on_time,
+        "acknowledged_on_time_share": _share(ack_on_time, len(acknowledged)),
+        "answered": len(answered),
+        "answered_on_time": answered_on_time,
+        "answered_on_time_share": _share(answered_on_time, len(answered)),
+        "extended": sum(1 for s in stages if s.is_extended),
+        "median_working_days_to_reply": median(days) if days else None,
+    }
+
+
+def complaint_figures(*, compact: Compact, start: date, end: date) -> dict:
+    """Figures about complaints in `compact` received from `start` to `end` (both included).
+
+    Everything is counted over that cohort of complaints, whatever happened to them later. Nothing
+    here says who complained: the annual review is published. The result is JSON-serialisable:
+
+        {
+          "period": {"start": "2025-04-01", "end": "2026-03-31"},
+          "received": 12,                         # complaints received (email confirmed, if needed)
+          "open": 3, "closed": 9,                 # where they stand now
+          "confidential": 5, "anonymous": 1,
+          "by_stage": {"stage_1": 12, "stage_2": 4, "steering_group": 1},   # reached that stage
+          "escalations": {"to_stage_2": 4, "to_steering_group": 1},
+          "outcomes": {"upheld": 2, "partly_upheld": 3, "not_upheld": 2, "resolved": 1, "withdrawn": 1},
+          "timeliness": {                        # one entry per stage key above, each:
+            "stage_1": {"opened": 12, "acknowledged": 11, "acknowledged_on_time": 10,
+                        "acknowledged_on_time_share": 0.9091,   # 0..1, None when nothing to count
+                        "answered": 10, "answered_on_time": 8, "answered_on_time_share": 0.8,
+                        "extended": 2,
+                        "median_working_days_to_reply": 9},     # from the stage opening; None if none
+            ...
+          },
+          "by_body": [{"organisation": "Northshire Council", "org_id": "GB-LAE-NTH",
+                       "received": 7, "open": 2, "upheld": 1, "partly_upheld": 2, "not_upheld": 1,
+                       "resolved": 1, "withdrawn": 0}, ...],            # sorted by name
+          "by_undertaking": [{"code": "BME Code", "ref": "4.8.1", "text": "…",
+                              "cited": 3, "found_broken": 1}, ...],     # in Code order; "not sure"
+          "not_sure_of_undertaking": 2,                                 # complaints count apart
+          "learning": [{"reference": "CMP-2025-0007", "body": "Northshire Council",
+                        "outcome": "Partly upheld", "closed_on": "2026-01-12",
+                        "undertakings_broken": ["BME Code 4.8.1"], "remedy": "…", "learning": "…"}, ...]
+        }
+    """
+    complaints = list(
+        Complaint.objects.received()
+        .filter(compact=compact, received_on__gte=start, received_on__lte=end)
+        .select_related("respondent")
+        .prefetch_related(
+            Prefetch("undertakings", queryset=Undertaking.objects.select_related("code")),
+            Prefetch("undertakings_broken", queryset=Undertaking.objects.select_related("code")),
+            "stages",
+        )
+        .order_by("received_on", "reference")
+    )
+    stages = [s for c in complaints for s in c.stages.all()]
+    reached = Counter(s.level for s in stages)
+    outcomes = Counter(c.outcome for c in complaints if c.status == ComplaintStatus.CLOSED)
+
+    bodies: dict[int, dict] = {}
+    for c in complaints:
+        row = bodies.setdefault(c.respondent_id, {
+            "organisation": c.respondent.name, "org_id": c.respondent.org_id, "received": 0, "open": 0,
+            **{o: 0 for o in Outcome.values},
+        })
+        row["received"] += 1
+        if c.is_open:
+            row["open"] += 1
+        elif c.outcome:
+            row[c.outcome] += 1
+
+    undertakings: dict[int, dict] = {}
+    for c in complaints:
+        for u, key in [(u, "cited") for u in c.undertakings.all()] + [(u, "found_broken") for u in c.undertakings_broken.all()]:
+            row = undertakings.setdefault(u.pk, {"code": u.code.short_title, "ref": u.ref, "text": u.text,
+                                                 "cited": 0, "found_broken": 0, "_order": (u.code_id, u.position)})
+            row[key] += 1
+
+    return {
+        "period": {"start": start.isoformat(), "end": end.isoformat()},
+        "received": len(complaints),
+        "open": sum(1 for c in complaints if c.is_open),
+        "closed": sum(1 for c in complaints if not c.is_open),
+        "confidential": sum(1 for c in complaints if c.confidential),
+        "anonymous": sum(1 for c in complaints if c.is_anonymous),
+        "by_stage": {key: reached[level] for level, key in _STAGE_KEYS.items()},
+        "escalations": {"to_stage_2": reached[StageLevel.STAGE_2], "to_steering_group": reached[StageLevel.STEERING]},
+        "outcomes": {o: outcomes[o] for o in Outcome.values},
+        "timeliness": {key: _timeliness([s for s in stages if s.level == level]) for level, key in _STAGE_KEYS.items()},
+        "by_body": sorted(bodies.values(), key=lambda r: r["organisation"]),
+        "by_undertaking": [
+            {k: v for k, v in row.items() if k != "_order"}
+            for row in sorted(undertakings.values(), key=lambda r: r["_order"])
+        ],
+        "not_sure_of_undertaking": sum(1 for c in complaints if c.undertakings_not_sure),
+        "learning": [
+            {
+                "reference": c.reference,
+                "body": c.respondent.name,
+                "outcome": c.get_outcome_display(),
+                "closed_on": c.closed_on.isoformat() if c.closed_on else None,
+                "undertakings_broken": [f"{u.code.short_title} {u.ref}" for u in c.undertakings_broken.all()],
+                "remedy": c.remedy,
+                "learning": c.learning,
+            }
+            for c in complaints
+            if c.learning
+        ],
+    }

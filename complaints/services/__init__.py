@@ -1,0 +1,41 @@
+"""Every write to complaints. Views check permissions (complaints.permissions) first; services
+check the state of the complaint and the rules of the Complaint Handling Code, and raise
+ValidationError with one of the messages below."""
+
+from .communication import (
+    complaint_file_add,
+    complaint_message,
+    complaint_note,
+    draft_file_add,
+    draft_file_remove,
+    stored_upload,
+)
+from .handling import (
+    complaint_close,
+    complaint_escalate,
+    complaint_withdraw,
+    stage_acknowledge,
+    stage_extend,
+    stage_reply,
+)
+from .raising import complaint_confirm_email, complaint_raise, stale_drafts_delete
+from .reminders import deadline_reminders_send
+
+__all__ = [
+    "complaint_close",
+    "complaint_confirm_email",
+    "complaint_escalate",
+    "complaint_file_add",
+    "complaint_message",
+    "complaint_note",
+    "complaint_raise",
+    "complaint_withdraw",
+    "deadline_reminders_send",
+    "draft_file_add",
+    "draft_file_remove",
+    "stage_acknowledge",
+    "stage_extend",
+    "stage_reply",
+    "stale_drafts_delete",
+    "stored_upload",
+]
