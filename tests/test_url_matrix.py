@@ -1,7 +1,8 @@
 """Every URL of the project answers each role as the matrix says, and no URL goes unlisted."""
 
 import pytest
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from .matrix import all_rows, prepare_world
@@ -39,10 +40,29 @@ def test_the_matrix_lists_no_url_that_does_not_exist():
     assert not stale, f"matrix rows for URL names that no longer exist: {stale}"
 
 
+@pytest.fixture(scope="module")
+def matrix_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One world for every row: built once inside a transaction that is rolled back at the end.
+    Each row's test runs in a savepoint inside it (pytest-django's `db`), so a POST in one row
+    cannot leak into the next, and the suite does not rebuild the world 150 times."""
+    media = tmp_path_factory.mktemp("matrix-media")
+    fast_hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=str(media), PASSWORD_HASHERS=fast_hashers),
+        transaction.atomic(),
+    ):
+        world = prepare_world(build_world())
+        world.media_root = str(media)
+        yield world
+        transaction.set_rollback(True)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
-def test_url_answers_each_role_as_the_matrix_says(row):
-    world = prepare_world(build_world())
+def test_url_answers_each_role_as_the_matrix_says(row, matrix_world, settings):
+    world = matrix_world
+    settings.MEDIA_ROOT = world.media_root  # files the world's uploads were saved under
     url = row.url(world)
     got = {}
     for persona in PERSONAS:
