@@ -1,6 +1,5 @@
-"""Codes of Good Practice, their undertakings, and the reporting periods compliance is logged for.
-
-Compliance returns and their entries are added by the compliance work (see docs/architecture.md)."""
+"""Codes of Good Practice, their sections and undertakings (loaded from YAML by
+`undertakings.services.code_load`), and the reporting periods compliance is logged for."""
 
 from django.db import models
 from django.db.models import F, Q
@@ -31,6 +30,11 @@ PARTIES_FOR_SECTOR = {
 }
 
 
+class CodeQuerySet(models.QuerySet):
+    def adopted(self):
+        return self.filter(status=CodeStatus.ADOPTED)
+
+
 class Code(models.Model):
     compact = models.ForeignKey(Compact, on_delete=models.PROTECT, related_name="codes")
     slug = models.SlugField(max_length=80)
@@ -43,6 +47,7 @@ class Code(models.Model):
     source = models.TextField(blank=True)
     loaded_at = models.DateTimeField(auto_now=True)
 
+    objects = CodeQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -51,6 +56,11 @@ class Code(models.Model):
 
     def __str__(self):
         return f"{self.short_title} (version {self.version})"
+
+    @property
+    def is_frozen(self) -> bool:
+        # An adopted version is never edited in place: a change is a new version (issue 4).
+        return self.status in (CodeStatus.ADOPTED, CodeStatus.RETIRED)
 
 
 class Section(models.Model):
@@ -101,6 +111,11 @@ class Undertaking(models.Model):
         return f"{self.ref}: {self.text[:80]}"
 
 
+class ReportingPeriodQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(is_open=True)
+
+
 class ReportingPeriod(models.Model):
     """A year of compliance: the UK financial year (1 April – 31 March) unless set otherwise."""
 
@@ -111,6 +126,7 @@ class ReportingPeriod(models.Model):
     returns_due = models.DateField(help_text="Date by which compliance returns must be submitted.")
     is_open = models.BooleanField(default=True, help_text="Open periods accept returns.")
 
+    objects = ReportingPeriodQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -1,0 +1,176 @@
+"""Demo Codes, reporting periods and compliance returns in every workflow state.
+
+Loads both shipped Codes, gives each Compact the 2024-25 (closed), 2025-26 and 2026-27 periods,
+and fills returns for the Northamptonshire bodies and groups of organisations/demo.py through the
+same services officers use. Idempotent: a Code that is already loaded is unchanged and a return
+that exists is left alone, so a second run adds nothing. Organisations and explanations are fictional.
+"""
+
+import datetime
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from organisations.models import Compact, Organisation
+
+from . import services
+from .models import Code, ComplianceReturn, Rating, ReportingPeriod
+
+CODES_DIR = Path(__file__).resolve().parent / "codes"
+M, P, N, A = Rating.MET, Rating.PARTLY_MET, Rating.NOT_MET, Rating.NOT_APPLICABLE
+
+# label, start year, due date, open after the demo is loaded
+PERIODS = [
+    ("2024-25", 2024, datetime.date(2025, 6, 30), False),
+    ("2025-26", 2025, datetime.date(2026, 12, 18), True),
+    ("2026-27", 2026, datetime.date(2027, 6, 30), True),
+]
+
+EXPLANATIONS = {
+    P: [
+        "Agreed in principle with the BME Voluntary Sector Forum, but the action plan was only approved in February, so most of the year went on preparing it.",
+        "Done for our main grants programme; our commissioned services contracts do not follow this yet.",
+        "Done in two of our four directorates. Adult social care and housing follow next year.",
+        "We publish the figures once a year, but not yet broken down by whether organisations are BME-led.",
+    ],
+    N: [
+        "Not done this year: the post that leads on this was vacant from June to January.",
+        "No budget was available for this in the year. A bid has gone into next year's budget round.",
+        "We did not review this during the year; it is now in the equality and diversity work plan.",
+    ],
+    A: [
+        "We run no grants programme of our own: all our voluntary sector funding goes through the county-wide commissioning hub.",
+        "This concerns partnership programmes we do not take part in.",
+        "We have no paid staff; all our work is done by volunteers, so there are no staff training plans to report on.",
+    ],
+}
+EVIDENCE = [
+    "Race Equality Action Plan 2025-28, approved by Cabinet on 14 May 2025.",
+    "Minutes of the BME Voluntary Sector Forum, 3 July and 6 November 2025.",
+    "Grants monitoring report, quarter 2: share of awards to BME-led organisations by number and value.",
+    "Equality impact assessments for the libraries and youth services consultations.",
+    "Funding guidance for applicants (section 4 refers to this Code).",
+    "Annual report to trustees, pages 6 to 9.",
+]
+ACTIONS = {
+    P: ("Extend this to the remaining directorates and report progress to the Compact steering group", "Equalities Lead"),
+    N: ("Agree a timetable with the BME Voluntary Sector Forum and put it into next year's service plan", "Head of Communities"),
+}
+
+# organisation slug, demo officer's email or None, {period label: (workflow, rating pattern)}
+# workflow: draft-half (half assessed), draft-new (just started), submitted, returned, reviewed
+RETURNS = [
+    ("west-northamptonshire-council", "officer@westnorthants.example",
+     {"2024-25": ("reviewed", "MMPMNMMPMMAMMPMMMNMPMMMMPMMMMMMMMMMMMMMMM"), "2025-26": ("submitted-from-last-year", "")}),
+    ("nhs-northamptonshire", "officer@nhs-northants.example",
+     {"2024-25": ("reviewed", "MPMMAMPMNMMAMMMPMMMAMMPMMMMNMMMMMMMMMMMMM"), "2025-26": ("returned-from-last-year", "")}),
+    ("north-northamptonshire-council", None, {"2025-26": ("draft-half", "MMPMMNMMMPMMAMMMMMPMMMMMMNMMMMMMMMMMMMMMM")}),
+    ("northamptonshire-police", None, {"2025-26": ("reviewed", "MMMPMMMAMMMMNMMPMMMMAMMMMMPMMMMMMMMMMMMMM")}),
+    ("northampton-african-caribbean-forum", "group@acforum.example", {"2025-26": ("submitted", "MMPMMMMPMMAMM")}),
+    ("wellingborough-bangladeshi-welfare", None, {"2025-26": ("draft-new", "")}),
+    ("kettering-refugee-welcome", None, {"2025-26": ("reviewed", "MPMMMNMMMAMMM")}),
+]
+RETURN_COMMENTS = (
+    "Thank you. Before we accept this: for 3.2.6 and 6.10.4 please give the share of funding that went to "
+    "BME-led organisations, not only the total; and say when the race equality advisory group (5.7.2) will first meet."
+)
+STEERING = "steering@northants.example"
+
+
+def load() -> str:
+    codes = [services.code_load(path=path) for path in sorted(CODES_DIR.glob("*.yaml"))]
+    periods = {compact.slug: _periods(compact) for compact in Compact.objects.filter(codes__isnull=False).distinct()}
+    made = 0
+    code = Code.objects.adopted().filter(slug="northamptonshire-bme").order_by("-version").first()
+    if code is not None and "northamptonshire" in periods:
+        with services.notifications_suppressed():
+            made = _returns(code, periods["northamptonshire"])
+    steering = get_user_model().objects.filter(email=STEERING).first()
+    for by_label in periods.values():
+        for label, _, _, is_open in PERIODS:
+            if not is_open and by_label[label].is_open:
+                services.reporting_period_set_open(period=by_label[label], is_open=False, user=steering)
+    outcomes = ", ".join(f"{r.code.short_title} {r.outcome}" for r in codes)
+    return f"{outcomes}; {sum(len(p) for p in periods.values())} reporting periods; {made} compliance returns added"
+
+
+def _periods(compact) -> dict[str, ReportingPeriod]:
+    found = {}
+    for label, start_year, due, _ in PERIODS:
+        period = ReportingPeriod.objects.filter(compact=compact, label=label).first()
+        # Created open so that demo returns can be made; closed ones are closed after the returns.
+        found[label] = period or services.reporting_period_create(compact=compact, start_year=start_year, returns_due=due)
+    return found
+
+
+def _returns(code, periods) -> int:
+    User = get_user_model()
+    steering = User.objects.filter(email=STEERING).first()
+    made = 0
+    for label, *_ in PERIODS:
+        period = periods[label]
+        for slug, email, plans in RETURNS:
+            organisation = Organisation.objects.filter(slug=slug).first()
+            if organisation is None or label not in plans:
+                continue
+            if ComplianceReturn.objects.filter(organisation=organisation, period=period, code=code).exists():
+                continue
+            if not period.is_open:
+                continue  # closed by an earlier run; nothing more is added to it
+            user = User.objects.filter(email=email).first() if email else None
+            workflow, pattern = plans[label]
+            _make_return(organisation, period, code, user, steering, workflow, pattern)
+            made += 1
+    return made
+
+
+def _make_return(organisation, period, code, user, steering, workflow, pattern):
+    carry = workflow.endswith("-from-last-year")
+    compliance_return = services.compliance_return_start(
+        organisation=organisation, period=period, code=code, user=user, carry_forward=carry
+    )
+    entries = list(compliance_return.entries.select_related("undertaking").order_by("undertaking__position"))
+    if workflow == "draft-new":
+        return
+    if carry:
+        _confirm(entries, user, improve=workflow.startswith("submitted"))
+    else:
+        limit = len(entries) // 2 if workflow == "draft-half" else len(entries)
+        _rate(entries[:limit], pattern, user)
+    if workflow.startswith("draft"):
+        return
+    services.compliance_return_submit(compliance_return=compliance_return, user=user)
+    if workflow.startswith("returned"):
+        services.compliance_return_send_back(compliance_return=compliance_return, user=steering, comments=RETURN_COMMENTS)
+    elif workflow == "reviewed":
+        services.compliance_return_accept(compliance_return=compliance_return, user=steering, comments="Thank you: a clear and honest return.")
+
+
+def _rate(entries, pattern, user):
+    for i, entry in enumerate(entries):
+        rating = {"M": M, "P": P, "N": N, "A": A}[pattern[i % len(pattern)]]
+        explanation = EXPLANATIONS[rating][i % len(EXPLANATIONS[rating])] if rating != M else ""
+        links = [f"https://example.org/evidence/{entry.undertaking.ref}"] if i % 5 == 0 else []
+        services.compliance_entry_update(
+            entry=entry, user=user, rating=rating, explanation=explanation, evidence=EVIDENCE[i % len(EVIDENCE)], links=links
+        )
+        if rating in ACTIONS:
+            what, who = ACTIONS[rating]
+            services.action_add(entry=entry, user=user, what=what, who=who, due_on=entry.compliance_return.period.returns_due + datetime.timedelta(days=180))
+        if i == 0:
+            minutes = SimpleUploadedFile("forum-minutes.txt", b"BME Voluntary Sector Forum: minutes of the meeting of 3 July 2025.\n")
+            services.evidence_file_add(entry=entry, user=user, upload=minutes)
+
+
+def _confirm(entries, user, *, improve: bool):
+    """An officer works through last year's answers: confirms most, and some not met become partly met."""
+    for entry in entries:
+        rating, explanation = entry.rating, entry.explanation
+        if rating == Rating.NOT_ASSESSED:
+            rating, explanation = M, ""
+        elif improve and rating == N:
+            rating, explanation = P, "Started this year: " + EXPLANATIONS[P][0][0].lower() + EXPLANATIONS[P][0][1:]
+        services.compliance_entry_update(
+            entry=entry, user=user, rating=rating, explanation=explanation, evidence=entry.evidence or EVIDENCE[0], links=entry.links
+        )

@@ -1,0 +1,41 @@
+"""Reads for Codes and compliance. `compliance_summary` is the annual review's way in."""
+
+from .codes import code_for_page, codes_for_list
+from .periods import is_signatory_during, periods_for_compacts, previous_return, signatories_during
+from .returns import (
+    MissingItem,
+    ReturnToStart,
+    entries_by_section,
+    neighbour_entries,
+    return_missing_items,
+    return_with_entries,
+    returns_for_organisations,
+    returns_to_start,
+)
+from .steering import COUNTED_STATUSES, Matrix, OverviewRow, compliance_matrix, period_overview, rating_counts, undertaking_ratings
+from .summary import compliance_summary
+
+__all__ = [
+    "code_for_page",
+    "codes_for_list",
+    "is_signatory_during",
+    "periods_for_compacts",
+    "previous_return",
+    "signatories_during",
+    "MissingItem",
+    "ReturnToStart",
+    "entries_by_section",
+    "neighbour_entries",
+    "return_missing_items",
+    "return_with_entries",
+    "returns_for_organisations",
+    "returns_to_start",
+    "COUNTED_STATUSES",
+    "Matrix",
+    "OverviewRow",
+    "compliance_matrix",
+    "period_overview",
+    "rating_counts",
+    "undertaking_ratings",
+    "compliance_summary",
+]

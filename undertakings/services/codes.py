@@ -1,0 +1,129 @@
+"""Loading a Code from its YAML file (`python manage.py load_code FILE`)."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
+
+from organisations.models import Compact
+
+from ..code_files import CodeSpec, read_code_file
+from ..models import Code, CodeStatus, Section, Undertaking
+
+CODE_FROZEN = (
+    "{path}: version {version} of {slug} is {status} and is never edited in place. "
+    "Give the changed Code a new version number (for example \"{next_version}\") and load it again."
+)
+CODE_OF_ANOTHER_COMPACT = "{path}: version {version} of {slug} is already loaded for the {compact}, not for '{other}'."
+UNDERTAKING_IN_USE = "{path}: undertaking {ref} is no longer in the file but records refer to it, so it cannot be removed."
+
+
+@dataclass(frozen=True)
+class CodeLoadResult:
+    code: Code
+    outcome: str  # "created", "updated" or "unchanged"
+
+    def __str__(self):
+        return f"{self.code} {self.outcome} ({self.code.undertakings.count()} undertakings)"
+
+
+def code_load(*, path: Path | str) -> CodeLoadResult:
+    """Load or update one Code from its file; loading the same file again changes nothing.
+
+    1. Read and check the whole file (CodeFileError, a ValidationError, lists every problem).
+    2. Find the Compact by slug, creating it from the file's `compact:` block if it is new.
+    3. A new slug + version is created. An existing one whose content is the same is left alone.
+       An adopted or retired version is never edited in place (only adopted → retired is allowed);
+       a draft or consultation version is brought in line with the file, matching by ref.
+    """
+    spec = read_code_file(path)
+    with transaction.atomic():
+        compact, _ = Compact.objects.get_or_create(
+            slug=spec.compact["slug"], defaults={"name": spec.compact["name"], "area": spec.compact["area"]}
+        )
+        code = Code.objects.select_for_update().filter(slug=spec.slug, version=spec.version).first()
+        if code is None:
+            code = Code(compact=compact, slug=spec.slug, version=spec.version)
+            _apply(code, spec, path)
+            return CodeLoadResult(code, "created")
+        if code.compact_id != compact.pk:
+            raise ValidationError(
+                CODE_OF_ANOTHER_COMPACT.format(path=path, version=spec.version, slug=spec.slug, compact=code.compact, other=compact.slug)
+            )
+        current = code_content(code)
+        if current == spec.content():
+            return CodeLoadResult(code, "unchanged")
+        if code.is_frozen and not _only_retiring(current, spec):
+            raise ValidationError(
+                CODE_FROZEN.format(
+                    path=path, version=code.version, slug=code.slug, status=code.get_status_display().lower(),
+                    next_version=_next_version(code.version),
+                )
+            )
+        _apply(code, spec, path)
+        return CodeLoadResult(code, "updated")
+
+
+def code_content(code: Code) -> dict:
+    """A stored Code in the shape of `CodeSpec.content()`, to tell whether a file changes anything."""
+    undertakings_by_section: dict[int, list] = {}
+    for u in code.undertakings.order_by("position"):
+        undertakings_by_section.setdefault(u.section_id, []).append(
+            {"ref": u.ref, "party": u.party, "text": u.text, "assessable": u.assessable, "guidance": u.guidance}
+        )
+    return {
+        "slug": code.slug,
+        "title": code.title,
+        "short_title": code.short_title,
+        "version": code.version,
+        "status": code.status,
+        "adopted_on": code.adopted_on,
+        "source": code.source,
+        "summary": code.summary,
+        "sections": [
+            {"ref": s.ref, "title": s.title, "kind": s.kind, "intro": s.intro, "undertakings": undertakings_by_section.get(s.pk, [])}
+            for s in code.sections.order_by("position")
+        ],
+    }
+
+
+def _only_retiring(current: dict, spec: CodeSpec) -> bool:
+    return current["status"] == CodeStatus.ADOPTED and spec.status == CodeStatus.RETIRED and {
+        **current, "status": CodeStatus.RETIRED
+    } == spec.content()
+
+
+def _next_version(version: str) -> str:
+    head, _, last = version.rpartition(".")
+    return f"{head}.{int(last) + 1}" if head and last.isdigit() else f"{version}.1"
+
+
+def _apply(code: Code, spec: CodeSpec, path) -> None:
+    for name in ("title", "short_title", "status", "adopted_on", "source", "summary"):
+        setattr(code, name, getattr(spec, name))
+    code.save()
+    sections = {s.ref: s for s in code.sections.all()}
+    undertakings = {u.ref: u for u in code.undertakings.all()}
+    position = 0
+    for section_position, section_spec in enumerate(spec.sections):
+        section = sections.pop(section_spec.ref, None) or Section(code=code, ref=section_spec.ref)
+        section.title, section.kind, section.intro = section_spec.title, section_spec.kind, section_spec.intro
+        section.position = section_position
+        section.save()
+        for item in section_spec.undertakings:
+            undertaking = undertakings.pop(item.ref, None) or Undertaking(code=code, ref=item.ref)
+            undertaking.section = section
+            undertaking.party, undertaking.text = item.party, item.text
+            undertaking.assessable, undertaking.guidance = item.assessable, item.guidance
+            undertaking.position = position
+            undertaking.save()
+            position += 1
+    for undertaking in undertakings.values():
+        try:
+            undertaking.delete()
+        except ProtectedError as exc:
+            raise ValidationError(UNDERTAKING_IN_USE.format(path=path, ref=undertaking.ref)) from exc
+    for section in sections.values():
+        section.delete()
