@@ -89,10 +89,11 @@ def test_directory_query_count_does_not_grow_with_organisations(db, client, refe
     assert three == queries_for(client, url) == 6
 
 
-def test_signed_in_directory_adds_only_the_session_and_user(world, client_for):
+def test_signed_in_directory_adds_only_the_session_user_and_roles(world, client_for):
     client = client_for(world.users["group_member"])
-    # session, user, then the 6 of the anonymous page (this page shows nothing that depends on roles)
-    assert queries_for(client, reverse("organisations:directory")) == 8
+    # session, user, memberships and steering seats (the header's "Compliance" link depends on the
+    # person's roles), then the 6 of the anonymous page
+    assert queries_for(client, reverse("organisations:directory")) == 10
 
 
 def test_csv_download_has_the_filtered_rows_with_formula_cells_escaped(world, client):
