@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -15,16 +15,8 @@ from funding.services.applications import application_decide, application_submit
 from .common import add_errors, deny_unless, page_of
 
 # Where an organisation declares its board: the organisations app's page, if it has one by these names.
-DECLARE_BOARD_URL_NAMES = ["organisations:declaration-create", "organisations:board-declare", "organisations:profile"]
-
-
-def declare_board_url(organisation) -> str | None:
-    for name in DECLARE_BOARD_URL_NAMES:
-        try:
-            return reverse(name, kwargs={"slug": organisation.slug})
-        except NoReverseMatch:
-            continue
-    return None
+def declare_board_url(organisation) -> str:
+    return reverse("organisations:declare-board", kwargs={"slug": organisation.slug})
 
 
 def _crumbs(*tail):
