@@ -1,5 +1,4 @@
 import os
-from importlib import import_module
 
 from celery import Celery
 
@@ -14,13 +13,7 @@ app.autodiscover_tasks()
 def collect_beat_schedules(sender, **kwargs):
     # Each app keeps its periodic tasks beside its tasks, in `<app>/schedule.py` (a SCHEDULE dict),
     # so adding a reminder never means editing settings.
-    from django.conf import settings
+    from common.apps_modules import app_modules
 
-    for label in settings.LOCAL_APPS:
-        try:
-            module = import_module(f"{label}.schedule")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{label}.schedule":
-                raise
-            continue
+    for _, module in app_modules("schedule"):
         sender.conf.beat_schedule.update(module.SCHEDULE)

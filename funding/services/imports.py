@@ -25,7 +25,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from funding.models import Award, AwardSource, AwardStatus, FundingProgramme
 from funding.threesixty.reader import CheckedGrant, OrganisationRef, Problem, read_and_check
-from organisations.bme_led import Outcome, assess_board, oldest_current_effective_date
+from organisations.selectors import status_among
 from organisations.identifiers import company_org_id, normalise_number
 from organisations.models import BoardDeclaration, LegalForm, Organisation, Sector
 
@@ -125,15 +125,7 @@ def _outcomes(organisation_ids: set[int]):
         by_organisation[declaration.organisation_id].append(declaration)
 
     def outcome(organisation_id: int, on_date: date) -> str:
-        oldest = oldest_current_effective_date(on_date)
-        for declaration in by_organisation.get(organisation_id, ()):
-            if oldest <= declaration.effective_date <= on_date:
-                return assess_board(
-                    members=declaration.members,
-                    bme_members=declaration.bme_members,
-                    undisclosed_members=declaration.undisclosed_members,
-                ).outcome
-        return Outcome.NO_CURRENT_DECLARATION
+        return status_among(by_organisation.get(organisation_id, ()), on_date=on_date).outcome
 
     return outcome
 

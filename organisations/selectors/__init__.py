@@ -6,7 +6,7 @@ from .directory import directory_organisations, organisation_for_profile, profil
 from .people import memberships_for_user, membership_requests_to_decide, organisations_awaiting_verification
 from .reminders import REMINDER_DAYS, declarations_due_reminder
 from .review import bme_led_summary
-from .status import StatusPeriod, bme_led_status, current_declaration, status_history
+from .status import StatusPeriod, bme_led_status, current_declaration, status_among, status_history
 
 __all__ = [
     "REMINDER_DAYS",
@@ -21,5 +21,6 @@ __all__ = [
     "organisation_for_profile",
     "organisations_awaiting_verification",
     "profile_status",
+    "status_among",
     "status_history",
 ]

@@ -36,6 +36,14 @@ def assess_declaration(declaration: BoardDeclaration) -> BmeLedResult:
     )
 
 
+def status_among(declarations, *, on_date: date) -> BmeLedResult:
+    """The status on `on_date` from declarations already fetched, newest first (ordered as
+    current_declaration orders them): for callers that assess many organisations from one query."""
+    oldest = oldest_current_effective_date(on_date)
+    declaration = next((d for d in declarations if oldest <= d.effective_date <= on_date), None)
+    return no_current_declaration() if declaration is None else assess_declaration(declaration)
+
+
 def bme_led_status(*, organisation: Organisation, on_date: date) -> BmeLedResult:
     declaration = current_declaration(organisation=organisation, on_date=on_date)
     if declaration is None:

@@ -1,7 +1,6 @@
 """Read-only open data: the eligibility test, the directory, and the OpenAPI document describing
 every app's API (each app adds its paths in `<app>/openapi.py`)."""
 
-from importlib import import_module
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -11,6 +10,8 @@ from django.http import JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
+
+from common.apps_modules import app_modules
 
 from ..bme_led import assess_board, decimal_share, default_threshold
 from ..forms import DirectoryFilterForm, EligibilityForm
@@ -122,13 +123,7 @@ def build_openapi_document() -> dict:
     """The OpenAPI 3.1 document: organisations' paths and schemas plus those of every other app in
     settings.LOCAL_APPS that has an `openapi.py` (found at run time, so no import points the wrong way)."""
     paths, schemas = {}, {}
-    for label in settings.LOCAL_APPS:
-        try:
-            module = import_module(f"{label}.openapi")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{label}.openapi":
-                raise
-            continue
+    for label, module in app_modules("openapi"):
         for kind, collected, fragment in (
             ("path", paths, getattr(module, "PATHS", {})),
             ("schema", schemas, getattr(module, "SCHEMAS", {})),

@@ -4,20 +4,10 @@ Every app's loader is idempotent (it looks records up by their natural keys befo
 so running `make run` twice changes nothing.
 """
 
-from importlib import import_module
-
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-
-def demo_modules():
-    for label in settings.LOCAL_APPS:
-        try:
-            yield import_module(f"{label}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{label}.demo":
-                raise
+from common.apps_modules import app_modules
 
 
 class Command(BaseCommand):
@@ -25,7 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            for module in demo_modules():
+            for _, module in app_modules("demo"):
                 summary = module.load()
                 self.stdout.write(f"{module.__name__}: {summary}")
         from organisations.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
