@@ -6,6 +6,7 @@ so running `make run` twice changes nothing.
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from common.apps_modules import app_modules
 
@@ -14,7 +15,9 @@ class Command(BaseCommand):
     help = "Load the demo organisations, people, Codes and records (safe to run repeatedly)."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        # Demo records trigger the same notifications real ones do; nobody reads them, and printed
+        # to the console they would bury the list of demo accounts.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
             for _, module in app_modules("demo"):
                 summary = module.load()
                 self.stdout.write(f"{module.__name__}: {summary}")
