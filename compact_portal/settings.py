@@ -50,6 +50,7 @@ LOCAL_APPS = [
     "undertakings",
     "funding",
     "consultations",
+    "representation",
     "complaints",
     "reviews",
 ]
@@ -208,6 +209,17 @@ COMPLAINT_RATE_LIMIT = env.int("COMPLAINT_RATE_LIMIT", default=5)
 COMPLAINT_RATE_WINDOW_SECONDS = env.int("COMPLAINT_RATE_WINDOW_SECONDS", default=3600)
 COMPLAINT_CONFIRMATION_MAX_AGE = env.int("COMPLAINT_CONFIRMATION_MAX_AGE", default=3 * 24 * 3600)
 
+# Consultations: anonymous comments allowed per address per hour (the form also has a honeypot).
+CONSULTATION_ANONYMOUS_COMMENTS_PER_HOUR = env.int("CONSULTATION_ANONYMOUS_COMMENTS_PER_HOUR", default=5)
+# Representation: a person holding more seats than this at once is flagged as overloaded (Code §5.5).
+REPRESENTATION_MAX_SEATS = env.int("REPRESENTATION_MAX_SEATS", default=3)
+
+# Annual review builds: Celery's hard time limit for one build, when a job still "running" counts as
+# stuck (the sweep requeues it), and how many attempts a job gets before it is marked failed.
+REVIEWS_BUILD_TIME_LIMIT = env.int("REVIEWS_BUILD_TIME_LIMIT", default=600)
+REVIEWS_BUILD_STALE_AFTER = env.int("REVIEWS_BUILD_STALE_AFTER", default=REVIEWS_BUILD_TIME_LIMIT + 120)
+REVIEWS_BUILD_MAX_ATTEMPTS = env.int("REVIEWS_BUILD_MAX_ATTEMPTS", default=3)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 
@@ -245,7 +257,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 # Prefix for identifiers the portal issues to organisations with no registered number, and for

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("undertakings.urls")),
     path("", include("funding.urls")),
     path("", include("consultations.urls")),
+    path("", include("representation.urls")),
     path("", include("complaints.urls")),
     path("", include("reviews.urls")),
     path("", include("audit.urls")),
