@@ -31,6 +31,8 @@ OVERLOAD_WARNING = (
 
 def _unique_slug(name: str, *, exclude_pk=None) -> str:
     base = slugify(name)[:100] or "board"
+    if base == "add":  # /representation/boards/add/ is the form for a new board
+        base = "add-board"
     slug, n = base, 2
     while Board.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
         slug, n = f"{base}-{n}", n + 1
