@@ -1,6 +1,6 @@
 """How a representative is named to the person looking."""
 
-from .permissions import can_see_name
+from .permissions import can_see_name, can_view_representative
 from .services import WITHDRAWN_NAME
 
 NOT_PUBLISHED = "Name not published"
@@ -19,7 +19,8 @@ def appointment_rows(user, appointments, *, board=None, on_date) -> list[dict]:
             "name": shown_name(user, a.representative, board or a.board),
             "organisation": a.representative.organisation,
             "current": a.is_current_on(on_date),
-            "linked": can_see_name(user, a.representative, board or a.board),
+            # A link only where the person's page would open for this viewer.
+            "linked": can_view_representative(user, a.representative),
         }
         for a in appointments
     ]

@@ -86,7 +86,8 @@ def pool_figures(*, on_date: date, compact=None) -> PoolFigures:
     representatives' communities and their organisations' board declarations.
     """
     max_seats = settings.REPRESENTATION_MAX_SEATS
-    boards = list(boards_in_scope(compact=compact))
+    # Sorted here, not by the database, so "by name" means the same on SQLite and PostgreSQL.
+    boards = sorted(boards_in_scope(compact=compact), key=lambda b: (b.name.casefold(), b.name, b.pk))
     seats = current_appointments(on_date=on_date, boards=boards if compact is not None else None)
     people = {a.representative_id: a.representative for a in seats}
     bme = {pk for pk, person in people.items() if is_bme_representative(person, on_date=on_date)}

@@ -133,3 +133,12 @@ def test_review_with_no_boards_or_seats(db):
     assert data["boards_without_bme_representative"] == ["Quiet Board"]
     assert data["boards"] == [{"name": "Quiet Board", "seats_held": 0, "bme_representatives": 0}]
     json.dumps(data)
+
+
+def test_review_boards_are_in_name_order_whatever_the_case(db):
+    compact = f.CompactFactory()
+    for name in ("beta board", "Alpha Board", "Gamma Board"):
+        BoardFactory(name=name, compact=compact)
+    data = representation_for_review(compact=compact, on_date=ON)
+    assert [b["name"] for b in data["boards"]] == ["Alpha Board", "beta board", "Gamma Board"]
+    assert data["boards_without_bme_representative"] == ["Alpha Board", "beta board", "Gamma Board"]

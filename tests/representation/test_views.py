@@ -72,6 +72,9 @@ def test_board_page_hides_unpublished_names_from_the_public(setup, client, clien
     assert "Add an appointment" not in public
     officer = text(client_for(setup.users["officer"]).get(url))
     assert "Una Unpublished" in officer and "Add an appointment" in officer
+    # Their page is for the pool's keepers only, so the officer gets the name without a link to it.
+    assert f'href="/representation/representatives/{setup.private.pk}/"' not in officer
+    assert f'href="/representation/representatives/{setup.published.pk}/"' in officer
     quiet = text(client.get(reverse("representation:board-detail", args=["quiet"])))
     assert "This board has no BME representative." in quiet
     assert "Past and future appointments" in quiet
