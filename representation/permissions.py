@@ -4,7 +4,9 @@
   publication (`publish_name`, consent not withdrawn).
 - The steering group of a board's Compact, and site admins, edit the board and its appointments;
   a board tied to no Compact may be edited by any Compact's steering group.
-- Officers of a board's convening organisation manage that board's appointments.
+- Officers of a board's convening organisation manage that board's appointments. To choose whom to
+  appoint they see the names in the pool (in the appointment form) and the names on their board,
+  but not the pool's contact details or representatives' own pages.
 - The pool of representatives (their contact details, unpublished names) is kept by steering
   group members (of any Compact) and site admins, who record consent.
 """
