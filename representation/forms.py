@@ -1,0 +1,176 @@
+"""Forms for boards, representatives and appointments (GOV.UK markup through crispy-forms-gds)."""
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
+from django import forms
+from django.core.exceptions import ValidationError
+
+from accounts.models import User
+from organisations.models import Compact, EthnicGroup, Organisation
+
+from .models import AppointmentMethod, ConsentMethod, Representative
+
+NO_ACCOUNT = "No portal account uses this email address. Leave it empty if they do not have one."
+REAL_DATE = "The date must be a real date, for example 27 3 2026"
+
+
+def helper(*fields, button: str = "Save") -> FormHelper:
+    h = FormHelper()
+    h.form_tag = False  # templates hold the <form> and the CSRF token
+    h.layout = Layout(*fields, Button("submit", button))
+    return h
+
+
+class DateField(DateInputField):
+    def __init__(self, *, label: str, required: bool = True, help_text: str = "For example, 27 3 2026"):
+        super().__init__(label=label, help_text=help_text, required=required, require_all_fields=False)
+        self.error_messages.update({"required": f"Enter {label.lower()}", "incomplete": f"Enter {label.lower()}"})
+
+    def compress(self, data_list):
+        try:
+            value = super().compress(data_list)
+        except ValidationError as exc:
+            raise ValidationError(REAL_DATE) from exc
+        if value is not None and value.year < 1900:
+            raise ValidationError(REAL_DATE)
+        return value
+
+
+class CommunityChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.high_level_group})"
+
+
+class BoardForm(forms.Form):
+    name = forms.CharField(label="Name of the board", max_length=200, error_messages={"required": "Enter the board's name."})
+    description = forms.CharField(
+        label="What the board does (optional)", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    compact = forms.ModelChoiceField(
+        label="Compact (optional)", queryset=Compact.objects.none(), required=False, empty_label="Not tied to one Compact"
+    )
+    convening_organisation = forms.ModelChoiceField(
+        label="Organisation that runs the board (optional)", queryset=Organisation.objects.none(), required=False,
+        empty_label="None", help_text="Its officers may add and end appointments to this board.",
+    )
+    seats_available = forms.IntegerField(
+        label="Seats for voluntary and community sector representatives (optional)", required=False, min_value=0,
+        max_value=500, help_text="Leave empty if the number is not fixed.",
+    )
+
+    def __init__(self, *args, compacts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["compact"].queryset = compacts if compacts is not None else Compact.objects.all()
+        self.fields["convening_organisation"].queryset = Organisation.objects.listed().order_by("name")
+        self.helper = helper(
+            Field.text("name"), Field.textarea("description", rows=4), Field.select("compact"),
+            Field.select("convening_organisation"), Field.text("seats_available", field_width=3),
+        )
+
+
+class RepresentativeForm(forms.Form):
+    name = forms.CharField(label="Full name", max_length=200, error_messages={"required": "Enter the representative's name."})
+    email = forms.EmailField(label="Email address (optional)", required=False, max_length=254)
+    account_email = forms.EmailField(
+        label="Their portal account (optional)", required=False, max_length=254,
+        help_text="The email address they sign in with, if they have an account.",
+    )
+    organisation = forms.ModelChoiceField(
+        label="Organisation they come from (optional)", queryset=Organisation.objects.none(), required=False,
+        empty_label="None",
+    )
+    communities = CommunityChoices(
+        label="Communities they represent (optional)", queryset=EthnicGroup.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple, help_text="Select all that apply.",
+    )
+    publish_name = forms.BooleanField(label="They agree that their name may be shown on public pages", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.listed().order_by("name")
+        self.fields["communities"].queryset = EthnicGroup.objects.order_by("position")
+        self.helper = helper(*self.layout_fields())
+
+    def layout_fields(self):
+        return [
+            Field.text("name", autocomplete="off"), Field.text("email", autocomplete="off"),
+            Field.text("account_email", autocomplete="off"), Field.select("organisation"),
+            Field.checkboxes("communities", small=True, legend_size=Size.SMALL),
+            Field.checkbox("publish_name", small=True),
+        ]
+
+    def clean_account_email(self):
+        email = self.cleaned_data["account_email"]
+        if not email:
+            return None
+        user = User.objects.filter(email__iexact=email).first()
+        if user is None:
+            raise ValidationError(NO_ACCOUNT)
+        return user
+
+    @staticmethod
+    def initial_for(representative: Representative) -> dict:
+        return {
+            "name": representative.name, "email": representative.email,
+            "account_email": representative.user.email if representative.user else "",
+            "organisation": representative.organisation, "communities": list(representative.communities.all()),
+            "publish_name": representative.publish_name,
+        }
+
+
+class NewRepresentativeForm(RepresentativeForm):
+    consent_given_on = DateField(label="Date they gave consent")
+    consent_method = forms.ChoiceField(
+        label="How did they give consent?", choices=ConsentMethod.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Choose how they gave consent."},
+    )
+
+    def layout_fields(self):
+        return [
+            Fieldset(
+                Field("consent_given_on"), Field.radios("consent_method", small=True, legend_size=Size.SMALL),
+                legend="Consent to hold their details", legend_size=Size.MEDIUM,
+            ),
+            *super().layout_fields(),
+        ]
+
+
+class RepresentativeChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.organisation.name})" if obj.organisation_id else obj.name
+
+
+class AppointmentForm(forms.Form):
+    representative = RepresentativeChoice(
+        label="Representative", queryset=Representative.objects.none(), empty_label="Choose a representative",
+        error_messages={"required": "Choose the representative."},
+    )
+    role = forms.CharField(label="Role on the board", max_length=200, initial="Member",
+                           error_messages={"required": "Enter their role on the board, for example Member."})
+    method = forms.ChoiceField(
+        label="Were they elected or appointed?", choices=AppointmentMethod.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether they were elected or appointed."},
+    )
+    start_date = DateField(label="Start date")
+    end_date = DateField(label="End date (optional)", required=False,
+                         help_text="Leave empty if the term has no set end. For example, 31 3 2028")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["representative"].queryset = Representative.objects.filter(
+            consent_withdrawn_on__isnull=True
+        ).select_related("organisation").order_by("name", "pk")
+        self.helper = helper(
+            Field.select("representative"), Field.text("role"),
+            Field.radios("method", small=True, legend_size=Size.SMALL, inline=True),
+            Field("start_date"), Field("end_date"), button="Add appointment",
+        )
+
+
+class EndAppointmentForm(forms.Form):
+    end_date = DateField(label="Last day on the board")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = None  # rendered by includes/confirm_form.html with |crispy

@@ -1,0 +1,27 @@
+"""Who counts as a BME representative. Written once here; every figure and page asks this function."""
+
+from datetime import date
+
+from organisations.selectors import bme_led_status, status_among
+
+# ONS 2021 "White: English, Welsh, Scottish, Northern Irish or British" (organisations.reference).
+# Representing any other community makes a representative a BME representative.
+WHITE_BRITISH_CODE = "white-english-welsh-scottish-northern-irish-or-british"
+
+
+def _organisation_is_bme_led(organisation, on_date: date) -> bool:
+    # Callers that assess many people prefetch the organisations' declarations, newest first
+    # (selectors.current_appointments); then no query is needed here.
+    cache = getattr(organisation, "_prefetched_objects_cache", {})
+    if "board_declarations" in cache:
+        return status_among(organisation.board_declarations.all(), on_date=on_date).is_bme_led
+    return bme_led_status(organisation=organisation, on_date=on_date).is_bme_led
+
+
+def is_bme_representative(representative, *, on_date: date) -> bool:
+    """True when, on `on_date`, the organisation the person comes from is BME-led (the Compact's
+    BME-led test) or they represent at least one community other than White British."""
+    if any(group.code != WHITE_BRITISH_CODE for group in representative.communities.all()):
+        return True
+    organisation = representative.organisation
+    return organisation is not None and _organisation_is_bme_led(organisation, on_date)

@@ -1,0 +1,140 @@
+"""A board's page, adding and editing boards, and giving and ending seats on them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from organisations.models import Compact
+from organisations.roles import roles_for
+
+from .. import permissions, selectors, services
+from ..forms import AppointmentForm, BoardForm, EndAppointmentForm
+from ..models import Appointment, Board
+from ..presenters import appointment_rows, shown_name
+from .common import add_errors, require
+
+
+def _compacts_for(user):
+    roles = roles_for(user)
+    compacts = Compact.objects.order_by("name")
+    return compacts if roles.is_site_admin else compacts.filter(pk__in=roles.steering_compacts)
+
+
+def _crumbs(*rest):
+    return [("Representation", reverse("representation:overview")), ("Boards", reverse("representation:board-list")), *rest]
+
+
+def board_detail(request, slug):
+    board = get_object_or_404(Board.objects.select_related("compact", "convening_organisation"), slug=slug)
+    today = timezone.localdate()
+    rows = appointment_rows(request.user, selectors.board_appointments(board=board), board=board, on_date=today)
+    current = [r for r in rows if r["current"]]
+    figures = selectors.pool_figures(on_date=today, compact=board.compact)
+    board_figures = next(b for b in figures.boards if b.board.pk == board.pk)
+    return render(request, "representation/board_detail.html", {
+        "board": board, "current": current, "past": [r for r in rows if not r["current"]],
+        "figures": board_figures,
+        "can_edit": permissions.can_edit_board(request.user, board),
+        "can_manage": permissions.can_manage_appointments(request.user, board),
+        "breadcrumbs": _crumbs((board.name, None)),
+    })
+
+
+def _board_fields(form) -> dict:
+    return {key: form.cleaned_data[key] for key in ("name", "description", "compact", "convening_organisation", "seats_available")}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def board_create(request):
+    require(permissions.can_create_board(request.user))
+    form = BoardForm(request.POST or None, compacts=_compacts_for(request.user))
+    if request.method == "POST" and form.is_valid():
+        # The compact choices are only those the person steers (all for site admins).
+        try:
+            board = services.board_create(**_board_fields(form))
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, f"Board added: {board.name}.")
+            return redirect("representation:board-detail", slug=board.slug)
+    return render(request, "representation/form.html", {
+        "form": form, "title": "Add a board", "breadcrumbs": _crumbs(("Add a board", None)),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def board_edit(request, slug):
+    board = get_object_or_404(Board, slug=slug)
+    require(permissions.can_edit_board(request.user, board))
+    compacts = _compacts_for(request.user)
+    if board.compact_id:
+        compacts = compacts | Compact.objects.filter(pk=board.compact_id)
+    initial = {key: getattr(board, key) for key in ("name", "description", "compact", "convening_organisation", "seats_available")}
+    form = BoardForm(request.POST or None, initial=initial, compacts=compacts.distinct().order_by("name"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.board_update(board=board, **_board_fields(form))
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "Board details saved.")
+            return redirect("representation:board-detail", slug=board.slug)
+    return render(request, "representation/form.html", {
+        "form": form, "title": "Change the board's details", "caption": board.name,
+        "breadcrumbs": _crumbs((board.name, reverse("representation:board-detail", args=[board.slug])), ("Change", None)),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def appointment_create(request, slug):
+    board = get_object_or_404(Board, slug=slug)
+    require(permissions.can_manage_appointments(request.user, board))
+    form = AppointmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.appointment_create(board=board, **form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            name = shown_name(request.user, result.appointment.representative, board)
+            messages.success(request, f"Appointment added: {name}, {result.appointment.role}.")
+            if result.warning:
+                messages.warning(request, result.warning)
+            return redirect("representation:board-detail", slug=board.slug)
+    return render(request, "representation/form.html", {
+        "form": form, "title": "Add an appointment", "caption": board.name,
+        "breadcrumbs": _crumbs((board.name, reverse("representation:board-detail", args=[board.slug])),
+                               ("Add an appointment", None)),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def appointment_end(request, pk):
+    appointment = get_object_or_404(Appointment.objects.select_related("board", "representative"), pk=pk)
+    board = appointment.board
+    require(permissions.can_manage_appointments(request.user, board))
+    form = EndAppointmentForm(request.POST or None, initial={"end_date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.appointment_end(appointment=appointment, end_date=form.cleaned_data["end_date"])
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "The appointment has been ended.")
+            return redirect("representation:board-detail", slug=board.slug)
+    name = shown_name(request.user, appointment.representative, board)
+    return render(request, "representation/confirm.html", {
+        "form": form, "title": "End this appointment",
+        "question": f"End {name}'s appointment as {appointment.role} on {board.name}?",
+        "explanation": "They will no longer count as holding this seat after the last day you give. This cannot be undone.",
+        "button_label": "End appointment", "cancel_url": reverse("representation:board-detail", args=[board.slug]),
+        "breadcrumbs": _crumbs((board.name, reverse("representation:board-detail", args=[board.slug])), ("End appointment", None)),
+    })

@@ -1,0 +1,48 @@
+"""The pool in figures, the list of boards, and the appointments as CSV."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from common.csv_export import csv_response
+
+from .. import permissions, selectors
+from ..presenters import shown_name
+
+CSV_HEADER = ["Board", "Compact", "Representative", "Organisation", "Role", "Elected or appointed", "Start date",
+              "End date", "Current"]
+
+
+def overview(request):
+    today = timezone.localdate()
+    figures = selectors.pool_figures(on_date=today)
+    can_manage = permissions.can_manage_pool(request.user)
+    return render(request, "representation/overview.html", {
+        "figures": figures,
+        "can_manage": can_manage,
+        "can_create_board": permissions.can_create_board(request.user),
+        "overloaded": [(shown_name(request.user, o.representative), o) for o in figures.overloaded] if can_manage else [],
+    })
+
+
+def board_list(request):
+    today = timezone.localdate()
+    page = Paginator(selectors.board_list(on_date=today), 25).get_page(request.GET.get("page"))
+    return render(request, "representation/board_list.html", {
+        "page_obj": page, "on_date": today, "can_create_board": permissions.can_create_board(request.user),
+        "breadcrumbs": [("Representation", reverse("representation:overview")), ("Boards", None)],
+    })
+
+
+def appointments_csv(request):
+    """Every appointment, past and present; names as the person downloading may see them."""
+    today = timezone.localdate()
+    user = request.user
+    rows = (
+        [a.board.name, a.board.compact.name if a.board.compact else "", shown_name(user, a.representative, a.board),
+         a.representative.organisation.name if a.representative.organisation else "", a.role, a.get_method_display(),
+         a.start_date, a.end_date, a.is_current_on(today)]
+        for a in selectors.appointments_for_csv()
+    )
+    return csv_response("board-appointments.csv", CSV_HEADER, rows)
