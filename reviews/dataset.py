@@ -127,8 +127,9 @@ def compliance_section(*, compact: Compact, period: ReportingPeriod) -> dict:
         else:
             body["score_display"] = f"{score['percent']} ({score['numerator']} of {score['denominator']})"
     statuses = [
-        {"status": value, "label": label, "count": sum(1 for b in bodies if b["status"] == value)}
+        {"status": value, "label": label, "count": n, "display": f"{n:,}"}
         for value, label in RETURN_STATUSES
+        for n in [sum(1 for b in bodies if b["status"] == value)]
     ]
     scores = [
         Fraction(b["score"]["numerator"]) / b["score"]["denominator"]

@@ -3,6 +3,7 @@ organisations and representation. Each calls the app's own summary selector and 
 text and charts; none queries another app's models."""
 
 from datetime import date
+from decimal import Decimal
 
 from complaints.models import Outcome as ComplaintOutcome
 from complaints.selectors.figures import complaint_figures
@@ -101,7 +102,7 @@ def consultations_section(*, compact, start: date, end: date) -> dict:
         "totals": t,
         "rows": [{"label": label, "display": display} for label, display in rows],
         "consultations": consultations,
-        "dispositions": data["dispositions"],
+        "dispositions": [{**d, "display": f"{d['count']:,}"} for d in data["dispositions"]],
         "chart": chart(
             id="dispositions",
             title="How comments were answered",
@@ -112,7 +113,8 @@ def consultations_section(*, compact, start: date, end: date) -> dict:
 
 def complaints_section(*, compact, start: date, end: date) -> dict:
     figures = complaint_figures(compact=compact, start=start, end=end)
-    outcomes = [{"outcome": value, "label": label, "count": figures["outcomes"][value]} for value, label in ComplaintOutcome.choices]
+    outcomes = [{"outcome": value, "label": label, "count": n, "display": f"{n:,}"}
+                for value, label in ComplaintOutcome.choices for n in [figures["outcomes"][value]]]
     stages = []
     for key, label in STAGES:
         t = figures["timeliness"][key]
@@ -157,6 +159,7 @@ def bme_led_section(*, compact, on_date: date) -> dict:
         **summary,
         "empty": not summary["voluntary_organisations"]["total"],
         "on_date_display": long_date(on_date),
+        "threshold_display": percent_text(Decimal(summary["threshold"]) * 100),
         "outcome_rows": outcome_rows,
         "signatories_share_display": _share_display(summary["signatories"]),
         "voluntary_share_display": _share_display(summary["voluntary_organisations"]),
