@@ -75,12 +75,20 @@ def build_dataset(
         },
         "built_at": built_at.isoformat(),
         "built_on_display": long_date(built_at.date()),
-        "sections": [{"id": id, "title": title} for id, title in SECTIONS],
+        "sections": [{"id": id, "title": title, "empty": _is_empty(id, data)} for id, title in SECTIONS],
         "year_in_numbers": year_in_numbers(data),
         **data,
     }
     report(100, "Dataset complete")
     return plain(dataset)
+
+
+def _is_empty(section: str, data: dict) -> bool:
+    if section == "year_in_numbers":
+        return False
+    if section == "bme_led":
+        return data["bme_led"]["empty"] and data["representation"]["empty"]
+    return data[section]["empty"]
 
 
 def signatories_section(*, period: ReportingPeriod) -> dict:

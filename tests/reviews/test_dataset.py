@@ -101,6 +101,7 @@ def test_the_dataset_has_every_section_in_order_and_survives_json(full_world):
     assert (dataset["period"]["start_date"], dataset["period"]["end_date"]) == ("2025-04-01", "2026-03-31")
     assert dataset["built_at"] == "2026-05-20T09:30:00+00:00"
     assert [s["id"] for s in dataset["sections"]] == SECTION_IDS
+    assert [s["id"] for s in dataset["sections"] if s["empty"]] == ["consultations"]
     for key in SECTION_IDS + ["representation"]:
         assert key in dataset
 
