@@ -3,11 +3,14 @@
 Both are drawn from the dataset alone (reviews.dataset.build_dataset), so a stored dataset always
 gives the same report. The PDF takes its title from <title>, its language from <html lang>, and
 fetches nothing: charts are data URIs and the stylesheet is inlined, so no file or network access
-happens while a report is rendered.
+happens while a report is rendered. WeasyPrint tags table header cells without a scope; PDF/UA wants
+one, so each /TH gets /Scope /Column (in a table head) or /Row (in a table body) afterwards.
 """
 
+import io
 import pathlib
 
+import pikepdf
 from django.template.loader import get_template, render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
@@ -37,5 +40,25 @@ def write_pdf(dataset: dict, path: pathlib.Path) -> int:
         url_fetcher=URLFetcher(allowed_protocols=["data"]),
     )
     document = html.render(**PDF_OPTIONS)
-    document.write_pdf(target=str(path), **PDF_OPTIONS)
+    with pikepdf.open(io.BytesIO(document.write_pdf(**PDF_OPTIONS))) as pdf:
+        _scope_table_headers(pdf.Root.StructTreeRoot)
+        pdf.save(str(path))
     return len(document.pages)
+
+
+def _scope_table_headers(node, section: str = "") -> None:
+    """Give every TH structure element a scope: Column under THead, Row under TBody."""
+    if isinstance(node, pikepdf.Array):
+        for kid in node:
+            _scope_table_headers(kid, section)
+        return
+    if not isinstance(node, pikepdf.Dictionary):
+        return
+    kind = str(node.get("/S", ""))
+    if kind == "/TH":
+        attributes = node.get("/A")
+        if not isinstance(attributes, pikepdf.Dictionary):
+            attributes = node.A = pikepdf.Dictionary(O=pikepdf.Name.Table)
+        attributes.Scope = pikepdf.Name.Column if section == "/THead" else pikepdf.Name.Row
+    if "/K" in node:
+        _scope_table_headers(node.K, kind if kind in ("/THead", "/TBody", "/TFoot") else section)

@@ -127,6 +127,8 @@ def test_pdf_is_tagged_titled_in_english_with_alt_text_and_ordered_headings(data
         assert levels[0] == 1 and levels.count(1) == 1
         assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:])), levels
         assert levels.count(2) == len(dataset["sections"]) + 1  # every section and the contents
+        scopes = {str(e.A.get("/Scope")) for e in elements if e.S == "/TH"}
+        assert scopes == {"/Column", "/Row"}  # every header cell has one (WeasyPrint adds none)
 
 
 def _charts(section: dict) -> list[dict]:
