@@ -8,6 +8,8 @@ from collections.abc import Callable
 from datetime import datetime
 from fractions import Fraction
 
+from django.utils import timezone
+
 from organisations.models import Compact, Sector
 from undertakings.models import ReportingPeriod
 from undertakings.selectors.periods import signatories_during
@@ -74,7 +76,7 @@ def build_dataset(
             "display": f"{long_date(start)} to {long_date(end)}",
         },
         "built_at": built_at.isoformat(),
-        "built_on_display": long_date(built_at.date()),
+        "built_on_display": long_date(timezone.localtime(built_at).date() if timezone.is_aware(built_at) else built_at.date()),
         "sections": [{"id": id, "title": title, "empty": _is_empty(id, data)} for id, title in SECTIONS],
         "year_in_numbers": year_in_numbers(data),
         **data,

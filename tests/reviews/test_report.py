@@ -95,6 +95,19 @@ def test_pdf_contains_every_section_title_and_headline_figure(dataset, pdf):
     assert _words(EXPLANATION) in text
 
 
+def test_every_comply_or_explain_statement_is_printed_in_full(dataset, tmp_path):
+    template = dataset["compliance"]["statements"][0]
+    dataset["compliance"]["statements"] = [
+        {**template, "undertaking_ref": f"7.{n}", "explanation": f"Reason number {n}: the post was vacant from June to January, so this waited."}
+        for n in range(60)
+    ]
+    path = tmp_path / "statements.pdf"
+    write_pdf(dataset, path)
+    text = _words(" ".join(page.extract_text() for page in PdfReader(path).pages))
+    for statement in dataset["compliance"]["statements"]:
+        assert statement["explanation"] in text
+
+
 def _structure(node, found):
     if isinstance(node, pikepdf.Array):
         for kid in node:
