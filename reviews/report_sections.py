@@ -180,6 +180,6 @@ def representation_section(*, compact, on_date: date) -> dict:
     data = representation_for_review(compact=compact, on_date=on_date)
     return {
         **data,
-        "empty": not (data["boards"] or data["appointments"]),
+        "empty": not data["appointments"],
         "on_date_display": long_date(data["on_date"]),
     }

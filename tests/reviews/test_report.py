@@ -53,7 +53,7 @@ def test_html_keeps_every_statement_action_and_empty_section_message(dataset):
     for action in ACTIONS:
         assert action["action"] in html
     assert "No consultations were held in this period." in html
-    assert "No board appointments of voluntary and community sector representatives were recorded." in html
+    assert "No voluntary and community sector representative held a seat on a board on the last day of the period." in html
     assert "£3,000" in html and "75.0%" in html
 
 
