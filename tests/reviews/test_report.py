@@ -158,3 +158,43 @@ def test_an_empty_compact_still_gives_a_readable_pdf(db, tmp_path):
     assert pages == len(PdfReader(path).pages)
     assert "No complaints were received in this period." in text
     assert "The steering group recorded no actions for next year." in text
+
+
+CONSULTATIONS = {
+    "consultations": [{
+        "title": "Day centres review", "owner": "Northshire Council", "stage_label": "Formal consultation",
+        "status_label": "Response published", "opens": "2025-05-01", "closes": "2025-06-26", "weeks": 8,
+        "shorter_reason": "Statutory deadline", "invited": 12, "invited_bme_led": 5, "responding_organisations": 6,
+        "responding_bme_led": 3, "comments": 14, "pending": 0, "response_due": "2025-09-18",
+        "response_published_on": "2025-09-01", "response_on_time": True, "response_overdue": False,
+        "url": "/consultations/day-centres/",
+    }],
+    "totals": {"consultations": 1, "shorter_than_12_weeks": 1, "comments": 14, "responded": 14, "pending": 0,
+               "invited": 12, "invited_bme_led": 5, "responding_organisations": 6, "responding_bme_led": 3,
+               "responses_published": 1, "responses_published_on_time": 1, "responses_overdue": 0},
+    "dispositions": [{"value": "accepted", "label": "Accepted and changed", "count": 9},
+                     {"value": "noted", "label": "Noted", "count": 5}],
+}
+REPRESENTATION = {
+    "on_date": "2026-03-31", "max_seats": 3,
+    "boards": [{"name": "Local Strategic Partnership Board", "seats_held": 4, "bme_representatives": 2},
+               {"name": "Health Partnership", "seats_held": 2, "bme_representatives": 0}],
+    "distinct_representatives": 4, "appointments": 6, "seats_per_person": "1.50", "bme_representatives": 2,
+    "boards_without_bme_representative": ["Health Partnership"], "overloaded_representatives": 1,
+}
+
+
+def test_consultations_and_representation_are_printed_from_their_contract_shapes(db, monkeypatch):
+    # The real selectors belong to other apps; these are the shapes their contracts promise.
+    monkeypatch.setattr("reviews.report_sections.consultations_for_review", lambda **kwargs: CONSULTATIONS)
+    monkeypatch.setattr("reviews.report_sections.representation_for_review", lambda **kwargs: REPRESENTATION)
+    dataset = json.loads(json.dumps(build(review_world())))
+    assert not dataset["consultations"]["empty"] and not dataset["representation"]["empty"]
+    figures = {f["label"]: f["display"] for f in dataset["year_in_numbers"]["figures"]}
+    assert (figures["Consultations"], figures["Representatives on boards"]) == ("1", "4")
+    assert dataset["consultations"]["chart"]["alt"].endswith("Accepted and changed: 9; Noted: 5.")
+    text = _words(re.sub(r"<[^>]+>", " ", render_html(dataset)))
+    assert "Day centres review Northshire Council 1 May 2025 to 26 June 2025 8 (reason: Statutory deadline) 5 of 12 3 of 6 Published on time" in text
+    assert "Responses published on time (within 12 weeks of closing) 1 of 1 (100.0%)" in text
+    assert "4 representatives held 6 seats (1.50 per person)" in text
+    assert "Boards with no BME representative: Health Partnership." in text
