@@ -12,10 +12,10 @@ time and the peak Python memory (tracemalloc) of each step and the process's pea
 
 Figures printed on the development machine (2 shared cores, SQLite, WeasyPrint 70):
 
-    generate 50+150 orgs              6.36 s   peak Python memory   13.7 MiB   peak resident memory so far    130 MiB
-    build dataset                     1.81 s   peak Python memory   15.8 MiB   peak resident memory so far    154 MiB
-    write PDF                        28.94 s   peak resident memory so far    616 MiB
-    3600 statements, 400 awards, 60 complaints; PDF 141 pages, 1.1 MiB
+    generate 50+150 orgs              6.41 s   peak Python memory   13.4 MiB   peak resident memory so far    134 MiB
+    build dataset                     1.94 s   peak Python memory   15.8 MiB   peak resident memory so far    159 MiB
+    write PDF                        26.27 s   peak resident memory so far    655 MiB
+    3600 statements, 400 awards, 60 complaints; PDF 139 pages, 1.0 MiB
 
 An earlier run with `--trace-pdf` (and table rows kept whole across pages, since dropped) took 222 s to
 write the PDF under tracemalloc, with a peak of 443 MiB of Python allocations. The PDF's time grows
