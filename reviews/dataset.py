@@ -1,0 +1,215 @@
+"""The annual review's dataset (§10.3): one JSON-serialisable document gathered from the apps'
+summary selectors. The report (PDF and HTML) is drawn from it alone, and it is stored with each build,
+so a published report never drifts from its data. docs/annual-review-dataset.md describes every field
+and when DATASET_VERSION changes.
+"""
+
+from collections.abc import Callable
+from datetime import datetime
+from fractions import Fraction
+
+from django.utils import timezone
+
+from organisations.models import Compact, Sector
+from undertakings.models import ReportingPeriod
+from undertakings.selectors.periods import signatories_during
+from undertakings.selectors.summary import compliance_summary
+
+from . import report_sections as sections
+from .charts import chart
+from .report_format import count, long_date, percent_text, plain, share_percent
+
+DATASET_VERSION = "1.0"
+
+SECTIONS = [
+    ("year_in_numbers", "The year in numbers"),
+    ("signatories", "Signatories"),
+    ("compliance", "Compliance with the Codes"),
+    ("funding", "Funding monitoring"),
+    ("consultations", "Consultations"),
+    ("complaints", "Complaints"),
+    ("bme_led", "BME-led organisations and representation"),
+    ("actions", "Actions for next year"),
+]
+
+RETURN_STATUSES = [
+    ("reviewed", "Reviewed"),
+    ("submitted", "Submitted, awaiting review"),
+    ("returned", "Returned for changes"),
+    ("draft", "Draft"),
+    ("not_started", "Not started"),
+]
+
+
+def build_dataset(
+    *,
+    compact: Compact,
+    period: ReportingPeriod,
+    actions: list[dict],
+    built_at: datetime,
+    progress: Callable[[int, str], None] | None = None,
+) -> dict:
+    """Everything the annual review of `compact` for `period` prints, as plain JSON data."""
+    report = progress or (lambda percent, message: None)
+    start, end = period.start_date, period.end_date
+    steps = [
+        ("signatories", "Gathering signatories", lambda: signatories_section(period=period)),
+        ("compliance", "Gathering compliance returns", lambda: compliance_section(compact=compact, period=period)),
+        ("funding", "Gathering funding figures", lambda: sections.funding_section(compact=compact, start=start, end=end)),
+        ("consultations", "Gathering consultations", lambda: sections.consultations_section(compact=compact, start=start, end=end)),
+        ("complaints", "Gathering complaint figures", lambda: sections.complaints_section(compact=compact, start=start, end=end)),
+        ("bme_led", "Gathering BME-led organisations", lambda: sections.bme_led_section(compact=compact, on_date=end)),
+        ("representation", "Gathering representation", lambda: sections.representation_section(compact=compact, on_date=end)),
+        ("actions", "Adding the actions for next year", lambda: actions_section(actions)),
+    ]
+    data = {}
+    for n, (key, message, build) in enumerate(steps, start=1):
+        data[key] = build()
+        report(n * 100 // (len(steps) + 1), message)
+    dataset = {
+        "version": DATASET_VERSION,
+        "compact": {"slug": compact.slug, "name": compact.name, "area": compact.area},
+        "period": {
+            "label": period.label,
+            "start_date": start.isoformat(),
+            "end_date": end.isoformat(),
+            "display": f"{long_date(start)} to {long_date(end)}",
+        },
+        "built_at": built_at.isoformat(),
+        "built_on_display": long_date(timezone.localtime(built_at).date() if timezone.is_aware(built_at) else built_at.date()),
+        "sections": [{"id": id, "title": title, "empty": _is_empty(id, data)} for id, title in SECTIONS],
+        "year_in_numbers": year_in_numbers(data),
+        **data,
+    }
+    report(100, "Dataset complete")
+    return plain(dataset)
+
+
+def _is_empty(section: str, data: dict) -> bool:
+    if section == "year_in_numbers":
+        return False
+    if section == "bme_led":
+        return data["bme_led"]["empty"] and data["representation"]["empty"]
+    return data[section]["empty"]
+
+
+def signatories_section(*, period: ReportingPeriod) -> dict:
+    """Organisations that were signatories at some time during the period (one query)."""
+    rows = list(signatories_during(period=period))
+    labels = dict(Sector.choices)
+    organisations = [
+        {
+            "name": s.organisation.name,
+            "org_id": s.organisation.org_id,
+            "sector": s.organisation.sector,
+            "sector_label": labels.get(s.organisation.sector, s.organisation.sector),
+            "signed_on": s.signed_on.isoformat(),
+            "signed_on_display": long_date(s.signed_on),
+            "withdrawn_on": s.withdrawn_on.isoformat() if s.withdrawn_on else None,
+            "withdrawn_on_display": long_date(s.withdrawn_on),
+        }
+        for s in rows
+    ]
+    by_sector = [
+        {"sector": value, "label": label, "count": sum(1 for o in organisations if o["sector"] == value)}
+        for value, label in Sector.choices
+    ]
+    return {
+        "empty": not organisations,
+        "total": len(organisations),
+        "by_sector": by_sector,
+        "signed_in_period": sum(1 for s in rows if s.signed_on >= period.start_date),
+        "withdrawn_in_period": sum(1 for s in rows if s.withdrawn_on and s.withdrawn_on <= period.end_date),
+        "organisations": organisations,
+    }
+
+
+def compliance_section(*, compact: Compact, period: ReportingPeriod) -> dict:
+    """Compliance by undertaking and by body, with every comply-or-explain statement."""
+    summary = compliance_summary(compact=compact, period=period)
+    bodies = summary["bodies"]
+    for body in bodies:
+        score = body["score"]
+        if score is None:
+            body["score_display"] = "Not started"
+        elif score["percent"] is None:
+            body["score_display"] = "No applicable undertakings"
+        else:
+            body["score_display"] = f"{score['percent']} ({score['numerator']} of {score['denominator']})"
+    statuses = [
+        {"status": value, "label": label, "count": n, "display": f"{n:,}"}
+        for value, label in RETURN_STATUSES
+        for n in [sum(1 for b in bodies if b["status"] == value)]
+    ]
+    scores = [
+        Fraction(b["score"]["numerator"]) / b["score"]["denominator"]
+        for b in bodies
+        if b["counted"] and b["score"] and b["score"]["denominator"]
+    ]
+    average = share_percent(sum(scores) / len(scores)) if scores else None
+    for item in summary["undertakings"]:
+        counts = item["counts"]
+        item["rated"] = sum(counts.values()) - counts["not_assessed"]
+    return {
+        "empty": not bodies,
+        "codes": summary["codes"],
+        "returns_expected": len(bodies),
+        "returns_counted": sum(1 for b in bodies if b["counted"]),
+        "returns_reviewed": sum(1 for b in bodies if b["status"] == "reviewed"),
+        "by_status": statuses,
+        "average_score": str(average) if average is not None else None,
+        "average_score_display": percent_text(average, missing="No returns counted"),
+        "scored_returns": len(scores),
+        "bodies": bodies,
+        "undertakings": summary["undertakings"],
+        "statements": summary["statements"],
+        "return_actions": [{**a, "due_display": long_date(a["due"])} for a in summary["actions"]],
+        "chart": chart(
+            id="returns-by-status",
+            title="Compliance returns by status",
+            rows=[(s["label"], s["count"], f"{s['count']:,}") for s in statuses],
+        ),
+    }
+
+
+def actions_section(actions: list[dict]) -> dict:
+    """The steering group's actions for next year, in the order given."""
+    items = [
+        {
+            "action": a["action"],
+            "owner": a.get("owner") or "",
+            "due": a.get("due") or None,
+            "due_display": long_date(a.get("due")) or "No date set",
+        }
+        for a in actions
+    ]
+    return {"empty": not items, "items": items}
+
+
+def _figure(label: str, value, display: str) -> dict:
+    return {"label": label, "value": value, "display": display}
+
+
+def year_in_numbers(data: dict) -> dict:
+    """The headline figures, each with the exact text the report prints."""
+    compliance, funding = data["compliance"], data["funding"]["figures"]
+    complaints, consultations = data["complaints"], data["consultations"]["totals"]
+    bme_led, representation = data["bme_led"], data["representation"]
+    upheld = complaints["outcomes_upheld_any"]
+    bme_count = bme_led["voluntary_organisations"]["by_outcome"]["bme_led"]
+    figures = [
+        _figure("Signatories", data["signatories"]["total"], count(data["signatories"]["total"], "signatory", "signatories")),
+        _figure("Compliance returns submitted", compliance["returns_counted"],
+                f"{compliance['returns_counted']:,} of {compliance['returns_expected']:,}"),
+        _figure("Compliance returns reviewed", compliance["returns_reviewed"], f"{compliance['returns_reviewed']:,}"),
+        _figure("Average compliance score", compliance["average_score"] or "", compliance["average_score_display"]),
+        _figure("Share of funding value to BME-led organisations", str(funding["bme_led_share_by_value"] or ""),
+                percent_text(funding["bme_led_share_by_value"], missing="No awards")),
+        _figure("Consultations", consultations["consultations"], f"{consultations['consultations']:,}"),
+        _figure("Complaints received", complaints["received"], f"{complaints['received']:,}"),
+        _figure("Complaints upheld in full or in part", upheld, f"{upheld:,}"),
+        _figure("BME-led organisations", bme_count, f"{bme_count:,}"),
+        _figure("Representatives on boards", representation["distinct_representatives"],
+                f"{representation['distinct_representatives']:,}"),
+    ]
+    return {"empty": False, "figures": figures}

@@ -1,0 +1,71 @@
+"""How figures are printed in the annual review: money, percentages, counts and dates as text.
+
+The dataset stores each printed text beside its value, so the PDF, the HTML page and the tests all
+read the same words. Exact arithmetic only: money and shares arrive as Decimal, Fraction or text.
+"""
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+TENTH = Decimal("0.1")
+
+
+def money(value: Decimal | str | None) -> str:
+    """£1,234,500 for whole pounds, £1,234.56 otherwise."""
+    amount = Decimal(value or 0)
+    if amount == amount.to_integral_value():
+        return f"£{int(amount):,}"
+    return f"£{amount.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}"
+
+
+def percent_text(value: Decimal | str | None, *, missing: str = "No data") -> str:
+    """A percentage already computed ("34.2" or Decimal) as "34.2%"; `missing` when there is none."""
+    if value is None or value == "":
+        return missing
+    return f"{Decimal(value).quantize(TENTH, rounding=ROUND_HALF_UP)}%"
+
+
+def share_percent(share: Fraction | None) -> Decimal | None:
+    """An exact share (0..1) as a percentage rounded to one place."""
+    if share is None:
+        return None
+    exact = Decimal(share.numerator) * 100 / Decimal(share.denominator)
+    return exact.quantize(TENTH, rounding=ROUND_HALF_UP)
+
+
+def of(part: int, whole: int) -> str:
+    """"8 of 10 (80.0%)", or "none" when there is nothing to count."""
+    if not whole:
+        return "none"
+    return f"{part:,} of {whole:,} ({share_percent(Fraction(part, whole))}%)"
+
+
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def long_date(value: date | str | None) -> str:
+    """"31 March 2026" (no leading zero), "" for none."""
+    if not value:
+        return ""
+    day = date.fromisoformat(value) if isinstance(value, str) else value
+    return f"{day.day} {day:%B %Y}"
+
+
+def plain(value):
+    """JSON-safe copy: floats become decimal text (the apps' selectors give a few shares and medians
+    as floats), Decimals text, dates ISO text; lists and dicts are copied through."""
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
+        return value
+    if isinstance(value, float):
+        return format(Decimal(repr(value)).normalize(), "f")
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"not JSON-safe: {value!r}")
