@@ -47,6 +47,7 @@ class AnnualReview(models.Model):
     progress_message = models.CharField(max_length=200, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0, help_text="How many times a worker has started it.")
     started_at = models.DateTimeField(null=True, blank=True)
+    # While running: the last progress saved. While queued: when it was (re)queued. The sweep reads both.
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     failure_reason = models.TextField(blank=True)

@@ -80,7 +80,7 @@ def review_request(*, compact, period, user) -> AnnualReview:
         latest = existing.aggregate(n=Max("version"))["n"] or 0
         review = AnnualReview.objects.create(
             compact=compact, period=period, version=latest + 1, requested_by=user, requested_at=timezone.now(),
-            progress_message="Waiting for the build to start",
+            heartbeat_at=timezone.now(), progress_message="Waiting for the build to start",
         )
         _queue(review.pk)
     return review
@@ -94,7 +94,7 @@ def review_retry(*, review: AnnualReview, user) -> AnnualReview:
     with transaction.atomic():
         updated = AnnualReview.objects.filter(pk=review.pk, status=ReviewStatus.FAILED).update(
             status=ReviewStatus.QUEUED, attempts=0, progress=0, progress_message="Waiting for the build to start",
-            failure_reason="", started_at=None, heartbeat_at=None, finished_at=None, requested_at=timezone.now(),
+            failure_reason="", started_at=None, heartbeat_at=timezone.now(), finished_at=None,
         )
         if not updated:
             raise ValidationError(RETRY_ONLY_FAILED)
@@ -221,7 +221,8 @@ def review_fail(*, review_id: int, error: BaseException | None = None) -> bool:
 def reviews_sweep_stale(*, now=None) -> dict[str, int]:
     """Requeue builds whose worker stopped without finishing: running with a heartbeat older than
     REVIEWS_BUILD_STALE_AFTER. After REVIEWS_BUILD_MAX_ATTEMPTS starts, fail them instead. Queued
-    rows that have waited as long are sent to the queue again (the claim makes a duplicate harmless)."""
+    rows that have waited as long since they were queued (heartbeat_at) are sent to the queue again,
+    in case the broker lost the message; the claim makes a duplicate harmless."""
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(seconds=settings.REVIEWS_BUILD_STALE_AFTER)
     counts = {"requeued": 0, "failed": 0, "resent": 0}
@@ -233,21 +234,18 @@ def reviews_sweep_stale(*, now=None) -> dict[str, int]:
             if attempts >= settings.REVIEWS_BUILD_MAX_ATTEMPTS:
                 counts["failed"] += row.update(status=ReviewStatus.FAILED, finished_at=now,
                                                failure_reason=REASON_GAVE_UP.format(attempts=attempts))
-            elif row.update(status=ReviewStatus.QUEUED, progress=0, heartbeat_at=None,
+            elif row.update(status=ReviewStatus.QUEUED, progress=0, heartbeat_at=now,
                             progress_message="Waiting to start again after the build stopped"):
                 counts["requeued"] += 1
                 _queue(review_id)
-    waiting = AnnualReview.objects.filter(status=ReviewStatus.QUEUED, requested_at__lt=cutoff, heartbeat_at__isnull=True)
+    waiting = AnnualReview.objects.filter(status=ReviewStatus.QUEUED, heartbeat_at__lt=cutoff)
     for review_id in waiting.values_list("pk", flat=True):
-        counts["resent"] += 1
-        transaction.on_commit(lambda review_id=review_id: _send(review_id))
+        with transaction.atomic():
+            if AnnualReview.objects.filter(pk=review_id, status=ReviewStatus.QUEUED, heartbeat_at__lt=cutoff).update(
+                    heartbeat_at=now):
+                counts["resent"] += 1
+                _queue(review_id)
     return counts
-
-
-def _send(review_id: int) -> None:
-    from .tasks import build_review
-
-    build_review.delay(review_id)
 
 
 # --- Publishing --------------------------------------------------------------------------------------

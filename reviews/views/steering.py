@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from organisations.roles import roles_for
 
 from .. import permissions, services
+from ..models import ReviewStatus
 from ..selectors import actions_for, compacts_to_manage, versions_for
 from .public import pdf_response
 
@@ -91,7 +92,7 @@ def version_status(request, compact, period, number):
 @require_GET
 def version_html(request, compact, period, number):
     review = permissions.get_version_for_user(request.user, compact, period, number)
-    if review.dataset is None:
+    if review.status != ReviewStatus.SUCCEEDED:
         raise Http404("Not built yet")
     return render(request, "reviews/report_page.html", {
         "review": review, "dataset": review.dataset, "preview": not review.is_published,

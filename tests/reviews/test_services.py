@@ -232,3 +232,37 @@ def test_actions_are_kept_in_order_and_go_into_the_dataset(world, django_capture
         review = ask(world)
     review.refresh_from_db()
     assert review.dataset["actions"] == [{"action": "First, changed", "owner": "Chair", "due": None}]
+
+
+def test_the_sweep_resends_a_build_that_waited_too_long_in_the_queue(world, django_capture_on_commit_callbacks,
+                                                                     settings):
+    settings.REVIEWS_BUILD_STALE_AFTER = 720
+    with django_capture_on_commit_callbacks(execute=False):
+        review = ask(world)  # its message was lost: the task never ran
+    AnnualReview.objects.filter(pk=review.pk).update(heartbeat_at=timezone.now() - datetime.timedelta(minutes=30))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.reviews_sweep_stale()["resent"] == 1
+    review.refresh_from_db()
+    assert (review.status, review.attempts) == (ReviewStatus.SUCCEEDED, 1)
+    assert services.reviews_sweep_stale()["resent"] == 0
+
+
+def test_a_freshly_queued_build_is_not_resent(world, django_capture_on_commit_callbacks, settings):
+    settings.REVIEWS_BUILD_STALE_AFTER = 720
+    with django_capture_on_commit_callbacks(execute=False):
+        ask(world)
+    assert services.reviews_sweep_stale() == {"requeued": 0, "failed": 0, "resent": 0}
+
+
+def test_the_build_task_is_acknowledged_late_and_time_limited(settings):
+    task = tasks.build_review
+    assert task.acks_late and task.reject_on_worker_lost
+    assert task.time_limit == settings.REVIEWS_BUILD_TIME_LIMIT
+    assert 0 < task.soft_time_limit < task.time_limit
+
+
+def test_the_sweep_is_in_the_beat_schedule():
+    from compact_portal.celery import app
+
+    entry = app.conf.beat_schedule["reviews-sweep-stale-builds"]
+    assert entry["task"] == tasks.sweep_stale_builds.name
