@@ -15,30 +15,33 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def build_after_a_pause(monkeypatch):
-    """Queue builds as a worker would pick them up: a moment later, in another thread, so the
-    status page is seen waiting and reviews.js has something to poll."""
+def worker_on_call(monkeypatch):
+    """Builds run as a worker would run them: later, in another thread, but only once the test
+    calls `release()`, so the status page is seen waiting and reviews.js has something to poll."""
+    go = threading.Event()
+    threads = []
 
     def queue(review_id):
         def run():
+            go.wait(timeout=60)
             try:
                 tasks.build_review.apply(args=[review_id])
             finally:
                 connection.close()
 
-        timer = threading.Timer(2.0, run)
-        timer.start()
-        timers.append(timer)
+        thread = threading.Thread(target=run)
+        thread.start()
+        threads.append(thread)
 
-    timers = []
     monkeypatch.setattr(services, "_queue", lambda review_id: services.transaction.on_commit(lambda: queue(review_id)))
-    yield
-    for timer in timers:
-        timer.join(timeout=30)
+    yield go.set
+    go.set()
+    for thread in threads:
+        thread.join(timeout=30)
 
 
 def test_steering_member_builds_and_publishes_the_review_and_the_public_finds_it(
-    page, world, sign_in, build_after_a_pause
+    page, world, sign_in, worker_on_call
 ):
     sign_in(world.users["steering_member"])
     page.goto("/reviews/")
@@ -63,6 +66,7 @@ def test_steering_member_builds_and_publishes_the_review_and_the_public_finds_it
     assert page.get_by_role("heading", name="Version 1").is_visible()
     assert page.get_by_text("This page updates itself").is_visible()  # reviews.js is running
     assert_accessible(page, "reviews-05-version-waiting")
+    worker_on_call()  # the worker picks the build up now
     # reviews.js reloads the page when the build has finished.
     page.get_by_role("link", name="Download the PDF").wait_for(timeout=60_000)
     assert_accessible(page, "reviews-06-version-ready")
