@@ -177,3 +177,18 @@ def test_changing_and_removing_an_action(world, client_for):
     assert ReviewAction.objects.exists()
     client.post(reverse("reviews:action-remove", args=base))
     assert not ReviewAction.objects.exists()
+
+
+def test_the_build_page_makes_a_fixed_number_of_queries(world, client_for, django_assert_num_queries):
+    for n in range(1, 4):
+        make_action(world, text=f"Action {n}", position=n)
+    make_review(world, version=1, published=True)
+    make_review(world, version=2)
+    make_review(world, version=3, status=ReviewStatus.FAILED)
+    client = client_for(world.users["steering_member"])
+    client.get(reverse("reviews:list"))
+    # 1 session, 2 user, 3-4 roles (memberships, steering seats), 5 Compact, 6 period,
+    # 7 versions with who asked and who published, 8 actions.
+    with django_assert_num_queries(8):
+        page = client.get(manage_url(world)).content.decode()
+    assert page.count("Change<span") == 3 and page.count("Download PDF") == 2
