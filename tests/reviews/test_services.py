@@ -27,7 +27,18 @@ def test_asking_for_a_review_creates_a_queued_version_and_queues_its_build(world
     assert len(callbacks) == 1  # the task is queued only once the row is committed
 
 
-def test_the_queued_task_builds_the_review_and_stores_dataset_and_pdf(world, django_capture_on_commit_callbacks):
+@pytest.fixture
+def dataset_calls(monkeypatch):
+    """The keyword arguments of every build_dataset call (the contract with reviews.dataset)."""
+    from reviews import dataset
+
+    calls, real = [], dataset.build_dataset
+    monkeypatch.setattr(dataset, "build_dataset", lambda **kwargs: calls.append(kwargs) or real(**kwargs))
+    return calls
+
+
+def test_the_queued_task_builds_the_review_and_stores_dataset_and_pdf(world, django_capture_on_commit_callbacks,
+                                                                       dataset_calls):
     make_action(world, text="Train officers in the Compact")
     with django_capture_on_commit_callbacks(execute=True):
         review = ask(world)
@@ -35,7 +46,9 @@ def test_the_queued_task_builds_the_review_and_stores_dataset_and_pdf(world, dja
     assert review.status == ReviewStatus.SUCCEEDED
     assert (review.progress, review.progress_message, review.attempts) == (100, "Ready", 1)
     assert review.dataset["compact"]["slug"] == "northshire"
-    assert review.dataset["actions"][0]["action"] == "Train officers in the Compact"
+    assert dataset_calls[0]["actions"] == [{"action": "Train officers in the Compact", "owner": "The steering group",
+                                            "due": "2027-03-31"}]
+    assert (dataset_calls[0]["compact"], dataset_calls[0]["period"]) == (world.compact, world.period)
     path = Path(review.pdf.path)
     assert path.read_bytes().startswith(b"%PDF") and review.page_count >= 1
     assert path.name == "northshire-annual-review-2025-26-v1.pdf"
@@ -217,7 +230,7 @@ def test_publishing_needs_the_steering_group_of_that_compact(world):
     assert not review.is_published
 
 
-def test_actions_are_kept_in_order_and_go_into_the_dataset(world, django_capture_on_commit_callbacks):
+def test_actions_are_kept_in_order_and_go_into_the_dataset(world, django_capture_on_commit_callbacks, dataset_calls):
     steering = world.users["steering_member"]
     kw = {"compact": world.compact, "period": world.period, "user": steering}
     a = services.review_action_create(**kw, action="First", owner="Chair", due=None)
@@ -231,7 +244,7 @@ def test_actions_are_kept_in_order_and_go_into_the_dataset(world, django_capture
     with django_capture_on_commit_callbacks(execute=True):
         review = ask(world)
     review.refresh_from_db()
-    assert review.dataset["actions"] == [{"action": "First, changed", "owner": "Chair", "due": None}]
+    assert dataset_calls[0]["actions"] == [{"action": "First, changed", "owner": "Chair", "due": None}]
 
 
 def test_the_sweep_resends_a_build_that_waited_too_long_in_the_queue(world, django_capture_on_commit_callbacks,
