@@ -279,3 +279,13 @@ def test_the_sweep_is_in_the_beat_schedule():
 
     entry = app.conf.beat_schedule["reviews-sweep-stale-builds"]
     assert entry["task"] == tasks.sweep_stale_builds.name
+
+
+def test_a_period_of_another_compact_is_refused(world):
+    from tests import factories as f
+
+    other = f.ReportingPeriodFactory(compact=f.CompactFactory(name="Southshire Compact", slug="southshire"))
+    with pytest.raises(ValidationError) as error:
+        services.review_request(compact=world.compact, period=other, user=world.users["site_admin"])
+    assert error.value.messages == [services.PERIOD_NOT_IN_COMPACT]
+    assert not AnnualReview.objects.exists()

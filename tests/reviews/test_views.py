@@ -192,3 +192,19 @@ def test_the_build_page_makes_a_fixed_number_of_queries(world, client_for, djang
     with django_assert_num_queries(8):
         page = client.get(manage_url(world)).content.decode()
     assert page.count("Change<span") == 3 and page.count("Download PDF") == 2
+
+
+def test_the_steering_group_of_another_compact_sees_nothing_of_this_one(world, client_for):
+    from tests import factories as f
+
+    elsewhere = f.UserFactory(email="chair@southshire.example")
+    f.SteeringGroupMemberFactory(compact=f.CompactFactory(name="Southshire Compact", slug="southshire"), user=elsewhere)
+    review = make_review(world)
+    client = client_for(elsewhere)
+    assert client.get(manage_url(world)).status_code == 403
+    assert client.get(version_url(world, review)).status_code == 404
+    assert client.get(version_url(world, review, "reviews:version-pdf")).status_code == 404
+    assert client.post(reverse("reviews:request", args=["northshire", "2025-26"])).status_code == 403
+    assert not AnnualReview.objects.exclude(pk=review.pk).exists()
+    assert "Southshire Compact" in client.get(reverse("reviews:build-index")).content.decode()
+    assert "Northshire Compact" not in client.get(reverse("reviews:build-index")).content.decode()
