@@ -4,6 +4,7 @@ and the steering group's actions for next year that go into it."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from organisations.models import Compact
@@ -85,7 +86,8 @@ class AnnualReview(models.Model):
         return f"{self.compact.name} annual review {self.period.label}"
 
     def pdf_filename(self) -> str:
-        return f"{self.compact.slug}-annual-review-{self.period.label}-v{self.version}.pdf"
+        # The label is typed by people (it might hold "/"): slugify keeps the name a plain file name.
+        return f"{self.compact.slug}-annual-review-{slugify(self.period.label)}-v{self.version}.pdf"
 
 
 class ReviewAction(models.Model):
