@@ -1,1 +1,112 @@
-from django.db import models  # noqa: F401
+"""The annual review: one row per build of a Compact's review for a reporting period (a *version*),
+and the steering group's actions for next year that go into it."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+from organisations.models import Compact
+from undertakings.models import ReportingPeriod
+
+
+class ReviewStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    RUNNING = "running", "Being built"
+    SUCCEEDED = "succeeded", "Ready"
+    FAILED = "failed", "Failed"
+
+
+ACTIVE_STATUSES = (ReviewStatus.QUEUED, ReviewStatus.RUNNING)
+
+
+class AnnualReviewQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def for_period(self, compact, period):
+        return self.filter(compact=compact, period=period)
+
+    def active(self):
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+
+class AnnualReview(models.Model):
+    """One version of a Compact's annual review for a period. Each rebuild is a new version; older
+    versions keep their dataset and PDF so they stay downloadable. At most one version per Compact
+    and period is *the* published one (`is_published`); a version that was published and later
+    replaced keeps its `published_at` for the history."""
+
+    compact = models.ForeignKey(Compact, on_delete=models.PROTECT, related_name="annual_reviews")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="annual_reviews")
+    version = models.PositiveIntegerField()
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField()
+    status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    progress_message = models.CharField(max_length=200, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0, help_text="How many times a worker has started it.")
+    started_at = models.DateTimeField(null=True, blank=True)
+    # While running: the last progress saved. While queued: when it was (re)queued. The sweep reads both.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    failure_reason = models.TextField(blank=True)
+    dataset = models.JSONField(null=True, blank=True)
+    pdf = models.FileField(upload_to="reviews/", blank=True)
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+    is_published = models.BooleanField(default=False)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="+")
+
+    objects = AnnualReviewQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["dataset", "progress", "progress_message", "heartbeat_at"])
+
+    class Meta:
+        ordering = ["compact", "period", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["compact", "period", "version"], name="unique_review_version"),
+            models.UniqueConstraint(fields=["compact", "period"], condition=Q(is_published=True),
+                                    name="one_published_review_per_period"),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="review_progress_at_most_100"),
+            models.CheckConstraint(condition=Q(is_published=False) | Q(status="succeeded"),
+                                   name="only_succeeded_reviews_published"),
+        ]
+
+    def __str__(self):
+        return f"{self.compact} {self.period.label} annual review, version {self.version}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ReviewStatus.SUCCEEDED, ReviewStatus.FAILED)
+
+    @property
+    def title(self) -> str:
+        return f"{self.compact.name} annual review {self.period.label}"
+
+    def pdf_filename(self) -> str:
+        # The label is typed by people (it might hold "/"): slugify keeps the name a plain file name.
+        return f"{self.compact.slug}-annual-review-{slugify(self.period.label)}-v{self.version}.pdf"
+
+
+class ReviewAction(models.Model):
+    """An action for next year, agreed by the steering group before the review is built."""
+
+    compact = models.ForeignKey(Compact, on_delete=models.CASCADE, related_name="review_actions")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="review_actions")
+    action = models.TextField()
+    owner = models.CharField(max_length=200, help_text="Who will make sure it happens.")
+    due = models.DateField(null=True, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["compact", "period", "position", "pk"]
+
+    def __str__(self):
+        return self.action[:60]
+
+    def as_dataset_item(self) -> dict:
+        return {"action": self.action, "owner": self.owner, "due": self.due.isoformat() if self.due else None}

@@ -1,3 +1,26 @@
+from django.urls import path
+
+from .views import actions, public, steering
+
 app_name = "reviews"
 
-urlpatterns: list = []
+BASE = "reviews/<slug:compact>/<str:period>"
+VERSION = f"{BASE}/versions/<int:number>"
+
+urlpatterns = [
+    path("reviews/", public.review_list, name="list"),
+    path("reviews/build/", steering.build_index, name="build-index"),
+    path(f"{BASE}/", public.published, name="published"),
+    path(f"{BASE}.pdf", public.published_pdf, name="published-pdf"),
+    path(f"{BASE}/build/", steering.manage, name="manage"),
+    path(f"{BASE}/build/new-version/", steering.request_build, name="request"),
+    path(f"{BASE}/actions/add/", actions.action_add, name="action-add"),
+    path(f"{BASE}/actions/<int:action_id>/change/", actions.action_edit, name="action-edit"),
+    path(f"{BASE}/actions/<int:action_id>/remove/", actions.action_remove, name="action-remove"),
+    path(f"{VERSION}/", steering.version, name="version"),
+    path(f"{VERSION}/status.json", steering.version_status, name="version-status"),
+    path(f"{VERSION}/report/", steering.version_html, name="version-html"),
+    path(f"{VERSION}/report.pdf", steering.version_pdf, name="version-pdf"),
+    path(f"{VERSION}/try-again/", steering.retry, name="version-retry"),
+    path(f"{VERSION}/publish/", steering.publish, name="version-publish"),
+]

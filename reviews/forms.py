@@ -1,0 +1,28 @@
+"""The steering group's form for an action for next year."""
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Layout
+from django import forms
+
+from . import services
+
+
+class ActionForm(forms.Form):
+    action = forms.CharField(
+        label="Action", widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
+        help_text="What will be done, in a sentence or two.", error_messages={"required": services.ACTION_REQUIRED},
+    )
+    owner = forms.CharField(
+        label="Owner", max_length=200, help_text="The person or organisation who will make sure it happens.",
+        error_messages={"required": services.OWNER_REQUIRED},
+    )
+    due = DateInputField(label="Due date (optional)", help_text="For example, 31 3 2027.", required=False,
+                         require_all_fields=False)
+
+    def __init__(self, *args, button: str = "Save action", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(Field.textarea("action", rows=4), Field.text("owner"), Field("due"),
+                                    Button("submit", button))

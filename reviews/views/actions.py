@@ -1,0 +1,82 @@
+"""The steering group's actions for next year: add, change, remove (with a confirmation page)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from .. import permissions, services
+from ..forms import ActionForm
+
+
+def _back(compact, period) -> str:
+    return reverse("reviews:manage", args=[compact.slug, period.label])
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _form_page(request, compact, period, form, title):
+    return render(request, "reviews/action_form.html", {
+        "form": form, "title": title, "compact": compact, "period": period, "back": _back(compact, period),
+        "breadcrumbs": [("Build a review", reverse("reviews:build-index")),
+                        (f"{compact.name} {period.label}", _back(compact, period)), (title, None)],
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_add(request, compact, period):
+    compact, period = permissions.get_period_for_manager(request.user, compact, period)
+    form = ActionForm(request.POST or None, button="Add action")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_action_create(compact=compact, period=period, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "Action added.")
+            return redirect(_back(compact, period))
+    return _form_page(request, compact, period, form, "Add an action for next year")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_edit(request, compact, period, action_id):
+    compact, period = permissions.get_compact_period(compact, period)
+    item = permissions.get_action_for_user(request.user, compact, period, action_id)
+    initial = {"action": item.action, "owner": item.owner, "due": item.due}
+    form = ActionForm(request.POST or None, initial=initial, button="Save action")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_action_update(item=item, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "Action changed.")
+            return redirect(_back(compact, period))
+    return _form_page(request, compact, period, form, "Change an action for next year")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_remove(request, compact, period, action_id):
+    compact, period = permissions.get_compact_period(compact, period)
+    item = permissions.get_action_for_user(request.user, compact, period, action_id)
+    if request.method == "POST":
+        services.review_action_delete(item=item, user=request.user)
+        messages.success(request, "Action removed.")
+        return redirect(_back(compact, period))
+    return render(request, "reviews/confirm.html", {
+        "question": "Remove this action for next year?", "explanation": f"“{item.action}” will be removed.",
+        "button_label": "Remove action", "cancel_url": _back(compact, period), "title": "Remove an action",
+        "breadcrumbs": [("Build a review", reverse("reviews:build-index")),
+                        (f"{compact.name} {period.label}", _back(compact, period)), ("Remove an action", None)],
+    })

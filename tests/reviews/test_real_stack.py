@@ -1,0 +1,122 @@
+"""The review job on the real stack: a Celery worker process against Redis and PostgreSQL.
+
+Run locally with
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/wt_reviews CELERY_BROKER_URL=redis://127.0.0.1:6379/6 \
+        .venv/bin/pytest tests/reviews/test_real_stack.py
+Without them these skip on a laptop and fail on CI (tests.support.require_service).
+"""
+
+import datetime
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+
+from reviews import services
+from reviews.models import AnnualReview, ReviewStatus
+from tests import factories as f
+from tests.support import broker_url, build_world, database_url_for_subprocess
+
+from .factories import make_action
+
+pytestmark = [pytest.mark.worker, pytest.mark.postgres]
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def demo_like_world():
+    """The standard world plus what a demo Compact has: an ended period, actions, more signatories."""
+    world = build_world()
+    world.period = f.ReportingPeriodFactory(compact=world.compact, label="2024-25", start_date=datetime.date(2024, 4, 1),
+                                            end_date=datetime.date(2025, 3, 31), returns_due=datetime.date(2025, 6, 30))
+    f.SignatoryFactory(compact=world.compact, organisation=world.other_group)
+    make_action(world, text="Publish every consultation for twelve weeks")
+    make_action(world, text="Renew the funding code", position=2)
+    return world
+
+
+def wait_for(review_id: int, condition, seconds: float = 120, worker=None):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        review = AnnualReview.objects.get(pk=review_id)
+        if condition(review):
+            return review
+        if worker is not None and worker.poll() is not None:
+            pytest.fail(f"the worker exited:\n{worker.log_path.read_text()}")
+        time.sleep(0.2)
+    pytest.fail(f"review {review_id} stayed {review.status} ({review.progress}%: {review.progress_message})")
+
+
+def pdf_text(path: str) -> str:
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    return re.sub(r"\s+", " ", text)
+
+
+def test_a_real_worker_builds_the_review_and_the_pdf_holds_its_headings_and_figures(celery_worker_process):
+    world = demo_like_world()
+    review = services.review_request(compact=world.compact, period=world.period,
+                                     user=world.users["steering_member"])  # committed: the task goes to Redis
+    review = wait_for(review.pk, lambda r: r.is_finished, worker=celery_worker_process)
+    assert review.status == ReviewStatus.SUCCEEDED, review.failure_reason
+    assert review.attempts == 1
+    text = pdf_text(review.pdf.path)
+    for section in review.dataset["sections"]:
+        assert re.sub(r"\s+", " ", section["title"]) in text
+    for figure in review.dataset["year_in_numbers"]["figures"]:
+        assert figure["display"] in text
+
+
+@pytest.fixture
+def slow_builds(monkeypatch):
+    """Each progress step of the build pauses, so the test can kill the worker half way. Set before
+    celery_worker_process starts the worker (it passes on the environment)."""
+    monkeypatch.setenv(services.TEST_PAUSE_ENV, "1")
+
+
+def start_worker(log_path: Path) -> subprocess.Popen:
+    env = {**os.environ, "DATABASE_URL": database_url_for_subprocess(), "CELERY_BROKER_URL": broker_url(),
+           "MEDIA_ROOT": str(settings.MEDIA_ROOT)}
+    env.pop(services.TEST_PAUSE_ENV, None)
+    log = open(log_path, "w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "compact_portal", "worker", "--pool=solo", "--loglevel=INFO",
+         "--without-gossip", "--without-mingle", "-n", f"test-second-{os.getpid()}@%h"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    process.log_path = log_path
+    return process
+
+
+def test_a_worker_killed_mid_build_is_recovered_by_the_sweep(slow_builds, celery_worker_process, tmp_path):
+    world = demo_like_world()
+    review = services.review_request(compact=world.compact, period=world.period, user=world.users["steering_member"])
+    wait_for(review.pk, lambda r: r.status == ReviewStatus.RUNNING and r.progress > 0, worker=celery_worker_process)
+
+    celery_worker_process.send_signal(signal.SIGKILL)
+    celery_worker_process.wait(timeout=10)
+    killed = AnnualReview.objects.get(pk=review.pk)
+    assert (killed.status, killed.attempts, killed.pdf.name) == (ReviewStatus.RUNNING, 1, "")
+
+    # The sweep, as beat would run it once the heartbeat is older than REVIEWS_BUILD_STALE_AFTER.
+    later = timezone.now() + datetime.timedelta(seconds=settings.REVIEWS_BUILD_STALE_AFTER + 1)
+    assert services.reviews_sweep_stale(now=later)["requeued"] == 1
+    assert AnnualReview.objects.get(pk=review.pk).status == ReviewStatus.QUEUED
+
+    second = start_worker(tmp_path / "second-worker.log")
+    try:
+        done = wait_for(review.pk, lambda r: r.is_finished, worker=second)
+    finally:
+        second.terminate()
+        second.wait(timeout=20)
+    assert done.status == ReviewStatus.SUCCEEDED, done.failure_reason
+    assert done.attempts == 2
+    assert Path(done.pdf.path).read_bytes().startswith(b"%PDF")
