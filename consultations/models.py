@@ -189,8 +189,10 @@ class CommentQuerySet(models.QuerySet):
 
 class Comment(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="comments")
-    # Empty: a comment on the whole document.
-    sections = models.ManyToManyField(ConsultationSection, blank=True, related_name="comments")
+    # Empty: a comment on the whole document. The first section (lowest `order`) is where the comment
+    # sits on the response page; the others are paragraphs it also cites.
+    sections = models.ManyToManyField(ConsultationSection, blank=True, related_name="comments",
+                                      through="CommentSection")
     text = models.TextField()
     received_on = models.DateField()
     author_kind = models.CharField(max_length=20, choices=AuthorKind.choices)
@@ -228,6 +230,24 @@ class Comment(models.Model):
         if self.author_kind == AuthorKind.ORGANISATION and self.organisation_id:
             return self.organisation.name
         return "An individual" if self.author_kind == AuthorKind.INDIVIDUAL else "Anonymous"
+
+
+class CommentSection(models.Model):
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="section_links")
+    section = models.ForeignKey(ConsultationSection, on_delete=models.CASCADE, related_name="comment_links")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["comment", "section"], name="comment_cites_section_once")]
+
+
+def set_comment_sections(comment: "Comment", sections) -> None:
+    """Replace the comment's sections, keeping their order (the first is where it sits)."""
+    CommentSection.objects.filter(comment=comment).delete()
+    CommentSection.objects.bulk_create(
+        [CommentSection(comment=comment, section=section, order=i) for i, section in enumerate(sections)]
+    )
 
 
 class Response(models.Model):
