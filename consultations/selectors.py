@@ -58,7 +58,7 @@ def consultation_by_slug(slug: str) -> Consultation | None:
 def _with_sections_and_responses(qs):
     return qs.select_related("organisation").prefetch_related(
         Prefetch("section_links", queryset=CommentSection.objects.select_related("section").order_by("order", "pk")),
-        Prefetch("responses", queryset=Response.objects.order_by("pk")),
+        Prefetch("responses", queryset=Response.objects.annotate(comment_total=Count("comments")).order_by("pk")),
     ).with_answered()
 
 

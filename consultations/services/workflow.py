@@ -49,6 +49,8 @@ def _check_rules(consultation: Consultation) -> None:
 
 def _unique_slug(title: str) -> str:
     base = slugify(title)[:100] or "consultation"
+    if base == "new":  # "new" is the address of the create page
+        base = "new-consultation"
     slug, n = base, 2
     while Consultation.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
