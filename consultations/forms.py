@@ -78,7 +78,7 @@ class ConsultationForm(forms.Form):
             del self.fields["owner"]
         else:
             self.fields["owner"].queryset = owners
-            if len(owners) == 1:
+            if owners.count() == 1:
                 self.fields["owner"].initial = owners[0].pk
                 self.fields["owner"].widget = forms.HiddenInput()
                 layout.insert(0, Field("owner"))

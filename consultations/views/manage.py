@@ -29,7 +29,7 @@ def _form_page(request, form, title, consultation=None):
 def create(request):
     if not permissions.can_create(request.user):
         raise PermissionDenied
-    owners = list(permissions.owners_for(request.user))
+    owners = permissions.owners_for(request.user)
     form = ConsultationForm(request.POST or None, request.FILES or None, owners=owners)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
