@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from organisations.models import Organisation, Signatory
 from organisations.roles import roles_for
@@ -55,10 +55,18 @@ def consultation_by_slug(slug: str) -> Consultation | None:
     return Consultation.objects.select_related("owner", "code").filter(slug=slug).first()
 
 
+def _comments_answered():
+    """How many comments a response answers, as a subquery: a Count() would count only the comment
+    the prefetch joined on."""
+    links = (Response.comments.through.objects.filter(response_id=OuterRef("pk")).order_by()
+             .values("response_id").annotate(n=Count("pk")).values("n"))
+    return Subquery(links, output_field=IntegerField())
+
+
 def _with_sections_and_responses(qs):
     return qs.select_related("organisation").prefetch_related(
         Prefetch("section_links", queryset=CommentSection.objects.select_related("section").order_by("order", "pk")),
-        Prefetch("responses", queryset=Response.objects.annotate(comment_total=Count("comments")).order_by("pk")),
+        Prefetch("responses", queryset=Response.objects.annotate(comment_total=_comments_answered()).order_by("pk")),
     ).with_answered()
 
 
