@@ -99,6 +99,16 @@ class SectionForm(forms.Form):
                              button="Add section")
 
 
+class EventForm(forms.Form):
+    date = gds_date("Date of the event")
+    place = forms.CharField(max_length=300, label="Where", error_messages={"required": "Enter where the event is"})
+    description = _text("What happens there (optional)", required=False, rows=3)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = helper(Field("date"), Field.text("place"), Field.textarea("description"), button="Add event")
+
+
 class CommentForm(forms.Form):
     INDIVIDUAL = "individual"
     on_behalf_of = forms.ChoiceField(widget=forms.RadioSelect, label="Who is this comment from?",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("consultations/<slug:slug>/response.pdf", public.response_pdf, name="response-pdf"),
     path("consultations/<slug:slug>/edit/", manage.edit, name="edit"),
     path("consultations/<slug:slug>/sections/", manage.sections, name="sections"),
+    path("consultations/<slug:slug>/events/", manage.events, name="events"),
     path("consultations/<slug:slug>/invitations/", manage.invitations, name="invitations"),
     path("consultations/<slug:slug>/open/", manage.open_, name="open"),
     path("consultations/<slug:slug>/close/", manage.close, name="close"),

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 
 from organisations.models import Organisation, Sector
 
-from ..models import STANDARD_LENGTH, Assessment, Comment, Consultation, ConsultationSection, Status
+from ..models import STANDARD_LENGTH, Assessment, Comment, Consultation, ConsultationEvent, ConsultationSection, Status
 
 SHORTER_REASON_REQUIRED = (
     "This consultation is shorter than 12 weeks. Say why it has to be shorter."
@@ -25,6 +25,7 @@ NOT_OPEN = "Only an open consultation can be closed."
 NOT_CLOSED = "The response can be published only once the consultation has closed."
 PENDING_COMMENTS = "{count} comment{s} still {have} no response. Respond to every comment before publishing."
 SECTION_REF_TAKEN = "This consultation already has a section {ref}."
+EVENT_OUTSIDE = "Events must be held while the consultation is open, between its opening and closing dates."
 SLUG_TAKEN = "Another consultation already uses this web address."
 
 EDITABLE_FIELDS = {
@@ -100,6 +101,17 @@ def section_add(*, consultation: Consultation, user, ref: str, title: str, text:
     return ConsultationSection.objects.create(
         consultation=consultation, ref=ref, title=title or ref, text=text, position=last + 1
     )
+
+
+@transaction.atomic
+def event_add(*, consultation: Consultation, user, date: date, place: str, description: str = "") -> ConsultationEvent:
+    """A meeting or drop-in session where people can comment in person."""
+    if consultation.status not in (Status.DRAFT, Status.OPEN):
+        raise ValidationError(NOT_EDITABLE)
+    if not consultation.opens <= date <= consultation.closes:
+        raise ValidationError({"date": EVENT_OUTSIDE})
+    return ConsultationEvent.objects.create(consultation=consultation, date=date, place=place.strip(),
+                                            description=description.strip())
 
 
 @transaction.atomic

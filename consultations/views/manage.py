@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .. import permissions, selectors, services
-from ..forms import CloseForm, ConsultationForm, InviteFilterForm, InviteForm, SectionForm
+from ..forms import CloseForm, ConsultationForm, EventForm, InviteFilterForm, InviteForm, SectionForm
 from .common import add_errors, crumbs, requiring
 
 FIELDS = [
@@ -81,6 +81,23 @@ def sections(request, consultation):
         "consultation": consultation, "form": form, "sections": selectors.sections_of(consultation),
         "actions": permissions.allowed_actions(request.user, consultation),
         "breadcrumbs": crumbs(consultation, ("Sections", None)),
+    })
+
+
+@requiring(permissions.can_edit)
+def events(request, consultation):
+    form = EventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_add(consultation=consultation, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "Event added.")
+            return redirect("consultations:events", slug=consultation.slug)
+    return render(request, "consultations/events.html", {
+        "consultation": consultation, "form": form, "events": list(consultation.events.all()),
+        "breadcrumbs": crumbs(consultation, ("Events", None)),
     })
 
 

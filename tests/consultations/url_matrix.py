@@ -54,6 +54,7 @@ ROWS = [
     Row("consultations:edit", on("consultations:edit", "consultations_draft"), DRAFT_MANAGERS, note="draft"),
     Row("consultations:edit", on("consultations:edit", "consultations_published"), NOBODY, note="published"),
     Row("consultations:sections", on("consultations:sections", "consultations_draft"), DRAFT_MANAGERS),
+    Row("consultations:events", on("consultations:events", "consultations_open"), MANAGERS),
     Row("consultations:invitations", on("consultations:invitations", "consultations_open"), MANAGERS),
     Row("consultations:open", on("consultations:open", "consultations_draft"), DRAFT_MANAGERS),
     Row("consultations:open", on("consultations:open", "consultations_open"), NOBODY, note="already open"),
