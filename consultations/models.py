@@ -79,7 +79,9 @@ class Consultation(models.Model):
 
     class Meta:
         ordering = ["-opens", "title"]
-        constraints = [models.CheckConstraint(condition=Q(closes__gt=models.F("opens")), name="consultation_closes_after_opens")]
+        constraints = [
+            models.CheckConstraint(condition=Q(closes__gt=models.F("opens")), name="consultation_closes_after_opens"),
+        ]
 
     def __str__(self):
         return self.title
@@ -151,7 +153,9 @@ class Invitation(models.Model):
 
     class Meta:
         ordering = ["organisation__name"]
-        constraints = [models.UniqueConstraint(fields=["consultation", "organisation"], name="one_consultation_invitation")]
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "organisation"], name="one_consultation_invitation"),
+        ]
 
     def __str__(self):
         return f"{self.organisation} invited to {self.consultation}"
@@ -217,7 +221,8 @@ class Comment(models.Model):
         ordering = ["position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(author_kind="organisation") | Q(organisation__isnull=False), name="organisation_comment_has_org"
+                condition=~Q(author_kind="organisation") | Q(organisation__isnull=False),
+                name="organisation_comment_has_org",
             ),
         ]
 

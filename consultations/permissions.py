@@ -5,9 +5,9 @@ Drafts, moderation and responses belong to the owning body's officers, the steer
 Compact the owner has signed, and site admins.
 """
 
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
-from django.db.models import Q
 
 from organisations.models import Sector, Signatory
 from organisations.roles import roles_for

@@ -67,7 +67,8 @@ def consultations_for_review(*, compact: Compact, start: date, end: date) -> dic
     )
     ids = [c.pk for c in consultations]
     comments = list(
-        Comment.objects.visible().filter(consultation_id__in=ids).values_list("pk", "consultation_id", "organisation_id")
+        Comment.objects.visible().filter(consultation_id__in=ids)
+        .values_list("pk", "consultation_id", "organisation_id")
     )
     dispositions = _comment_dispositions({pk for pk, _, _ in comments})
     invited = defaultdict(set)
@@ -133,6 +134,7 @@ def consultations_for_review(*, compact: Compact, start: date, end: date) -> dic
         "consultations": rows,
         "totals": totals,
         "dispositions": [
-            {"value": value, "label": str(label), "count": by_disposition[value]} for value, label in Disposition.choices
+            {"value": value, "label": str(label), "count": by_disposition[value]}
+            for value, label in Disposition.choices
         ],
     }

@@ -31,8 +31,8 @@ def manageable_owner_filter(user) -> Q | None:
         return Q()
     q = Q(owner_id__in=roles.officer_of) if roles.officer_of else None
     if roles.steering_compacts:
-        steered = Q(owner__in=Signatory.objects.filter(compact_id__in=roles.steering_compacts, withdrawn_on__isnull=True)
-                    .values("organisation_id"))
+        signed = Signatory.objects.filter(compact_id__in=roles.steering_compacts, withdrawn_on__isnull=True)
+        steered = Q(owner__in=signed.values("organisation_id"))
         q = steered if q is None else q | steered
     return q
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from organisations.models import Organisation
 from organisations.roles import roles_for
 
-from ..models import set_comment_sections, AuthorKind, Comment, Consultation, ConsultationSection, Status
+from ..models import AuthorKind, Comment, Consultation, ConsultationSection, Status, set_comment_sections
 
 NOT_OPEN_FOR_COMMENTS = "This consultation is not open for comments."
 EMPTY_COMMENT = "Enter your comment."

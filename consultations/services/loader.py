@@ -13,7 +13,17 @@ from django.db import transaction
 from organisations.models import Organisation
 from undertakings.models import Code
 
-from ..models import set_comment_sections, STANDARD_LENGTH, AuthorKind, Comment, Consultation, ConsultationSection, Disposition, Response, Status
+from ..models import (
+    STANDARD_LENGTH,
+    AuthorKind,
+    Comment,
+    Consultation,
+    ConsultationSection,
+    Disposition,
+    Response,
+    Status,
+    set_comment_sections,
+)
 
 UNKNOWN_OWNER = "No organisation has the slug {slug}."
 UNKNOWN_SECTION = "Comment {comment} names section {ref}, which the file does not list."
@@ -63,7 +73,8 @@ def load_consultation_file(path, *, opens: date | None = None, closes: date | No
     for position, row in enumerate(data.get("sections", []), start=1):
         sections[str(row["ref"])], _ = ConsultationSection.objects.update_or_create(
             consultation=consultation, ref=str(row["ref"]),
-            defaults={"title": row.get("title") or str(row["ref"]), "text": row.get("text") or "", "position": position},
+            defaults={"title": row.get("title") or str(row["ref"]), "text": row.get("text") or "",
+                      "position": position},
         )
 
     comments = {}

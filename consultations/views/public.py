@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.csv_export import csv_response
-from organisations.roles import roles_for
 from organisations.models import Organisation
+from organisations.roles import roles_for
 
 from .. import permissions, selectors, services
 from ..forms import CommentForm
@@ -30,7 +30,8 @@ def _status(request, user) -> str:
 
 def consultation_list(request):
     status = _status(request, request.user)
-    page = Paginator(selectors.consultation_list(user=request.user, status=status), 20).get_page(request.GET.get("page"))
+    consultations = selectors.consultation_list(user=request.user, status=status)
+    page = Paginator(consultations, 20).get_page(request.GET.get("page"))
     return render(request, "consultations/list.html", {
         "page_obj": page, "consultations": page.object_list, "statuses": selectors.statuses_for(request.user),
         "status": status, "today": timezone.localdate(), "can_create": permissions.can_create(request.user),
