@@ -145,7 +145,8 @@ class HideForm(forms.Form):
 
 class CommentChoices(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        return obj.text[:200] + ("…" if len(obj.text) > 200 else "")
+        refs = ", ".join(link.section.ref for link in obj.section_links.all()) or "Whole document"
+        return f"{refs}: " + obj.text[:200] + ("…" if len(obj.text) > 200 else "")
 
 
 class RespondForm(forms.Form):

@@ -68,7 +68,8 @@ def unhide(request, consultation, pk):
 @requiring(permissions.can_respond)
 def respond(request, consultation):
     """Choose one or more comments still waiting and give them one response."""
-    waiting = consultation.comments.visible().pending().order_by("position", "pk")
+    waiting = (consultation.comments.visible().pending().order_by("position", "pk")
+               .prefetch_related("section_links__section"))
     form = RespondForm(request.POST or None, comments=waiting)
     if request.method == "POST" and form.is_valid():
         try:

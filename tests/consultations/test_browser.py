@@ -67,11 +67,11 @@ def test_consultation_from_opening_to_the_published_response(page, world, sign_i
     click(page, "button", "Close the consultation")
     click(page, "link", "Respond to comments")
     assert_accessible(page, "consultations-06-respond")
-    page.get_by_label("Small groups need longer to apply.").check()
+    page.get_by_label("1, 2: Small groups need longer to apply.").check()
     page.get_by_label("Accepted – changed").check()
     page.get_by_label("Response", exact=True).fill("The deadline is now eight weeks.")
     click(page, "button", "Save response")
-    page.get_by_label("Publish the panel's scores.").check()
+    page.get_by_label("Whole document: Publish the panel's scores.").check()
     page.get_by_label("Noted").check()
     page.get_by_label("Response", exact=True).fill("We will publish the scores from next year.")
     click(page, "button", "Save response")
@@ -93,3 +93,18 @@ def test_consultation_from_opening_to_the_published_response(page, world, sign_i
         assert text in content
     assert "Grace Member" not in content and "not the final response" not in content
     assert_accessible(page, "consultations-09-response")
+
+
+def test_the_plymouth_consultation_pages_are_accessible(page, world):
+    from django.conf import settings
+
+    from consultations.services import load_consultation_file
+    from tests import factories as f
+
+    f.PublicBodyFactory(slug="plymouth-city-council", name="Plymouth City Council")
+    plymouth = load_consultation_file(settings.BASE_DIR / "consultations" / "data" / "plymouth-bme-consultation.yaml")
+    page.goto(f"/consultations/{plymouth.slug}/")
+    assert_accessible(page, "consultations-10-plymouth")
+    page.goto(f"/consultations/{plymouth.slug}/response/")
+    assert page.get_by_text("Responses so far: this is not the final response.").is_visible()
+    assert_accessible(page, "consultations-11-plymouth-response")
