@@ -9,6 +9,7 @@ urlpatterns = [
     path("consultations.csv", public.consultation_list_csv, name="list-csv"),
     path("consultations/new/", manage.create, name="create"),
     path("consultations/<slug:slug>/", public.detail, name="detail"),
+    path("consultations/<slug:slug>/document/", public.document, name="document"),
     path("consultations/<slug:slug>/comment/", public.comment, name="comment"),
     path("consultations/<slug:slug>/response/", public.response, name="response"),
     path("consultations/<slug:slug>/response.pdf", public.response_pdf, name="response-pdf"),

@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+import filetype
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -26,6 +27,12 @@ NOT_CLOSED = "The response can be published only once the consultation has close
 PENDING_COMMENTS = "{count} comment{s} still {have} no response. Respond to every comment before publishing."
 SECTION_REF_TAKEN = "This consultation already has a section {ref}."
 EVENT_OUTSIDE = "Events must be held while the consultation is open, between its opening and closing dates."
+DOCUMENT_TYPE = "The document must be a PDF, Word or OpenDocument file."
+DOCUMENT_TOO_BIG = "The document must be smaller than {size} MB."
+DOCUMENT_EMPTY = "The selected document is empty."
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+# Recognised from the file's first bytes, never from its name.
+DOCUMENT_KINDS = {"pdf", "docx", "odt", "doc"}
 SLUG_TAKEN = "Another consultation already uses this web address."
 
 EDITABLE_FIELDS = {
@@ -33,6 +40,22 @@ EDITABLE_FIELDS = {
     "large_print", "audio", "interpreters", "expenses", "expenses_details", "equality_assessment",
     "equality_assessment_reason", "code",
 }
+
+
+def _check_document(upload) -> None:
+    """A document a person can open safely: PDF, Word or OpenDocument, by content, not by name."""
+    if upload is None or not hasattr(upload, "size") or getattr(upload, "_committed", False):
+        return  # nothing new uploaded
+    if upload.size == 0:
+        raise ValidationError({"document": DOCUMENT_EMPTY})
+    if upload.size > DOCUMENT_MAX_BYTES:
+        raise ValidationError({"document": DOCUMENT_TOO_BIG.format(size=DOCUMENT_MAX_BYTES // (1024 * 1024))})
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.extension not in DOCUMENT_KINDS:
+        raise ValidationError({"document": DOCUMENT_TYPE})
+    upload.name = f"{slugify(upload.name.rsplit('.', 1)[0])[:80] or 'document'}.{kind.extension}"
 
 
 def _check_rules(consultation: Consultation) -> None:
@@ -68,6 +91,7 @@ def consultation_create(*, owner: Organisation, user, title: str, summary: str, 
         raise TypeError(f"unknown fields {unknown}")
     if slug and Consultation.objects.filter(slug=slug).exists():
         raise ValidationError({"slug": SLUG_TAKEN})
+    _check_document(fields.get("document"))
     consultation = Consultation(
         owner=owner, created_by=user, title=title, summary=summary, stage=stage, opens=opens, closes=closes,
         slug=slug or _unique_slug(title), **fields,
@@ -84,6 +108,7 @@ def consultation_update(*, consultation: Consultation, user, **fields) -> Consul
         raise TypeError(f"unknown fields {unknown}")
     if consultation.status not in (Status.DRAFT, Status.OPEN):
         raise ValidationError(NOT_EDITABLE)
+    _check_document(fields.get("document"))
     for name, value in fields.items():
         setattr(consultation, name, value)
     _check_rules(consultation)

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -118,6 +118,14 @@ def _response_context(request, consultation):
         "final": consultation.status == "published", "today": timezone.localdate(),
         "breadcrumbs": crumbs(consultation, ("You said, we did", None)),
     }
+
+
+@with_consultation
+def document(request, consultation):
+    if not consultation.document:
+        raise Http404("No document")
+    name = f"{consultation.slug}.{consultation.document.name.rsplit('.', 1)[-1]}"
+    return FileResponse(consultation.document.open("rb"), as_attachment=True, filename=name)
 
 
 @with_consultation

@@ -109,3 +109,23 @@ def test_a_site_admin_may_start_a_consultation_for_any_public_body(world, client
     officer_page = client_for(world.users["officer"]).get(reverse("consultations:create")).content.decode()
     assert "Northshire NHS Trust" not in officer_page
     assert Consultation.objects.count() == 0
+
+
+def test_the_document_is_checked_by_content_and_downloaded_through_the_portal(world, client_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    consultation = make_consultation(world, status=Status.DRAFT)
+    client = client_for(world.users["officer"])
+    url = reverse("consultations:edit", args=[consultation.slug])
+    data = {"title": "T", "summary": "s", "stage": "implementation", "equality_assessment": "planned",
+            **_date_fields("opens", consultation.opens), **_date_fields("closes", consultation.closes)}
+    fake = SimpleUploadedFile("plan.pdf", b"<script>alert(1)</script>", content_type="application/pdf")
+    page = client.post(url, {**data, "document": fake}).content.decode()
+    assert workflow.DOCUMENT_TYPE in page
+    real = SimpleUploadedFile("Our Plan.pdf", b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n")
+    assert client.post(url, {**data, "document": real}).status_code == 302
+    consultation.refresh_from_db()
+    assert consultation.document.name.endswith(".pdf")
+    download = client.get(reverse("consultations:document", args=[consultation.slug]))
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+    assert client_for(None).get(reverse("consultations:document", args=[consultation.slug])).status_code == 404

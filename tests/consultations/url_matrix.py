@@ -3,6 +3,7 @@ council's consultations at each status (draft, open with a comment, closed with 
 published). The officer is the council's; the steering member steers a Compact the council signed;
 the other officer belongs to another public body and may not manage the council's consultations."""
 
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from consultations.models import Status
@@ -14,6 +15,7 @@ from .factories import comment_from_group, make_consultation
 def prepare(world):
     world.consultations_draft = make_consultation(world, status=Status.DRAFT, title="Matrix draft")
     world.consultations_open = make_consultation(world, title="Matrix open")
+    world.consultations_open.document.save("plan.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
     world.consultations_comment = comment_from_group(world, world.consultations_open)
     closed = make_consultation(world, title="Matrix closed")
     comment_from_group(world, closed)
@@ -42,6 +44,9 @@ ROWS = [
     Row("consultations:detail", on("consultations:detail", "consultations_draft"), SEE_DRAFT, note="draft"),
     Row("consultations:detail", lambda w: reverse("consultations:detail", args=["no-such-thing"]), expect(404),
         note="no such consultation"),
+    Row("consultations:document", on("consultations:document", "consultations_open"), PUBLIC),
+    Row("consultations:document", on("consultations:document", "consultations_draft"), expect(404),
+        note="draft without a document"),
     Row("consultations:comment", on("consultations:comment", "consultations_open"), PUBLIC),
     Row("consultations:comment", on("consultations:comment", "consultations_closed"), expect(403), note="closed"),
     Row("consultations:response", on("consultations:response", "consultations_closed"), PUBLIC,
