@@ -130,7 +130,11 @@ class CommentForm(forms.Form):
             self.fields["on_behalf_of"].choices = [(str(o.pk), o.name) for o in organisations] + [
                 (self.INDIVIDUAL, "Myself, as an individual (your name is not published)")]
             layout.append(Field.radios("on_behalf_of", legend_size=Size.MEDIUM))
-        layout += [Field.checkboxes("sections", small=True, legend_size=Size.MEDIUM), Field.textarea("text", rows=8)]
+        if self.fields["sections"].queryset.exists():
+            layout.append(Field.checkboxes("sections", small=True, legend_size=Size.MEDIUM))
+        else:  # a document without sections: every comment is on the whole document
+            del self.fields["sections"]
+        layout.append(Field.textarea("text", rows=8))
         self.helper = helper(*layout, button="Send comment")
 
 

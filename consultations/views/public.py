@@ -86,7 +86,7 @@ def comment(request, consultation):
 
 
 def _save_comment(request, consultation, form, anonymous: bool) -> bool:
-    data = form.cleaned_data
+    data = {"sections": [], **form.cleaned_data}
     if data.get("website"):
         # A bot filled the hidden field: pretend it worked and store nothing.
         return True

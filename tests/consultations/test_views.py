@@ -246,3 +246,13 @@ def test_the_published_response_pdf_is_tagged_with_language_and_title(world, cli
 
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "Comment number 0" in text and "We rewrote part 1." in text and "A matter for the NHS." in text
+
+
+def test_a_document_without_sections_takes_whole_document_comments(world, client_for):
+    consultation = make_consultation(world, status=Status.DRAFT, sections=0)
+    Consultation.objects.filter(pk=consultation.pk).update(status=Status.OPEN)
+    client = client_for(None)
+    url = reverse("consultations:comment", args=[consultation.slug])
+    assert "Which sections" not in client.get(url).content.decode()
+    assert client.post(url, {"text": "On the whole plan"}).status_code == 302
+    assert Comment.objects.get().sections.count() == 0
