@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from organisations.models import Organisation, Signatory
 from organisations.roles import roles_for
@@ -31,7 +32,9 @@ def manageable_owner_filter(user) -> Q | None:
         return Q()
     q = Q(owner_id__in=roles.officer_of) if roles.officer_of else None
     if roles.steering_compacts:
-        signed = Signatory.objects.filter(compact_id__in=roles.steering_compacts, withdrawn_on__isnull=True)
+        today = timezone.localdate()  # the same test as permissions.can_manage
+        signed = Signatory.objects.filter(compact_id__in=roles.steering_compacts, signed_on__lte=today).filter(
+            Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=today))
         steered = Q(owner__in=signed.values("organisation_id"))
         q = steered if q is None else q | steered
     return q
