@@ -11,5 +11,10 @@ def send_invitation_emails(consultation_id: int) -> int:
 
 
 @shared_task
+def close_due_consultations() -> int:
+    return services.consultations_close_due()
+
+
+@shared_task
 def send_response_reminders() -> int:
     return services.response_reminders_send()

@@ -17,6 +17,7 @@ from .workflow import (
     consultation_open,
     consultation_publish_response,
     consultation_update,
+    consultations_close_due,
     event_add,
     pending_count,
     section_add,
@@ -25,6 +26,6 @@ from .workflow import (
 __all__ = [
     "comment_add_anonymous", "comment_add_for_organisation", "comment_add_individual", "comment_hide",
     "comment_unhide", "consultation_close", "consultation_create", "consultation_open",
-    "consultation_publish_response", "consultation_update", "event_add", "invitation_emails_send", "invitations_send",
+    "consultation_publish_response", "consultation_update", "consultations_close_due", "event_add", "invitation_emails_send", "invitations_send",
     "load_consultation_file", "pending_count", "response_create", "response_reminders_send", "section_add",
 ]

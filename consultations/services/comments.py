@@ -25,7 +25,7 @@ MAX_LENGTH = 10000
 
 def _create(*, consultation: Consultation, text: str, sections, kind: str, author=None,
             organisation: Organisation | None = None, received_on: date | None = None) -> Comment:
-    if consultation.status != Status.OPEN:
+    if consultation.status != Status.OPEN or timezone.localdate() > consultation.closes:
         raise ValidationError(NOT_OPEN_FOR_COMMENTS)
     text = (text or "").strip()
     if not text:

@@ -179,6 +179,12 @@ def consultation_close(*, consultation: Consultation, user, today: date | None =
     return consultation
 
 
+def consultations_close_due(*, today: date | None = None) -> int:
+    """Close every open consultation whose closing date has passed (daily task); returns how many."""
+    today = today or timezone.localdate()
+    return Consultation.objects.filter(status=Status.OPEN, closes__lt=today).update(status=Status.CLOSED)
+
+
 def pending_count(consultation: Consultation) -> int:
     return Comment.objects.filter(consultation=consultation).visible().pending().count()
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from consultations import services
-from consultations.models import Consultation, Disposition, Invitation, Status
+from consultations.models import AuthorKind, Comment, Consultation, Disposition, Invitation, Status
 from consultations.review import consultations_for_review
 from tests import factories as f
 
@@ -19,6 +19,13 @@ START, END = date(2025, 4, 1), date(2026, 3, 31)
 def _consultation(owner, *, slug, opens, weeks=12, status=Status.CLOSED, **fields):
     return Consultation.objects.create(owner=owner, slug=slug, title=slug.title(), summary="s", stage="evaluation",
                                        opens=opens, closes=opens + timedelta(weeks=weeks), status=status, **fields)
+
+
+def _comment(consultation, text, kind, **fields):
+    """A comment received while the (past) consultation was open: the services take comments only
+    on today's date, so the past is written directly."""
+    return Comment.objects.create(consultation=consultation, text=text, author_kind=kind,
+                                  received_on=consultation.opens, **fields)
 
 
 @pytest.fixture
@@ -34,11 +41,10 @@ def figures(world):
         Invitation.objects.create(consultation=main, organisation=organisation)
     Consultation.objects.filter(pk=main.pk).update(status=Status.OPEN)
     main.refresh_from_db()
-    a = services.comment_add_for_organisation(consultation=main, user=world.users["group_member"],
-                                              organisation=bme_led, text="A")
-    b = services.comment_add_anonymous(consultation=main, text="B")
-    c = services.comment_add_individual(consultation=main, user=world.users["outsider"], text="C")
-    hidden = services.comment_add_anonymous(consultation=main, text="Hidden")
+    a = _comment(main, "A", AuthorKind.ORGANISATION, author=world.users["group_member"], organisation=bme_led)
+    b = _comment(main, "B", AuthorKind.ANONYMOUS)
+    c = _comment(main, "C", AuthorKind.INDIVIDUAL, author=world.users["outsider"])
+    hidden = _comment(main, "Hidden", AuthorKind.ANONYMOUS)
     services.comment_hide(comment=hidden, user=officer, reason="Spam")
     services.response_create(consultation=main, user=officer, comments=[a, b], disposition=Disposition.NOTED, text="N")
     services.response_create(consultation=main, user=officer, comments=[c], disposition=Disposition.PENDING, text="P")
@@ -94,6 +100,6 @@ def test_no_individual_is_named(figures):
 def test_a_handful_of_queries_whatever_the_number_of_comments(world, django_assert_max_num_queries):
     main = _consultation(world.council, slug="many", opens=date(2025, 6, 2), status=Status.OPEN)
     for n in range(30):
-        services.comment_add_anonymous(consultation=main, text=f"Comment {n}")
+        _comment(main, f"Comment {n}", AuthorKind.ANONYMOUS)
     with django_assert_max_num_queries(6):
         consultations_for_review(compact=world.compact, start=START, end=END)

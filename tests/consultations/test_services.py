@@ -280,3 +280,17 @@ def test_another_bodys_officer_is_not_reminded(world):
     consultation = _close(make_consultation(world))
     services.response_reminders_send(today=consultation.response_due + timedelta(days=1))
     assert all("x@nhs.example" not in m.to for m in mail.outbox)
+
+
+def test_comments_stop_after_the_closing_date_and_the_daily_task_closes_it(world):
+    consultation = make_consultation(world)
+    Consultation.objects.filter(pk=consultation.pk).update(
+        opens=consultation.opens - timedelta(weeks=13), closes=consultation.opens - timedelta(days=1))
+    consultation.refresh_from_db()
+    with pytest.raises(ValidationError) as exc:
+        services.comment_add_anonymous(consultation=consultation, text="Too late")
+    assert _messages(exc) == [comment_rules.NOT_OPEN_FOR_COMMENTS]
+    assert services.consultations_close_due(today=consultation.closes) == 0
+    assert services.consultations_close_due(today=consultation.closes + timedelta(days=1)) == 1
+    consultation.refresh_from_db()
+    assert consultation.status == Status.CLOSED
