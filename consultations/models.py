@@ -1,1 +1,276 @@
-from django.db import models  # noqa: F401
+"""Consultations: a public body asks the sector about a document, section by section, and answers
+every comment ("you said, we did"). The 12-week rules live in services; the dates they need are here."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from simple_history.models import HistoricalRecords
+
+from organisations.models import Organisation
+
+# Code of Practice on consultation: 12 weeks to comment, and the response within 12 weeks of closing.
+STANDARD_LENGTH = timedelta(weeks=12)
+RESPONSE_WITHIN = timedelta(weeks=12)
+
+
+class Stage(models.TextChoices):
+    PRE_CONSULTATION = "pre_consultation", "Pre-consultation"
+    POLICY_DEVELOPMENT = "policy_development", "Policy development"
+    IMPLEMENTATION = "implementation", "Implementation"
+    EVALUATION = "evaluation", "Evaluation"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+    PUBLISHED = "published", "Response published"
+
+
+class Assessment(models.TextChoices):
+    DONE = "done", "Done"
+    NOT_NEEDED = "not_needed", "Not needed"
+    PLANNED = "planned", "Planned"
+
+
+class ConsultationQuerySet(models.QuerySet):
+    def not_draft(self):
+        return self.exclude(status=Status.DRAFT)
+
+
+class Consultation(models.Model):
+    owner = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="consultations")
+    slug = models.SlugField(max_length=120, unique=True)
+    title = models.CharField(max_length=300)
+    summary = models.TextField()
+    document = models.FileField(upload_to="consultations/", blank=True)
+    stage = models.CharField(max_length=30, choices=Stage.choices)
+    opens = models.DateField()
+    closes = models.DateField()
+    shorter_reason = models.TextField("why the consultation is shorter than 12 weeks", blank=True)
+    # Access offered (Code §5.2): languages, formats, interpreters and expenses for attending.
+    languages = models.CharField("languages other than English", max_length=300, blank=True)
+    easy_read = models.BooleanField(default=False)
+    large_print = models.BooleanField(default=False)
+    audio = models.BooleanField(default=False)
+    interpreters = models.BooleanField(default=False)
+    expenses = models.BooleanField("expenses paid for attending", default=False)
+    expenses_details = models.CharField(max_length=300, blank=True)
+    equality_assessment = models.CharField(
+        "equality impact assessment", max_length=20, choices=Assessment.choices, default=Assessment.PLANNED
+    )
+    equality_assessment_reason = models.TextField(blank=True)
+    code = models.ForeignKey(
+        "undertakings.Code", null=True, blank=True, on_delete=models.SET_NULL, related_name="consultations"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    response_published_on = models.DateField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Reminders to the owner's officers, one per state, claimed by a conditional update.
+    due_soon_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    overdue_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = ConsultationQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["due_soon_reminder_sent_at", "overdue_reminder_sent_at"])
+
+    class Meta:
+        ordering = ["-opens", "title"]
+        constraints = [
+            models.CheckConstraint(condition=Q(closes__gt=models.F("opens")), name="consultation_closes_after_opens"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def length(self) -> timedelta:
+        return self.closes - self.opens
+
+    @property
+    def weeks(self) -> int:
+        return self.length.days // 7
+
+    @property
+    def is_shorter(self) -> bool:
+        return self.length < STANDARD_LENGTH
+
+    @property
+    def response_due(self) -> date:
+        return self.closes + RESPONSE_WITHIN
+
+    def response_overdue(self, today: date) -> bool:
+        """Closed (or open past its date) with no published response after the due date."""
+        return self.status in (Status.OPEN, Status.CLOSED) and today > self.response_due
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == Status.DRAFT
+
+
+class ConsultationSection(models.Model):
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="sections")
+    ref = models.CharField("reference", max_length=20, help_text="For example 2.3")
+    title = models.CharField(max_length=300)
+    text = models.TextField(blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["consultation", "ref"], name="unique_consultation_section_ref")]
+
+    def __str__(self):
+        return self.ref if self.title == self.ref else f"{self.ref} {self.title}"
+
+    @property
+    def label(self) -> str:
+        return str(self)
+
+
+class ConsultationEvent(models.Model):
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="events")
+    date = models.DateField()
+    place = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["date", "pk"]
+
+    def __str__(self):
+        return f"{self.date:%d %B %Y}, {self.place}"
+
+
+class Invitation(models.Model):
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="invitations")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="consultation_invitations")
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "organisation"], name="one_consultation_invitation"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} invited to {self.consultation}"
+
+
+class AuthorKind(models.TextChoices):
+    ORGANISATION = "organisation", "On behalf of an organisation"
+    INDIVIDUAL = "individual", "An individual"
+    ANONYMOUS = "anonymous", "Anonymous"
+
+
+class Disposition(models.TextChoices):
+    ACCEPTED_CHANGED = "accepted_changed", "Accepted – changed"
+    ACCEPTED_IN_PART = "accepted_in_part", "Accepted in part"
+    ALREADY_COVERED = "already_covered", "Already covered"
+    OUTSIDE_REMIT = "outside_remit", "Outside the Code's remit"
+    NOT_ACCEPTED = "not_accepted", "Not accepted"
+    NOTED = "noted", "Noted"
+    UNCLEAR = "unclear", "Unclear"
+    PENDING = "pending", "Pending"
+
+
+class CommentQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(hidden=False)
+
+    def with_answered(self):
+        """`answered`: the comment has a response other than a pending one."""
+        answered = Response.objects.filter(comments=OuterRef("pk")).exclude(disposition=Disposition.PENDING)
+        return self.annotate(answered=Exists(answered))
+
+    def pending(self):
+        return self.with_answered().filter(answered=False)
+
+
+class Comment(models.Model):
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="comments")
+    # Empty: a comment on the whole document. The first section (lowest `order`) is where the comment
+    # sits on the response page; the others are paragraphs it also cites.
+    sections = models.ManyToManyField(ConsultationSection, blank=True, related_name="comments",
+                                      through="CommentSection")
+    text = models.TextField()
+    received_on = models.DateField()
+    author_kind = models.CharField(max_length=20, choices=AuthorKind.choices)
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="consultation_comments")
+    # Kept for moderation and for the author; never published (see presenters of the public pages).
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="consultation_comments")
+    position = models.PositiveIntegerField(default=0)
+    source_ref = models.CharField(max_length=20, blank=True, help_text="Identifier in a loaded data file")
+    hidden = models.BooleanField(default=False)
+    hidden_reason = models.TextField(blank=True)
+    hidden_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CommentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(author_kind="organisation") | Q(organisation__isnull=False),
+                name="organisation_comment_has_org",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Comment {self.pk} on {self.consultation}"
+
+    @property
+    def published_author(self) -> str:
+        """Who the public sees: an organisation's name, never an individual's."""
+        if self.author_kind == AuthorKind.ORGANISATION and self.organisation_id:
+            return self.organisation.name
+        return "An individual" if self.author_kind == AuthorKind.INDIVIDUAL else "Anonymous"
+
+
+class CommentSection(models.Model):
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="section_links")
+    section = models.ForeignKey(ConsultationSection, on_delete=models.CASCADE, related_name="comment_links")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["comment", "section"], name="comment_cites_section_once")]
+
+
+def set_comment_sections(comment: "Comment", sections) -> None:
+    """Replace the comment's sections, keeping their order (the first is where it sits)."""
+    CommentSection.objects.filter(comment=comment).delete()
+    CommentSection.objects.bulk_create(
+        [CommentSection(comment=comment, section=section, order=i) for i, section in enumerate(sections)]
+    )
+
+
+class Response(models.Model):
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="responses")
+    comments = models.ManyToManyField(Comment, related_name="responses")
+    disposition = models.CharField(max_length=30, choices=Disposition.choices)
+    text = models.TextField()
+    where = models.CharField("where it is covered", max_length=300, blank=True)
+    for_whom = models.CharField("who it is for", max_length=300, blank=True)
+    source_ref = models.CharField(max_length=20, blank=True)
+    responded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    responded_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.get_disposition_display()}: {self.text[:40]}"

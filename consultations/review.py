@@ -1,19 +1,140 @@
-"""TEMPORARY stand-in (reviews-report): the consultations engineer owns this module; the lead keeps
-theirs at merge. Returns correctly shaped empty data so the annual review can be built."""
+"""Consultations in figures for the annual review (contract with the reviews app: keep the shape).
 
+`consultations_for_review` covers the non-draft consultations of the Compact's signatories that were
+open at some time in the review period. It reads in a fixed handful of queries (consultations,
+comments, responses, invitations, board declarations), whatever the number of comments, and names no
+individual: only organisations and counts.
+"""
+
+from collections import defaultdict
 from datetime import date
 
+from django.db.models import Q
+from django.utils import timezone
 
-def consultations_for_review(*, compact, start: date, end: date) -> dict:
+from organisations.bme_led import Outcome
+from organisations.models import BoardDeclaration, Compact, Signatory
+from organisations.selectors import status_among
+
+from .models import Comment, Consultation, Disposition, Invitation, Response, Status
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _comment_dispositions(comment_ids: set[int]) -> dict[int, str]:
+    """Each comment's disposition: its latest response that is not pending, else pending."""
+    result: dict[int, str] = {}
+    through = Response.comments.through.objects.filter(comment_id__in=comment_ids).exclude(
+        response__disposition=Disposition.PENDING
+    ).order_by("response_id").values_list("comment_id", "response__disposition")
+    for comment_id, disposition in through:
+        result[comment_id] = disposition
+    return result
+
+
+def _bme_led(organisation_ids: set[int], on_dates: set[date]) -> dict[tuple[int, date], bool]:
+    declarations = defaultdict(list)
+    for declaration in BoardDeclaration.objects.filter(organisation_id__in=organisation_ids).order_by(
+        "organisation_id", "-effective_date", "-declared_at", "-pk"
+    ):
+        declarations[declaration.organisation_id].append(declaration)
     return {
-        "consultations": [],
-        "totals": {
-            key: 0
-            for key in (
-                "consultations", "shorter_than_12_weeks", "comments", "responded", "pending", "invited",
-                "invited_bme_led", "responding_organisations", "responding_bme_led", "responses_published",
-                "responses_published_on_time", "responses_overdue",
-            )
-        },
-        "dispositions": [],
+        (organisation_id, day): status_among(declarations[organisation_id], on_date=day).outcome == Outcome.BME_LED
+        for organisation_id in organisation_ids
+        for day in on_dates
+    }
+
+
+def consultations_for_review(*, compact: Compact, start: date, end: date) -> dict:
+    """Consultations open at some time in [start, end] by organisations that had signed `compact`.
+
+    Shape: {"consultations": [...], "totals": {...}, "dispositions": [...]} as documented in
+    docs (issue 7 contract). "BME-led" is the organisation's status on the consultation's closing
+    date. `dispositions` counts visible comments by the disposition of their latest non-pending
+    response (pending when none), so the counts add up to `totals["comments"]`.
+    """
+    today = timezone.localdate()
+    signed = Signatory.objects.filter(compact=compact, signed_on__lte=end).filter(
+        Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=start)
+    )
+    consultations = list(
+        Consultation.objects.not_draft()
+        .filter(owner__in=signed.values("organisation_id"), opens__lte=end, closes__gte=start)
+        .select_related("owner")
+        .order_by("opens", "title", "pk")
+    )
+    ids = [c.pk for c in consultations]
+    comments = list(
+        Comment.objects.visible().filter(consultation_id__in=ids)
+        .values_list("pk", "consultation_id", "organisation_id")
+    )
+    dispositions = _comment_dispositions({pk for pk, _, _ in comments})
+    invited = defaultdict(set)
+    for consultation_id, organisation_id in Invitation.objects.filter(consultation_id__in=ids).values_list(
+        "consultation_id", "organisation_id"
+    ):
+        invited[consultation_id].add(organisation_id)
+    responding = defaultdict(set)
+    comments_of = defaultdict(list)
+    for pk, consultation_id, organisation_id in comments:
+        comments_of[consultation_id].append(pk)
+        if organisation_id:
+            responding[consultation_id].add(organisation_id)
+    everyone = set().union(*invited.values(), *responding.values()) if ids else set()
+    bme_led = _bme_led(everyone, {c.closes for c in consultations})
+
+    rows = []
+    totals = dict.fromkeys(
+        ["consultations", "shorter_than_12_weeks", "comments", "responded", "pending", "invited", "invited_bme_led",
+         "responding_organisations", "responding_bme_led", "responses_published", "responses_published_on_time",
+         "responses_overdue"], 0)
+    by_disposition = dict.fromkeys(Disposition.values, 0)
+    for c in consultations:
+        own = comments_of[c.pk]
+        answered = sum(1 for pk in own if pk in dispositions)
+        for pk in own:
+            by_disposition[dispositions.get(pk, Disposition.PENDING)] += 1
+        published = c.response_published_on if c.status == Status.PUBLISHED else None
+        on_time = None if published is None else published <= c.response_due
+        row = {
+            "title": c.title,
+            "owner": c.owner.name,
+            "stage_label": c.get_stage_display(),
+            "status_label": c.get_status_display(),
+            "opens": c.opens.isoformat(),
+            "closes": c.closes.isoformat(),
+            "weeks": c.weeks,
+            "shorter_reason": c.shorter_reason if c.is_shorter else "",
+            "invited": len(invited[c.pk]),
+            "invited_bme_led": sum(1 for o in invited[c.pk] if bme_led[(o, c.closes)]),
+            "responding_organisations": len(responding[c.pk]),
+            "responding_bme_led": sum(1 for o in responding[c.pk] if bme_led[(o, c.closes)]),
+            "comments": len(own),
+            "pending": len(own) - answered,
+            "response_due": c.response_due.isoformat(),
+            "response_published_on": _iso(published),
+            "response_on_time": on_time,
+            "response_overdue": c.response_overdue(today),
+            "url": f"/consultations/{c.slug}/",
+        }
+        rows.append(row)
+        totals["consultations"] += 1
+        totals["shorter_than_12_weeks"] += int(c.is_shorter)
+        totals["comments"] += row["comments"]
+        totals["responded"] += answered
+        totals["pending"] += row["pending"]
+        for key in ("invited", "invited_bme_led", "responding_organisations", "responding_bme_led"):
+            totals[key] += row[key]
+        totals["responses_published"] += int(published is not None)
+        totals["responses_published_on_time"] += int(bool(on_time))
+        totals["responses_overdue"] += int(row["response_overdue"])
+    return {
+        "consultations": rows,
+        "totals": totals,
+        "dispositions": [
+            {"value": value, "label": str(label), "count": by_disposition[value]}
+            for value, label in Disposition.choices
+        ],
     }

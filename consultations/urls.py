@@ -1,3 +1,27 @@
+from django.urls import path
+
+from .views import manage, moderation, public
+
 app_name = "consultations"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("consultations/", public.consultation_list, name="list"),
+    path("consultations.csv", public.consultation_list_csv, name="list-csv"),
+    path("consultations/new/", manage.create, name="create"),
+    path("consultations/<slug:slug>/", public.detail, name="detail"),
+    path("consultations/<slug:slug>/document/", public.document, name="document"),
+    path("consultations/<slug:slug>/comment/", public.comment, name="comment"),
+    path("consultations/<slug:slug>/response/", public.response, name="response"),
+    path("consultations/<slug:slug>/response.pdf", public.response_pdf, name="response-pdf"),
+    path("consultations/<slug:slug>/edit/", manage.edit, name="edit"),
+    path("consultations/<slug:slug>/sections/", manage.sections, name="sections"),
+    path("consultations/<slug:slug>/events/", manage.events, name="events"),
+    path("consultations/<slug:slug>/invitations/", manage.invitations, name="invitations"),
+    path("consultations/<slug:slug>/open/", manage.open_, name="open"),
+    path("consultations/<slug:slug>/close/", manage.close, name="close"),
+    path("consultations/<slug:slug>/publish/", manage.publish, name="publish"),
+    path("consultations/<slug:slug>/comments/", moderation.comments, name="comments"),
+    path("consultations/<slug:slug>/comments/<int:pk>/hide/", moderation.hide, name="comment-hide"),
+    path("consultations/<slug:slug>/comments/<int:pk>/show/", moderation.unhide, name="comment-unhide"),
+    path("consultations/<slug:slug>/respond/", moderation.respond, name="respond"),
+]

@@ -1,0 +1,207 @@
+"""Forms for consultation pages, rendered by crispy-forms-gds. Services check the rules; these only
+parse input."""
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
+from django import forms
+
+from organisations.bme_led import Outcome
+from organisations.models import EthnicGroup, Organisation, ServiceArea
+from undertakings.models import Code
+
+from .models import Assessment, Disposition, Stage
+
+
+def helper(*fields, button: str = "Continue") -> FormHelper:
+    h = FormHelper()
+    h.form_tag = False
+    h.layout = Layout(*fields, Button("submit", button))
+    return h
+
+
+def gds_date(label: str, help_text: str = "") -> DateInputField:
+    field = DateInputField(label=label, help_text=help_text, require_all_fields=False)
+    field.error_messages.update({"required": f"Enter the {label.lower()}", "incomplete": f"Enter the {label.lower()}"})
+    return field
+
+
+def _text(label, required_message="", help_text="", required=True, rows=5, max_length=10000):
+    return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": rows}), required=required,
+                           help_text=help_text, max_length=max_length, error_messages={"required": required_message})
+
+
+class SectionChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class ConsultationForm(forms.Form):
+    owner = forms.ModelChoiceField(queryset=Organisation.objects.none(), label="Public body running the consultation",
+                                   error_messages={"required": "Choose the public body"})
+    title = forms.CharField(max_length=300, error_messages={"required": "Enter a title"})
+    summary = _text("Summary", "Enter a summary", "What the consultation is about and what you want to know.")
+    document = forms.FileField(required=False, label="Document (optional)",
+                               help_text="The document you are consulting on, if you are not adding it as sections.")
+    stage = forms.ChoiceField(choices=Stage.choices, widget=forms.RadioSelect, label="Stage of the policy",
+                              error_messages={"required": "Choose the stage"})
+    opens = gds_date("Opening date", "For example, 27 3 2026")
+    closes = gds_date("Closing date", "Consultations are expected to run for at least 12 weeks.")
+    shorter_reason = _text("If shorter than 12 weeks, why?", required=False, rows=3)
+    languages = forms.CharField(required=False, max_length=300, label="Languages other than English offered",
+                                help_text="For example, Polish, Bengali, British Sign Language")
+    easy_read = forms.BooleanField(required=False, label="Easy read version")
+    large_print = forms.BooleanField(required=False, label="Large print version")
+    audio = forms.BooleanField(required=False, label="Audio version")
+    interpreters = forms.BooleanField(required=False, label="Interpreters at events")
+    expenses = forms.BooleanField(required=False, label="Expenses paid for attending")
+    expenses_details = forms.CharField(required=False, max_length=300, label="What expenses are paid")
+    equality_assessment = forms.ChoiceField(choices=Assessment.choices, widget=forms.RadioSelect,
+                                            label="Equality impact assessment",
+                                            error_messages={"required": "Choose the equality impact assessment"})
+    equality_assessment_reason = _text("If not needed, why?", required=False, rows=3)
+    code = forms.ModelChoiceField(queryset=Code.objects.all(), required=False,
+                                  label="Code of practice it consults on (optional)")
+
+    def __init__(self, *args, owners=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        layout = [Field.text("title"), Field.textarea("summary"), Field("document"),
+                  Field.radios("stage", legend_size=Size.MEDIUM), Field("opens"), Field("closes"),
+                  Field.textarea("shorter_reason"),
+                  Fieldset(Field.text("languages"), Field.checkbox("easy_read", small=True),
+                           Field.checkbox("large_print", small=True), Field.checkbox("audio", small=True),
+                           Field.checkbox("interpreters", small=True), Field.checkbox("expenses", small=True),
+                           Field.text("expenses_details"), legend="Access offered", legend_size=Size.MEDIUM),
+                  Field.radios("equality_assessment", legend_size=Size.MEDIUM),
+                  Field.textarea("equality_assessment_reason"), Field.select("code")]
+        if owners is None:  # editing: the owner does not change
+            del self.fields["owner"]
+        else:
+            self.fields["owner"].queryset = owners
+            if owners.count() == 1:
+                self.fields["owner"].initial = owners[0].pk
+                self.fields["owner"].widget = forms.HiddenInput()
+                layout.insert(0, Field("owner"))
+            else:
+                layout.insert(0, Field.select("owner"))
+        self.helper = helper(*layout, button="Save")
+
+
+class SectionForm(forms.Form):
+    ref = forms.CharField(max_length=20, label="Reference", help_text="For example, 2.3",
+                          error_messages={"required": "Enter the section reference"})
+    title = forms.CharField(max_length=300, required=False, label="Heading (optional)")
+    text = _text("Text of the section", required=False, rows=6)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = helper(Field.text("ref", field_width=5), Field.text("title"), Field.textarea("text"),
+                             button="Add section")
+
+
+class EventForm(forms.Form):
+    date = gds_date("Date of the event")
+    place = forms.CharField(max_length=300, label="Where", error_messages={"required": "Enter where the event is"})
+    description = _text("What happens there (optional)", required=False, rows=3)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = helper(Field("date"), Field.text("place"), Field.textarea("description"), button="Add event")
+
+
+class CommentForm(forms.Form):
+    INDIVIDUAL = "individual"
+    on_behalf_of = forms.ChoiceField(widget=forms.RadioSelect, label="Who is this comment from?",
+                                     error_messages={"required": "Say who the comment is from"})
+    sections = SectionChoices(queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
+                              label="Which sections are you commenting on?",
+                              help_text="Leave all unticked to comment on the whole document.")
+    text = _text("Your comment", "Enter your comment", rows=8)
+    # Honeypot: hidden from people by CSS class and from screen readers; bots fill every field.
+    website = forms.CharField(required=False, label="Leave this empty")
+
+    def __init__(self, *args, consultation, organisations=(), anonymous=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sections"].queryset = consultation.sections.order_by("position", "pk")
+        layout = []
+        if anonymous:
+            del self.fields["on_behalf_of"]
+        else:
+            self.fields["on_behalf_of"].choices = [(str(o.pk), o.name) for o in organisations] + [
+                (self.INDIVIDUAL, "Myself, as an individual (your name is not published)")]
+            layout.append(Field.radios("on_behalf_of", legend_size=Size.MEDIUM))
+        if self.fields["sections"].queryset.exists():
+            layout.append(Field.checkboxes("sections", small=True, legend_size=Size.MEDIUM))
+        else:  # a document without sections: every comment is on the whole document
+            del self.fields["sections"]
+        layout.append(Field.textarea("text", rows=8))
+        self.helper = helper(*layout, button="Send comment")
+
+
+class HideForm(forms.Form):
+    reason = _text("Why are you hiding this comment?", "Say why the comment is being hidden",
+                   "The comment is kept, with this reason, and can be shown again.", rows=3)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = helper(Field.textarea("reason", rows=3), button="Hide comment")
+
+
+class CommentChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        refs = ", ".join(link.section.ref for link in obj.section_links.all()) or "Whole document"
+        return f"{refs}: " + obj.text[:200] + ("…" if len(obj.text) > 200 else "")
+
+
+class RespondForm(forms.Form):
+    comments = CommentChoices(queryset=None, widget=forms.CheckboxSelectMultiple,
+                              label="Comments this response answers",
+                              error_messages={"required": "Choose at least one comment to respond to"})
+    disposition = forms.ChoiceField(choices=Disposition.choices, widget=forms.RadioSelect, label="Decision",
+                                    error_messages={"required": "Choose a decision"})
+    text = _text("Response", "Enter the response", "What you changed, or why not.", rows=5)
+    where = forms.CharField(required=False, max_length=300, label="Where it is already covered",
+                            help_text="Needed for “Already covered”, for example 4.1")
+    for_whom = forms.CharField(required=False, max_length=300, label="Who it is for, if outside the remit")
+
+    def __init__(self, *args, comments=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comments"].queryset = comments
+        self.helper = helper(Field.checkboxes("comments", small=True, legend_size=Size.MEDIUM),
+                             Field.radios("disposition", small=True, legend_size=Size.MEDIUM),
+                             Field.textarea("text"), Field.text("where"), Field.text("for_whom"),
+                             button="Save response")
+
+
+class CloseForm(forms.Form):
+    shorter_reason = _text("If you are closing early and it ran for less than 12 weeks, why?", required=False,
+                           rows=3)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = None
+
+
+class InviteFilterForm(forms.Form):
+    bme_led = forms.ChoiceField(required=False, label="BME-led status",
+                                choices=[("", "Any")] + list(Outcome.choices))
+    community = forms.ModelChoiceField(queryset=EthnicGroup.objects.all(), required=False, empty_label="Any",
+                                       label="Community served")
+    service_area = forms.ModelChoiceField(queryset=ServiceArea.objects.all(), required=False, empty_label="Any")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = helper(Field.select("bme_led"), Field.select("community"), Field.select("service_area"),
+                             button="Filter")
+
+
+class InviteForm(forms.Form):
+    organisations = forms.ModelMultipleChoiceField(
+        queryset=None, widget=forms.CheckboxSelectMultiple, label="Organisations to invite",
+        error_messages={"required": "Choose at least one organisation to invite"})
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].queryset = organisations
+        self.helper = helper(Field.checkboxes("organisations", small=True, legend_size=Size.MEDIUM),
+                             button="Send invitations")

@@ -1,0 +1,170 @@
+"""Reads for consultation pages: lists, the comments on a consultation, and the response page."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from organisations.models import Organisation, Signatory
+from organisations.roles import roles_for
+
+from .models import (
+    Comment,
+    CommentSection,
+    Consultation,
+    ConsultationSection,
+    Disposition,
+    Invitation,
+    Response,
+    Status,
+)
+
+LIST_STATUSES = [("all", "All"), ("open", "Open"), ("closed", "Closed"), ("published", "Response published")]
+DRAFTS = ("draft", "Drafts")
+
+
+def manageable_owner_filter(user) -> Q | None:
+    """Q on Consultation for the drafts this person may see; None when they may see none."""
+    roles = roles_for(user)
+    if roles.is_site_admin:
+        return Q()
+    q = Q(owner_id__in=roles.officer_of) if roles.officer_of else None
+    if roles.steering_compacts:
+        today = timezone.localdate()  # the same test as permissions.can_manage
+        signed = Signatory.objects.filter(compact_id__in=roles.steering_compacts, signed_on__lte=today).filter(
+            Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=today))
+        steered = Q(owner__in=signed.values("organisation_id"))
+        q = steered if q is None else q | steered
+    return q
+
+
+def statuses_for(user) -> list[tuple[str, str]]:
+    return LIST_STATUSES + ([DRAFTS] if manageable_owner_filter(user) is not None else [])
+
+
+def consultation_list(*, user, status: str = "all") -> QuerySet[Consultation]:
+    """Consultations for the list page: not drafts, or only drafts the person may manage."""
+    qs = Consultation.objects.select_related("owner").order_by("-opens", "title", "pk")
+    if status == Status.DRAFT:
+        owners = manageable_owner_filter(user)
+        return qs.filter(owners, status=Status.DRAFT) if owners is not None else qs.none()
+    qs = qs.not_draft()
+    return qs.filter(status=status) if status in (Status.OPEN, Status.CLOSED, Status.PUBLISHED) else qs
+
+
+def consultation_by_slug(slug: str) -> Consultation | None:
+    return Consultation.objects.select_related("owner", "code").filter(slug=slug).first()
+
+
+def _comments_answered():
+    """How many comments a response answers, as a subquery: a Count() would count only the comment
+    the prefetch joined on."""
+    links = (Response.comments.through.objects.filter(response_id=OuterRef("pk")).order_by()
+             .values("response_id").annotate(n=Count("pk")).values("n"))
+    return Subquery(links, output_field=IntegerField())
+
+
+def _with_sections_and_responses(qs):
+    return qs.select_related("organisation").prefetch_related(
+        Prefetch("section_links", queryset=CommentSection.objects.select_related("section").order_by("order", "pk")),
+        Prefetch("responses", queryset=Response.objects.annotate(comment_total=_comments_answered()).order_by("pk")),
+    ).with_answered()
+
+
+def visible_comments(consultation: Consultation) -> list[Comment]:
+    return list(_with_sections_and_responses(consultation.comments.visible()).order_by("position", "pk"))
+
+
+def all_comments(consultation: Consultation) -> list[Comment]:
+    """Every comment, hidden ones included, for moderation."""
+    return list(_with_sections_and_responses(consultation.comments.all()).select_related("hidden_by")
+                .order_by("position", "pk"))
+
+
+def pending_comments(consultation: Consultation) -> list[Comment]:
+    return [c for c in visible_comments(consultation) if not c.answered]
+
+
+def sections_of(consultation: Consultation) -> list[ConsultationSection]:
+    return list(consultation.sections.order_by("position", "pk"))
+
+
+def comment_count(consultation: Consultation) -> int:
+    return consultation.comments.visible().count()
+
+
+@dataclass
+class SectionGroup:
+    section: ConsultationSection | None  # None: the whole document
+    comments: list = field(default_factory=list)
+
+
+@dataclass
+class ResponsePage:
+    groups: list[SectionGroup]
+    counts: list[tuple[str, str, int]]  # (value, label, comments) for every disposition
+    comments: int
+    pending: int
+    responses: int
+
+
+def comment_disposition(comment: Comment) -> str:
+    """The latest non-pending response's disposition, else pending."""
+    answered = [r for r in comment.responses.all() if r.disposition != Disposition.PENDING]
+    return answered[-1].disposition if answered else Disposition.PENDING
+
+
+def response_page(consultation: Consultation) -> ResponsePage:
+    """Comments grouped under the section where each sits (its first section), in document order,
+    with whole-document comments last; each comment carries its responses (prefetched).
+    Queries: sections, comments, their section links, their responses."""
+    sections = sections_of(consultation)
+    groups = {s.pk: SectionGroup(section=s) for s in sections}
+    whole = SectionGroup(section=None)
+    comments = visible_comments(consultation)
+    counts = Counter()
+    response_ids = set()
+    for comment in comments:
+        links = list(comment.section_links.all())
+        (groups[links[0].section_id] if links else whole).comments.append(comment)
+        comment.disposition = comment_disposition(comment)
+        counts[comment.disposition] += 1
+        response_ids.update(r.pk for r in comment.responses.all())
+    ordered = [g for g in groups.values() if g.comments] + ([whole] if whole.comments else [])
+    return ResponsePage(
+        groups=ordered,
+        counts=[(value, label, counts[value]) for value, label in Disposition.choices],
+        comments=len(comments),
+        pending=counts[Disposition.PENDING],
+        responses=len(response_ids),
+    )
+
+
+def invitations_for(consultation: Consultation) -> list[Invitation]:
+    """Invitations with `responded`: the organisation has a visible comment on this consultation."""
+    commented = Comment.objects.visible().filter(consultation=consultation, organisation=OuterRef("organisation"))
+    return list(consultation.invitations.select_related("organisation").annotate(responded=Exists(commented))
+                .order_by("organisation__name"))
+
+
+def organisations_to_invite(*, consultation: Consultation, on_date: date, bme_led: str = "", community=None,
+                            service_area=None) -> QuerySet[Organisation]:
+    """Listed voluntary and community organisations not yet invited, filtered by BME-led status on
+    `on_date` (an organisations.bme_led.Outcome value), a community served and a service area."""
+    qs = (Organisation.objects.listed().voluntary().with_bme_led_status(on_date)
+          .exclude(consultation_invitations__consultation=consultation).order_by("name"))
+    if bme_led:
+        qs = qs.filter(bme_led_outcome=bme_led)
+    if community is not None:
+        qs = qs.filter(communities_served=community)
+    if service_area is not None:
+        qs = qs.filter(service_areas=service_area)
+    return qs.distinct()
+
+
+def comments_per_list_row(consultations) -> dict[int, int]:
+    ids = [c.pk for c in consultations]
+    return dict(Comment.objects.visible().filter(consultation_id__in=ids).values("consultation_id")
+                .annotate(n=Count("pk")).values_list("consultation_id", "n"))

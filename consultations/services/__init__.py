@@ -1,0 +1,31 @@
+"""Every write to consultations. Error messages are module constants that tests assert on."""
+
+from .comments import (
+    comment_add_anonymous,
+    comment_add_for_organisation,
+    comment_add_individual,
+    comment_hide,
+    comment_unhide,
+)
+from .invitations import invitation_emails_send, invitations_send
+from .loader import load_consultation_file
+from .reminders import response_reminders_send
+from .responses import response_create
+from .workflow import (
+    consultation_close,
+    consultation_create,
+    consultation_open,
+    consultation_publish_response,
+    consultation_update,
+    consultations_close_due,
+    event_add,
+    pending_count,
+    section_add,
+)
+
+__all__ = [
+    "comment_add_anonymous", "comment_add_for_organisation", "comment_add_individual", "comment_hide",
+    "comment_unhide", "consultation_close", "consultation_create", "consultation_open",
+    "consultation_publish_response", "consultation_update", "consultations_close_due", "event_add", "invitation_emails_send", "invitations_send",
+    "load_consultation_file", "pending_count", "response_create", "response_reminders_send", "section_add",
+]

@@ -1,0 +1,90 @@
+"""Comments from members for their organisation, from individuals and from anonymous people, and
+their moderation: a comment is hidden with a reason, never deleted."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from organisations.models import Organisation
+from organisations.roles import roles_for
+
+from ..models import AuthorKind, Comment, Consultation, ConsultationSection, Status, set_comment_sections
+
+NOT_OPEN_FOR_COMMENTS = "This consultation is not open for comments."
+EMPTY_COMMENT = "Enter your comment."
+TOO_LONG = "Your comment must be 10,000 characters or fewer."
+NOT_A_MEMBER = "You can comment for an organisation only if you are an approved member of it."
+WRONG_SECTION = "Choose sections of this consultation only."
+HIDE_REASON_REQUIRED = "Say why the comment is being hidden."
+ALREADY_HIDDEN = "This comment is already hidden."
+NOT_HIDDEN = "This comment is not hidden."
+MAX_LENGTH = 10000
+
+
+def _create(*, consultation: Consultation, text: str, sections, kind: str, author=None,
+            organisation: Organisation | None = None, received_on: date | None = None) -> Comment:
+    if consultation.status != Status.OPEN or timezone.localdate() > consultation.closes:
+        raise ValidationError(NOT_OPEN_FOR_COMMENTS)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": EMPTY_COMMENT})
+    if len(text) > MAX_LENGTH:
+        raise ValidationError({"text": TOO_LONG})
+    sections = list(sections or [])
+    if any(s.consultation_id != consultation.pk for s in sections):
+        raise ValidationError({"sections": WRONG_SECTION})
+    last = consultation.comments.order_by("-position").values_list("position", flat=True).first() or 0
+    comment = Comment.objects.create(
+        consultation=consultation, text=text, author_kind=kind, author=author, organisation=organisation,
+        received_on=received_on or timezone.localdate(), position=last + 1,
+    )
+    set_comment_sections(comment, sections)
+    return comment
+
+
+@transaction.atomic
+def comment_add_for_organisation(*, consultation: Consultation, user, organisation: Organisation, text: str,
+                                 sections: list[ConsultationSection] | None = None) -> Comment:
+    if not roles_for(user).belongs_to(organisation.pk):
+        raise ValidationError({"organisation": NOT_A_MEMBER})
+    return _create(consultation=consultation, text=text, sections=sections, kind=AuthorKind.ORGANISATION,
+                   author=user, organisation=organisation)
+
+
+@transaction.atomic
+def comment_add_individual(*, consultation: Consultation, user, text: str,
+                           sections: list[ConsultationSection] | None = None) -> Comment:
+    return _create(consultation=consultation, text=text, sections=sections, kind=AuthorKind.INDIVIDUAL, author=user)
+
+
+@transaction.atomic
+def comment_add_anonymous(*, consultation: Consultation, text: str,
+                          sections: list[ConsultationSection] | None = None) -> Comment:
+    """A comment from the public form. Rate limiting and the honeypot are checked by the view, which
+    has the request; this records no address and no name."""
+    return _create(consultation=consultation, text=text, sections=sections, kind=AuthorKind.ANONYMOUS)
+
+
+@transaction.atomic
+def comment_hide(*, comment: Comment, user, reason: str) -> Comment:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": HIDE_REASON_REQUIRED})
+    if comment.hidden:
+        raise ValidationError(ALREADY_HIDDEN)
+    comment.hidden, comment.hidden_reason = True, reason
+    comment.hidden_by, comment.hidden_at = user, timezone.now()
+    comment.save()
+    return comment
+
+
+@transaction.atomic
+def comment_unhide(*, comment: Comment, user) -> Comment:
+    """Show a hidden comment again. The reason it was hidden stays in the comment's history."""
+    if not comment.hidden:
+        raise ValidationError(NOT_HIDDEN)
+    comment.hidden, comment.hidden_reason, comment.hidden_by, comment.hidden_at = False, "", None, None
+    comment.save()
+    return comment

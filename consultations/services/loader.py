@@ -1,0 +1,112 @@
+"""Loading a consultation with its comments and responses from a YAML data file (for example the
+Plymouth draft Code consultation in consultations/data/). Idempotent: everything is matched on its
+natural key (consultation slug, section ref, comment and response ids in the file), so loading the
+same file twice changes nothing."""
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from organisations.models import Organisation
+from undertakings.models import Code
+
+from ..models import (
+    STANDARD_LENGTH,
+    AuthorKind,
+    Comment,
+    Consultation,
+    ConsultationSection,
+    Disposition,
+    Response,
+    Status,
+    set_comment_sections,
+)
+
+UNKNOWN_OWNER = "No organisation has the slug {slug}."
+UNKNOWN_SECTION = "Comment {comment} names section {ref}, which the file does not list."
+UNKNOWN_COMMENT = "Response {response} answers comment {comment}, which the file does not list."
+UNKNOWN_DISPOSITION = "Response {response} has an unknown disposition {disposition}."
+
+
+def _as_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+@transaction.atomic
+def load_consultation_file(path, *, opens: date | None = None, closes: date | None = None) -> Consultation:
+    """Create or update the consultation in the file at `path`.
+
+    1. The consultation by slug. Dates come from the file, else from `opens`/`closes`, else the
+       12 weeks ending today; an existing consultation keeps its dates. It is left closed unless
+       the file says otherwise: publishing is a decision for the owner (and refused while comments
+       are pending).
+    2. Sections in file order, by ref.
+    3. Comments by id, in file order, with their sections; none has a named author, so each is
+       loaded as from an individual (the public page says "An individual").
+    4. Responses by id with the comments they answer. A comment with no response stays pending.
+    """
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    meta = data["consultation"]
+    owner = Organisation.objects.filter(slug=meta["owner"]).first()
+    if owner is None:
+        raise ValidationError(UNKNOWN_OWNER.format(slug=meta["owner"]))
+    code = Code.objects.filter(slug=meta["code"]).order_by("-version").first() if meta.get("code") else None
+    consultation = Consultation.objects.filter(slug=meta["slug"]).first()
+    if consultation is None:
+        closes = _as_date(meta.get("closes")) or closes or date.today()
+        opens = _as_date(meta.get("opens")) or opens or closes - STANDARD_LENGTH
+        consultation = Consultation(slug=meta["slug"], opens=opens, closes=closes)
+    consultation.owner, consultation.code = owner, code
+    consultation.title, consultation.summary = meta["title"], meta.get("summary", "")
+    consultation.stage = meta.get("stage", consultation.stage or "policy_development")
+    consultation.shorter_reason = meta.get("shorter_reason", consultation.shorter_reason)
+    if not consultation.pk:
+        consultation.status = meta.get("status", Status.CLOSED)
+    consultation.save()
+
+    sections = {}
+    for position, row in enumerate(data.get("sections", []), start=1):
+        sections[str(row["ref"])], _ = ConsultationSection.objects.update_or_create(
+            consultation=consultation, ref=str(row["ref"]),
+            defaults={"title": row.get("title") or str(row["ref"]), "text": row.get("text") or "",
+                      "position": position},
+        )
+
+    comments = {}
+    for position, row in enumerate(data.get("comments", []), start=1):
+        refs = [str(ref) for ref in row.get("sections", [])]
+        missing = [ref for ref in refs if ref not in sections]
+        if missing:
+            raise ValidationError(UNKNOWN_SECTION.format(comment=row["id"], ref=missing[0]))
+        comment, _ = Comment.objects.update_or_create(
+            consultation=consultation, source_ref=row["id"],
+            defaults={"text": row["text"], "position": position, "author_kind": AuthorKind.INDIVIDUAL,
+                      "received_on": _as_date(row.get("received_on")) or consultation.closes},
+        )
+        set_comment_sections(comment, [sections[ref] for ref in refs])
+        comments[row["id"]] = comment
+
+    for row in data.get("responses", []):
+        if row["disposition"] not in Disposition.values:
+            raise ValidationError(UNKNOWN_DISPOSITION.format(response=row["id"], disposition=row["disposition"]))
+        missing = [c for c in row["comments"] if c not in comments]
+        if missing:
+            raise ValidationError(UNKNOWN_COMMENT.format(response=row["id"], comment=missing[0]))
+        response, _ = Response.objects.update_or_create(
+            consultation=consultation, source_ref=row["id"],
+            defaults={"disposition": row["disposition"], "text": row["text"], "where": row.get("reference", ""),
+                      "for_whom": row.get("for_whom", "")},
+        )
+        response.comments.set([comments[c] for c in row["comments"]])
+    return consultation
+
+
+def recent_dates(*, closed_weeks_ago: int = 4) -> tuple[date, date]:
+    """Dates for a demo: a 12-week consultation that closed a few weeks ago."""
+    closes = date.today() - timedelta(weeks=closed_weeks_ago)
+    return closes - STANDARD_LENGTH, closes

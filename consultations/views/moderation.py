@@ -1,0 +1,87 @@
+"""Officer pages for comments: moderation (hide with a reason, show again) and responding."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from .. import permissions, selectors, services
+from ..forms import HideForm, RespondForm
+from ..models import Comment
+from .common import add_errors, crumbs, requiring
+
+
+@requiring(permissions.can_manage)
+def comments(request, consultation):
+    return render(request, "consultations/moderation.html", {
+        "consultation": consultation, "comments": selectors.all_comments(consultation),
+        "actions": permissions.allowed_actions(request.user, consultation),
+        "breadcrumbs": crumbs(consultation, ("Comments", None)),
+    })
+
+
+def _comment(consultation, pk) -> Comment:
+    comment = consultation.comments.filter(pk=pk).first()
+    if comment is None:
+        raise Http404("No such comment")
+    return comment
+
+
+@requiring(permissions.can_manage)
+def hide(request, consultation, pk):
+    comment = _comment(consultation, pk)
+    form = HideForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_hide(comment=comment, user=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "The comment is hidden. It is kept and can be shown again.")
+            return redirect("consultations:comments", slug=consultation.slug)
+    return render(request, "consultations/hide.html", {
+        "consultation": consultation, "comment": comment, "form": form,
+        "breadcrumbs": crumbs(consultation, ("Comments", reverse("consultations:comments", args=[consultation.slug])),
+                              ("Hide a comment", None)),
+    })
+
+
+@requiring(permissions.can_manage)
+def unhide(request, consultation, pk):
+    comment = _comment(consultation, pk)
+    if request.method == "POST":
+        try:
+            services.comment_unhide(comment=comment, user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "The comment is shown again.")
+        return redirect("consultations:comments", slug=consultation.slug)
+    return render(request, "consultations/confirm.html", {
+        "consultation": consultation, "question": "Show this comment again?", "explanation": comment.text,
+        "button_label": "Show the comment", "cancel_url": reverse("consultations:comments", args=[consultation.slug]),
+        "breadcrumbs": crumbs(consultation, ("Show a comment", None)),
+    })
+
+
+@requiring(permissions.can_respond)
+def respond(request, consultation):
+    """Choose one or more comments still waiting and give them one response."""
+    waiting = (consultation.comments.visible().pending().order_by("position", "pk")
+               .prefetch_related("section_links__section"))
+    form = RespondForm(request.POST or None, comments=waiting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.response_create(consultation=consultation, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            count = len(form.cleaned_data["comments"])
+            messages.success(request, f"Response saved for {count} comment{'s' if count != 1 else ''}.")
+            return redirect("consultations:respond", slug=consultation.slug)
+    return render(request, "consultations/respond.html", {
+        "consultation": consultation, "form": form, "waiting": waiting.exists(),
+        "actions": permissions.allowed_actions(request.user, consultation),
+        "breadcrumbs": crumbs(consultation, ("Respond to comments", None)),
+    })

@@ -1,0 +1,144 @@
+"""Pages anyone may see: the list, a consultation, commenting, and "you said, we did"."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from common.csv_export import csv_response
+from organisations.models import Organisation
+from organisations.roles import roles_for
+
+from .. import permissions, selectors, services
+from ..forms import CommentForm
+from ..ratelimit import allow_anonymous_comment
+from .common import add_errors, crumbs, with_consultation
+
+CSV_HEADER = ["Title", "Run by", "Stage", "Status", "Opens", "Closes", "Weeks", "Shorter than 12 weeks: reason",
+              "Response due", "Response published", "Response overdue", "Address"]
+RATE_LIMITED = "You have sent a lot of comments in the last hour. Please wait and try again later."
+
+
+def _status(request, user) -> str:
+    status = request.GET.get("status", "all")
+    return status if status in dict(selectors.statuses_for(user)) else "all"
+
+
+def consultation_list(request):
+    status = _status(request, request.user)
+    consultations = selectors.consultation_list(user=request.user, status=status)
+    page = Paginator(consultations, 20).get_page(request.GET.get("page"))
+    return render(request, "consultations/list.html", {
+        "page_obj": page, "consultations": page.object_list, "statuses": selectors.statuses_for(request.user),
+        "status": status, "today": timezone.localdate(), "can_create": permissions.can_create(request.user),
+        "breadcrumbs": [("Consultations", None)],
+    })
+
+
+def consultation_list_csv(request):
+    today = timezone.localdate()
+    consultations = selectors.consultation_list(user=request.user, status=_status(request, request.user))
+    return csv_response("consultations.csv", CSV_HEADER, (
+        [c.title, c.owner.name, c.get_stage_display(), c.get_status_display(), c.opens, c.closes, c.weeks,
+         c.shorter_reason if c.is_shorter else "", c.response_due, c.response_published_on,
+         c.response_overdue(today), request.build_absolute_uri(reverse("consultations:detail", args=[c.slug]))]
+        for c in consultations
+    ))
+
+
+@with_consultation
+def detail(request, consultation):
+    page = selectors.response_page(consultation)
+    return render(request, "consultations/detail.html", {
+        "consultation": consultation, "sections": selectors.sections_of(consultation),
+        "events": list(consultation.events.all()), "page": page, "today": timezone.localdate(),
+        "actions": permissions.allowed_actions(request.user, consultation),
+        "breadcrumbs": crumbs(None, (consultation.title, None)),
+    })
+
+
+def _commenting_organisations(user):
+    roles = roles_for(user)
+    return list(Organisation.objects.filter(pk__in=roles.organisation_ids).order_by("name"))
+
+
+@with_consultation
+def comment(request, consultation):
+    if not permissions.can_comment(request.user, consultation):
+        raise PermissionDenied
+    anonymous = not request.user.is_authenticated
+    organisations = [] if anonymous else _commenting_organisations(request.user)
+    form = CommentForm(request.POST or None, consultation=consultation, organisations=organisations,
+                       anonymous=anonymous)
+    if request.method == "POST" and form.is_valid():
+        created = _save_comment(request, consultation, form, anonymous)
+        if created:
+            messages.success(request, "Thank you. Your comment has been received.")
+            return redirect("consultations:detail", slug=consultation.slug)
+    return render(request, "consultations/comment.html", {
+        "consultation": consultation, "form": form, "anonymous": anonymous,
+        "breadcrumbs": crumbs(consultation, ("Comment", None)),
+    })
+
+
+def _save_comment(request, consultation, form, anonymous: bool) -> bool:
+    data = {"sections": [], **form.cleaned_data}
+    if data.get("website"):
+        # A bot filled the hidden field: pretend it worked and store nothing.
+        return True
+    try:
+        if anonymous:
+            if not allow_anonymous_comment(request):
+                form.add_error(None, RATE_LIMITED)
+                return False
+            services.comment_add_anonymous(consultation=consultation, text=data["text"], sections=data["sections"])
+        elif data["on_behalf_of"] == CommentForm.INDIVIDUAL:
+            services.comment_add_individual(consultation=consultation, user=request.user, text=data["text"],
+                                            sections=data["sections"])
+        else:
+            organisation = Organisation.objects.get(pk=data["on_behalf_of"])
+            services.comment_add_for_organisation(consultation=consultation, user=request.user,
+                                                  organisation=organisation, text=data["text"],
+                                                  sections=data["sections"])
+    except ValidationError as exc:
+        add_errors(form, exc)
+        return False
+    return True
+
+
+def _response_context(request, consultation):
+    if not permissions.can_view_response(request.user, consultation):
+        raise PermissionDenied
+    return {
+        "consultation": consultation, "page": selectors.response_page(consultation),
+        "final": consultation.status == "published", "today": timezone.localdate(),
+        "breadcrumbs": crumbs(consultation, ("You said, we did", None)),
+    }
+
+
+@with_consultation
+def document(request, consultation):
+    if not consultation.document:
+        raise Http404("No document")
+    name = f"{consultation.slug}.{consultation.document.name.rsplit('.', 1)[-1]}"
+    return FileResponse(consultation.document.open("rb"), as_attachment=True, filename=name)
+
+
+@with_consultation
+def response(request, consultation):
+    return render(request, "consultations/response.html", _response_context(request, consultation))
+
+
+@with_consultation
+def response_pdf(request, consultation):
+    from weasyprint import HTML
+
+    html = render_to_string("consultations/response_pdf.html", _response_context(request, consultation))
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(pdf_variant="pdf/ua-1")
+    reply = HttpResponse(pdf, content_type="application/pdf")
+    reply["Content-Disposition"] = f'inline; filename="{consultation.slug}-response.pdf"'
+    return reply

@@ -1,0 +1,110 @@
+"""An officer opens a consultation; a group member comments on two sections; an anonymous person
+comments; the officer closes it, responds to each comment and publishes; the public page shows
+them. axe checks the main pages."""
+
+import pytest
+
+from consultations.models import Comment, Status
+from tests.support import assert_accessible
+
+from .factories import make_consultation
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def sign_out(page):
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_load_state()
+
+
+def click(page, role, name):
+    page.get_by_role(role, name=name, exact=True).click()
+    page.wait_for_load_state()
+
+
+def test_consultation_from_opening_to_the_published_response(page, world, sign_in):
+    consultation = make_consultation(world, status=Status.DRAFT, title="Review of the grants scheme")
+    detail = f"/consultations/{consultation.slug}/"
+
+    # The officer opens it.
+    sign_in(world.users["officer"])
+    page.goto(detail)
+    assert_accessible(page, "consultations-01-draft")
+    click(page, "link", "Open for comments")
+    assert_accessible(page, "consultations-02-confirm-open")
+    click(page, "button", "Open for comments")
+    assert page.get_by_text("The consultation is open for comments.").is_visible()
+    sign_out(page)
+
+    # A group member comments for the group on two sections.
+    sign_in(world.users["group_member"])
+    page.goto(detail)
+    click(page, "link", "Comment on this consultation")
+    click(page, "button", "Send comment")  # nothing filled in
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert_accessible(page, "consultations-03-comment-error")
+    page.get_by_label("African Caribbean Forum").check()
+    page.get_by_label("1 Part 1").check()
+    page.get_by_label("2 Part 2").check()
+    page.get_by_label("Your comment").fill("Small groups need longer to apply.")
+    click(page, "button", "Send comment")
+    assert page.get_by_text("Your comment has been received").is_visible()
+    sign_out(page)
+
+    # Someone without an account comments on the whole document.
+    page.goto(detail + "comment/")
+    assert_accessible(page, "consultations-04-comment-anonymous")
+    page.get_by_label("Your comment").fill("Publish the panel's scores.")
+    click(page, "button", "Send comment")
+    assert Comment.objects.filter(consultation=consultation).count() == 2
+
+    # The officer closes it early (with the reason), responds to each comment and publishes.
+    sign_in(world.users["officer"])
+    page.goto(detail)
+    click(page, "link", "Close the consultation")
+    page.get_by_label("If you are closing early").fill("The scheme has to start in April.")
+    assert_accessible(page, "consultations-05-confirm-close")
+    click(page, "button", "Close the consultation")
+    click(page, "link", "Respond to comments")
+    assert_accessible(page, "consultations-06-respond")
+    page.get_by_label("1, 2: Small groups need longer to apply.").check()
+    page.get_by_label("Accepted – changed").check()
+    page.get_by_label("Response", exact=True).fill("The deadline is now eight weeks.")
+    click(page, "button", "Save response")
+    page.get_by_label("Whole document: Publish the panel's scores.").check()
+    page.get_by_label("Noted").check()
+    page.get_by_label("Response", exact=True).fill("We will publish the scores from next year.")
+    click(page, "button", "Save response")
+    assert page.get_by_text("Every comment has a response.").is_visible()
+    click(page, "link", "Publish the response")
+    assert_accessible(page, "consultations-07-confirm-publish")
+    click(page, "button", "Publish the response")
+    assert page.get_by_text("The response is published.").is_visible()
+    sign_out(page)
+
+    # The public sees each comment beside its response.
+    page.goto("/consultations/")
+    assert_accessible(page, "consultations-08-list")
+    page.goto(detail + "response/")
+    content = page.content()
+    for text in ("Small groups need longer to apply.", "The deadline is now eight weeks.",
+                 "Publish the panel's scores.", "We will publish the scores from next year.",
+                 "African Caribbean Forum", "Anonymous"):
+        assert text in content
+    assert "Grace Member" not in content and "not the final response" not in content
+    assert_accessible(page, "consultations-09-response")
+
+
+def test_the_plymouth_consultation_pages_are_accessible(page, world):
+    from django.conf import settings
+
+    from consultations.services import load_consultation_file
+    from tests import factories as f
+
+    f.PublicBodyFactory(slug="plymouth-city-council", name="Plymouth City Council")
+    plymouth = load_consultation_file(settings.BASE_DIR / "consultations" / "data" / "plymouth-bme-consultation.yaml")
+    page.goto(f"/consultations/{plymouth.slug}/")
+    assert_accessible(page, "consultations-10-plymouth")
+    page.goto(f"/consultations/{plymouth.slug}/response/")
+    assert page.get_by_text("Responses so far: this is not the final response.").is_visible()
+    assert_accessible(page, "consultations-11-plymouth-response")

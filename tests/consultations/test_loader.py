@@ -1,0 +1,59 @@
+"""The consultation loader and its command refuse files that do not add up, and say why."""
+
+from io import StringIO
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+
+from consultations.models import Consultation, Status
+from consultations.services import load_consultation_file
+from consultations.services import loader
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+GOOD = """
+consultation: {slug: small, title: Small, owner: the-council, summary: s, stage: evaluation,
+               opens: 2025-01-06, closes: 2025-03-31}
+sections: [{ref: '1', title: One, text: t}, {ref: '2', title: Two, text: t}]
+comments:
+- {id: c1, sections: ['2', '1'], text: First}
+- {id: c2, sections: [], text: Second}
+responses:
+- {id: r1, comments: [c1], disposition: already_covered, text: See 3, reference: '3'}
+"""
+
+
+@pytest.fixture
+def council(db):
+    return f.PublicBodyFactory(slug="the-council")
+
+
+def test_a_file_loads_with_dates_sections_in_order_and_pending_comments(council, tmp_path):
+    path = tmp_path / "small.yaml"
+    path.write_text(GOOD)
+    out = StringIO()
+    call_command("load_consultation", str(path), stdout=out)
+    assert "2 comments, 1 pending" in out.getvalue()
+    consultation = Consultation.objects.get(slug="small")
+    assert consultation.status == Status.CLOSED and consultation.opens.isoformat() == "2025-01-06"
+    first = consultation.comments.get(source_ref="c1")
+    assert [link.section.ref for link in first.section_links.all()] == ["2", "1"]
+    assert first.responses.get().where == "3"
+
+
+def test_a_comment_naming_an_unknown_section_is_refused(council, tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(GOOD.replace("sections: ['2', '1']", "sections: ['9']"))
+    with pytest.raises(ValidationError) as exc:
+        load_consultation_file(path)
+    assert exc.value.messages == [loader.UNKNOWN_SECTION.format(comment="c1", ref="9")]
+    assert not Consultation.objects.exists()  # nothing half-loaded
+
+
+def test_the_command_reports_an_unknown_owner(db, tmp_path):
+    path = tmp_path / "small.yaml"
+    path.write_text(GOOD)
+    with pytest.raises(CommandError, match="No organisation has the slug the-council"):
+        call_command("load_consultation", str(path))

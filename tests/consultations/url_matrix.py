@@ -1,0 +1,78 @@
+"""Every consultations URL and what each persona gets. The standard world gains (prepare): the
+council's consultations at each status (draft, open with a comment, closed with a comment,
+published). The officer is the council's; the steering member steers a Compact the council signed;
+the other officer belongs to another public body and may not manage the council's consultations."""
+
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from consultations.models import Status
+from tests.matrix import PUBLIC, Row, expect
+
+from .factories import comment_from_group, make_consultation
+
+
+def prepare(world):
+    world.consultations_draft = make_consultation(world, status=Status.DRAFT, title="Matrix draft")
+    world.consultations_open = make_consultation(world, title="Matrix open")
+    world.consultations_open.document.save("plan.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    world.consultations_comment = comment_from_group(world, world.consultations_open)
+    closed = make_consultation(world, title="Matrix closed")
+    comment_from_group(world, closed)
+    closed.status = Status.CLOSED
+    closed.save()
+    world.consultations_closed = closed
+    world.consultations_published = make_consultation(world, status=Status.PUBLISHED, title="Matrix published")
+
+
+def on(name, attr, *extra):
+    return lambda w: reverse(name, args=[getattr(w, attr).slug, *[getattr(w, e).pk for e in extra]])
+
+
+MANAGERS = expect(403, anonymous=302, officer=200, steering_member=200, site_admin=200)
+DRAFT_MANAGERS = expect(404, anonymous=302, officer=200, steering_member=200, site_admin=200)
+NOBODY = expect(403, anonymous=302)
+CREATORS = expect(403, anonymous=302, officer=200, other_officer=200, site_admin=200)
+SEE_DRAFT = expect(404, officer=200, steering_member=200, site_admin=200)
+
+ROWS = [
+    Row("consultations:list", lambda w: reverse("consultations:list"), PUBLIC),
+    Row("consultations:list", lambda w: reverse("consultations:list") + "?status=draft", PUBLIC, note="drafts"),
+    Row("consultations:list-csv", lambda w: reverse("consultations:list-csv"), PUBLIC),
+    Row("consultations:create", lambda w: reverse("consultations:create"), CREATORS),
+    Row("consultations:detail", on("consultations:detail", "consultations_open"), PUBLIC),
+    Row("consultations:detail", on("consultations:detail", "consultations_draft"), SEE_DRAFT, note="draft"),
+    Row("consultations:detail", lambda w: reverse("consultations:detail", args=["no-such-thing"]), expect(404),
+        note="no such consultation"),
+    Row("consultations:document", on("consultations:document", "consultations_open"), PUBLIC),
+    Row("consultations:document", on("consultations:document", "consultations_draft"), expect(404),
+        note="draft without a document"),
+    Row("consultations:comment", on("consultations:comment", "consultations_open"), PUBLIC),
+    Row("consultations:comment", on("consultations:comment", "consultations_closed"), expect(403), note="closed"),
+    Row("consultations:response", on("consultations:response", "consultations_closed"), PUBLIC,
+        note="responses so far"),
+    Row("consultations:response", on("consultations:response", "consultations_published"), PUBLIC),
+    Row("consultations:response", on("consultations:response", "consultations_open"),
+        expect(403, officer=200, steering_member=200, site_admin=200), note="open: officers only"),
+    Row("consultations:response-pdf", on("consultations:response-pdf", "consultations_published"), PUBLIC),
+    Row("consultations:edit", on("consultations:edit", "consultations_open"), MANAGERS),
+    Row("consultations:edit", on("consultations:edit", "consultations_draft"), DRAFT_MANAGERS, note="draft"),
+    Row("consultations:edit", on("consultations:edit", "consultations_published"), NOBODY, note="published"),
+    Row("consultations:sections", on("consultations:sections", "consultations_draft"), DRAFT_MANAGERS),
+    Row("consultations:events", on("consultations:events", "consultations_open"), MANAGERS),
+    Row("consultations:invitations", on("consultations:invitations", "consultations_open"), MANAGERS),
+    Row("consultations:open", on("consultations:open", "consultations_draft"), DRAFT_MANAGERS),
+    Row("consultations:open", on("consultations:open", "consultations_open"), NOBODY, note="already open"),
+    Row("consultations:close", on("consultations:close", "consultations_open"), MANAGERS),
+    Row("consultations:publish", on("consultations:publish", "consultations_closed"), MANAGERS),
+    Row("consultations:comments", on("consultations:comments", "consultations_open"), MANAGERS),
+    Row("consultations:comment-hide", on("consultations:comment-hide", "consultations_open", "consultations_comment"),
+        MANAGERS),
+    Row("consultations:comment-hide", on("consultations:comment-hide", "consultations_open", "consultations_comment"),
+        MANAGERS, method="post",
+        data=lambda w: {"reason": ""}, note="no reason: the form again"),
+    Row("consultations:comment-unhide",
+        on("consultations:comment-unhide", "consultations_open", "consultations_comment"), MANAGERS),
+    Row("consultations:respond", on("consultations:respond", "consultations_closed"), MANAGERS),
+    Row("consultations:respond", on("consultations:respond", "consultations_published"), NOBODY, note="published"),
+]
