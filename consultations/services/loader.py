@@ -31,6 +31,25 @@ UNKNOWN_COMMENT = "Response {response} answers comment {comment}, which the file
 UNKNOWN_DISPOSITION = "Response {response} has an unknown disposition {disposition}."
 
 
+def _upsert(model, lookup: dict, values: dict):
+    """update_or_create that saves only when something differs, so that loading the same file again
+    writes nothing (every save would add a change-history row)."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**lookup, **values)
+    changed = {field: value for field, value in values.items() if getattr(obj, field) != value}
+    if changed:
+        for field, value in changed.items():
+            setattr(obj, field, value)
+        obj.save(update_fields=list(changed))
+    return obj
+
+
+def _differs_from_stored(obj) -> bool:
+    stored = type(obj).objects.get(pk=obj.pk)
+    return any(getattr(stored, f.attname) != getattr(obj, f.attname) for f in obj._meta.concrete_fields)
+
+
 def _as_date(value) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -67,13 +86,15 @@ def load_consultation_file(path, *, opens: date | None = None, closes: date | No
     consultation.shorter_reason = meta.get("shorter_reason", consultation.shorter_reason)
     if not consultation.pk:
         consultation.status = meta.get("status", Status.CLOSED)
-    consultation.save()
+        consultation.save()
+    elif _differs_from_stored(consultation):
+        consultation.save()
 
     sections = {}
     for position, row in enumerate(data.get("sections", []), start=1):
-        sections[str(row["ref"])], _ = ConsultationSection.objects.update_or_create(
-            consultation=consultation, ref=str(row["ref"]),
-            defaults={"title": row.get("title") or str(row["ref"]), "text": row.get("text") or "",
+        sections[str(row["ref"])] = _upsert(
+            ConsultationSection, {"consultation": consultation, "ref": str(row["ref"])},
+            {"title": row.get("title") or str(row["ref"]), "text": row.get("text") or "",
                       "position": position},
         )
 
@@ -83,9 +104,9 @@ def load_consultation_file(path, *, opens: date | None = None, closes: date | No
         missing = [ref for ref in refs if ref not in sections]
         if missing:
             raise ValidationError(UNKNOWN_SECTION.format(comment=row["id"], ref=missing[0]))
-        comment, _ = Comment.objects.update_or_create(
-            consultation=consultation, source_ref=row["id"],
-            defaults={"text": row["text"], "position": position, "author_kind": AuthorKind.INDIVIDUAL,
+        comment = _upsert(
+            Comment, {"consultation": consultation, "source_ref": row["id"]},
+            {"text": row["text"], "position": position, "author_kind": AuthorKind.INDIVIDUAL,
                       "received_on": _as_date(row.get("received_on")) or consultation.closes},
         )
         set_comment_sections(comment, [sections[ref] for ref in refs])
@@ -97,9 +118,9 @@ def load_consultation_file(path, *, opens: date | None = None, closes: date | No
         missing = [c for c in row["comments"] if c not in comments]
         if missing:
             raise ValidationError(UNKNOWN_COMMENT.format(response=row["id"], comment=missing[0]))
-        response, _ = Response.objects.update_or_create(
-            consultation=consultation, source_ref=row["id"],
-            defaults={"disposition": row["disposition"], "text": row["text"], "where": row.get("reference", ""),
+        response = _upsert(
+            Response, {"consultation": consultation, "source_ref": row["id"]},
+            {"disposition": row["disposition"], "text": row["text"], "where": row.get("reference", ""),
                       "for_whom": row.get("for_whom", "")},
         )
         response.comments.set([comments[c] for c in row["comments"]])
