@@ -259,6 +259,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
+if CELERY_TASK_ALWAYS_EAGER:
+    # Tasks run in-process: a line per finished task, and kombu's note about the in-memory broker's
+    # missing host name, would only bury the demo accounts and the runserver output.
+    LOGGING["loggers"] |= {"celery.app.trace": {"level": "WARNING"}, "kombu.connection": {"level": "ERROR"}}
 
 # Prefix for identifiers the portal issues to organisations with no registered number, and for
 # 360Giving grant identifiers of awards recorded here (360G-<prefix>-<id>).
