@@ -1,11 +1,11 @@
 """Forms for consultation pages, rendered by crispy-forms-gds. Services check the rules; these only
 parse input."""
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
 from django import forms
 
+from common.forms import GovUKDateField
 from organisations.bme_led import Outcome
 from organisations.models import EthnicGroup, Organisation, ServiceArea
 from undertakings.models import Code
@@ -18,12 +18,6 @@ def helper(*fields, button: str = "Continue") -> FormHelper:
     h.form_tag = False
     h.layout = Layout(*fields, Button("submit", button))
     return h
-
-
-def gds_date(label: str, help_text: str = "") -> DateInputField:
-    field = DateInputField(label=label, help_text=help_text, require_all_fields=False)
-    field.error_messages.update({"required": f"Enter the {label.lower()}", "incomplete": f"Enter the {label.lower()}"})
-    return field
 
 
 def _text(label, required_message="", help_text="", required=True, rows=5, max_length=10000):
@@ -45,8 +39,8 @@ class ConsultationForm(forms.Form):
                                help_text="The document you are consulting on, if you are not adding it as sections.")
     stage = forms.ChoiceField(choices=Stage.choices, widget=forms.RadioSelect, label="Stage of the policy",
                               error_messages={"required": "Choose the stage"})
-    opens = gds_date("Opening date", "For example, 27 3 2026")
-    closes = gds_date("Closing date", "Consultations are expected to run for at least 12 weeks.")
+    opens = GovUKDateField(label="Opening date", help_text="For example, 27 3 2026")
+    closes = GovUKDateField(label="Closing date", help_text="Consultations are expected to run for at least 12 weeks.")
     shorter_reason = _text("If shorter than 12 weeks, why?", required=False, rows=3)
     languages = forms.CharField(required=False, max_length=300, label="Languages other than English offered",
                                 help_text="For example, Polish, Bengali, British Sign Language")
@@ -100,7 +94,7 @@ class SectionForm(forms.Form):
 
 
 class EventForm(forms.Form):
-    date = gds_date("Date of the event")
+    date = GovUKDateField(label="Date of the event")
     place = forms.CharField(max_length=300, label="Where", error_messages={"required": "Enter where the event is"})
     description = _text("What happens there (optional)", required=False, rows=3)
 

@@ -2,33 +2,17 @@
 
 from datetime import date
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
+from common.forms import GovUKDateField
 from organisations.models import Organisation, ServiceArea
 
 from .models import ApplicationStatus, FundingPurpose, ProgrammeKind
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-
-
-class GovDateField(DateInputField):
-    """The GOV.UK date input (day, month, year) with messages that name the date asked for."""
-
-    def __init__(self, *, label: str, **kwargs):
-        super().__init__(label=label, **kwargs)
-        what = label[0].lower() + label[1:]
-        self.error_messages["required"] = f"Enter the {what}"
-        self.error_messages["incomplete"] = f"Enter the {what} as a day, month and year"
-
-    def compress(self, data_list):
-        try:
-            return super().compress(data_list)
-        except ValidationError:
-            raise ValidationError(f"The {self.label[0].lower()}{self.label[1:]} must be a real date") from None
 
 
 def money_field(label: str, *, required: bool = True, help_text: str = "") -> forms.DecimalField:
@@ -91,8 +75,8 @@ class ProgrammeForm(forms.Form):
         help_text="Only organisations that are BME-led on the day they apply can apply.",
     )
     budget = money_field("Budget in pounds (optional)", required=False)
-    opens_on = GovDateField(label="Opening date", help_text="For example, 1 4 2025")
-    closes_on = GovDateField(label="Closing date", help_text="For example, 31 3 2026")
+    opens_on = GovUKDateField(label="Opening date", help_text="For example, 1 4 2025")
+    closes_on = GovUKDateField(label="Closing date", help_text="For example, 31 3 2026")
 
     def __init__(self, *args, funders, **kwargs):
         super().__init__(*args, **kwargs)
@@ -119,7 +103,7 @@ class ApplicationForm(forms.Form):
     project_title = forms.CharField(label="Project title", max_length=200, error_messages={"required": "Enter the project title"})
     summary = forms.CharField(label="What is the funding for? (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4}))
     amount_requested = money_field("Amount requested in pounds")
-    submitted_on = GovDateField(label="Submission date", help_text="The date the application was made. For example, 15 5 2025")
+    submitted_on = GovUKDateField(label="Submission date", help_text="The date the application was made. For example, 15 5 2025")
 
     def __init__(self, *args, applicants, record_date: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,7 +128,7 @@ class DecisionForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose awarded, declined or withdrawn by the applicant"},
     )
-    decided_on = GovDateField(label="Decision date")
+    decided_on = GovUKDateField(label="Decision date")
     reason = forms.CharField(
         label="Reason", required=False, widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Needed when declining: what the organisation can learn from the decision.",
@@ -165,9 +149,9 @@ class AwardForm(forms.Form):
         help_text="Published with the award as open data (360Giving).",
     )
     amount = money_field("Amount awarded in pounds")
-    award_date = GovDateField(label="Award date")
-    planned_start = GovDateField(label="Planned start date (optional)", required=False, require_all_fields=False)
-    planned_end = GovDateField(label="Planned end date (optional)", required=False, require_all_fields=False)
+    award_date = GovUKDateField(label="Award date")
+    planned_start = GovUKDateField(label="Planned start date (optional)", required=False)
+    planned_end = GovUKDateField(label="Planned end date (optional)", required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -179,7 +163,7 @@ class AwardForm(forms.Form):
 
 
 class WithdrawalForm(forms.Form):
-    withdrawn_on = GovDateField(label="Withdrawal date")
+    withdrawn_on = GovUKDateField(label="Withdrawal date")
     reason = forms.CharField(
         label="Why is the award being withdrawn?", widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Give the reason for withdrawing the award"},
@@ -187,7 +171,7 @@ class WithdrawalForm(forms.Form):
 
 
 class JointReviewForm(forms.Form):
-    held_on = GovDateField(label="Date the review was held", required=False, require_all_fields=False)
+    held_on = GovUKDateField(label="Date the review was held", required=False)
     causes = forms.CharField(label="Causes of the withdrawal", required=False, widget=forms.Textarea(attrs={"rows": 4}))
     lessons = forms.CharField(label="Lessons learned", required=False, widget=forms.Textarea(attrs={"rows": 4}))
     support_needs = forms.CharField(label="Support the organisation needs", required=False, widget=forms.Textarea(attrs={"rows": 4}))

@@ -1,18 +1,19 @@
 """Forms for boards, representatives and appointments (GOV.UK markup through crispy-forms-gds)."""
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
 from accounts.models import User
+from common.forms import GovUKDateField
 from organisations.models import Compact, EthnicGroup, Organisation
 
 from .models import AppointmentMethod, ConsentMethod, Representative
 
 NO_ACCOUNT = "No portal account uses this email address. Leave it empty if they do not have one."
 REAL_DATE = "The date must be a real date, for example 27 3 2026"
+EXAMPLE_DATE = "For example, 27 3 2026"
 
 
 def helper(*fields, button: str = "Save") -> FormHelper:
@@ -20,21 +21,6 @@ def helper(*fields, button: str = "Save") -> FormHelper:
     h.form_tag = False  # templates hold the <form> and the CSRF token
     h.layout = Layout(*fields, Button("submit", button))
     return h
-
-
-class DateField(DateInputField):
-    def __init__(self, *, label: str, required: bool = True, help_text: str = "For example, 27 3 2026"):
-        super().__init__(label=label, help_text=help_text, required=required, require_all_fields=False)
-        self.error_messages.update({"required": f"Enter {label.lower()}", "incomplete": f"Enter {label.lower()}"})
-
-    def compress(self, data_list):
-        try:
-            value = super().compress(data_list)
-        except ValidationError as exc:
-            raise ValidationError(REAL_DATE) from exc
-        if value is not None and value.year < 1900:
-            raise ValidationError(REAL_DATE)
-        return value
 
 
 class CommunityChoices(forms.ModelMultipleChoiceField):
@@ -120,7 +106,7 @@ class RepresentativeForm(forms.Form):
 
 
 class NewRepresentativeForm(RepresentativeForm):
-    consent_given_on = DateField(label="Date they gave consent")
+    consent_given_on = GovUKDateField(label="Date they gave consent", help_text=EXAMPLE_DATE, real_date_message=REAL_DATE)
     consent_method = forms.ChoiceField(
         label="How did they give consent?", choices=ConsentMethod.choices, widget=forms.RadioSelect,
         error_messages={"required": "Choose how they gave consent."},
@@ -152,9 +138,10 @@ class AppointmentForm(forms.Form):
         label="Were they elected or appointed?", choices=AppointmentMethod.choices, widget=forms.RadioSelect,
         error_messages={"required": "Choose whether they were elected or appointed."},
     )
-    start_date = DateField(label="Start date")
-    end_date = DateField(label="End date (optional)", required=False,
-                         help_text="Leave empty if the term has no set end. For example, 31 3 2028")
+    start_date = GovUKDateField(label="Start date", help_text=EXAMPLE_DATE, real_date_message=REAL_DATE)
+    end_date = GovUKDateField(
+        real_date_message=REAL_DATE, label="End date (optional)", required=False,
+        help_text="Leave empty if the term has no set end. For example, 31 3 2028")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -169,7 +156,7 @@ class AppointmentForm(forms.Form):
 
 
 class EndAppointmentForm(forms.Form):
-    end_date = DateField(label="Last day on the board")
+    end_date = GovUKDateField(label="Last day on the board", help_text=EXAMPLE_DATE, real_date_message=REAL_DATE)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

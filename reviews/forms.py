@@ -1,9 +1,10 @@
 """The steering group's form for an action for next year."""
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
+
+from common.forms import GovUKDateField
 
 from . import services
 
@@ -17,8 +18,7 @@ class ActionForm(forms.Form):
         label="Owner", max_length=200, help_text="The person or organisation who will make sure it happens.",
         error_messages={"required": services.OWNER_REQUIRED},
     )
-    due = DateInputField(label="Due date (optional)", help_text="For example, 31 3 2027.", required=False,
-                         require_all_fields=False)
+    due = GovUKDateField(label="Due date (optional)", help_text="For example, 31 3 2027.", required=False)
 
     def __init__(self, *args, button: str = "Save action", **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,9 +1,10 @@
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.utils.html import escape
+
+from common.forms import GovUKDateField
 
 from .models import Rating
 
@@ -118,7 +119,7 @@ class ActionForm(forms.Form):
         label="Who is responsible", max_length=200, help_text="A person or a team.",
         error_messages={"required": "Say who is responsible"},
     )
-    due_on = DateInputField(label="By when", help_text="For example, 31 3 2027", require_all_fields=False)
+    due_on = GovUKDateField(label="By when", what="date it will be done by", help_text="For example, 31 3 2027")
     done = forms.BooleanField(label="This action is done", required=False)
 
     def __init__(self, *args, editing: bool = False, **kwargs):

@@ -3,10 +3,11 @@
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 
+from common.forms import GovUKDateField
 from undertakings.models import Undertaking
 
 from ..models import Audience, Outcome
-from .raising import UndertakingLabelChoices, gds_date, helper
+from .raising import UndertakingLabelChoices, helper
 
 
 def _text(label: str, required_message: str, help_text: str = "", required: bool = True, rows: int = 6):
@@ -26,7 +27,7 @@ class ReplyForm(forms.Form):
 
 
 class ExtendForm(forms.Form):
-    new_date = gds_date("New reply date")
+    new_date = GovUKDateField(label="New reply date")
     reason = _text("Why do you need more time?", "Enter the reason for the extension",
                    "The complainant will be sent this reason.")
 

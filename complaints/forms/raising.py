@@ -1,11 +1,11 @@
 """The questions of the "raise a complaint" flow, one page each (GOV.UK question pages)."""
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.utils import timezone
 
+from common.forms import GovUKDateField
 from organisations.models import Organisation
 from undertakings.models import Undertaking
 
@@ -17,12 +17,6 @@ def helper(*fields, button: str = "Continue") -> FormHelper:
     h.form_tag = False  # templates hold the <form> so they can add the CSRF token and hidden bits
     h.layout = Layout(*fields, Button("submit", button))
     return h
-
-
-def gds_date(label: str, help_text: str = "") -> DateInputField:
-    field = DateInputField(label=label, help_text=help_text, require_all_fields=False)
-    field.error_messages.update({"required": f"Enter {label.lower()}", "incomplete": f"Enter {label.lower()}"})
-    return field
 
 
 class BodyForm(forms.Form):
@@ -78,7 +72,10 @@ class DetailsForm(forms.Form):
         "confidential, do not include your name or your organisation’s name.",
         error_messages={"required": "Enter what happened"},
     )
-    happened_on = gds_date("When did it happen?", "For example, 27 3 2026. If it went on for a while, give the latest date.")
+    happened_on = GovUKDateField(
+        label="When did it happen?", what="date it happened",
+        help_text="For example, 27 3 2026. If it went on for a while, give the latest date.",
+    )
     outcome_sought = forms.CharField(
         label="What would you like to happen now?",
         widget=forms.Textarea,

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from organisations.models import Organisation
 from organisations.roles import roles_for
 
-from .. import ratelimit, services
+from .. import services
 from ..forms.raising import (
     ANONYMOUS,
     EMAIL,

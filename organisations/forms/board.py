@@ -1,9 +1,9 @@
 """Declaring the make-up of a board."""
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Size
 from django import forms
-from django.core.exceptions import ValidationError
+
+from common.forms import GovUKDateField
 
 from ..models import BoardType
 from .common import apply_board_count_rules, count_field, gds_helper
@@ -13,25 +13,6 @@ ENTER_DATE = "Enter the date the counts describe, for example 27 3 2026"
 REAL_DATE = "The date must be a real date"
 
 
-class DateField(DateInputField):
-    """GOV.UK date input with messages a person can act on (the package's say "day is out of range")."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.error_messages.update({"required": ENTER_DATE, "incomplete": ENTER_DATE})
-        for part, name in zip(self.fields, ("day", "month", "year")):
-            part.error_messages["incomplete"] = f"The date must include a {name}"
-
-    def compress(self, data_list):
-        try:
-            value = super().compress(data_list)
-        except ValidationError as exc:
-            raise ValidationError(REAL_DATE) from exc
-        if value is not None and value.year < 1900:
-            raise ValidationError(REAL_DATE)
-        return value
-
-
 class BoardDeclarationForm(forms.Form):
     board_type = forms.ChoiceField(
         label="Which board is this?",
@@ -39,10 +20,10 @@ class BoardDeclarationForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": BOARD_TYPE_REQUIRED},
     )
-    effective_date = DateField(
+    effective_date = GovUKDateField(
+        what="date", enter_message=ENTER_DATE, real_date_message=REAL_DATE,
         label="On what date were these the board's members?",
         help_text="Usually today, or the date of your last annual general meeting. For example, 27 3 2026",
-        require_all_fields=False,
     )
     members = count_field(
         "How many people are on the board?",

@@ -70,7 +70,8 @@ def test_overloaded_means_more_than_the_maximum_seats_at_once(db, settings):
 def test_bme_representatives_are_counted_once_and_per_board(db):
     bme_led = f.OrganisationFactory()
     f.BoardDeclarationFactory(organisation=bme_led, members=4, bme_members=4, effective_date=datetime.date(2026, 1, 1))
-    lsp, health, empty = BoardFactory(name="A LSP"), BoardFactory(name="B Health"), BoardFactory(name="C Empty")
+    lsp, health = BoardFactory(name="A LSP"), BoardFactory(name="B Health")
+    BoardFactory(name="C Empty")
     from_bme_led = RepresentativeFactory(organisation=bme_led)
     community = RepresentativeFactory(communities=[group("black-african")])
     other = RepresentativeFactory()

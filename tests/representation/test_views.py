@@ -117,7 +117,7 @@ def test_steering_member_adds_a_representative_only_with_consent(setup, client_f
     url = reverse("representation:representative-create")
     data = {"name": "Rahim Uddin", "email": "rahim@example.org", "communities": [group("asian-bangladeshi").pk]}
     page = text(client.post(url, data))
-    assert "There is a problem" in page and "Enter date they gave consent" in page
+    assert "There is a problem" in page and "Enter the date they gave consent" in page
     assert 'value="Rahim Uddin"' in page
     assert not Representative.objects.filter(name="Rahim Uddin").exists()
     data |= {"consent_given_on_0": "5", "consent_given_on_1": "1", "consent_given_on_2": "2026", "consent_method": "email"}

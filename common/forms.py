@@ -1,0 +1,37 @@
+"""Form fields every app asks for in the same way."""
+
+from crispy_forms_gds.fields import DateInputField
+from django.core.exceptions import ValidationError
+
+EARLIEST_YEAR = 1900
+
+
+class GovUKDateField(DateInputField):
+    """The GOV.UK date input (day, month, year) with messages that name the date asked for.
+
+    The package's own messages ("day is out of range") don't say what to do. A part left empty is
+    named; a date that does not exist, or a year before 1900 (usually "26" typed for 2026), is
+    refused as not a real date. `what` names the date in messages (by default the label); labels that
+    are questions pass it, or their own messages.
+    """
+
+    def __init__(self, *, label: str, required: bool = True, help_text: str = "", what: str = "",
+                 enter_message: str = "", real_date_message: str = "", **kwargs):
+        kwargs.setdefault("require_all_fields", False)
+        super().__init__(label=label, required=required, help_text=help_text, **kwargs)
+        what = what or label.removesuffix(" (optional)")
+        what = what[:1].lower() + what[1:]
+        enter = enter_message or f"Enter the {what}"
+        self.real_date_message = real_date_message or f"The {what} must be a real date"
+        self.error_messages.update({"required": enter, "incomplete": enter})
+        for part, name in zip(self.fields, ("day", "month", "year")):
+            part.error_messages["incomplete"] = f"The {what} must include a {name}"
+
+    def compress(self, data_list):
+        try:
+            value = super().compress(data_list)
+        except ValidationError as exc:
+            raise ValidationError(self.real_date_message) from exc
+        if value is not None and value.year < EARLIEST_YEAR:
+            raise ValidationError(self.real_date_message)
+        return value
