@@ -219,6 +219,8 @@ REPRESENTATION_MAX_SEATS = env.int("REPRESENTATION_MAX_SEATS", default=3)
 REVIEWS_BUILD_TIME_LIMIT = env.int("REVIEWS_BUILD_TIME_LIMIT", default=600)
 REVIEWS_BUILD_STALE_AFTER = env.int("REVIEWS_BUILD_STALE_AFTER", default=REVIEWS_BUILD_TIME_LIMIT + 120)
 REVIEWS_BUILD_MAX_ATTEMPTS = env.int("REVIEWS_BUILD_MAX_ATTEMPTS", default=3)
+# `load_demo` builds and publishes one annual review so the public list has something to show.
+DEMO_BUILD_ANNUAL_REVIEW = env_bool("DEMO_BUILD_ANNUAL_REVIEW", default=True)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"

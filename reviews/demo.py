@@ -1,16 +1,20 @@
-"""Demo actions for next year for the Northamptonshire Compact's latest ended period.
+"""Demo actions for next year for the Northamptonshire Compact's latest ended period, and that
+period's review built and published, so that the public list at /reviews/ has one to show.
 
-No review is built here: building needs the report engine and a worker, and the demo's point is
-that the steering group chair (steering@northants.example) builds it with one click."""
+The build runs here, in this process, through the same service a worker calls (about 3 seconds);
+the chair (steering@northants.example) can build further versions with one click. Tests switch the
+build off with DEMO_BUILD_ANNUAL_REVIEW, except the one that checks it."""
 
 import datetime
 
+from django.conf import settings
 from django.utils import timezone
 
 from organisations.models import Compact
 from undertakings.models import ReportingPeriod
 
-from .models import ReviewAction
+from . import services
+from .models import AnnualReview, ReviewAction
 
 ACTIONS = [
     ("Publish every consultation for the full 12 weeks, or record why not on the portal.",
@@ -38,4 +42,21 @@ def load() -> str:
             defaults={"owner": owner, "due": datetime.date(year, month, day), "position": position},
         )
         created += made
-    return f"reviews: {created} actions for next year for {compact.name} {period.label}"
+    summary = f"reviews: {len(ACTIONS)} actions for next year for {compact.name} {period.label} ({created} new)"
+    if settings.DEMO_BUILD_ANNUAL_REVIEW:
+        summary += _publish_a_review(compact, period)
+    return summary
+
+
+def _publish_a_review(compact, period) -> str:
+    if AnnualReview.objects.for_period(compact, period).published().exists():
+        return "; its review is already published"
+    chair = (compact.steering_group.select_related("user").order_by("start_date", "pk").first())
+    if chair is None:
+        return "; no steering group member to publish its review"
+    review = services.review_request(compact=compact, period=period, user=chair.user)
+    # Built now rather than by the queued task: that task finds the row taken and does nothing.
+    services.review_build(review_id=review.pk)
+    review.refresh_from_db()
+    services.review_publish(review=review, user=chair.user)
+    return f"; review version {review.version} built ({review.page_count} pages) and published"

@@ -14,6 +14,8 @@ def _fast_and_isolated(settings, tmp_path):
     # Argon2 is deliberately slow; tests create hundreds of users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    # A demo load builds and publishes a review PDF (seconds); only the test that checks it wants one.
+    settings.DEMO_BUILD_ANNUAL_REVIEW = False
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
