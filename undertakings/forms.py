@@ -155,3 +155,34 @@ class ReviewForm(forms.Form):
             Field.textarea("comments", rows=5),
             button="Send decision",
         )
+
+
+class PeriodForm(forms.Form):
+    start_year = forms.IntegerField(
+        label="In which year does the financial year start?",
+        help_text="Periods run from 1 April to 31 March. For example, 2026 for the 2026-27 period.",
+        min_value=2000,
+        max_value=2100,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        error_messages={
+            "required": "Enter the year the financial year starts",
+            "invalid": "Enter the year as a number, for example 2026",
+            "min_value": "Enter a year from 2000 onwards",
+            "max_value": "Enter a year before 2100",
+        },
+    )
+    returns_due = GovUKDateField(label="Date returns are due", help_text="Usually 30 June after the year ends. For example, 30 6 2027")
+    is_open = forms.BooleanField(
+        label="Open it for returns now",
+        required=False,
+        help_text="While a period is closed, organisations cannot start or submit returns for it and are not sent reminders.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("start_year", field_width=4),
+            Field("returns_due"),
+            Field.checkbox("is_open"),
+            button="Add reporting period",
+        )

@@ -4,7 +4,8 @@
   site admins; anyone else gets 404, so they cannot even learn it exists.
 - Only the organisation's members fill it in, and only while it is a draft or returned.
 - Only the Compact's steering group reviews it, and only once it is submitted.
-- Period pages (overview, matrix, per-undertaking ratings) are for the steering group and site admins.
+- Period pages (overview, matrix, per-undertaking ratings) are for the steering group and site admins,
+  who also add a Compact's periods and close or reopen them.
 """
 
 from django.http import Http404
@@ -43,6 +44,12 @@ def can_start_return(user, organisation: Organisation) -> bool:
 def can_view_period(user, period: ReportingPeriod) -> bool:
     roles = roles_for(user)
     return roles.steers(period.compact_id) or roles.is_site_admin
+
+
+def can_manage_periods(user, compact) -> bool:
+    """Adding a Compact's reporting periods and closing or reopening them: its steering group and site admins."""
+    roles = roles_for(user)
+    return roles.steers(compact.pk) or roles.is_site_admin
 
 
 def _visible(user, compliance_return: ComplianceReturn):

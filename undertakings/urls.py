@@ -27,6 +27,9 @@ urlpatterns = [
     path("compliance/actions/<int:pk>/remove/", views.action_remove, name="action-remove"),
     # The steering group's view of a reporting period.
     path("compliance/periods/<int:pk>/", views.period_overview, name="period-overview"),
+    path("compliance/compacts/<slug:slug>/periods/add/", views.period_add, name="period-add"),
+    path("compliance/periods/<int:pk>/close/", views.period_close, name="period-close"),
+    path("compliance/periods/<int:pk>/reopen/", views.period_reopen, name="period-reopen"),
     path("compliance/periods/<int:pk>/returns.csv", views.period_csv, name="period-csv"),
     path("compliance/periods/<int:pk>/codes/<int:code_pk>/matrix/", views.matrix, name="matrix"),
     path("compliance/periods/<int:pk>/codes/<int:code_pk>/matrix.csv", views.matrix_csv, name="matrix-csv"),

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from common.csv_export import csv_response
-from organisations.models import Organisation
+from organisations.models import Compact, Organisation
 from organisations.roles import roles_for
 
 from .. import selectors, services
@@ -42,15 +42,19 @@ def return_list(request):
     returns = selectors.returns_for_organisations(roles.organisation_ids)
     page = Paginator(returns, RETURNS_PER_PAGE).get_page(request.GET.get("page"))
     periods = ReportingPeriod.objects.select_related("compact").order_by("compact__name", "-start_date")
+    compacts = Compact.objects.order_by("name")
     if not roles.is_site_admin:
         periods = periods.filter(compact_id__in=roles.steering_compacts)
+        compacts = compacts.filter(pk__in=roles.steering_compacts)
+    manages = roles.is_steering or roles.is_site_admin
     return render(
         request,
         "undertakings/return_list.html",
         {
             "page_obj": page,
             "to_start": selectors.returns_to_start(organisation_ids=roles.organisation_ids),
-            "periods": list(periods) if (roles.is_steering or roles.is_site_admin) else [],
+            "periods": list(periods) if manages else [],
+            "managed_compacts": list(compacts) if manages else [],
             "breadcrumbs": [("Home", reverse("home")), ("Compliance returns", None)],
         },
     )

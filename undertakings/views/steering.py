@@ -10,7 +10,7 @@ from common.csv_export import csv_response
 
 from .. import selectors
 from ..models import Code, Rating, ReportingPeriod, ReturnStatus, Undertaking
-from ..permissions import can_view_period
+from ..permissions import can_manage_periods, can_view_period
 
 
 def _period_for_user(request, pk) -> ReportingPeriod:
@@ -46,6 +46,7 @@ def period_overview(request, pk):
                 (statuses.count(ReturnStatus.RETURNED), "returned for changes"),
                 (statuses.count(ReturnStatus.DRAFT) + statuses.count("not_started"), "not yet submitted"),
             ],
+            "can_manage": can_manage_periods(request.user, period.compact),
             "breadcrumbs": _crumbs(period),
         },
     )
