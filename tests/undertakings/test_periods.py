@@ -59,6 +59,7 @@ def test_the_steering_group_adds_a_period_with_the_suggested_answers(world, clie
     )
     assert response.redirect_chain[-1][0] == reverse("undertakings:period-overview", args=[period.pk])
     assert "The 2026-27 reporting period has been added. It is open for returns." in text_of(response)
+    assert period.history.first().history_user == steering
 
 
 def test_a_period_can_be_added_closed(world, client_for):
@@ -181,3 +182,11 @@ def test_a_steering_member_cannot_close_another_compacts_period(world, client_fo
     assert client_for(steering).post(close_url(elsewhere)).status_code == 403
     elsewhere.refresh_from_db()
     assert elsewhere.is_open
+
+
+def test_a_closed_period_leaves_the_officers_returns_to_start(world, code, client_for, steering):
+    officer_client = client_for(world.users["officer"])
+    start = reverse("undertakings:return-start", args=[world.council.slug, world.period.pk, code.pk])
+    assert start in text_of(officer_client.get(reverse("undertakings:return-list")))
+    client_for(steering).post(close_url(world.period))
+    assert start not in text_of(officer_client.get(reverse("undertakings:return-list")))

@@ -20,8 +20,9 @@ from ..permissions import can_manage_periods
 
 # What an open period allows (services/returns.py, services/reminders.py, selectors/returns.py).
 CLOSE_EXPLANATION = (
-    "While the period is closed, organisations cannot start or submit returns for it, are not told "
-    "it is due and are not sent reminders. Drafts already started are kept, and you can reopen it later."
+    "While the period is closed, organisations cannot start or submit returns for it, it leaves their "
+    "list of returns to start and no reminders are sent. Drafts already started are kept and can still be "
+    "edited, but not submitted. You can reopen it later."
 )
 REOPEN_EXPLANATION = "Organisations will be able to start and submit returns for it again, and reminders will be sent."
 
