@@ -103,6 +103,7 @@ def allowed_actions(user, consultation: Consultation) -> dict[str, bool]:
     return {
         "manage": can_manage(user, consultation),
         "edit": can_edit(user, consultation),
+        "events": can_change_events(user, consultation),
         "open": can_open(user, consultation),
         "close": can_close(user, consultation),
         "respond": can_respond(user, consultation),

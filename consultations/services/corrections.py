@@ -22,6 +22,12 @@ def section_is_cited(section: ConsultationSection) -> bool:
     return section.comment_links.exists()
 
 
+def _locked(section: ConsultationSection) -> None:
+    """Lock the section's row so that a comment citing it cannot be added between the check and
+    the change (adding the citation waits for this transaction, then finds the section as left)."""
+    ConsultationSection.objects.select_for_update().filter(pk=section.pk).exists()
+
+
 def _check_sections_editable(section: ConsultationSection) -> None:
     if section.consultation.status not in (Status.DRAFT, Status.OPEN):
         raise ValidationError(NOT_EDITABLE)
@@ -33,6 +39,7 @@ def section_update(*, section: ConsultationSection, user, ref: str, title: str =
     _check_sections_editable(section)
     ref = ref.strip()
     if ref != section.ref:
+        _locked(section)
         if section_is_cited(section):
             raise ValidationError({"ref": SECTION_REF_CITED.format(ref=section.ref)})
         if section.consultation.sections.filter(ref=ref).exclude(pk=section.pk).exists():
@@ -47,6 +54,7 @@ def section_update(*, section: ConsultationSection, user, ref: str, title: str =
 @transaction.atomic
 def section_remove(*, section: ConsultationSection, user) -> None:
     _check_sections_editable(section)
+    _locked(section)
     if section_is_cited(section):
         raise ValidationError(SECTION_CITED.format(ref=section.ref))
     section.delete()

@@ -294,3 +294,13 @@ def test_another_bodys_officer_cannot_change_or_remove(world, client_for):
     assert client.post(reverse("consultations:event-remove", args=[consultation.slug, event.pk])).status_code == 403
     assert ConsultationSection.objects.filter(pk=section.pk).exists()
     assert ConsultationEvent.objects.filter(pk=event.pk).exists()
+
+
+def test_the_events_link_stays_on_the_detail_page_until_the_response_is_published(world, client_for):
+    consultation = _set_status(make_consultation(world), Status.CLOSED)
+    client = client_for(world.users["officer"])
+    events = reverse("consultations:events", args=[consultation.slug])
+    detail = reverse("consultations:detail", args=[consultation.slug])
+    assert events in client.get(detail).content.decode()
+    _set_status(consultation, Status.PUBLISHED)
+    assert events not in client.get(detail).content.decode()
