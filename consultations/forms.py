@@ -87,10 +87,13 @@ class SectionForm(forms.Form):
     title = forms.CharField(max_length=300, required=False, label="Heading (optional)")
     text = _text("Text of the section", required=False, rows=6)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, button: str = "Add section", ref_locked: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        if ref_locked:  # comments cite the section: its reference stays, and the page says why
+            self.fields["ref"].disabled = True
+            self.fields["ref"].help_text = ref_locked
         self.helper = helper(Field.text("ref", field_width=5), Field.text("title"), Field.textarea("text"),
-                             button="Add section")
+                             button=button)
 
 
 class EventForm(forms.Form):
@@ -98,9 +101,9 @@ class EventForm(forms.Form):
     place = forms.CharField(max_length=300, label="Where", error_messages={"required": "Enter where the event is"})
     description = _text("What happens there (optional)", required=False, rows=3)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, button: str = "Add event", **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = helper(Field("date"), Field.text("place"), Field.textarea("description"), button="Add event")
+        self.helper = helper(Field("date"), Field.text("place"), Field.textarea("description"), button=button)
 
 
 class CommentForm(forms.Form):

@@ -58,6 +58,11 @@ def can_edit(user, consultation: Consultation) -> bool:
     return consultation.status in (Status.DRAFT, Status.OPEN) and can_manage(user, consultation)
 
 
+def can_change_events(user, consultation: Consultation) -> bool:
+    """Events can be corrected or removed until the response is published."""
+    return consultation.status != Status.PUBLISHED and can_manage(user, consultation)
+
+
 def can_open(user, consultation: Consultation) -> bool:
     return consultation.status == Status.DRAFT and can_manage(user, consultation)
 
@@ -98,6 +103,7 @@ def allowed_actions(user, consultation: Consultation) -> dict[str, bool]:
     return {
         "manage": can_manage(user, consultation),
         "edit": can_edit(user, consultation),
+        "events": can_change_events(user, consultation),
         "open": can_open(user, consultation),
         "close": can_close(user, consultation),
         "respond": can_respond(user, consultation),

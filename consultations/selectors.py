@@ -91,6 +91,11 @@ def sections_of(consultation: Consultation) -> list[ConsultationSection]:
     return list(consultation.sections.order_by("position", "pk"))
 
 
+def sections_with_citations(consultation: Consultation) -> list[ConsultationSection]:
+    """Sections in order, each with `cited`: how many comments cite it (hidden ones too)."""
+    return list(consultation.sections.annotate(cited=Count("comment_links")).order_by("position", "pk"))
+
+
 def comment_count(consultation: Consultation) -> int:
     return consultation.comments.visible().count()
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import manage, moderation, public
+from .views import corrections, manage, moderation, public
 
 app_name = "consultations"
 
@@ -15,7 +15,11 @@ urlpatterns = [
     path("consultations/<slug:slug>/response.pdf", public.response_pdf, name="response-pdf"),
     path("consultations/<slug:slug>/edit/", manage.edit, name="edit"),
     path("consultations/<slug:slug>/sections/", manage.sections, name="sections"),
+    path("consultations/<slug:slug>/sections/<int:pk>/change/", corrections.section_change, name="section-change"),
+    path("consultations/<slug:slug>/sections/<int:pk>/remove/", corrections.section_remove, name="section-remove"),
     path("consultations/<slug:slug>/events/", manage.events, name="events"),
+    path("consultations/<slug:slug>/events/<int:pk>/change/", corrections.event_change, name="event-change"),
+    path("consultations/<slug:slug>/events/<int:pk>/remove/", corrections.event_remove, name="event-remove"),
     path("consultations/<slug:slug>/invitations/", manage.invitations, name="invitations"),
     path("consultations/<slug:slug>/open/", manage.open_, name="open"),
     path("consultations/<slug:slug>/close/", manage.close, name="close"),

@@ -7,6 +7,7 @@ from .comments import (
     comment_hide,
     comment_unhide,
 )
+from .corrections import event_remove, event_update, section_remove, section_update
 from .invitations import invitation_emails_send, invitations_send
 from .loader import load_consultation_file
 from .reminders import response_reminders_send
@@ -24,8 +25,27 @@ from .workflow import (
 )
 
 __all__ = [
-    "comment_add_anonymous", "comment_add_for_organisation", "comment_add_individual", "comment_hide",
-    "comment_unhide", "consultation_close", "consultation_create", "consultation_open",
-    "consultation_publish_response", "consultation_update", "consultations_close_due", "event_add", "invitation_emails_send", "invitations_send",
-    "load_consultation_file", "pending_count", "response_create", "response_reminders_send", "section_add",
+    "comment_add_anonymous",
+    "comment_add_for_organisation",
+    "comment_add_individual",
+    "comment_hide",
+    "comment_unhide",
+    "consultation_close",
+    "consultation_create",
+    "consultation_open",
+    "consultation_publish_response",
+    "consultation_update",
+    "consultations_close_due",
+    "event_add",
+    "event_remove",
+    "event_update",
+    "invitation_emails_send",
+    "invitations_send",
+    "load_consultation_file",
+    "pending_count",
+    "response_create",
+    "response_reminders_send",
+    "section_add",
+    "section_remove",
+    "section_update",
 ]

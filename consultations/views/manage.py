@@ -78,15 +78,19 @@ def sections(request, consultation):
             messages.success(request, f"Section {form.cleaned_data['ref']} added.")
             return redirect("consultations:sections", slug=consultation.slug)
     return render(request, "consultations/sections.html", {
-        "consultation": consultation, "form": form, "sections": selectors.sections_of(consultation),
+        "consultation": consultation, "form": form, "sections": selectors.sections_with_citations(consultation),
         "actions": permissions.allowed_actions(request.user, consultation),
         "breadcrumbs": crumbs(consultation, ("Sections", None)),
     })
 
 
-@requiring(permissions.can_edit)
+@requiring(permissions.can_change_events)
 def events(request, consultation):
-    form = EventForm(request.POST or None)
+    """Listed (to change or remove) until the response is published; new ones only while draft or open."""
+    can_add = permissions.can_edit(request.user, consultation)
+    if request.method == "POST" and not can_add:
+        raise PermissionDenied
+    form = EventForm(request.POST or None) if can_add else None
     if request.method == "POST" and form.is_valid():
         try:
             services.event_add(consultation=consultation, user=request.user, **form.cleaned_data)

@@ -4,10 +4,11 @@ them. axe checks the main pages."""
 
 import pytest
 
+from consultations import services
 from consultations.models import Comment, Status
 from tests.support import assert_accessible
 
-from .factories import make_consultation
+from .factories import comment_from_group, make_consultation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -108,3 +109,33 @@ def test_the_plymouth_consultation_pages_are_accessible(page, world):
     page.goto(f"/consultations/{plymouth.slug}/response/")
     assert page.get_by_text("Responses so far: this is not the final response.").is_visible()
     assert_accessible(page, "consultations-11-plymouth-response")
+
+
+def test_an_officer_corrects_a_section_and_removes_an_event(page, world, sign_in):
+    consultation = make_consultation(world, title="Review of the grants scheme")
+    comment_from_group(world, consultation)  # cites section 1
+    services.event_add(consultation=consultation, user=world.users["officer"],
+                       date=consultation.opens, place="Central Library")
+    sign_in(world.users["officer"])
+
+    page.goto(f"/consultations/{consultation.slug}/sections/")
+    assert_accessible(page, "consultations-corrections-01-sections")
+    page.get_by_role("link", name="Change section 1", exact=True).click()
+    page.wait_for_load_state()
+    assert page.get_by_text("so its reference cannot be changed").is_visible()
+    assert_accessible(page, "consultations-corrections-02-change-cited")
+    page.get_by_label("Heading (optional)").fill("Who can apply")
+    click(page, "button", "Save section")
+    assert page.get_by_text("Section 1 saved.").is_visible()
+    page.get_by_role("link", name="Remove section 1", exact=True).click()
+    page.wait_for_load_state()
+    assert page.get_by_text("so it cannot be removed").is_visible()
+    assert_accessible(page, "consultations-corrections-03-cannot-remove")
+
+    page.goto(f"/consultations/{consultation.slug}/events/")
+    page.get_by_role("link", name="Remove", exact=False).click()
+    page.wait_for_load_state()
+    assert_accessible(page, "consultations-corrections-04-confirm-remove-event")
+    click(page, "button", "Remove")
+    assert page.get_by_text("Event removed.").is_visible()
+    assert not consultation.events.exists()

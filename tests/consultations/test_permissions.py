@@ -52,8 +52,8 @@ def test_actions_follow_the_status(world):
     draft = make_consultation(world, status=Status.DRAFT, title="One")
     published = make_consultation(world, status=Status.PUBLISHED, title="Two")
     assert permissions.allowed_actions(officer, draft) | {"manage": True} == {
-        "manage": True, "edit": True, "open": True, "close": False, "respond": False, "publish": False,
-        "comment": False, "response": False}
+        "manage": True, "edit": True, "events": True, "open": True, "close": False, "respond": False,
+        "publish": False, "comment": False, "response": False}
     assert permissions.allowed_actions(officer, published) == {
-        "manage": True, "edit": False, "open": False, "close": False, "respond": False, "publish": False,
-        "comment": False, "response": True}
+        "manage": True, "edit": False, "events": False, "open": False, "close": False, "respond": False,
+        "publish": False, "comment": False, "response": True}

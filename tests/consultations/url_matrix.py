@@ -6,7 +6,7 @@ the other officer belongs to another public body and may not manage the council'
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from consultations.models import Status
+from consultations.models import ConsultationEvent, Status
 from tests.matrix import PUBLIC, Row, expect
 
 from .factories import comment_from_group, make_consultation
@@ -23,6 +23,14 @@ def prepare(world):
     closed.save()
     world.consultations_closed = closed
     world.consultations_published = make_consultation(world, status=Status.PUBLISHED, title="Matrix published")
+    # Sections: the draft's first is cited by nobody; the open one's first is cited by the comment.
+    world.consultations_draft_section = world.consultations_draft.sections.first()
+    world.consultations_cited_section = world.consultations_open.sections.first()
+    world.consultations_published_section = world.consultations_published.sections.first()
+    for name in ("open", "closed", "published"):
+        consultation = getattr(world, f"consultations_{name}")
+        event = ConsultationEvent.objects.create(consultation=consultation, date=consultation.opens, place="Library")
+        setattr(world, f"consultations_{name}_event", event)
 
 
 def on(name, attr, *extra):
@@ -59,7 +67,49 @@ ROWS = [
     Row("consultations:edit", on("consultations:edit", "consultations_draft"), DRAFT_MANAGERS, note="draft"),
     Row("consultations:edit", on("consultations:edit", "consultations_published"), NOBODY, note="published"),
     Row("consultations:sections", on("consultations:sections", "consultations_draft"), DRAFT_MANAGERS),
+    Row("consultations:section-change",
+        on("consultations:section-change", "consultations_draft", "consultations_draft_section"), DRAFT_MANAGERS),
+    Row("consultations:section-change",
+        on("consultations:section-change", "consultations_open", "consultations_cited_section"), MANAGERS,
+        note="cited: reference locked"),
+    Row("consultations:section-change",
+        on("consultations:section-change", "consultations_published", "consultations_published_section"), NOBODY,
+        note="published"),
+    Row("consultations:section-change",
+        on("consultations:section-change", "consultations_open", "consultations_draft_section"),
+        expect(403, anonymous=302, officer=404, steering_member=404, site_admin=404),
+        note="another consultation's section"),
+    Row("consultations:section-remove",
+        on("consultations:section-remove", "consultations_draft", "consultations_draft_section"), DRAFT_MANAGERS),
+    Row("consultations:section-remove",
+        on("consultations:section-remove", "consultations_open", "consultations_cited_section"), MANAGERS,
+        note="cited: says why not"),
+    Row("consultations:section-remove",
+        on("consultations:section-remove", "consultations_published", "consultations_published_section"), NOBODY,
+        note="published"),
     Row("consultations:events", on("consultations:events", "consultations_open"), MANAGERS),
+    Row("consultations:events", on("consultations:events", "consultations_closed"), MANAGERS, note="closed"),
+    Row("consultations:events", on("consultations:events", "consultations_published"), NOBODY, note="published"),
+    Row("consultations:event-change",
+        on("consultations:event-change", "consultations_open", "consultations_open_event"), MANAGERS),
+    Row("consultations:event-change",
+        on("consultations:event-change", "consultations_closed", "consultations_closed_event"), MANAGERS,
+        note="closed"),
+    Row("consultations:event-change",
+        on("consultations:event-change", "consultations_published", "consultations_published_event"), NOBODY,
+        note="published"),
+    Row("consultations:event-change",
+        on("consultations:event-change", "consultations_open", "consultations_closed_event"),
+        expect(403, anonymous=302, officer=404, steering_member=404, site_admin=404),
+        note="another consultation's event"),
+    Row("consultations:event-remove",
+        on("consultations:event-remove", "consultations_open", "consultations_open_event"), MANAGERS),
+    Row("consultations:event-remove",
+        on("consultations:event-remove", "consultations_closed", "consultations_closed_event"), MANAGERS,
+        note="closed"),
+    Row("consultations:event-remove",
+        on("consultations:event-remove", "consultations_published", "consultations_published_event"), NOBODY,
+        note="published"),
     Row("consultations:invitations", on("consultations:invitations", "consultations_open"), MANAGERS),
     Row("consultations:open", on("consultations:open", "consultations_draft"), DRAFT_MANAGERS),
     Row("consultations:open", on("consultations:open", "consultations_open"), NOBODY, note="already open"),
