@@ -10,6 +10,8 @@ from itertools import groupby
 from django.db.models import Model
 from simple_history.models import registered_models
 
+from common.apps_modules import app_modules
+
 # Fields that change on every save and say nothing to a reader.
 _NOISE = {"updated_at", "loaded_at"}
 
@@ -48,8 +50,23 @@ def tracked_type(key: str) -> TrackedType | None:
     return next((t for t in tracked_types() if t.key == key), None)
 
 
-def history_entries(tracked: TrackedType):
-    return tracked.history_model.objects.select_related("history_user").order_by("-history_date", "-history_id")
+def _scopes() -> dict:
+    """Model key -> function(compact ids) -> Q, from each app's `history_scope.py`."""
+    scopes = {}
+    for _, module in app_modules("history_scope"):
+        scopes.update(module.SCOPES)
+    return scopes
+
+
+def history_entries(tracked: TrackedType, *, compacts: frozenset[int] | None = None):
+    """Every change to records of this type, newest first. With `compacts`, records that an app ties
+    to a Compact (its `history_scope.py`) are limited to those Compacts; records tied to none, such as
+    the directory's organisations or the Codes, stay visible (None: everything, for site admins)."""
+    entries = tracked.history_model.objects.select_related("history_user").order_by("-history_date", "-history_id")
+    scope = _scopes().get(tracked.key) if compacts is not None else None
+    if scope is not None:
+        entries = entries.filter(scope(compacts)).distinct()
+    return entries
 
 
 def changes_for_page(tracked: TrackedType, entries: list) -> dict[int, list[Change]]:
@@ -71,8 +88,11 @@ def changes_for_page(tracked: TrackedType, entries: list) -> dict[int, list[Chan
         for version in versions:
             previous[version.history_id] = before
             before = version
+    # Fields a model keeps out of its history (complainants' details, reminder stamps) are not there.
+    kept = {f.attname for f in tracked.history_model._meta.concrete_fields}
     fields = [
-        f for f in tracked.model._meta.concrete_fields if f.attname not in _NOISE and not f.primary_key
+        f for f in tracked.model._meta.concrete_fields
+        if f.attname in kept and f.attname not in _NOISE and not f.primary_key
     ]
     result = {}
     for entry in entries:

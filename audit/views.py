@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from . import selectors
-from .permissions import can_view_change_history
+from .permissions import can_view_change_history, compacts_in_view
 
 
 @login_required
@@ -23,7 +23,8 @@ def history(request, key):
     tracked = selectors.tracked_type(key)
     if tracked is None:
         raise Http404("No such record type")
-    page = Paginator(selectors.history_entries(tracked), 25).get_page(request.GET.get("page"))
+    entries = selectors.history_entries(tracked, compacts=compacts_in_view(request.user))
+    page = Paginator(entries, 25).get_page(request.GET.get("page"))
     changes = selectors.changes_for_page(tracked, list(page.object_list))
     rows = [
         (entry, selectors.record_label(tracked, entry), changes.get(entry.history_id, [])) for entry in page.object_list
