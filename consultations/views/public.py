@@ -1,5 +1,6 @@
 """Pages anyone may see: the list, a consultation, commenting, and "you said, we did"."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -9,18 +10,19 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from common import ratelimit
 from common.csv_export import csv_response
 from organisations.models import Organisation
 from organisations.roles import roles_for
 
 from .. import permissions, selectors, services
 from ..forms import CommentForm
-from ..ratelimit import allow_anonymous_comment
 from .common import add_errors, crumbs, with_consultation
 
 CSV_HEADER = ["Title", "Run by", "Stage", "Status", "Opens", "Closes", "Weeks", "Shorter than 12 weeks: reason",
               "Response due", "Response published", "Response overdue", "Address"]
 RATE_LIMITED = "You have sent a lot of comments in the last hour. Please wait and try again later."
+RATE_WINDOW_SECONDS = 3600  # the setting counts comments per hour
 
 
 def _status(request, user) -> str:
@@ -92,7 +94,8 @@ def _save_comment(request, consultation, form, anonymous: bool) -> bool:
         return True
     try:
         if anonymous:
-            if not allow_anonymous_comment(request):
+            if not ratelimit.allow(request, "consultations:anonymous-comment", window_seconds=RATE_WINDOW_SECONDS,
+                                   limit=settings.CONSULTATION_ANONYMOUS_COMMENTS_PER_HOUR):
                 form.add_error(None, RATE_LIMITED)
                 return False
             services.comment_add_anonymous(consultation=consultation, text=data["text"], sections=data["sections"])
