@@ -1,16 +1,11 @@
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout
+from crispy_forms_gds.layout import Field
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
+from common.forms import form_helper
+
 from .models import User
-
-
-def gds_helper(*fields, button: str = "Continue") -> FormHelper:
-    helper = FormHelper()
-    helper.layout = Layout(*fields, Button("submit", button))
-    return helper
 
 
 class SignInForm(AuthenticationForm):
@@ -31,7 +26,7 @@ class SignInForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
         self.fields["password"].error_messages["required"] = "Enter your password"
-        self.helper = gds_helper(Field.text("username"), Field.text("password"), button="Sign in")
+        self.helper = form_helper(Field.text("username"), Field.text("password"), button="Sign in")
 
 
 class SignUpForm(forms.Form):
@@ -53,7 +48,7 @@ class SignUpForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = gds_helper(
+        self.helper = form_helper(
             Field.text("full_name"),
             Field.text("email"),
             Field.text("password"),
@@ -74,17 +69,17 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = gds_helper(Field.text("full_name"), button="Save changes")
+        self.helper = form_helper(Field.text("full_name"), button="Save changes")
 
 
 class GdsPasswordResetForm(PasswordResetForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = "Email address"
-        self.helper = gds_helper(Field.text("email"), button="Send reset link")
+        self.helper = form_helper(Field.text("email"), button="Send reset link")
 
 
 class GdsSetPasswordForm(SetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = gds_helper(Field.text("new_password1"), Field.text("new_password2"), button="Set password")
+        self.helper = form_helper(Field.text("new_password1"), Field.text("new_password2"), button="Set password")

@@ -1,9 +1,20 @@
 """Form fields every app asks for in the same way."""
 
 from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Layout
 from django.core.exceptions import ValidationError
 
 EARLIEST_YEAR = 1900
+
+
+def form_helper(*fields, button: str = "Continue", form_tag: bool = True) -> FormHelper:
+    """The GOV.UK layout of a question page: the fields, then one green button. `form_tag=False`
+    where the template writes the <form> itself (to add the CSRF token and hidden fields)."""
+    helper = FormHelper()
+    helper.form_tag = form_tag
+    helper.layout = Layout(*fields, Button("submit", button))
+    return helper
 
 
 class GovUKDateField(DateInputField):

@@ -1,23 +1,20 @@
 """Forms for consultation pages, rendered by crispy-forms-gds. Services check the rules; these only
 parse input."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
+from functools import partial
+
+from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 
-from common.forms import GovUKDateField
+from common.forms import GovUKDateField, form_helper
 from organisations.bme_led import Outcome
 from organisations.models import EthnicGroup, Organisation, ServiceArea
 from undertakings.models import Code
 
 from .models import Assessment, Disposition, Stage
 
-
-def helper(*fields, button: str = "Continue") -> FormHelper:
-    h = FormHelper()
-    h.form_tag = False
-    h.layout = Layout(*fields, Button("submit", button))
-    return h
+# The templates write the <form> themselves.
+helper = partial(form_helper, form_tag=False)
 
 
 def _text(label, required_message="", help_text="", required=True, rows=5, max_length=10000):

@@ -1,12 +1,13 @@
 """Forms for boards, representatives and appointments (GOV.UK markup through crispy-forms-gds)."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
+from functools import partial
+
+from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
 from accounts.models import User
-from common.forms import GovUKDateField
+from common.forms import GovUKDateField, form_helper
 from organisations.models import Compact, EthnicGroup, Organisation
 
 from .models import AppointmentMethod, ConsentMethod, Representative
@@ -16,11 +17,8 @@ REAL_DATE = "The date must be a real date, for example 27 3 2026"
 EXAMPLE_DATE = "For example, 27 3 2026"
 
 
-def helper(*fields, button: str = "Save") -> FormHelper:
-    h = FormHelper()
-    h.form_tag = False  # templates hold the <form> and the CSRF token
-    h.layout = Layout(*fields, Button("submit", button))
-    return h
+# The templates hold the <form> and the CSRF token.
+helper = partial(form_helper, button="Save", form_tag=False)
 
 
 class CommunityChoices(forms.ModelMultipleChoiceField):

@@ -1,22 +1,19 @@
 """The questions of the "raise a complaint" flow, one page each (GOV.UK question pages)."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout, Size
+from functools import partial
+
+from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.utils import timezone
 
-from common.forms import GovUKDateField
+from common.forms import GovUKDateField, form_helper
 from organisations.models import Organisation
 from undertakings.models import Undertaking
 
 from ..presenters import undertaking_label
 
-
-def helper(*fields, button: str = "Continue") -> FormHelper:
-    h = FormHelper()
-    h.form_tag = False  # templates hold the <form> so they can add the CSRF token and hidden bits
-    h.layout = Layout(*fields, Button("submit", button))
-    return h
+# The templates hold the <form> so they can add the CSRF token and hidden bits.
+helper = partial(form_helper, form_tag=False)
 
 
 class BodyForm(forms.Form):

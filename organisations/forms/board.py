@@ -3,10 +3,10 @@
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 
-from common.forms import GovUKDateField
+from common.forms import GovUKDateField, form_helper
 
 from ..models import BoardType
-from .common import apply_board_count_rules, count_field, gds_helper
+from .common import apply_board_count_rules, count_field
 
 BOARD_TYPE_REQUIRED = "Select which board this is"
 ENTER_DATE = "Enter the date the counts describe, for example 27 3 2026"
@@ -44,7 +44,7 @@ class BoardDeclarationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = gds_helper(
+        self.helper = form_helper(
             Field.radios("board_type", legend_size=Size.MEDIUM),
             Field("effective_date", context={"legend_size": Size.for_legend(Size.MEDIUM)}),
             Field.text("members", label_size=Size.MEDIUM, field_width=3),

@@ -1,7 +1,5 @@
 """Pieces every form here shares: the GOV.UK form helper and board counts as GOV.UK number inputs."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Layout
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -10,12 +8,6 @@ from ..bme_led import validate_board_counts
 WHOLE_NUMBER = "Enter a whole number, like 8"
 MAX_BOARD_MEMBERS = 1000
 TOO_BIG = f"Enter a number of {MAX_BOARD_MEMBERS} or fewer"
-
-
-def gds_helper(*fields, button: str = "Continue") -> FormHelper:
-    helper = FormHelper()
-    helper.layout = Layout(*fields, Button("submit", button))
-    return helper
 
 
 def count_field(label: str, required: str, help_text: str = "", min_value: int = 0) -> forms.IntegerField:

@@ -3,8 +3,9 @@
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 
+from common.forms import form_helper
+
 from ..models import MembershipRole
-from .common import gds_helper
 
 DECISION_REQUIRED = "Select whether to approve or decline the request"
 ROLE_REQUIRED = "Select what they can do"
@@ -20,7 +21,7 @@ class MembershipRequestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = gds_helper(Field.text("job_title", field_width="two-thirds"), button="Send request")
+        self.helper = form_helper(Field.text("job_title", field_width="two-thirds"), button="Send request")
 
 
 class MembershipDecisionForm(forms.Form):
@@ -44,7 +45,7 @@ class MembershipDecisionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = gds_helper(
+        self.helper = form_helper(
             Field.radios("decision", legend_size=Size.MEDIUM),
             Field.radios("role", legend_size=Size.SMALL, small=True),
             button="Confirm decision",

@@ -6,9 +6,10 @@ from crispy_forms_gds.layout import HTML, Field, Fieldset, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
+from common.forms import form_helper
+
 from .. import identifiers
 from ..models import EthnicGroup, LegalForm, PublicBodyType, Sector, ServiceArea
-from .common import gds_helper
 
 NAME_REQUIRED = "Enter the organisation's name"
 SECTOR_REQUIRED = "Select the sector the organisation is in"
@@ -97,7 +98,7 @@ class OrganisationForm(forms.Form):
             self.fields[key] = forms.MultipleChoiceField(
                 label=high_level, choices=choices, widget=forms.CheckboxSelectMultiple, required=False
             )
-        self.helper = gds_helper(
+        self.helper = form_helper(
             Field.text("name"),
             Field.radios("sector", legend_size=Size.SMALL),
             Field.select("legal_form"),
