@@ -34,7 +34,7 @@ def _remove(request, consultation, *, back, question, explanation, success, acti
         else:
             messages.success(request, success)
         return redirect(back_url)
-    return render(request, "consultations/confirm.html", {
+    return render(request, "confirm.html", {
         "consultation": consultation, "question": question, "explanation": explanation,
         "button_label": "Remove", "cancel_url": back_url,
         "breadcrumbs": crumbs(consultation, _back(consultation, back, back.capitalize()), ("Remove", None)),

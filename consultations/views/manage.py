@@ -143,7 +143,7 @@ def _confirm(request, consultation, *, question, explanation, button, action, su
         else:
             messages.success(request, success)
             return redirect("consultations:detail", slug=consultation.slug)
-    return render(request, "consultations/confirm.html", {
+    return render(request, "confirm.html", {
         "consultation": consultation, "question": question, "explanation": explanation, "button_label": button,
         "cancel_url": reverse("consultations:detail", args=[consultation.slug]), "form": form,
         "breadcrumbs": crumbs(consultation, (button, None)),

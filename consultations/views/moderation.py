@@ -58,7 +58,7 @@ def unhide(request, consultation, pk):
         else:
             messages.success(request, "The comment is shown again.")
         return redirect("consultations:comments", slug=consultation.slug)
-    return render(request, "consultations/confirm.html", {
+    return render(request, "confirm.html", {
         "consultation": consultation, "question": "Show this comment again?", "explanation": comment.text,
         "button_label": "Show the comment", "cancel_url": reverse("consultations:comments", args=[consultation.slug]),
         "breadcrumbs": crumbs(consultation, ("Show a comment", None)),

@@ -131,7 +131,7 @@ def appointment_end(request, pk):
             messages.success(request, "The appointment has been ended.")
             return redirect("representation:board-detail", slug=board.slug)
     name = shown_name(request.user, appointment.representative, board)
-    return render(request, "representation/confirm.html", {
+    return render(request, "confirm.html", {
         "form": form, "title": "End this appointment",
         "question": f"End {name}'s appointment as {appointment.role} on {board.name}?",
         "explanation": "They will no longer count as holding this seat after the last day you give. This cannot be undone.",

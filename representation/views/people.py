@@ -121,7 +121,7 @@ def representative_withdraw(request, pk):
         else:
             messages.success(request, "Consent withdrawn. Their details have been removed.")
         return redirect(back)
-    return render(request, "representation/confirm.html", {
+    return render(request, "confirm.html", {
         "title": "Withdraw consent",
         "question": f"Has {representative.name} withdrawn consent?",
         "explanation": (

@@ -74,7 +74,7 @@ def action_remove(request, compact, period, action_id):
         services.review_action_delete(item=item, user=request.user)
         messages.success(request, "Action removed.")
         return redirect(_back(compact, period))
-    return render(request, "reviews/confirm.html", {
+    return render(request, "confirm.html", {
         "question": "Remove this action for next year?", "explanation": f"“{item.action}” will be removed.",
         "button_label": "Remove action", "cancel_url": _back(compact, period), "title": "Remove an action",
         "breadcrumbs": [("Build a review", reverse("reviews:build-index")),

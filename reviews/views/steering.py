@@ -140,7 +140,7 @@ def publish(request, compact, period, number):
     explanation = "Anyone will be able to read and download it on the annual reviews page."
     if current:
         explanation += f" It replaces version {current.version}, which stays in the list of versions."
-    return render(request, "reviews/confirm.html", {
+    return render(request, "confirm.html", {
         "question": f"Publish version {review.version} of the {review.title}?", "explanation": explanation,
         "button_label": "Publish the review", "cancel_url": _version_url(review), "title": "Publish the review",
         "breadcrumbs": _crumbs(review.compact, review.period, (f"Version {review.version}", _version_url(review)),

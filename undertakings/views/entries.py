@@ -140,7 +140,7 @@ def _removal(request, entry_pk, *, remove, question, explanation, button_label, 
         return redirect(_entry_url(entry) + anchor)
     return render(
         request,
-        "undertakings/confirm.html",
+        "confirm.html",
         {
             "question": question,
             "explanation": explanation,

@@ -89,7 +89,7 @@ def _set_open(request, pk, *, is_open: bool):
     verb = "reopen" if is_open else "close"
     return render(
         request,
-        "undertakings/confirm.html",
+        "confirm.html",
         {
             "question": f"Are you sure you want to {verb} the {period.compact.name} {period.label} period to returns?",
             "explanation": REOPEN_EXPLANATION if is_open else CLOSE_EXPLANATION,
