@@ -8,15 +8,14 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from common.money import pounds_text
+
 TENTH = Decimal("0.1")
 
 
 def money(value: Decimal | str | None) -> str:
-    """£1,234,500 for whole pounds, £1,234.56 otherwise."""
-    amount = Decimal(value or 0)
-    if amount == amount.to_integral_value():
-        return f"£{int(amount):,}"
-    return f"£{amount.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}"
+    """£1,234,500 for whole pounds, £1,234.56 otherwise; nothing counts as £0."""
+    return pounds_text(value or 0)
 
 
 def percent_text(value: Decimal | str | None, *, missing: str = "No data") -> str:

@@ -1,7 +1,6 @@
-from decimal import Decimal
-
 from django import template
 
+from common.money import pounds_text
 from organisations.bme_led import OUTCOME_TAG_COLOURS, Outcome
 
 register = template.Library()
@@ -12,10 +11,7 @@ def pounds(value) -> str:
     """£1,500 for whole pounds, £1,500.50 otherwise; a dash for no value."""
     if value is None or value == "":
         return "–"
-    value = Decimal(value)
-    if value == value.to_integral_value():
-        return f"£{value:,.0f}"
-    return f"£{value:,.2f}"
+    return pounds_text(value)
 
 
 @register.filter
