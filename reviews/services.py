@@ -18,6 +18,7 @@ from django.utils import timezone
 from undertakings.models import ReportingPeriod
 
 from .models import ACTIVE_STATUSES, AnnualReview, ReviewAction, ReviewStatus
+from .permissions import can_manage
 
 logger = logging.getLogger(__name__)
 
@@ -45,12 +46,6 @@ class BuildSuperseded(Exception):
     """The row is no longer this worker's to build (the sweep handed it to another)."""
 
 
-def _can_manage(user, compact) -> bool:
-    from .permissions import can_manage
-
-    return can_manage(user, compact)
-
-
 def _check_period(compact, period) -> None:
     if period.compact_id != compact.pk:
         raise ValidationError(PERIOD_NOT_IN_COMPACT)
@@ -68,7 +63,7 @@ def _queue(review_id: int) -> None:
 def review_request(*, compact, period, user) -> AnnualReview:
     """Create the next version, queued, and queue its build once the row is committed (so the task
     never looks for a row that is not there yet)."""
-    if not _can_manage(user, compact):
+    if not can_manage(user, compact):
         raise ValidationError(NOT_ALLOWED)
     _check_period(compact, period)
     with transaction.atomic():
@@ -89,7 +84,7 @@ def review_request(*, compact, period, user) -> AnnualReview:
 def review_retry(*, review: AnnualReview, user) -> AnnualReview:
     """Queue a failed version again, as the same version: it never produced a report, so a new
     version number would only add a failed row to the history. The attempt count starts again."""
-    if not _can_manage(user, review.compact):
+    if not can_manage(user, review.compact):
         raise ValidationError(NOT_ALLOWED)
     with transaction.atomic():
         updated = AnnualReview.objects.filter(pk=review.pk, status=ReviewStatus.FAILED).update(
@@ -254,7 +249,7 @@ def reviews_sweep_stale(*, now=None) -> dict[str, int]:
 def review_publish(*, review: AnnualReview, user) -> AnnualReview:
     """Make this version the published review of its Compact and period. A version published
     before stays in the history (its published_at is kept) but is no longer the published one."""
-    if not _can_manage(user, review.compact):
+    if not can_manage(user, review.compact):
         raise ValidationError(NOT_ALLOWED)
     with transaction.atomic():
         review = AnnualReview.objects.select_for_update().get(pk=review.pk)
@@ -284,7 +279,7 @@ def _check_action(action: str, owner: str) -> None:
 
 
 def review_action_create(*, compact, period, user, action: str, owner: str, due=None) -> ReviewAction:
-    if not _can_manage(user, compact):
+    if not can_manage(user, compact):
         raise ValidationError(NOT_ALLOWED)
     _check_period(compact, period)
     _check_action(action, owner)
@@ -295,7 +290,7 @@ def review_action_create(*, compact, period, user, action: str, owner: str, due=
 
 
 def review_action_update(*, item: ReviewAction, user, action: str, owner: str, due=None) -> ReviewAction:
-    if not _can_manage(user, item.compact):
+    if not can_manage(user, item.compact):
         raise ValidationError(NOT_ALLOWED)
     _check_action(action, owner)
     with transaction.atomic():
@@ -305,7 +300,7 @@ def review_action_update(*, item: ReviewAction, user, action: str, owner: str, d
 
 
 def review_action_delete(*, item: ReviewAction, user) -> None:
-    if not _can_manage(user, item.compact):
+    if not can_manage(user, item.compact):
         raise ValidationError(NOT_ALLOWED)
     with transaction.atomic():
         item.delete()
