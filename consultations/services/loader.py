@@ -31,23 +31,19 @@ UNKNOWN_COMMENT = "Response {response} answers comment {comment}, which the file
 UNKNOWN_DISPOSITION = "Response {response} has an unknown disposition {disposition}."
 
 
-def _upsert(model, lookup: dict, values: dict):
+def _upsert(model, lookup: dict, values: dict, *, on_create: dict | None = None):
     """update_or_create that saves only when something differs, so that loading the same file again
-    writes nothing (every save would add a change-history row)."""
+    writes nothing (every save would add a change-history row). `on_create` gives a new row what
+    `values` does not say."""
     obj = model.objects.filter(**lookup).first()
     if obj is None:
-        return model.objects.create(**lookup, **values)
+        return model.objects.create(**{**(on_create or {}), **lookup, **values})
     changed = {field: value for field, value in values.items() if getattr(obj, field) != value}
     if changed:
         for field, value in changed.items():
             setattr(obj, field, value)
         obj.save(update_fields=list(changed))
     return obj
-
-
-def _differs_from_stored(obj) -> bool:
-    stored = type(obj).objects.get(pk=obj.pk)
-    return any(getattr(stored, f.attname) != getattr(obj, f.attname) for f in obj._meta.concrete_fields)
 
 
 def _as_date(value) -> date | None:
@@ -75,20 +71,16 @@ def load_consultation_file(path, *, opens: date | None = None, closes: date | No
     if owner is None:
         raise ValidationError(UNKNOWN_OWNER.format(slug=meta["owner"]))
     code = Code.objects.filter(slug=meta["code"]).order_by("-version").first() if meta.get("code") else None
-    consultation = Consultation.objects.filter(slug=meta["slug"]).first()
-    if consultation is None:
-        closes = _as_date(meta.get("closes")) or closes or date.today()
-        opens = _as_date(meta.get("opens")) or opens or closes - STANDARD_LENGTH
-        consultation = Consultation(slug=meta["slug"], opens=opens, closes=closes)
-    consultation.owner, consultation.code = owner, code
-    consultation.title, consultation.summary = meta["title"], meta.get("summary", "")
-    consultation.stage = meta.get("stage", consultation.stage or "policy_development")
-    consultation.shorter_reason = meta.get("shorter_reason", consultation.shorter_reason)
-    if not consultation.pk:
-        consultation.status = meta.get("status", Status.CLOSED)
-        consultation.save()
-    elif _differs_from_stored(consultation):
-        consultation.save()
+    closes = _as_date(meta.get("closes")) or closes or date.today()
+    opens = _as_date(meta.get("opens")) or opens or closes - STANDARD_LENGTH
+    values = {"owner": owner, "code": code, "title": meta["title"], "summary": meta.get("summary", "")}
+    # Only what the file says overwrites a loaded consultation; its dates and status stay as they are.
+    values |= {field: meta[field] for field in ("stage", "shorter_reason") if field in meta}
+    consultation = _upsert(
+        Consultation, {"slug": meta["slug"]}, values,
+        on_create={"opens": opens, "closes": closes, "status": meta.get("status", Status.CLOSED),
+                   "stage": "policy_development"},
+    )
 
     sections = {}
     for position, row in enumerate(data.get("sections", []), start=1):
