@@ -72,9 +72,14 @@ def _playwright_browser():
 
 @pytest.fixture
 def page(_playwright_browser, live_server):
+    from playwright.sync_api import expect
+
     context = _playwright_browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)
+    # expect(...) retries until the page shows what it should, so an assertion made just after a
+    # click waits for the next page instead of reading the one being left (a flaky CI failure).
+    expect.set_options(timeout=10_000)
     yield page
     context.close()
 

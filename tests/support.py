@@ -89,6 +89,7 @@ def assert_accessible(page, name: str | None = None) -> None:
     """axe-core finds no WCAG 2.0/2.1/2.2 A or AA violations on the current page; keeps a screenshot."""
     from axe_playwright_python.sync_playwright import Axe
 
+    page.wait_for_load_state()  # a click that submits a form may still be loading the next page
     if name:
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -3,6 +3,7 @@ ever seeing who complained; the group escalates; a second officer answers at sta
 refers it to the steering group, which closes it as partly upheld. axe checks every page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories as f
 from tests.support import assert_accessible
@@ -42,7 +43,7 @@ def test_confidential_complaint_from_raising_to_the_steering_groups_decision(pag
     assert_accessible(page, "complaints-02-start")
     page.get_by_role("button", name="Start now").click()
     continue_(page)  # nothing chosen
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page, "complaints-03-body-error")
     page.get_by_label("Northshire Council").check()
     continue_(page)
@@ -62,7 +63,7 @@ def test_confidential_complaint_from_raising_to_the_steering_groups_decision(pag
     notes.write_text("Minutes of the forum meeting.")
     page.get_by_label("Upload a file").set_input_files(str(notes))
     page.get_by_role("button", name="Upload file").click()
-    assert page.get_by_role("cell", name="forum-minutes.txt", exact=True).is_visible()
+    expect(page.get_by_role("cell", name="forum-minutes.txt", exact=True)).to_be_visible()
     assert_accessible(page, "complaints-06-files")
     page.get_by_role("button", name="Continue").click()
     page.get_by_label(f"My organisation, {world.group.name}").check()
@@ -82,7 +83,7 @@ def test_confidential_complaint_from_raising_to_the_steering_groups_decision(pag
     # The council acknowledges and replies at stage 1, never seeing who complained.
     sign_in(officer)
     page.goto("/complaints/about-your-organisation/")
-    assert page.get_by_role("cell", name="Withheld (confidential complaint)").is_visible()
+    expect(page.get_by_role("cell", name="Withheld (confidential complaint)")).to_be_visible()
     assert_group_hidden(page, world)
     assert_accessible(page, "complaints-11-queue")
     page.get_by_role("link", name=reference).click()
@@ -97,7 +98,7 @@ def test_confidential_complaint_from_raising_to_the_steering_groups_decision(pag
     assert_accessible(page, "complaints-14-reply")
     page.get_by_role("button", name="Send reply").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Your reply has been sent to the complainant.").is_visible()
+    expect(page.get_by_text("Your reply has been sent to the complainant.")).to_be_visible()
     assert_group_hidden(page, world)
     assert_accessible(page, "complaints-15-officer-replied")
     sign_out(page)
@@ -105,13 +106,13 @@ def test_confidential_complaint_from_raising_to_the_steering_groups_decision(pag
     # The group is not satisfied and takes it to stage 2.
     sign_in(group_member)
     page.goto(f"/complaints/{reference}/")
-    assert page.get_by_text("forum-minutes.txt").is_visible()
+    expect(page.get_by_text("forum-minutes.txt")).to_be_visible()
     page.get_by_role("button", name="Take it to stage 2", exact=True).click()
     page.get_by_label("Why are you not satisfied with the reply?").fill("Publishing is not enough: groups need to be told.")
     assert_accessible(page, "complaints-16-escalate")
     page.get_by_role("button", name="Ask for stage 2").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Your complaint has moved to stage 2.").is_visible()
+    expect(page.get_by_text("Your complaint has moved to stage 2.")).to_be_visible()
     sign_out(page)
 
     # A different officer answers stage 2.
@@ -140,28 +141,28 @@ def test_confidential_complaint_from_raising_to_the_steering_groups_decision(pag
     # The steering group sees who complained, acknowledges, and closes it as partly upheld.
     sign_in(steering)
     page.goto("/complaints/compact/")
-    assert page.get_by_role("cell", name=world.group.name).is_visible()
+    expect(page.get_by_role("cell", name=world.group.name)).to_be_visible()
     assert_accessible(page, "complaints-18-steering-list")
     page.get_by_role("link", name=reference).click()
     page.get_by_role("button", name="Acknowledge", exact=True).click()
     page.get_by_role("button", name="Acknowledge").click()
     page.get_by_role("button", name="Close the complaint", exact=True).click()
     page.get_by_role("button", name="Close the complaint").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page, "complaints-19-close-errors")
     page.get_by_label("Partly upheld").check()
     page.get_by_label("Explain the decision to the complainant").fill("The council should have told groups directly.")
     page.get_by_label("Learning").fill("Tell groups about the complaints procedure every year.")
     page.get_by_role("button", name="Close the complaint").click()
     page.wait_for_load_state()
-    assert page.get_by_text("The complaint has been closed.").is_visible()
-    assert page.locator(".govuk-summary-list").first.get_by_text("Partly upheld").is_visible()
+    expect(page.get_by_text("The complaint has been closed.")).to_be_visible()
+    expect(page.locator(".govuk-summary-list").first.get_by_text("Partly upheld")).to_be_visible()
     assert_accessible(page, "complaints-20-closed")
     sign_out(page)
 
     # Afterwards the council sees the outcome, still without the group's name.
     sign_in(officer)
     page.goto(f"/complaints/{reference}/")
-    assert page.get_by_text("Partly upheld").first.is_visible()
+    expect(page.get_by_text("Partly upheld").first).to_be_visible()
     assert_group_hidden(page, world)
     assert_accessible(page, "complaints-21-officer-closed")

@@ -3,6 +3,7 @@ comments; the officer closes it, responds to each comment and publishes; the pub
 them. axe checks the main pages."""
 
 import pytest
+from playwright.sync_api import expect
 
 from consultations import services
 from consultations.models import Comment, Status
@@ -34,7 +35,7 @@ def test_consultation_from_opening_to_the_published_response(page, world, sign_i
     click(page, "link", "Open for comments")
     assert_accessible(page, "consultations-02-confirm-open")
     click(page, "button", "Open for comments")
-    assert page.get_by_text("The consultation is open for comments.").is_visible()
+    expect(page.get_by_text("The consultation is open for comments.")).to_be_visible()
     sign_out(page)
 
     # A group member comments for the group on two sections.
@@ -42,14 +43,14 @@ def test_consultation_from_opening_to_the_published_response(page, world, sign_i
     page.goto(detail)
     click(page, "link", "Comment on this consultation")
     click(page, "button", "Send comment")  # nothing filled in
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page, "consultations-03-comment-error")
     page.get_by_label("African Caribbean Forum").check()
     page.get_by_label("1 Part 1").check()
     page.get_by_label("2 Part 2").check()
     page.get_by_label("Your comment").fill("Small groups need longer to apply.")
     click(page, "button", "Send comment")
-    assert page.get_by_text("Your comment has been received").is_visible()
+    expect(page.get_by_text("Your comment has been received")).to_be_visible()
     sign_out(page)
 
     # Someone without an account comments on the whole document.
@@ -76,11 +77,11 @@ def test_consultation_from_opening_to_the_published_response(page, world, sign_i
     page.get_by_label("Noted").check()
     page.get_by_label("Response", exact=True).fill("We will publish the scores from next year.")
     click(page, "button", "Save response")
-    assert page.get_by_text("Every comment has a response.").is_visible()
+    expect(page.get_by_text("Every comment has a response.")).to_be_visible()
     click(page, "link", "Publish the response")
     assert_accessible(page, "consultations-07-confirm-publish")
     click(page, "button", "Publish the response")
-    assert page.get_by_text("The response is published.").is_visible()
+    expect(page.get_by_text("The response is published.")).to_be_visible()
     sign_out(page)
 
     # The public sees each comment beside its response.
@@ -107,7 +108,7 @@ def test_the_plymouth_consultation_pages_are_accessible(page, world):
     page.goto(f"/consultations/{plymouth.slug}/")
     assert_accessible(page, "consultations-10-plymouth")
     page.goto(f"/consultations/{plymouth.slug}/response/")
-    assert page.get_by_text("Responses so far: this is not the final response.").is_visible()
+    expect(page.get_by_text("Responses so far: this is not the final response.")).to_be_visible()
     assert_accessible(page, "consultations-11-plymouth-response")
 
 
@@ -122,14 +123,14 @@ def test_an_officer_corrects_a_section_and_removes_an_event(page, world, sign_in
     assert_accessible(page, "consultations-corrections-01-sections")
     page.get_by_role("link", name="Change section 1", exact=True).click()
     page.wait_for_load_state()
-    assert page.get_by_text("so its reference cannot be changed").is_visible()
+    expect(page.get_by_text("so its reference cannot be changed")).to_be_visible()
     assert_accessible(page, "consultations-corrections-02-change-cited")
     page.get_by_label("Heading (optional)").fill("Who can apply")
     click(page, "button", "Save section")
-    assert page.get_by_text("Section 1 saved.").is_visible()
+    expect(page.get_by_text("Section 1 saved.")).to_be_visible()
     page.get_by_role("link", name="Remove section 1", exact=True).click()
     page.wait_for_load_state()
-    assert page.get_by_text("so it cannot be removed").is_visible()
+    expect(page.get_by_text("so it cannot be removed")).to_be_visible()
     assert_accessible(page, "consultations-corrections-03-cannot-remove")
 
     page.goto(f"/consultations/{consultation.slug}/events/")
@@ -137,5 +138,5 @@ def test_an_officer_corrects_a_section_and_removes_an_event(page, world, sign_in
     page.wait_for_load_state()
     assert_accessible(page, "consultations-corrections-04-confirm-remove-event")
     click(page, "button", "Remove")
-    assert page.get_by_text("Event removed.").is_visible()
+    expect(page.get_by_text("Event removed.")).to_be_visible()
     assert not consultation.events.exists()

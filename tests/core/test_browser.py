@@ -1,6 +1,7 @@
 """A person signs in and finds their way around; every page passes axe-core (WCAG 2.2 A/AA)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support import assert_accessible
 
@@ -10,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_visitor_reads_the_home_page_signs_in_and_out(page, world, sign_in):
     page.goto("/")
     assert page.get_by_role("heading", level=1).inner_text()
-    assert page.locator("header").get_by_text("Compact compliance portal").is_visible()
+    expect(page.locator("header").get_by_text("Compact compliance portal")).to_be_visible()
     assert_accessible(page, "core-home-anonymous")
 
     page.get_by_role("link", name="About the Compact and its Codes").first.click()
@@ -20,7 +21,7 @@ def test_visitor_reads_the_home_page_signs_in_and_out(page, world, sign_in):
 
     page.goto("/accounts/sign-in/")
     page.get_by_role("button", name="Sign in").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert page.title().startswith("Error:")
     assert_accessible(page, "core-sign-in-errors")
 
@@ -31,12 +32,12 @@ def test_visitor_reads_the_home_page_signs_in_and_out(page, world, sign_in):
 
     page.goto("/change-history/")
     page.get_by_role("link", name="Organisation", exact=True).click()
-    assert page.get_by_role("heading", name="Change history: Organisation").is_visible()
+    expect(page.get_by_role("heading", name="Change history: Organisation")).to_be_visible()
     assert_accessible(page, "core-change-history")
 
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_load_state()
-    assert page.get_by_role("link", name="Sign in").first.is_visible()
+    expect(page.get_by_role("link", name="Sign in").first).to_be_visible()
 
 
 def test_missing_page_is_friendly_and_accessible(page, db):

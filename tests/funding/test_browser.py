@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from playwright.sync_api import expect
 from django.utils import timezone
 
 from tests.support import assert_accessible
@@ -53,7 +54,7 @@ def test_officer_records_and_withdraws_an_award_and_monitoring_follows(page, sig
     fill_date(page, "submitted_on", today)
     assert_accessible(page, "funding-application-form")
     page.get_by_role("button", name="Submit application").click()
-    assert page.get_by_text("BME-led", exact=True).first.is_visible()
+    expect(page.get_by_text("BME-led", exact=True).first).to_be_visible()
     assert_accessible(page, "funding-application-detail")
 
     page.get_by_role("link", name="Record a decision").click()
@@ -65,7 +66,7 @@ def test_officer_records_and_withdraws_an_award_and_monitoring_follows(page, sig
     fill_date(page, "planned_end", today + timedelta(days=3 * 365))
     assert_accessible(page, "funding-award-form")
     page.get_by_role("button", name="Record award").click()
-    assert page.get_by_text("Award 360G-compactportal-").is_visible()
+    expect(page.get_by_text("Award 360G-compactportal-")).to_be_visible()
     assert_accessible(page, "funding-award-detail")
 
     page.goto("/funding/monitoring/")
@@ -81,7 +82,7 @@ def test_officer_records_and_withdraws_an_award_and_monitoring_follows(page, sig
     page.get_by_label("Why is the award being withdrawn?").fill("The surgery venue closed.")
     assert_accessible(page, "funding-withdraw")
     page.get_by_role("button", name="Withdraw award").click()
-    assert page.get_by_text("A joint review and a redistribution record have been opened").is_visible()
+    expect(page.get_by_text("A joint review and a redistribution record have been opened")).to_be_visible()
 
     page.goto("/funding/to-do/")
     assert_accessible(page, "funding-todo")
@@ -93,8 +94,8 @@ def test_officer_records_and_withdraws_an_award_and_monitoring_follows(page, sig
     page.get_by_label("The funder and the organisation have both agreed this record").check()
     assert_accessible(page, "funding-joint-review")
     page.get_by_role("button", name="Complete the joint review").click()
-    assert page.get_by_text("No joint reviews to complete.").is_visible()
-    assert page.get_by_role("link", name=re.compile("^Redistribution after")).is_visible()
+    expect(page.get_by_text("No joint reviews to complete.")).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("^Redistribution after"))).to_be_visible()
 
     page.goto("/funding/monitoring/")
     assert (figure(page, "Awards"), figure(page, "Awards withdrawn"), figure(page, "Value withdrawn")) == ("0", "1", "£12,000")

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from organisations.models import Organisation
 from organisations.reference import load_reference_data
@@ -24,7 +25,7 @@ def test_a_group_member_registers_declares_and_the_directory_lists_it(page, worl
     assert_accessible(page, "organisations-mine")
     page.get_by_role("link", name="Register an organisation").click()
     page.get_by_role("button", name="Save").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page, "organisations-register-errors")
 
     page.get_by_label("Organisation name").fill("Northshire Somali Women's Link")
@@ -36,13 +37,13 @@ def test_a_group_member_registers_declares_and_the_directory_lists_it(page, worl
     assert_accessible(page, "organisations-register")
     page.get_by_role("button", name="Save").click()
 
-    assert page.get_by_role("heading", level=1, name="Northshire Somali Women's Link").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Northshire Somali Women's Link")).to_be_visible()
     assert "Not verified yet" in page.content()
     assert_accessible(page, "organisations-profile-unverified")
 
     page.get_by_role("link", name="Declare board").click()
     page.get_by_text("Who counts as being of BME origin").click()
-    assert page.get_by_text("Gypsy, Irish Traveller or Roma").is_visible()
+    expect(page.get_by_text("Gypsy, Irish Traveller or Roma")).to_be_visible()
     assert_accessible(page, "organisations-declare-board")
     page.get_by_label("Board of trustees").check()
     page.get_by_label("How many people are on the board?").fill("4")
@@ -73,7 +74,7 @@ def test_a_group_member_registers_declares_and_the_directory_lists_it(page, worl
     page.get_by_label("Community served").select_option(label="African")
     page.get_by_role("button", name="Apply filters").click()
     row = page.get_by_role("row").filter(has_text="Northshire Somali Women's Link")
-    assert row.get_by_text("BME-led", exact=True).is_visible()
+    expect(row.get_by_text("BME-led", exact=True)).to_be_visible()
     assert_accessible(page, "organisations-directory-filtered")
     row.get_by_role("link").click()
     assert "3 of 4" not in page.content()  # the public sees the outcome, never the counts
@@ -96,7 +97,7 @@ def test_someone_asks_to_join_and_the_groups_admin_approves(page, world, sign_in
     page.goto("/organisations/yours/")
     page.get_by_role("link", name=re.compile("Decide")).click()
     page.get_by_role("button", name="Confirm decision").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page, "organisations-decide-errors")
     page.get_by_label("Yes, approve it").check()
     page.get_by_role("button", name="Confirm decision").click()

@@ -4,6 +4,7 @@ the second goes over the advised maximum and the board page warns. axe checks ea
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from representation.models import Representative
 from tests.support import assert_accessible
@@ -42,7 +43,7 @@ def test_steering_member_adds_a_representative_and_overloads_them(page, world, s
     page.get_by_role("link", name="Add a representative").click()
     page.get_by_label("Full name").fill("Rahim Uddin")
     submit(page, "Save")  # no consent recorded yet
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page, "representation-representative-error")
     page.locator("#id_consent_given_on_0").fill("5")
     page.locator("#id_consent_given_on_1").fill("1")
@@ -50,13 +51,13 @@ def test_steering_member_adds_a_representative_and_overloads_them(page, world, s
     page.get_by_label("By email").check()
     page.get_by_label("Bangladeshi (Asian, Asian British or Asian Welsh)").check()
     submit(page, "Save")
-    assert page.get_by_text("Representative added: Rahim Uddin.").is_visible()
+    expect(page.get_by_text("Representative added: Rahim Uddin.")).to_be_visible()
     assert_accessible(page, "representation-representative")
     assert Representative.objects.get(name="Rahim Uddin").communities.count() == 1
 
     add_appointment(page, "nsp", today)
-    assert page.get_by_text("Appointment added: Rahim Uddin, Member.").is_visible()
-    assert not page.get_by_text("more than the 1 the Compact advises").is_visible()
+    expect(page.get_by_text("Appointment added: Rahim Uddin, Member.")).to_be_visible()
+    expect(page.get_by_text("more than the 1 the Compact advises")).not_to_be_visible()
     add_appointment(page, "health", today)
-    assert page.get_by_text("Rahim Uddin now holds 2 seats, more than the 1 the Compact advises.").is_visible()
+    expect(page.get_by_text("Rahim Uddin now holds 2 seats, more than the 1 the Compact advises.")).to_be_visible()
     assert_accessible(page, "representation-board-overload")

@@ -6,6 +6,7 @@ import re
 import threading
 
 import pytest
+from playwright.sync_api import expect
 from django.db import connection
 
 from reviews import services, tasks
@@ -45,7 +46,7 @@ def test_steering_member_builds_and_publishes_the_review_and_the_public_finds_it
 ):
     sign_in(world.users["steering_member"])
     page.goto("/reviews/")
-    assert page.get_by_text("No annual reviews have been published yet.").is_visible()
+    expect(page.get_by_text("No annual reviews have been published yet.")).to_be_visible()
     assert_accessible(page, "reviews-01-list-empty")
     page.get_by_role("link", name="Build a review for your Compact").click()
     assert_accessible(page, "reviews-02-build-index")
@@ -54,17 +55,17 @@ def test_steering_member_builds_and_publishes_the_review_and_the_public_finds_it
 
     page.get_by_role("link", name="Add an action for next year").click()
     page.get_by_role("button", name="Add action").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page, "reviews-04-action-error")
     page.get_by_label("Action").fill("Meet the funders' forum twice a year")
     page.get_by_label("Owner").fill("Steering group chair")
     page.get_by_role("button", name="Add action").click()
-    assert page.get_by_text("Meet the funders' forum twice a year").is_visible()
+    expect(page.get_by_text("Meet the funders' forum twice a year")).to_be_visible()
 
     page.get_by_role("button", name="Build the review").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", name="Version 1").is_visible()
-    assert page.get_by_text("This page updates itself").is_visible()  # reviews.js is running
+    expect(page.get_by_role("heading", name="Version 1")).to_be_visible()
+    expect(page.get_by_text("This page updates itself")).to_be_visible()  # reviews.js is running
     assert_accessible(page, "reviews-05-version-waiting")
     worker_on_call()  # the worker picks the build up now
     # reviews.js reloads the page when the build has finished.
@@ -80,7 +81,7 @@ def test_steering_member_builds_and_publishes_the_review_and_the_public_finds_it
     assert_accessible(page, "reviews-07-publish-confirm")
     page.get_by_role("button", name="Publish the review").click()
     page.wait_for_load_state()
-    assert page.get_by_text("is now the published review").is_visible()
+    expect(page.get_by_text("is now the published review")).to_be_visible()
     assert_accessible(page, "reviews-08-published-page")
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_load_state()
@@ -88,6 +89,6 @@ def test_steering_member_builds_and_publishes_the_review_and_the_public_finds_it
     page.goto("/reviews/")
     assert_accessible(page, "reviews-09-list-public")
     page.get_by_role("link", name=re.compile(r"^Web page")).click()
-    assert page.get_by_role("heading", level=1, name="Northshire Compact annual review 2025-26").is_visible()
-    assert page.get_by_text("Meet the funders' forum twice a year").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Northshire Compact annual review 2025-26")).to_be_visible()
+    expect(page.get_by_text("Meet the funders' forum twice a year")).to_be_visible()
     assert_accessible(page, "reviews-10-public-report")

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from reviews.report import render_html
 from tests.support import assert_accessible
@@ -19,8 +20,8 @@ def test_the_standalone_report_is_accessible(_playwright_browser):
         page = context.new_page()
         page.set_content(render_html(dataset), wait_until="load")
         assert page.title() == "Annual review of the Northshire Compact, 2025-26"
-        assert page.get_by_role("heading", level=2, name="Funding monitoring").is_visible()
-        assert page.get_by_role("img", name="Bar chart: Share of funding to BME-led organisations.", exact=False).is_visible()
+        expect(page.get_by_role("heading", level=2, name="Funding monitoring")).to_be_visible()
+        expect(page.get_by_role("img", name="Bar chart: Share of funding to BME-led organisations.", exact=False)).to_be_visible()
         page.get_by_role("link", name="Complaints").click()
         assert page.evaluate("location.hash") == "#complaints"
         assert_accessible(page, "reviews-report-standalone")

@@ -2,6 +2,7 @@
 reopens it. Every page passes axe-core."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support import assert_accessible
 from undertakings.models import ReportingPeriod
@@ -17,22 +18,22 @@ def test_the_steering_group_adds_closes_and_reopens_a_period(page, world, sign_i
 
     page.get_by_label("In which year does the financial year start?").fill("2025")
     page.get_by_role("button", name="Add reporting period").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
-    assert page.get_by_role("link", name="The Northshire Compact already has a 2025-26 reporting period.").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    expect(page.get_by_role("link", name="The Northshire Compact already has a 2025-26 reporting period.")).to_be_visible()
     assert_accessible(page, "undertakings-period-add-errors")
 
     page.get_by_label("In which year does the financial year start?").fill("2026")
     page.get_by_role("button", name="Add reporting period").click()
-    assert page.get_by_text("The 2026-27 reporting period has been added.").is_visible()
+    expect(page.get_by_text("The 2026-27 reporting period has been added.")).to_be_visible()
     assert_accessible(page, "undertakings-period-overview-added")
 
     page.get_by_role("link", name="Close this period to returns").click()
     assert_accessible(page, "undertakings-period-close")
     page.get_by_role("button", name="Close period").click()
-    assert page.get_by_text("The 2026-27 period is now closed to returns.").is_visible()
+    expect(page.get_by_text("The 2026-27 period is now closed to returns.")).to_be_visible()
     assert not ReportingPeriod.objects.get(label="2026-27").is_open
 
     page.get_by_role("link", name="Reopen it").click()
     page.get_by_role("button", name="Reopen period").click()
-    assert page.get_by_text("The 2026-27 period is now open to returns.").is_visible()
+    expect(page.get_by_text("The 2026-27 period is now open to returns.")).to_be_visible()
     assert ReportingPeriod.objects.get(label="2026-27").is_open
