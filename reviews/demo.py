@@ -8,10 +8,9 @@ build off with DEMO_BUILD_ANNUAL_REVIEW, except the one that checks it."""
 import datetime
 
 from django.conf import settings
-from django.utils import timezone
 
 from organisations.models import Compact
-from undertakings.models import ReportingPeriod
+from undertakings.selectors import last_ended_period
 
 from . import services
 from .models import AnnualReview, ReviewAction
@@ -30,8 +29,7 @@ def load() -> str:
     compact = Compact.objects.filter(slug="northamptonshire").first()
     if compact is None:
         return "reviews: no Northamptonshire Compact (load organisations first)"
-    period = (ReportingPeriod.objects.filter(compact=compact, end_date__lt=timezone.localdate())
-              .order_by("-end_date").first())
+    period = last_ended_period(compact=compact)
     if period is None:
         return "reviews: no ended reporting period for Northamptonshire"
     created = 0

@@ -1,7 +1,13 @@
 """Reads for Codes and compliance. `compliance_summary` is the annual review's way in."""
 
 from .codes import code_for_page, codes_for_list
-from .periods import is_signatory_during, periods_for_compacts, previous_return, signatories_during
+from .periods import (
+    is_signatory_during,
+    last_ended_period,
+    periods_for_compacts,
+    previous_return,
+    signatories_during,
+)
 from .returns import (
     MissingItem,
     ReturnToStart,
@@ -19,6 +25,7 @@ __all__ = [
     "code_for_page",
     "codes_for_list",
     "is_signatory_during",
+    "last_ended_period",
     "periods_for_compacts",
     "previous_return",
     "signatories_during",

@@ -1,8 +1,11 @@
 """Who owes a return for a reporting period, and which return came before."""
 
-from django.db.models import Q
+from datetime import date
 
-from organisations.models import Organisation, Signatory
+from django.db.models import Q
+from django.utils import timezone
+
+from organisations.models import Compact, Organisation, Signatory
 
 from ..models import Code, ComplianceReturn, ReportingPeriod
 
@@ -43,3 +46,10 @@ def previous_return(*, organisation: Organisation, period: ReportingPeriod, code
 
 def periods_for_compacts(compact_ids) -> list[ReportingPeriod]:
     return list(ReportingPeriod.objects.filter(compact_id__in=compact_ids).select_related("compact"))
+
+
+def last_ended_period(*, compact: Compact, today: date | None = None) -> ReportingPeriod | None:
+    """The latest period of the Compact that ended before today: the one an annual review reports on
+    unless someone chooses another."""
+    today = today or timezone.localdate()
+    return ReportingPeriod.objects.filter(compact=compact, end_date__lt=today).order_by("-end_date").first()

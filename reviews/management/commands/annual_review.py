@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from organisations.models import Compact
 from undertakings.models import ReportingPeriod
+from undertakings.selectors import last_ended_period
 
 from ...models import ReviewAction
 
@@ -82,7 +83,7 @@ class Command(BaseCommand):
                 known = ", ".join(periods.order_by("start_date").values_list("label", flat=True)) or "none"
                 raise CommandError(f"{compact.name} has no reporting period '{label}'. Periods: {known}.")
             return found
-        found = periods.filter(end_date__lt=timezone.localdate()).order_by("-end_date").first()
+        found = last_ended_period(compact=compact)
         if found is None:
             raise CommandError(f"No reporting period of {compact.name} has ended yet: choose one with --period.")
         return found
