@@ -1,6 +1,8 @@
 """Demo complaints in the Northamptonshire Compact, one at each point of the process, using the
 demo people of organisations/demo.py (and a second council officer for stage 2). Dates are set in
-the past so that deadlines, an overdue acknowledgement and a closed complaint all show."""
+the past so that deadlines, an overdue acknowledgement and a closed complaint all show; one more was
+raised and settled at stage 1 in the Compact's last ended reporting period, for the annual review
+the demo publishes."""
 
 from datetime import timedelta
 
@@ -10,6 +12,7 @@ from django.utils import timezone
 from organisations.demo import DEMO_PASSWORD
 from organisations.models import Membership, MembershipRole, MembershipStatus, Organisation, Sector
 from undertakings.models import PARTIES_FOR_SECTOR, Undertaking
+from undertakings.selectors import last_ended_period
 
 from . import services
 from .models import ComplainantKind, Complaint, Party
@@ -46,11 +49,12 @@ def _cite(council):
     return [undertaking] if undertaking else []
 
 
-def _raise(what_happened, *, days_ago, **kwargs):
+def _raise(what_happened, *, days_ago=0, on=None, **kwargs):
+    """Raise the complaint `days_ago` working days before today (or `on` a date) unless it exists."""
     existing = Complaint.objects.filter(what_happened=what_happened).first()
     if existing:
         return existing, False
-    today = add_working_days(timezone.localdate(), -days_ago)
+    today = add_working_days(on or timezone.localdate(), -days_ago)
     complaint = services.complaint_raise(what_happened=what_happened, happened_on=today - timedelta(days=14),
                                          outcome_sought="An apology, and to be invited to take part in future.",
                                          today=today, **kwargs)
@@ -116,4 +120,27 @@ def load() -> str:
             "is a budget decision for the council.", remedy="A written apology and a meeting with the groups.",
             learning="Service closures affecting BME groups now go to the Compact liaison officer first.",
             undertakings_broken=cited)
+
+    # 5. Last year: the NHS board upheld a complaint at stage 1 and the complainant went no further.
+    period = last_ended_period(compact=council.compacts.get(slug="northamptonshire"))
+    if period:
+        raised_on = add_working_days(period.end_date, -80)
+        fifth, new = _raise(
+            "The board's survey on community health services was online and in English only, so older Roma "
+            "residents could not take part.", on=raised_on, respondent=nhs, undertakings=[],
+            undertakings_not_sure=True, complainant_kind=ComplainantKind.ORGANISATION, confidential=False,
+            user=milan, organisation=roma)
+        if new:
+            tom = _user("officer@nhs-northants.example")
+            services.stage_acknowledge(complaint=fifth, user=tom, today=add_working_days(raised_on, 3))
+            services.stage_reply(complaint=fifth, user=tom, today=add_working_days(raised_on, 11),
+                                 reply="You are right: the survey should have been offered on paper and with "
+                                       "interpreters. We have reopened it for four weeks.")
+            services.complaint_close(
+                complaint=fifth, user=tom, party=Party.RESPONDENT, outcome="upheld",
+                today=add_working_days(raised_on, 40),
+                explanation="The survey was reopened on paper, in Romanian and Slovak, with two sessions with "
+                            "interpreters.",
+                remedy="Survey reopened in accessible formats.",
+                learning="Every public survey now has a paper version and an interpreter offer from the start.")
     return f"{Complaint.objects.filter(compact__slug='northamptonshire').count()} complaints"

@@ -1,6 +1,8 @@
 """Demo consultations: the Plymouth draft Code consultation loaded from its data file (closed, with
 32 comments still pending, so its page shows "responses so far"), and a small open consultation by
-West Northamptonshire Council with two comments. Idempotent: both are found by slug first."""
+West Northamptonshire Council with two comments; and, in the Northamptonshire Compact's last ended
+reporting period, an NHS consultation whose every comment was answered and whose response is
+published, for the annual review the demo publishes. Idempotent: each is found by slug first."""
 
 from datetime import timedelta
 from pathlib import Path
@@ -8,13 +10,16 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from organisations.models import Organisation
+from organisations.models import Compact, Organisation
+from undertakings.selectors import last_ended_period
 
 from . import services
 from .models import Consultation, ConsultationEvent, Status
 from .services.loader import recent_dates
 
-PLYMOUTH_FILE = Path(__file__).resolve().parent / "data" / "plymouth-bme-consultation.yaml"
+DATA = Path(__file__).resolve().parent / "data"
+PLYMOUTH_FILE = DATA / "plymouth-bme-consultation.yaml"
+LAST_YEAR_FILE = DATA / "nhs-interpreting-demo.yaml"
 NORTHANTS_SLUG = "community-grants-scheme-review"
 NORTHANTS_SECTIONS = [
     ("1", "Who can apply", "Voluntary and community groups based in West Northamptonshire with an annual income "
@@ -61,6 +66,20 @@ def _northants() -> tuple[Consultation, bool]:
     return consultation, True
 
 
+def _last_year() -> str:
+    compact = Compact.objects.filter(slug="northamptonshire").first()
+    period = last_ended_period(compact=compact) if compact else None
+    if period is None:
+        return "no ended reporting period"
+    closes = period.end_date - timedelta(weeks=16)
+    consultation = services.load_consultation_file(LAST_YEAR_FILE, opens=closes - timedelta(weeks=12), closes=closes)
+    if consultation.status == Status.CLOSED:
+        officer = get_user_model().objects.get(email="officer@nhs-northants.example")
+        consultation = services.consultation_publish_response(consultation=consultation, user=officer,
+                                                              today=closes + timedelta(weeks=8))
+    return f"{consultation.title} ({Status(consultation.status).label.lower()})"
+
+
 def load() -> str:
     opens, closes = recent_dates(closed_weeks_ago=4)
     plymouth = services.load_consultation_file(PLYMOUTH_FILE, opens=opens, closes=closes)
@@ -68,4 +87,5 @@ def load() -> str:
     pending = services.pending_count(plymouth)
     return (f"consultations: {plymouth.title} ({plymouth.comments.count()} comments, {pending} pending, "
             f"{plymouth.get_status_display().lower()}); {northants.title} "
-            f"({'created' if created else 'already there'}, {Status(northants.status).label.lower()})")
+            f"({'created' if created else 'already there'}, {Status(northants.status).label.lower()}); "
+            f"{_last_year()}")

@@ -1,9 +1,12 @@
 """Demo funding: four programmes (one ring-fenced for BME-led organisations), applications from
 BME-led and other groups with every kind of decision, awards including a three-year one, and a
-withdrawn award with its joint review held and its redistribution still to do.
+withdrawn award with its joint review held and its redistribution still to do. A fifth programme ran
+in the Northamptonshire Compact's last ended reporting period, so that the annual review the demo
+publishes for that period has funding to report.
 
-Uses the organisations and people of organisations/demo.py. Dates are relative to today, after the
-demo board declarations, so that each BME-led status recorded is the one the rule gives on the day.
+Uses the organisations and people of organisations/demo.py. Dates are relative to today (last year's
+programme: to the end of that period), and the demo board declarations are too, so that each BME-led
+status recorded is the one the rule gives on the day.
 Idempotent: an application already recorded (programme, organisation, project title) is skipped
 with everything that follows from it."""
 
@@ -13,12 +16,13 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from organisations.models import Organisation, ServiceArea
+from organisations.models import Compact, Organisation, ServiceArea
+from undertakings.selectors import last_ended_period
 
 from .dates import add_months
 from .models import Application, FundingProgramme, FundingPurpose, ProgrammeKind
 from .services.applications import application_decide, application_submit
-from .services.awards import award_create, award_withdraw, joint_review_record
+from .services.awards import award_create, award_withdraw, awards_mark_completed, joint_review_record
 
 PROGRAMMES = [
     # funder slug, title, kind, purpose, ring-fenced, budget, service area, description
@@ -50,6 +54,22 @@ APPLICATIONS = [
     ("Plymouth Community Chest", "plymouth-eastern-european-women", "English conversation club", "2500", 60, None, 0, None, 0, ""),
 ]
 
+# Last year's programme: opens and closes (days before the period ended), then its applications as
+# above, with days counted back from the end of the period.
+LAST_YEAR_PROGRAMME = (
+    ("west-northamptonshire-council", "Community Cohesion Small Grants", ProgrammeKind.GRANT, FundingPurpose.PROJECT,
+     False, "30000", "Community cohesion", "One-off grants for events and projects that bring communities together."),
+    200, 130,
+)
+LAST_YEAR_APPLICATIONS = [
+    ("daventry-chinese-community-centre", "Lunar New Year festival", "5000", 150, "awarded", 110, "5000", 1, ""),
+    ("wellingborough-bangladeshi-welfare", "Carers' support circle", "6000", 150, "awarded", 95, "5500", 1, ""),
+    ("northampton-african-caribbean-forum", "Black History Month programme", "4000", 160, "awarded", 110, "4000", 1, ""),
+    ("kettering-refugee-welcome", "Conversation cafe", "3000", 140, "awarded", 100, "3000", 1, ""),
+    ("northants-sikh-youth-project", "Summer sports camp", "3500", 155, "declined", 110, None, 0,
+     "The camp would have run after the grant period ended; the panel asked the project to apply to next year's round."),
+]
+
 WITHDRAWN = ("Older people's lunch club", 20, "The lunch club venue closed and the group could not find another within the grant period.")
 
 
@@ -70,37 +90,67 @@ def load() -> str:
                 "opens_on": today - timedelta(days=120), "closes_on": today + timedelta(days=60),
             },
         )
-    added = 0
-    for title, slug, project, requested, submitted, decision, decided, amount, years, reason in APPLICATIONS:
-        programme = programmes[title]
-        applicant = Organisation.objects.get(slug=slug)
-        if Application.objects.filter(programme=programme, applicant=applicant, project_title=project).exists():
-            continue
-        officer = _officer(programme.funder)
-        application = application_submit(
-            programme=programme, applicant=applicant, project_title=project, amount_requested=Decimal(requested),
-            summary=f"{project}, run by {applicant.name}.", submitted_on=today - timedelta(days=submitted), user=officer,
+    added = sum(
+        _apply(programmes[title], slug, project, requested, today - timedelta(days=submitted), decision,
+               today - timedelta(days=decided), amount, years, reason, withdraw=project == WITHDRAWN[0])
+        for title, slug, project, requested, submitted, decision, decided, amount, years, reason in APPLICATIONS
+    )
+    added += _last_year()
+    awards_mark_completed()  # last year's one-year awards have ended
+    return f"{FundingProgramme.objects.count()} programmes, {added} applications added"
+
+
+def _apply(programme, slug, project, requested, submitted_on, decision, decided_on, amount, years, reason,
+           withdraw=False) -> int:
+    """One application with its decision and award; 0 if it was already recorded."""
+    applicant = Organisation.objects.get(slug=slug)
+    if Application.objects.filter(programme=programme, applicant=applicant, project_title=project).exists():
+        return 0
+    officer = _officer(programme.funder)
+    application = application_submit(
+        programme=programme, applicant=applicant, project_title=project, amount_requested=Decimal(requested),
+        summary=f"{project}, run by {applicant.name}.", submitted_on=submitted_on, user=officer,
+    )
+    if decision is None:
+        return 1
+    application_decide(application=application, decision=decision, decided_on=decided_on, reason=reason, user=officer)
+    if amount is None:
+        return 1
+    award = award_create(
+        application=application, title=project, description=f"{project}: funding for {applicant.name}.",
+        amount=Decimal(amount), award_date=decided_on, planned_start=decided_on,
+        planned_end=add_months(decided_on, 12 * years) - timedelta(days=1), user=officer,
+    )
+    if withdraw:
+        today = timezone.localdate()
+        award_withdraw(award=award, withdrawn_on=today - timedelta(days=WITHDRAWN[1]), reason=WITHDRAWN[2], user=officer)
+        joint_review_record(
+            review=award.joint_review, held_on=today - timedelta(days=10),
+            causes="The venue closed at short notice; the group had no reserve budget to move.",
+            lessons="Check venue agreements at application; agree a contingency plan for premises.",
+            support_needs="Help from the infrastructure body to find community premises and build reserves.",
+            agreed_by_both=True, complete=True, user=officer,
         )
-        added += 1
-        if decision is None:
-            continue
-        application_decide(application=application, decision=decision, decided_on=today - timedelta(days=decided),
-                           reason=reason, user=officer)
-        if amount is None:
-            continue
-        start = today - timedelta(days=decided)
-        award = award_create(
-            application=application, title=project, description=f"{project}: funding for {applicant.name}.",
-            amount=Decimal(amount), award_date=start, planned_start=start,
-            planned_end=add_months(start, 12 * years) - timedelta(days=1), user=officer,
-        )
-        if project == WITHDRAWN[0]:
-            award_withdraw(award=award, withdrawn_on=today - timedelta(days=WITHDRAWN[1]), reason=WITHDRAWN[2], user=officer)
-            joint_review_record(
-                review=award.joint_review, held_on=today - timedelta(days=10),
-                causes="The venue closed at short notice; the group had no reserve budget to move.",
-                lessons="Check venue agreements at application; agree a contingency plan for premises.",
-                support_needs="Help from the infrastructure body to find community premises and build reserves.",
-                agreed_by_both=True, complete=True, user=officer,
-            )
-    return f"{len(programmes)} programmes, {added} applications added"
+    return 1
+
+
+def _last_year() -> int:
+    compact = Compact.objects.filter(slug="northamptonshire").first()
+    period = last_ended_period(compact=compact) if compact else None
+    if period is None:
+        return 0
+    end = period.end_date
+    (funder_slug, title, kind, purpose, ring_fenced, budget, area, description), opens, closes = LAST_YEAR_PROGRAMME
+    programme, _ = FundingProgramme.objects.get_or_create(
+        funder=Organisation.objects.get(slug=funder_slug), title=title,
+        defaults={
+            "kind": kind, "purpose": purpose, "ring_fenced": ring_fenced, "budget": Decimal(budget),
+            "service_area": ServiceArea.objects.filter(name=area).first(), "description": description,
+            "opens_on": end - timedelta(days=opens), "closes_on": end - timedelta(days=closes),
+        },
+    )
+    return sum(
+        _apply(programme, slug, project, requested, end - timedelta(days=submitted), decision,
+               end - timedelta(days=decided), amount, years, reason)
+        for slug, project, requested, submitted, decision, decided, amount, years, reason in LAST_YEAR_APPLICATIONS
+    )

@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from consultations.models import Comment, Consultation, Status
+from undertakings.selectors import last_ended_period
 
 from . import source_counts_plymouth as source
 
@@ -21,3 +22,17 @@ def test_demo_consultations_load_twice_without_duplicates(client):
     assert northants.status == Status.OPEN and Comment.objects.filter(consultation=northants).count() == 2
     page = client.get(reverse("consultations:response", args=[plymouth.slug])).content.decode()
     assert "not the final response" in page and "32 of 153 comments are still waiting" in page
+
+
+@pytest.mark.django_db
+def test_the_demo_holds_a_published_consultation_in_the_last_ended_period(client):
+    call_command("load_reference_data", verbosity=0)
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    consultation = Consultation.objects.get(slug="community-interpreting-in-health-services")
+    assert consultation.status == Status.PUBLISHED and consultation.comments.count() == 5
+    assert consultation.comments.pending().count() == 0
+    period = last_ended_period(compact=consultation.owner.compacts.get())
+    assert period.start_date <= consultation.opens < consultation.response_published_on <= period.end_date
+    page = client.get(reverse("consultations:response", args=[consultation.slug])).content.decode()
+    assert "Romani has been added to the list" in page and "not the final response" not in page

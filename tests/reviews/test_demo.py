@@ -32,3 +32,8 @@ def test_the_demo_publishes_the_latest_ended_years_review_once(settings, client)
     assert "Northamptonshire Compact" in page and review.period.label in page
     report = client.get(f"/reviews/northamptonshire/{review.period.label}/").content.decode()
     assert "Actions for next year" in report and "Bring the board declarations" in report
+    # The demo's records of that year reach every section of the review.
+    data = review.dataset
+    assert data["funding"]["figures"]["awards"] == 4
+    assert data["consultations"]["totals"]["consultations"] == 1
+    assert data["complaints"]["received"] == 1
