@@ -60,9 +60,10 @@ def _queue(review_id: int) -> None:
 # --- Asking for a build ----------------------------------------------------------------------------
 
 
-def review_request(*, compact, period, user) -> AnnualReview:
+def review_request(*, compact, period, user, queue: bool = True) -> AnnualReview:
     """Create the next version, queued, and queue its build once the row is committed (so the task
-    never looks for a row that is not there yet)."""
+    never looks for a row that is not there yet). `queue=False` leaves the build to the caller (the
+    demo builds in-process and publishes at once)."""
     if not can_manage(user, compact):
         raise ValidationError(NOT_ALLOWED)
     _check_period(compact, period)
@@ -77,7 +78,8 @@ def review_request(*, compact, period, user) -> AnnualReview:
             compact=compact, period=period, version=latest + 1, requested_by=user, requested_at=timezone.now(),
             heartbeat_at=timezone.now(), progress_message="Waiting for the build to start",
         )
-        _queue(review.pk)
+        if queue:
+            _queue(review.pk)
     return review
 
 

@@ -27,6 +27,15 @@ def test_asking_for_a_review_creates_a_queued_version_and_queues_its_build(world
     assert len(callbacks) == 1  # the task is queued only once the row is committed
 
 
+def test_a_caller_that_builds_the_review_itself_queues_no_task(world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        review = services.review_request(compact=world.compact, period=world.period,
+                                         user=world.users["steering_member"], queue=False)
+    assert callbacks == []
+    review.refresh_from_db()
+    assert review.status == ReviewStatus.QUEUED
+
+
 @pytest.fixture
 def dataset_calls(monkeypatch):
     """The keyword arguments of every build_dataset call (the contract with reviews.dataset)."""
