@@ -259,7 +259,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"},
+                # pikepdf announces its C++ logging bridge at INFO on first use.
+                "pikepdf": {"level": "WARNING"}},
 }
 if CELERY_TASK_ALWAYS_EAGER:
     # Tasks run in-process: a line per finished task, and kombu's note about the in-memory broker's
