@@ -28,8 +28,3 @@ def financial_year(day: date) -> tuple[date, date]:
     """The UK financial year (1 April – 31 March) that `day` falls in."""
     first = date(day.year if day.month >= 4 else day.year - 1, 4, 1)
     return first, date(first.year + 1, 3, 31)
-
-
-def long_date(day: date) -> str:
-    """1 April 2025: the GOV.UK style, without a leading zero, on every platform."""
-    return f"{day.day} {day:%B %Y}"

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from funding.dates import long_date
+from common.dates import long_date
 from funding.models import Application, ApplicationStatus, FundingProgramme
 from organisations.bme_led import Outcome
 from organisations.models import Organisation

@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from funding.dates import long_date, whole_months
+from common.dates import long_date
+from funding.dates import whole_months
 from funding.models import (
     Application,
     ApplicationStatus,

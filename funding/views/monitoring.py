@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from common.csv_export import csv_response
 from funding.charts import bar_chart
-from funding.dates import long_date
+from common.dates import long_date
 from funding.forms import financial_year_choices
 from funding.selectors import FundingMonitoring, funding_monitoring
 from funding.templatetags.funding_tags import percent, pounds
