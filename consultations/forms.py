@@ -11,7 +11,7 @@ from organisations.bme_led import Outcome
 from organisations.models import EthnicGroup, Organisation, ServiceArea
 from undertakings.models import Code
 
-from .models import Assessment, Disposition, Stage
+from .models import Assessment, AuthorKind, Channel, Disposition, Stage
 
 # The templates write the <form> themselves.
 helper = partial(form_helper, form_tag=False)
@@ -130,6 +130,42 @@ class CommentForm(forms.Form):
             del self.fields["sections"]
         layout.append(Field.textarea("text", rows=8))
         self.helper = helper(*layout, button="Send comment")
+
+
+class RecordCommentForm(forms.Form):
+    """A comment that reached the body another way, typed in by an officer."""
+
+    channel = forms.ChoiceField(choices=[c for c in Channel.choices if c[0] != Channel.PORTAL],
+                                widget=forms.RadioSelect, label="How did the comment reach you?",
+                                error_messages={"required": "Choose how the comment was received"})
+    received_on = GovUKDateField(label="Date received", help_text="For example, 27 3 2026")
+    author_kind = forms.ChoiceField(
+        choices=[(AuthorKind.ORGANISATION, "An organisation"),
+                 (AuthorKind.INDIVIDUAL, "An individual (their name is not recorded or published)"),
+                 (AuthorKind.ANONYMOUS, "Someone who did not give their name")],
+        widget=forms.RadioSelect, label="Who is the comment from?",
+        error_messages={"required": "Say who the comment is from"})
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), required=False,
+                                          label="Organisation (if the comment is from one)",
+                                          empty_label="Choose an organisation")
+    sections = SectionChoices(queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
+                              label="Which sections is it about?",
+                              help_text="Leave all unticked for a comment on the whole document.")
+    text = _text("The comment", "Enter the comment",
+                 "Type it as received. If it was not in English, enter the translation.", rows=8)
+
+    def __init__(self, *args, consultation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(verified=True).order_by("name")
+        self.fields["sections"].queryset = consultation.sections.order_by("position", "pk")
+        layout = [Field.radios("channel", legend_size=Size.MEDIUM), Field("received_on"),
+                  Field.radios("author_kind", legend_size=Size.MEDIUM), Field.select("organisation")]
+        if self.fields["sections"].queryset.exists():
+            layout.append(Field.checkboxes("sections", small=True, legend_size=Size.MEDIUM))
+        else:
+            del self.fields["sections"]
+        layout.append(Field.textarea("text", rows=8))
+        self.helper = helper(*layout, button="Record comment")
 
 
 class HideForm(forms.Form):

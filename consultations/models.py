@@ -167,6 +167,17 @@ class AuthorKind(models.TextChoices):
     ANONYMOUS = "anonymous", "Anonymous"
 
 
+class Channel(models.TextChoices):
+    """How a comment reached the body. Not everyone comments online (§5.2: language needs, events),
+    so officers type in what arrives another way and it counts the same."""
+
+    PORTAL = "portal", "On the portal"
+    POST = "post", "By post"
+    EMAIL = "email", "By email"
+    EVENT = "event", "At an event"
+    PHONE = "phone", "By phone or in person"
+
+
 class Disposition(models.TextChoices):
     ACCEPTED_CHANGED = "accepted_changed", "Accepted – changed"
     ACCEPTED_IN_PART = "accepted_in_part", "Accepted in part"
@@ -205,6 +216,10 @@ class Comment(models.Model):
     # Kept for moderation and for the author; never published (see presenters of the public pages).
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="consultation_comments")
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.PORTAL)
+    # The officer who typed in a comment received another way; None for comments made on the portal.
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
     position = models.PositiveIntegerField(default=0)
     source_ref = models.CharField(max_length=20, blank=True, help_text="Identifier in a loaded data file")
     hidden = models.BooleanField(default=False)
@@ -235,6 +250,11 @@ class Comment(models.Model):
         if self.author_kind == AuthorKind.ORGANISATION and self.organisation_id:
             return self.organisation.name
         return "An individual" if self.author_kind == AuthorKind.INDIVIDUAL else "Anonymous"
+
+    @property
+    def channel_note(self) -> str:
+        """" · by post" and the like, for comments that did not come through the portal."""
+        return "" if self.channel == Channel.PORTAL else f" · {self.get_channel_display().lower()}"
 
 
 class CommentSection(models.Model):

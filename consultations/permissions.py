@@ -75,6 +75,12 @@ def can_respond(user, consultation: Consultation) -> bool:
     return consultation.status in (Status.OPEN, Status.CLOSED) and can_manage(user, consultation)
 
 
+def can_record_comment(user, consultation: Consultation) -> bool:
+    """Type in a comment received by post, email, at an event or by phone: until the response is
+    published, since post can arrive after the closing date."""
+    return consultation.status in (Status.OPEN, Status.CLOSED) and can_manage(user, consultation)
+
+
 def can_publish(user, consultation: Consultation) -> bool:
     return consultation.status == Status.CLOSED and can_manage(user, consultation)
 
@@ -107,6 +113,7 @@ def allowed_actions(user, consultation: Consultation) -> dict[str, bool]:
         "open": can_open(user, consultation),
         "close": can_close(user, consultation),
         "respond": can_respond(user, consultation),
+        "record": can_record_comment(user, consultation),
         "publish": can_publish(user, consultation),
         "comment": can_comment(user, consultation),
         "response": can_view_response(user, consultation),

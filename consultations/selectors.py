@@ -79,7 +79,7 @@ def visible_comments(consultation: Consultation) -> list[Comment]:
 
 def all_comments(consultation: Consultation) -> list[Comment]:
     """Every comment, hidden ones included, for moderation."""
-    return list(_with_sections_and_responses(consultation.comments.all()).select_related("hidden_by")
+    return list(_with_sections_and_responses(consultation.comments.all()).select_related("hidden_by", "recorded_by")
                 .order_by("position", "pk"))
 
 

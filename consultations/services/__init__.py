@@ -5,6 +5,7 @@ from .comments import (
     comment_add_for_organisation,
     comment_add_individual,
     comment_hide,
+    comment_record,
     comment_unhide,
 )
 from .corrections import event_remove, event_update, section_remove, section_update
@@ -29,6 +30,7 @@ __all__ = [
     "comment_add_for_organisation",
     "comment_add_individual",
     "comment_hide",
+    "comment_record",
     "comment_unhide",
     "consultation_close",
     "consultation_create",

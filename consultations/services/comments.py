@@ -1,5 +1,6 @@
-"""Comments from members for their organisation, from individuals and from anonymous people, and
-their moderation: a comment is hidden with a reason, never deleted."""
+"""Comments from members for their organisation, from individuals and from anonymous people, comments
+that reached the body another way and were typed in by an officer, and their moderation: a comment is
+hidden with a reason, never deleted."""
 
 from datetime import date
 
@@ -7,10 +8,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from common.dates import long_date
 from organisations.models import Organisation
 from organisations.roles import roles_for
 
-from ..models import AuthorKind, Comment, Consultation, ConsultationSection, Status, set_comment_sections
+from ..models import AuthorKind, Channel, Comment, Consultation, ConsultationSection, Status, set_comment_sections
 
 NOT_OPEN_FOR_COMMENTS = "This consultation is not open for comments."
 EMPTY_COMMENT = "Enter your comment."
@@ -21,11 +23,20 @@ HIDE_REASON_REQUIRED = "Say why the comment is being hidden."
 ALREADY_HIDDEN = "This comment is already hidden."
 NOT_HIDDEN = "This comment is not hidden."
 MAX_LENGTH = 10000
+CANNOT_RECORD = "Comments can be recorded only while the consultation is open or closed, before its response is published."
+CHOOSE_CHANNEL = "Choose how the comment was received."
+RECEIVED_IN_FUTURE = "The date received must be today or in the past."
+RECEIVED_BEFORE_OPENING = "The date received must be on or after the opening date, {day}."
+RECEIVED_AFTER_CLOSING = ("The date received must be on or before the closing date, {day}. A comment that arrived "
+                          "later is not part of the consultation.")
+CHOOSE_ORGANISATION = "Choose the organisation the comment is from."
+CHOOSE_AUTHOR = "Say who the comment is from."
 
 
 def _create(*, consultation: Consultation, text: str, sections, kind: str, author=None,
-            organisation: Organisation | None = None, received_on: date | None = None) -> Comment:
-    if consultation.status != Status.OPEN or timezone.localdate() > consultation.closes:
+            organisation: Organisation | None = None, received_on: date | None = None,
+            channel: str = Channel.PORTAL, recorded_by=None) -> Comment:
+    if channel == Channel.PORTAL and (consultation.status != Status.OPEN or timezone.localdate() > consultation.closes):
         raise ValidationError(NOT_OPEN_FOR_COMMENTS)
     text = (text or "").strip()
     if not text:
@@ -38,7 +49,7 @@ def _create(*, consultation: Consultation, text: str, sections, kind: str, autho
     last = consultation.comments.order_by("-position").values_list("position", flat=True).first() or 0
     comment = Comment.objects.create(
         consultation=consultation, text=text, author_kind=kind, author=author, organisation=organisation,
-        received_on=received_on or timezone.localdate(), position=last + 1,
+        received_on=received_on or timezone.localdate(), position=last + 1, channel=channel, recorded_by=recorded_by,
     )
     set_comment_sections(comment, sections)
     return comment
@@ -65,6 +76,32 @@ def comment_add_anonymous(*, consultation: Consultation, text: str,
     """A comment from the public form. Rate limiting and the honeypot are checked by the view, which
     has the request; this records no address and no name."""
     return _create(consultation=consultation, text=text, sections=sections, kind=AuthorKind.ANONYMOUS)
+
+
+@transaction.atomic
+def comment_record(*, consultation: Consultation, user, channel: str, received_on: date, author_kind: str,
+                   text: str, organisation: Organisation | None = None,
+                   sections: list[ConsultationSection] | None = None) -> Comment:
+    """A comment that reached the body by post, by email, at an event or by phone, typed in by one of
+    its officers. It must have arrived while the consultation was open; it may be typed in after the
+    closing date (post arrives late), until the response is published. No individual's name is kept."""
+    if consultation.status not in (Status.OPEN, Status.CLOSED):
+        raise ValidationError(CANNOT_RECORD)
+    if channel not in Channel.values or channel == Channel.PORTAL:
+        raise ValidationError({"channel": CHOOSE_CHANNEL})
+    if received_on > timezone.localdate():
+        raise ValidationError({"received_on": RECEIVED_IN_FUTURE})
+    if received_on < consultation.opens:
+        raise ValidationError({"received_on": RECEIVED_BEFORE_OPENING.format(day=long_date(consultation.opens))})
+    if received_on > consultation.closes:
+        raise ValidationError({"received_on": RECEIVED_AFTER_CLOSING.format(day=long_date(consultation.closes))})
+    if author_kind not in AuthorKind.values:
+        raise ValidationError({"author_kind": CHOOSE_AUTHOR})
+    if author_kind == AuthorKind.ORGANISATION and organisation is None:
+        raise ValidationError({"organisation": CHOOSE_ORGANISATION})
+    return _create(consultation=consultation, text=text, sections=sections, kind=author_kind,
+                   organisation=organisation if author_kind == AuthorKind.ORGANISATION else None,
+                   received_on=received_on, channel=channel, recorded_by=user)
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
-"""Officer pages for comments: moderation (hide with a reason, show again) and responding."""
+"""Officer pages for comments: recording one received another way, moderation (hide with a reason,
+show again) and responding."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -7,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from .. import permissions, selectors, services
-from ..forms import HideForm, RespondForm
+from ..forms import HideForm, RecordCommentForm, RespondForm
 from ..models import Comment
 from .common import add_errors, crumbs, requiring
 
@@ -18,6 +19,24 @@ def comments(request, consultation):
         "consultation": consultation, "comments": selectors.all_comments(consultation),
         "actions": permissions.allowed_actions(request.user, consultation),
         "breadcrumbs": crumbs(consultation, ("Comments", None)),
+    })
+
+
+@requiring(permissions.can_record_comment)
+def record(request, consultation):
+    form = RecordCommentForm(request.POST or None, consultation=consultation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_record(consultation=consultation, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "The comment is recorded. It is published with the others and waits for a response.")
+            return redirect("consultations:comments", slug=consultation.slug)
+    return render(request, "consultations/form.html", {
+        "consultation": consultation, "form": form, "title": "Record a comment received another way",
+        "breadcrumbs": crumbs(consultation, ("Comments", reverse("consultations:comments", args=[consultation.slug])),
+                              ("Record a comment", None)),
     })
 
 

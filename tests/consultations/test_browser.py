@@ -1,8 +1,9 @@
 """An officer opens a consultation; a group member comments on two sections; an anonymous person
-comments; the officer closes it, responds to each comment and publishes; the public page shows
-them. axe checks the main pages."""
+comments; the officer closes it, types in a comment that came by post, responds to each comment and
+publishes; the public page shows them. axe checks the main pages."""
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from consultations import services
@@ -67,8 +68,27 @@ def test_consultation_from_opening_to_the_published_response(page, world, sign_i
     page.get_by_label("If you are closing early").fill("The scheme has to start in April.")
     assert_accessible(page, "consultations-05-confirm-close")
     click(page, "button", "Close the consultation")
+    # A letter that came by post is typed in; a first try without answers shows every error.
+    page.goto(detail + "comments/")
+    click(page, "link", "Record a comment received by post, by email, at an event or by phone")
+    click(page, "button", "Record comment")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    assert_accessible(page, "consultations-05b-record-comment-errors")
+    page.get_by_label("By post").check()
+    today = timezone.localdate()
+    page.get_by_label("Day").fill(str(today.day))
+    page.get_by_label("Month").fill(str(today.month))
+    page.get_by_label("Year").fill(str(today.year))
+    page.get_by_label("Someone who did not give their name").check()
+    page.get_by_label("The comment", exact=True).fill("Print the form in large type, please.")
+    click(page, "button", "Record comment")
+    expect(page.get_by_text("The comment is recorded.")).to_be_visible()
     click(page, "link", "Respond to comments")
     assert_accessible(page, "consultations-06-respond")
+    page.get_by_label("Whole document: Print the form in large type, please.").check()
+    page.get_by_label("Accepted – changed").check()
+    page.get_by_label("Response", exact=True).fill("A large print form is now available.")
+    click(page, "button", "Save response")
     page.get_by_label("1, 2: Small groups need longer to apply.").check()
     page.get_by_label("Accepted – changed").check()
     page.get_by_label("Response", exact=True).fill("The deadline is now eight weeks.")
@@ -91,7 +111,7 @@ def test_consultation_from_opening_to_the_published_response(page, world, sign_i
     content = page.content()
     for text in ("Small groups need longer to apply.", "The deadline is now eight weeks.",
                  "Publish the panel's scores.", "We will publish the scores from next year.",
-                 "African Caribbean Forum", "Anonymous"):
+                 "African Caribbean Forum", "Anonymous", "Print the form in large type", "by post"):
         assert text in content
     assert "Grace Member" not in content and "not the final response" not in content
     assert_accessible(page, "consultations-09-response")

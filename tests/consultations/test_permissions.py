@@ -53,7 +53,7 @@ def test_actions_follow_the_status(world):
     published = make_consultation(world, status=Status.PUBLISHED, title="Two")
     assert permissions.allowed_actions(officer, draft) | {"manage": True} == {
         "manage": True, "edit": True, "events": True, "open": True, "close": False, "respond": False,
-        "publish": False, "comment": False, "response": False}
+        "record": False, "publish": False, "comment": False, "response": False}
     assert permissions.allowed_actions(officer, published) == {
         "manage": True, "edit": False, "events": False, "open": False, "close": False, "respond": False,
-        "publish": False, "comment": False, "response": True}
+        "record": False, "publish": False, "comment": False, "response": True}
