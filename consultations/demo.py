@@ -1,8 +1,9 @@
 """Demo consultations: the Plymouth draft Code consultation loaded from its data file (closed, with
-32 comments still pending, so its page shows "responses so far"), and a small open consultation by
-West Northamptonshire Council with two comments; and, in the Northamptonshire Compact's last ended
-reporting period, an NHS consultation whose every comment was answered and whose response is
-published, for the annual review the demo publishes. Idempotent: each is found by slug first."""
+32 comments still pending, so its page shows "responses so far"); a small open consultation by West
+Northamptonshire Council with three comments (one sent by email and typed in by the officer); and, in
+the Northamptonshire Compact's last ended reporting period, an NHS consultation whose every comment
+was answered and whose response is published, for the annual review the demo publishes. Idempotent:
+each is found by slug first."""
 
 from datetime import timedelta
 from pathlib import Path
@@ -63,6 +64,11 @@ def _northants() -> tuple[Consultation, bool]:
     services.comment_add_anonymous(
         consultation=consultation, text="Please publish the scores and the reasons, not only the decisions.",
         sections=[sections[2]])
+    services.comment_record(
+        consultation=consultation, user=priya, channel="email", received_on=today - timedelta(weeks=1),
+        author_kind="individual", sections=[sections[1]],
+        text="(Translated from Polish.) Ten thousand pounds is not enough for a Saturday school that pays rent "
+             "for a hall every week.")
     return consultation, True
 
 

@@ -19,7 +19,8 @@ def test_demo_consultations_load_twice_without_duplicates(client):
     assert plymouth.comments.count() == source.TOTAL_COMMENTS
     assert plymouth.comments.pending().count() == source.PENDING_COMMENTS
     northants = Consultation.objects.get(slug="community-grants-scheme-review")
-    assert northants.status == Status.OPEN and Comment.objects.filter(consultation=northants).count() == 2
+    assert northants.status == Status.OPEN and Comment.objects.filter(consultation=northants).count() == 3
+    assert northants.comments.filter(channel="email", recorded_by__email="officer@westnorthants.example").exists()
     page = client.get(reverse("consultations:response", args=[plymouth.slug])).content.decode()
     assert "not the final response" in page and "32 of 153 comments are still waiting" in page
 
