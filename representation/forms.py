@@ -21,6 +21,16 @@ EXAMPLE_DATE = "For example, 27 3 2026"
 helper = partial(form_helper, button="Save", form_tag=False)
 
 
+class FiguresOnDateForm(forms.Form):
+    """The pool figures on another day than today, e.g. the end of a reporting year."""
+
+    on = GovUKDateField(label="Show the figures on", required=False, help_text=EXAMPLE_DATE, what="date")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(Field("on"), button="Show figures", form_tag=False)
+
+
 class CommunityChoices(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.name} ({obj.high_level_group})"

@@ -8,6 +8,7 @@ from django.utils import timezone
 from common.csv_export import csv_response
 
 from .. import permissions, selectors
+from ..forms import FiguresOnDateForm
 from ..presenters import shown_name
 
 CSV_HEADER = ["Board", "Compact", "Representative", "Organisation", "Role", "Elected or appointed", "Start date",
@@ -15,11 +16,13 @@ CSV_HEADER = ["Board", "Compact", "Representative", "Organisation", "Role", "Ele
 
 
 def overview(request):
-    today = timezone.localdate()
-    figures = selectors.pool_figures(on_date=today)
+    # ?on_0=31&on_1=3&on_2=2026 shows another day; a date that is not real shows the error and today's figures.
+    form = FiguresOnDateForm(request.GET if "on_0" in request.GET else None)
+    on_date = (form.is_valid() and form.cleaned_data["on"]) or timezone.localdate()
+    figures = selectors.pool_figures(on_date=on_date)
     can_manage = permissions.can_manage_pool(request.user)
     return render(request, "representation/overview.html", {
-        "figures": figures,
+        "figures": figures, "form": form,
         "can_manage": can_manage,
         "can_create_board": permissions.can_create_board(request.user),
         "overloaded": [(shown_name(request.user, o.representative), o) for o in figures.overloaded] if can_manage else [],

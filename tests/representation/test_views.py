@@ -50,6 +50,24 @@ def test_the_steering_group_sees_who_is_overloaded(setup, client_for):
     assert "Una Unpublished</a>: 3 seats" in page
 
 
+def _on(day):
+    return {"on_0": day.day, "on_1": day.month, "on_2": day.year}
+
+
+def test_the_overview_shows_the_pool_on_a_chosen_date(setup, client):
+    # A year ago only the Quiet Board's seat was held: 1 seat, 1 person, and the other board was empty.
+    year_ago = SINCE - datetime.timedelta(days=200)
+    page = text(client.get(reverse("representation:overview"), _on(year_ago)))
+    assert f"Figures for {year_ago.day} {year_ago:%B %Y}" in page
+    assert "1.00" in page and "2.00" not in page  # seats per person
+
+
+def test_a_date_that_is_not_real_is_named_and_todays_figures_are_shown(setup, client):
+    page = text(client.get(reverse("representation:overview"), {"on_0": "31", "on_1": "2", "on_2": "2026"}))
+    assert "There is a problem" in page and "The date must be a real date" in page
+    assert f"Figures for {TODAY.day} {TODAY:%B %Y}" in page and "2.00" in page
+
+
 def test_overview_queries_are_pinned(setup, client, django_assert_num_queries):
     # boards; current appointments (+ board, representative, organisation); communities; declarations
     with django_assert_num_queries(4):
