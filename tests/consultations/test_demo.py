@@ -7,12 +7,17 @@ from undertakings.selectors import last_ended_period
 
 from . import source_counts_plymouth as source
 
+pytestmark = pytest.mark.django_db
 
-@pytest.mark.django_db
-def test_demo_consultations_load_twice_without_duplicates(client):
+
+@pytest.fixture
+def demo_loaded_twice():
     call_command("load_reference_data", verbosity=0)
     call_command("load_demo", stdout=open("/dev/null", "w"))
     call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+def test_demo_consultations_load_twice_without_duplicates(client, demo_loaded_twice):
     plymouth = Consultation.objects.get(slug="plymouth-bme-code-draft")
     assert plymouth.status == Status.CLOSED and plymouth.owner.slug == "plymouth-city-council"
     assert plymouth.code.slug == "plymouth-bme"
@@ -25,11 +30,7 @@ def test_demo_consultations_load_twice_without_duplicates(client):
     assert "not the final response" in page and "32 of 153 comments are still waiting" in page
 
 
-@pytest.mark.django_db
-def test_the_demo_holds_a_published_consultation_in_the_last_ended_period(client):
-    call_command("load_reference_data", verbosity=0)
-    call_command("load_demo", stdout=open("/dev/null", "w"))
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def test_the_demo_holds_a_published_consultation_in_the_last_ended_period(client, demo_loaded_twice):
     consultation = Consultation.objects.get(slug="community-interpreting-in-health-services")
     assert consultation.status == Status.PUBLISHED and consultation.comments.count() == 5
     assert consultation.comments.pending().count() == 0
