@@ -8,6 +8,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from common.jsonsafe import json_safe
 from common.money import pounds_text
 
 TENTH = Decimal("0.1")
@@ -52,19 +53,5 @@ def long_date(value: date | str | None) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def plain(value):
-    """JSON-safe copy: floats become decimal text (the apps' selectors give a few shares and medians
-    as floats), Decimals text, dates ISO text; lists and dicts are copied through."""
-    if isinstance(value, dict):
-        return {key: plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(item) for item in value]
-    if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
-        return value
-    if isinstance(value, float):
-        return format(Decimal(repr(value)).normalize(), "f")
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"not JSON-safe: {value!r}")
+# The dataset's JSON-safe copy: one rule for every app's figures (common/jsonsafe.py).
+plain = json_safe

@@ -28,6 +28,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
 
+from common.jsonsafe import json_safe
 from funding.models import MULTI_YEAR_MONTHS, Application, ApplicationStatus, Award, AwardStatus
 from organisations.bme_led import Outcome
 from organisations.models import Compact, EthnicGroup, Organisation, Sector, Signatory
@@ -80,19 +81,7 @@ class FundingMonitoring:
 
     def as_dict(self) -> dict:
         """JSON-ready: dates as ISO strings, money and percentages as exact decimal strings."""
-        return _plain(asdict(self))
-
-
-def _plain(value):
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+        return json_safe(asdict(self))
 
 
 def percent(part, whole) -> Decimal | None:

@@ -3,8 +3,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from common.charts import WEB, bar_chart
 from common.csv_export import csv_response
-from funding.charts import bar_chart
 from common.dates import long_date
 from funding.forms import financial_year_choices
 from funding.selectors import FundingMonitoring, funding_monitoring
@@ -32,19 +32,19 @@ def monitoring_for_request(request) -> FundingMonitoring:
 def _charts(m: FundingMonitoring):
     other_value = m.awarded_value - m.bme_led_value
     return [
-        bar_chart(id="chart-value", title="Funding awarded, by recipient", rows=[
+        bar_chart(layout=WEB, id="chart-value", title="Funding awarded, by recipient", rows=[
             ("BME-led organisations", m.bme_led_value, f"{pounds(m.bme_led_value)} ({percent(m.bme_led_share_by_value)})"),
             ("Other recipients", other_value, pounds(other_value)),
         ]),
-        bar_chart(id="chart-count", title="Number of awards, by recipient", rows=[
+        bar_chart(layout=WEB, id="chart-count", title="Number of awards, by recipient", rows=[
             ("BME-led organisations", m.bme_led_awards, f"{m.bme_led_awards} ({percent(m.bme_led_share_by_count)})"),
             ("Other recipients", m.awards - m.bme_led_awards, str(m.awards - m.bme_led_awards)),
         ]),
-        bar_chart(id="chart-approval", title="Approval rate of applications", scale_to=100, rows=[
+        bar_chart(layout=WEB, id="chart-approval", title="Approval rate of applications", scale_to=100, rows=[
             ("BME-led applicants", m.bme_led_applicants.approval_rate, percent(m.bme_led_applicants.approval_rate)),
             ("Other VCS applicants", m.other_vcs_applicants.approval_rate, percent(m.other_vcs_applicants.approval_rate)),
         ]),
-        bar_chart(id="chart-median", title="Median award", rows=[
+        bar_chart(layout=WEB, id="chart-median", title="Median award", rows=[
             ("All awards", m.median_award, pounds(m.median_award)),
             ("BME-led organisations", m.median_award_bme_led, pounds(m.median_award_bme_led)),
             ("Other recipients", m.median_award_other, pounds(m.median_award_other)),
