@@ -10,6 +10,7 @@ from fractions import Fraction
 
 from django.utils import timezone
 
+from common.dates import long_date
 from organisations.models import Compact, Sector
 from undertakings.models import ReportingPeriod
 from undertakings.selectors.periods import signatories_during
@@ -17,7 +18,7 @@ from undertakings.selectors.summary import compliance_summary
 
 from . import report_sections as sections
 from .charts import chart
-from .report_format import count, long_date, percent_text, plain, share_percent
+from .report_format import count, percent_text, plain, share_percent
 
 DATASET_VERSION = "1.0"
 

@@ -1,10 +1,10 @@
-"""How figures are printed in the annual review: money, percentages, counts and dates as text.
+"""How figures are printed in the annual review: money, percentages and counts as text (dates are
+printed by common.dates.long_date, as on every page).
 
 The dataset stores each printed text beside its value, so the PDF, the HTML page and the tests all
 read the same words. Exact arithmetic only: money and shares arrive as Decimal, Fraction or text.
 """
 
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -43,14 +43,6 @@ def of(part: int, whole: int) -> str:
 
 def count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"
-
-
-def long_date(value: date | str | None) -> str:
-    """"31 March 2026" (no leading zero), "" for none."""
-    if not value:
-        return ""
-    day = date.fromisoformat(value) if isinstance(value, str) else value
-    return f"{day.day} {day:%B %Y}"
 
 
 # The dataset's JSON-safe copy: one rule for every app's figures (common/jsonsafe.py).

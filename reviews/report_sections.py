@@ -5,6 +5,7 @@ text and charts; none queries another app's models."""
 from datetime import date
 from decimal import Decimal
 
+from common.dates import long_date
 from complaints.models import Outcome as ComplaintOutcome
 from complaints.selectors.figures import complaint_figures
 from consultations.review import consultations_for_review
@@ -14,7 +15,7 @@ from organisations.selectors.review import bme_led_summary
 from representation.review import representation_for_review
 
 from .charts import chart
-from .report_format import long_date, money, of, percent_text
+from .report_format import money, of, percent_text
 
 STAGES = [("stage_1", "Stage 1"), ("stage_2", "Stage 2"), ("steering_group", "Steering group")]
 

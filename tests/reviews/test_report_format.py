@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 
 from reviews.charts import chart
-from reviews.report_format import long_date, money, of, percent_text, plain, share_percent
+from reviews.report_format import money, of, percent_text, plain, share_percent
 
 
 @pytest.mark.parametrize(("value", "printed"), [
@@ -23,12 +23,6 @@ def test_percentages_round_half_up_and_say_when_there_is_none():
     assert percent_text(None, missing="No awards") == "No awards"
     assert share_percent(Fraction(2, 3)) == Decimal("66.7")
     assert of(8, 10) == "8 of 10 (80.0%)" and of(0, 0) == "none"
-
-
-def test_dates_print_without_a_leading_zero():
-    assert long_date("2026-03-01") == "1 March 2026"
-    assert long_date(datetime.date(2025, 12, 25)) == "25 December 2025"
-    assert long_date(None) == ""
 
 
 def test_plain_turns_floats_decimals_and_dates_into_text():
