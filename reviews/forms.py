@@ -1,10 +1,9 @@
-"""The steering group's form for an action for next year."""
+"""The steering group's forms: an action for next year, and the reason for withdrawing a review."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout
+from crispy_forms_gds.layout import Field
 from django import forms
 
-from common.forms import GovUKDateField
+from common.forms import GovUKDateField, form_helper
 
 from . import services
 
@@ -22,7 +21,13 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args, button: str = "Save action", **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(Field.textarea("action", rows=4), Field.text("owner"), Field("due"),
-                                    Button("submit", button))
+        self.helper = form_helper(Field.textarea("action", rows=4), Field.text("owner"), Field("due"),
+                                  button=button, form_tag=False)
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you withdrawing it?", widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
+        help_text="The steering group sees this beside the version. The public page will no longer exist.",
+        error_messages={"required": services.WITHDRAWAL_REASON_REQUIRED},
+    )

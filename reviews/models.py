@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
+from django.utils.timezone import localtime
 from simple_history.models import HistoricalRecords
 
 from organisations.models import Compact
@@ -59,6 +60,11 @@ class AnnualReview(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                      related_name="+")
+    # Set when the steering group took the published version off the public pages, and why.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="+")
+    withdrawal_reason = models.TextField(blank=True)
 
     objects = AnnualReviewQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["dataset", "progress", "progress_message", "heartbeat_at"])
@@ -84,6 +90,13 @@ class AnnualReview(models.Model):
     @property
     def title(self) -> str:
         return f"{self.compact.name} annual review {self.period.label}"
+
+    @property
+    def withdrawal_summary(self) -> str:
+        if not self.withdrawn_at:
+            return ""
+        who = self.withdrawn_by.full_name if self.withdrawn_by_id else "the steering group"
+        return f"{localtime(self.withdrawn_at):%-d %B %Y, %H:%M} by {who}: {self.withdrawal_reason}"
 
     def pdf_filename(self) -> str:
         # The label is typed by people (it might hold "/"): slugify keeps the name a plain file name.

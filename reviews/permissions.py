@@ -31,6 +31,10 @@ def can_publish(user, review: AnnualReview) -> bool:
     return can_manage(user, review.compact) and review.status == ReviewStatus.SUCCEEDED and not review.is_published
 
 
+def can_withdraw(user, review: AnnualReview) -> bool:
+    return review.is_published and can_manage(user, review.compact)
+
+
 def can_retry(user, review: AnnualReview) -> bool:
     return can_manage(user, review.compact) and review.status == ReviewStatus.FAILED
 
@@ -53,7 +57,7 @@ def get_period_for_manager(user, compact_slug: str, period_label: str) -> tuple[
 
 
 def get_version_for_user(user, compact_slug: str, period_label: str, number: int) -> AnnualReview:
-    review = (AnnualReview.objects.select_related("compact", "period", "requested_by", "published_by")
+    review = (AnnualReview.objects.select_related("compact", "period", "requested_by", "published_by", "withdrawn_by")
               .filter(compact__slug=compact_slug, period__label=period_label, version=number).first())
     if review is None or not can_manage(user, review.compact):
         raise Http404("No such review")

@@ -28,6 +28,8 @@ ALREADY_BUILDING = "The review for this period is already being built. Wait for 
 RETRY_ONLY_FAILED = "Only a review that failed can be tried again."
 PUBLISH_ONLY_SUCCEEDED = "Only a review that has been built can be published."
 ALREADY_PUBLISHED = "This version is already the published review."
+WITHDRAW_ONLY_PUBLISHED = "Only the published review can be withdrawn."
+WITHDRAWAL_REASON_REQUIRED = "Say why the review is being withdrawn"
 ACTION_REQUIRED = "Enter the action"
 OWNER_REQUIRED = "Enter who owns the action"
 REASON_TIME_LIMIT = "The build took longer than the time allowed ({minutes} minutes) and was stopped. Try again."
@@ -263,7 +265,28 @@ def review_publish(*, review: AnnualReview, user) -> AnnualReview:
         review.is_published = True
         review.published_at = timezone.now()
         review.published_by = user
-        review.save(update_fields=["is_published", "published_at", "published_by"])
+        review.withdrawn_at, review.withdrawn_by, review.withdrawal_reason = None, None, ""
+        review.save(update_fields=["is_published", "published_at", "published_by", "withdrawn_at", "withdrawn_by",
+                                   "withdrawal_reason"])
+    return review
+
+
+def review_withdraw(*, review: AnnualReview, user, reason: str) -> AnnualReview:
+    """Take the published review off the public pages, for example when it holds a mistake or
+    something that should not have been published. The version keeps its dataset and PDF for the
+    steering group, with who withdrew it and why; the period has no published review until a
+    version is published again."""
+    if not can_manage(user, review.compact):
+        raise ValidationError(NOT_ALLOWED)
+    if not reason.strip():
+        raise ValidationError({"reason": WITHDRAWAL_REASON_REQUIRED})
+    with transaction.atomic():
+        review = AnnualReview.objects.select_for_update().get(pk=review.pk)
+        if not review.is_published:
+            raise ValidationError(WITHDRAW_ONLY_PUBLISHED)
+        review.is_published = False
+        review.withdrawn_at, review.withdrawn_by, review.withdrawal_reason = timezone.now(), user, reason.strip()
+        review.save(update_fields=["is_published", "withdrawn_at", "withdrawn_by", "withdrawal_reason"])
     return review
 
 

@@ -23,4 +23,5 @@ urlpatterns = [
     path(f"{VERSION}/report.pdf", steering.version_pdf, name="version-pdf"),
     path(f"{VERSION}/try-again/", steering.retry, name="version-retry"),
     path(f"{VERSION}/publish/", steering.publish, name="version-publish"),
+    path(f"{VERSION}/withdraw/", steering.withdraw, name="version-withdraw"),
 ]

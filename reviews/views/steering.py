@@ -1,5 +1,5 @@
 """The steering group's pages: which reviews to build, the build page for a Compact and period
-(actions for next year, the versions), one version's progress, publishing, retrying."""
+(actions for next year, the versions), one version's progress, publishing, withdrawing, retrying."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from organisations.roles import roles_for
 
 from .. import permissions, services
+from ..forms import WithdrawForm
 from ..models import ReviewStatus
 from ..selectors import actions_for, compacts_to_manage, versions_for
 from .public import pdf_response
@@ -73,6 +74,7 @@ def version(request, compact, period, number):
     return render(request, "reviews/version.html", {
         "review": review, "can_publish": permissions.can_publish(request.user, review),
         "can_retry": permissions.can_retry(request.user, review),
+        "can_withdraw": permissions.can_withdraw(request.user, review),
         "status_url": reverse("reviews:version-status", args=[compact, period, number]),
         "breadcrumbs": _crumbs(review.compact, review.period, (f"Version {review.version}", None)),
     })
@@ -145,4 +147,29 @@ def publish(request, compact, period, number):
         "button_label": "Publish the review", "cancel_url": _version_url(review), "title": "Publish the review",
         "breadcrumbs": _crumbs(review.compact, review.period, (f"Version {review.version}", _version_url(review)),
                                ("Publish", None)),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def withdraw(request, compact, period, number):
+    review = permissions.get_version_for_user(request.user, compact, period, number)
+    if not permissions.can_withdraw(request.user, review):
+        raise PermissionDenied
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_withdraw(review=review, user=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"Version {review.version} is withdrawn. The public can no longer read it.")
+        return redirect(_version_url(review))
+    return render(request, "confirm.html", {
+        "question": f"Withdraw the published {review.title}?", "form": form,
+        "explanation": "It will disappear from the annual reviews page and its address will stop working. "
+                       "The version stays here, and you can publish it or another version again.",
+        "button_label": "Withdraw the review", "cancel_url": _version_url(review), "title": "Withdraw the review",
+        "breadcrumbs": _crumbs(review.compact, review.period, (f"Version {review.version}", _version_url(review)),
+                               ("Withdraw", None)),
     })

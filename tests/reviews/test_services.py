@@ -239,6 +239,17 @@ def test_publishing_needs_the_steering_group_of_that_compact(world):
     assert not review.is_published
 
 
+def test_only_the_published_version_can_be_withdrawn_and_only_by_its_steering_group(world):
+    published, other = make_review(world, version=1, published=True), make_review(world, version=2)
+    with pytest.raises(ValidationError) as error:
+        services.review_withdraw(review=other, user=world.users["steering_member"], reason="Mistake")
+    assert error.value.messages == [services.WITHDRAW_ONLY_PUBLISHED]
+    with pytest.raises(ValidationError):
+        services.review_withdraw(review=published, user=world.users["officer"], reason="Mistake")
+    published.refresh_from_db()
+    assert published.is_published and published.withdrawn_at is None
+
+
 def test_actions_are_kept_in_order_and_go_into_the_dataset(world, django_capture_on_commit_callbacks, dataset_calls):
     steering = world.users["steering_member"]
     kw = {"compact": world.compact, "period": world.period, "user": steering}

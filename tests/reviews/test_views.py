@@ -155,6 +155,29 @@ def test_publishing_asks_for_confirmation_then_publishes(world, client_for):
     assert review.is_published and review.published_by == world.users["steering_member"]
 
 
+def test_withdrawing_the_published_review_needs_a_reason_and_takes_it_off_the_public_pages(world, client_for):
+    review = make_review(world, published=True)
+    client = client_for(world.users["steering_member"])
+    public_url = reverse("reviews:published", args=[world.compact.slug, world.period.label])
+    assert "Withdraw from publication" in client.get(version_url(world, review)).content.decode()
+    withdraw_url = version_url(world, review, "reviews:version-withdraw")
+    page = client.post(withdraw_url, {"reason": "  "}).content.decode()
+    assert "There is a problem" in page and "Say why the review is being withdrawn" in page
+    review.refresh_from_db()
+    assert review.is_published and client_for(None).get(public_url).status_code == 200  # nothing changed
+    page = client.post(withdraw_url, {"reason": "Table 3 named a complainant."}, follow=True).content.decode()
+    assert "is withdrawn" in page and "Table 3 named a complainant." in page
+    assert client_for(None).get(public_url).status_code == 404
+    assert world.compact.name not in client_for(None).get(reverse("reviews:list")).content.decode()
+    # The version stays with the steering group, who can publish it again.
+    review.refresh_from_db()
+    assert review.withdrawn_by == world.users["steering_member"] and review.pdf
+    client.post(version_url(world, review, "reviews:version-publish"))
+    review.refresh_from_db()
+    assert review.is_published and review.withdrawn_at is None
+    assert client_for(None).get(public_url).status_code == 200
+
+
 def test_adding_an_action_with_nothing_filled_in_shows_errors(world, client_for):
     client = client_for(world.users["steering_member"])
     url = reverse("reviews:action-add", args=["northshire", "2025-26"])

@@ -59,4 +59,7 @@ ROWS = [
     Row("reviews:version-publish", period_url("reviews:version-publish", number("reviews_unpublished")), HIDDEN),
     Row("reviews:version-publish", period_url("reviews:version-publish", number("reviews_published")),
         expect(404, anonymous=302, steering_member=403, site_admin=403), note="already published"),
+    Row("reviews:version-withdraw", period_url("reviews:version-withdraw", number("reviews_published")), HIDDEN),
+    Row("reviews:version-withdraw", period_url("reviews:version-withdraw", number("reviews_unpublished")),
+        expect(404, anonymous=302, steering_member=403, site_admin=403), note="not published"),
 ]
