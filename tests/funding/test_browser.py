@@ -5,8 +5,8 @@ import re
 from datetime import timedelta
 
 import pytest
-from playwright.sync_api import expect
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.support import assert_accessible
 

@@ -6,8 +6,8 @@ import re
 import threading
 
 import pytest
-from playwright.sync_api import expect
 from django.db import connection
+from playwright.sync_api import expect
 
 from reviews import services, tasks
 from tests.support import assert_accessible
@@ -92,3 +92,24 @@ def test_steering_member_builds_and_publishes_the_review_and_the_public_finds_it
     expect(page.get_by_role("heading", level=1, name="Northshire Compact annual review 2025-26")).to_be_visible()
     expect(page.get_by_text("Meet the funders' forum twice a year")).to_be_visible()
     assert_accessible(page, "reviews-10-public-report")
+
+
+def test_steering_member_withdraws_the_published_review_with_a_reason(page, world, sign_in):
+    from .factories import make_review
+
+    review = make_review(world, published=True)
+    sign_in(world.users["steering_member"])
+    page.goto(f"/reviews/{world.compact.slug}/{world.period.label}/versions/{review.version}/")
+    page.get_by_role("link", name="Withdraw from publication").click()
+    page.get_by_role("button", name="Withdraw the review").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    assert_accessible(page, "reviews-11-withdraw-error")
+    page.get_by_label("Why are you withdrawing it?").fill("The complaints table named a complainant.")
+    page.get_by_role("button", name="Withdraw the review").click()
+    expect(page.get_by_text("is withdrawn. The public can no longer read it.")).to_be_visible()
+    expect(page.get_by_text("The complaints table named a complainant.")).to_be_visible()
+    assert_accessible(page, "reviews-12-withdrawn")
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_load_state()
+    page.goto("/reviews/")
+    expect(page.get_by_text("No annual reviews have been published yet.")).to_be_visible()
