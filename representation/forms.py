@@ -151,16 +151,19 @@ class AppointmentForm(forms.Form):
         real_date_message=REAL_DATE, label="End date (optional)", required=False,
         help_text="Leave empty if the term has no set end. For example, 31 3 2028")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, correcting: bool = False, **kwargs):
+        """`correcting`: the seat exists, so the representative is fixed and not asked for."""
         super().__init__(*args, **kwargs)
-        self.fields["representative"].queryset = Representative.objects.filter(
-            consent_withdrawn_on__isnull=True
-        ).select_related("organisation").order_by("name", "pk")
-        self.helper = helper(
-            Field.select("representative"), Field.text("role"),
-            Field.radios("method", small=True, legend_size=Size.SMALL, inline=True),
-            Field("start_date"), Field("end_date"), button="Add appointment",
-        )
+        fields = [Field.text("role"), Field.radios("method", small=True, legend_size=Size.SMALL, inline=True),
+                  Field("start_date"), Field("end_date")]
+        if correcting:
+            del self.fields["representative"]
+        else:
+            self.fields["representative"].queryset = Representative.objects.filter(
+                consent_withdrawn_on__isnull=True
+            ).select_related("organisation").order_by("name", "pk")
+            fields.insert(0, Field.select("representative"))
+        self.helper = helper(*fields, button="Save changes" if correcting else "Add appointment")
 
 
 class EndAppointmentForm(forms.Form):

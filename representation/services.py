@@ -23,6 +23,7 @@ CONSENT_WITHDRAWN_NO_CHANGES = "This person has withdrawn consent: their details
 CONSENT_WITHDRAWN_NO_APPOINTMENT = "This person has withdrawn consent, so they cannot be given a new seat."
 WITHDRAWN_NAME = "Withdrawn consent"
 ALREADY_ENDED = "This appointment has already ended."
+CONSENT_WITHDRAWN_NO_CORRECTION = "This person has withdrawn consent: the appointment is kept as it was when they did."
 OVERLOAD_WARNING = (
     "{name} now holds {seats} seats, more than the {max_seats} the Compact advises. "
     "Consider drawing on a wider pool of representatives."
@@ -150,6 +151,22 @@ class AppointmentResult:
     warning: str = ""  # set when the person now holds more seats than settings.REPRESENTATION_MAX_SEATS
 
 
+def _check_appointment(method: str, start_date: date, end_date: date | None) -> None:
+    if method not in AppointmentMethod.values:
+        raise ValidationError({"method": "Choose whether they were elected or appointed."})
+    if end_date is not None and end_date < start_date:
+        raise ValidationError({"end_date": END_BEFORE_START})
+
+
+def _overload_warning(representative: Representative, on_date: date) -> str:
+    # Overload is judged on the day the seat starts: everything held then, this seat included.
+    seats = seats_held_on(representative=representative, on_date=on_date)
+    max_seats = settings.REPRESENTATION_MAX_SEATS
+    if seats > max_seats:
+        return OVERLOAD_WARNING.format(name=representative.name, seats=seats, max_seats=max_seats)
+    return ""
+
+
 @transaction.atomic
 def appointment_create(*, board: Board, representative: Representative, role: str, method: str,
                        start_date: date, end_date: date | None = None) -> AppointmentResult:
@@ -157,21 +174,27 @@ def appointment_create(*, board: Board, representative: Representative, role: st
     else) but the result carries a warning the page shows."""
     if representative.consent_withdrawn:
         raise ValidationError({"representative": CONSENT_WITHDRAWN_NO_APPOINTMENT})
-    if method not in AppointmentMethod.values:
-        raise ValidationError({"method": "Choose whether they were elected or appointed."})
-    if end_date is not None and end_date < start_date:
-        raise ValidationError({"end_date": END_BEFORE_START})
+    _check_appointment(method, start_date, end_date)
     appointment = Appointment.objects.create(
         board=board, representative=representative, role=(role or "").strip() or "Member", method=method,
         start_date=start_date, end_date=end_date,
     )
-    # Overload is judged on the day the new seat starts: everything held then, this seat included.
-    seats = seats_held_on(representative=representative, on_date=start_date)
-    max_seats = settings.REPRESENTATION_MAX_SEATS
-    warning = ""
-    if seats > max_seats:
-        warning = OVERLOAD_WARNING.format(name=representative.name, seats=seats, max_seats=max_seats)
-    return AppointmentResult(appointment=appointment, warning=warning)
+    return AppointmentResult(appointment=appointment, warning=_overload_warning(representative, start_date))
+
+
+@transaction.atomic
+def appointment_correct(*, appointment: Appointment, role: str, method: str, start_date: date,
+                        end_date: date | None = None) -> AppointmentResult:
+    """Put right a seat recorded wrongly (role, how they got it, its dates). Who holds it and on which
+    board stay: a different person or board is a different appointment."""
+    if appointment.representative.consent_withdrawn:
+        raise ValidationError(CONSENT_WITHDRAWN_NO_CORRECTION)
+    _check_appointment(method, start_date, end_date)
+    appointment.role = (role or "").strip() or "Member"
+    appointment.method, appointment.start_date, appointment.end_date = method, start_date, end_date
+    appointment.save(update_fields=["role", "method", "start_date", "end_date"])
+    return AppointmentResult(appointment=appointment,
+                             warning=_overload_warning(appointment.representative, start_date))
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ urlpatterns = [
     path("representation/boards/<slug:slug>/", boards.board_detail, name="board-detail"),
     path("representation/boards/<slug:slug>/edit/", boards.board_edit, name="board-edit"),
     path("representation/boards/<slug:slug>/appointments/add/", boards.appointment_create, name="appointment-create"),
+    path("representation/appointments/<int:pk>/correct/", boards.appointment_correct, name="appointment-correct"),
     path("representation/appointments/<int:pk>/end/", boards.appointment_end, name="appointment-end"),
     path("representation/representatives/", people.representative_list, name="representative-list"),
     path("representation/representatives/add/", people.representative_create, name="representative-create"),

@@ -117,6 +117,33 @@ def appointment_create(request, slug):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def appointment_correct(request, pk):
+    appointment = get_object_or_404(Appointment.objects.select_related("board", "representative"), pk=pk)
+    board = appointment.board
+    require(permissions.can_manage_appointments(request.user, board))
+    fields = ("role", "method", "start_date", "end_date")
+    form = AppointmentForm(request.POST or None, correcting=True,
+                           initial={name: getattr(appointment, name) for name in fields})
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.appointment_correct(appointment=appointment, **form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "The appointment has been corrected.")
+            if result.warning:
+                messages.warning(request, result.warning)
+            return redirect("representation:board-detail", slug=board.slug)
+    name = shown_name(request.user, appointment.representative, board)
+    return render(request, "representation/form.html", {
+        "form": form, "title": f"Correct {name}'s appointment", "caption": board.name,
+        "breadcrumbs": _crumbs((board.name, reverse("representation:board-detail", args=[board.slug])),
+                               ("Correct an appointment", None)),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def appointment_end(request, pk):
     appointment = get_object_or_404(Appointment.objects.select_related("board", "representative"), pk=pk)
     board = appointment.board

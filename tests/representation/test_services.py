@@ -143,3 +143,23 @@ def test_ending_an_appointment_on_its_start_day_is_allowed_and_it_stops_counting
     with pytest.raises(ValidationError) as exc:
         services.appointment_end(appointment=appointment, end_date=START)
     assert messages_of(exc) == [services.ALREADY_ENDED]
+
+
+def test_an_appointment_of_someone_who_withdrew_consent_cannot_be_corrected(world):
+    person = RepresentativeFactory(name="Ola Withdrawn")
+    appointment = AppointmentFactory(representative=person, start_date=START)
+    services.representative_withdraw_consent(representative=person)
+    appointment.refresh_from_db()
+    with pytest.raises(ValidationError) as error:
+        services.appointment_correct(appointment=appointment, role="Chair", method="elected", start_date=START)
+    assert error.value.messages == [services.CONSENT_WITHDRAWN_NO_CORRECTION]
+
+
+def test_a_correction_that_overloads_someone_is_saved_with_a_warning(world, settings):
+    settings.REPRESENTATION_MAX_SEATS = 1
+    person = RepresentativeFactory(name="Busy Bee")
+    AppointmentFactory(representative=person, start_date=START)
+    later = AppointmentFactory(representative=person, start_date=START + datetime.timedelta(days=400),
+                               end_date=None)
+    result = services.appointment_correct(appointment=later, role="Member", method="appointed", start_date=START)
+    assert result.appointment.start_date == START and "Busy Bee now holds 2 seats" in result.warning

@@ -164,6 +164,31 @@ def test_ending_an_appointment_asks_first_then_ends_it(setup, client_for):
     assert appointment.end_date == TODAY
 
 
+def test_correcting_an_appointment_keeps_the_person_and_checks_the_dates(setup, client_for):
+    client = client_for(setup.users["officer"])
+    appointment = Appointment.objects.get(representative=setup.published)
+    url = reverse("representation:appointment-correct", args=[appointment.pk])
+    board_page = text(client.get(reverse("representation:board-detail", args=[setup.board.slug])))
+    assert url in board_page
+    form = text(client.get(url))
+    assert "Correct Pat Published&#x27;s appointment" in form and 'value="Vice-chair"' in form
+    assert 'name="representative"' not in form  # a different person is a different appointment
+    start = SINCE - datetime.timedelta(days=10)
+    data = {"role": "Chair", "method": "elected", "start_date_0": start.day, "start_date_1": start.month,
+            "start_date_2": start.year, "end_date_0": "1", "end_date_1": "1", "end_date_2": str(start.year - 1)}
+    page = text(client.post(url, data))
+    assert "There is a problem" in page and "The end date must be the same as or after the start date." in page
+    appointment.refresh_from_db()
+    assert appointment.role == "Vice-chair"  # nothing changed
+    data.update({"end_date_0": "", "end_date_1": "", "end_date_2": ""})
+    response = client.post(url, data, follow=True)
+    assert "The appointment has been corrected." in text(response)
+    appointment.refresh_from_db()
+    assert (appointment.role, appointment.method, appointment.start_date, appointment.end_date) == (
+        "Chair", "elected", start, None)
+    assert appointment.representative == setup.published
+
+
 def test_withdrawing_consent_through_the_page(setup, client_for):
     client = client_for(setup.users["steering_member"])
     url = reverse("representation:representative-withdraw", args=[setup.published.pk])

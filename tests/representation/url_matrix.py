@@ -57,6 +57,8 @@ ROWS = [
         note="no convening organisation"),
     Row("representation:appointment-end", lambda w: reverse("representation:appointment-end", args=[w.rep_appointment.pk]),
         BOARD_MANAGERS),
+    Row("representation:appointment-correct",
+        lambda w: reverse("representation:appointment-correct", args=[w.rep_appointment.pk]), BOARD_MANAGERS),
     Row("representation:representative-list", lambda w: reverse("representation:representative-list"), STEERING),
     Row("representation:representative-create", lambda w: reverse("representation:representative-create"), STEERING),
     Row("representation:representative-detail", person("representation:representative-detail", "rep_public"), PUBLIC,
