@@ -61,3 +61,11 @@ def test_steering_member_adds_a_representative_and_overloads_them(page, world, s
     add_appointment(page, "health", today)
     expect(page.get_by_text("Rahim Uddin now holds 2 seats, more than the 1 the Compact advises.")).to_be_visible()
     assert_accessible(page, "representation-board-overload")
+
+    # The role was recorded wrongly: it is corrected from the board's page.
+    page.get_by_role("link", name="Correct Rahim Uddin's appointment as Member").click()
+    assert_accessible(page, "representation-appointment-correct")
+    page.get_by_label("Role on the board").fill("Vice-chair")
+    submit(page, "Save changes")
+    expect(page.get_by_text("The appointment has been corrected.")).to_be_visible()
+    expect(page.get_by_role("cell", name="Vice-chair", exact=True)).to_be_visible()
