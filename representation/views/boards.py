@@ -28,6 +28,10 @@ def _crumbs(*rest):
     return [("Representation", reverse("representation:overview")), ("Boards", reverse("representation:board-list")), *rest]
 
 
+def _board_crumbs(board, last: str):
+    return _crumbs((board.name, reverse("representation:board-detail", args=[board.slug])), (last, None))
+
+
 def board_detail(request, slug):
     board = get_object_or_404(Board.objects.select_related("compact", "convening_organisation"), slug=slug)
     today = timezone.localdate()
@@ -87,7 +91,7 @@ def board_edit(request, slug):
             return redirect("representation:board-detail", slug=board.slug)
     return render(request, "representation/form.html", {
         "form": form, "title": "Change the board's details", "caption": board.name,
-        "breadcrumbs": _crumbs((board.name, reverse("representation:board-detail", args=[board.slug])), ("Change", None)),
+        "breadcrumbs": _board_crumbs(board, "Change"),
     })
 
 
@@ -110,17 +114,20 @@ def appointment_create(request, slug):
             return redirect("representation:board-detail", slug=board.slug)
     return render(request, "representation/form.html", {
         "form": form, "title": "Add an appointment", "caption": board.name,
-        "breadcrumbs": _crumbs((board.name, reverse("representation:board-detail", args=[board.slug])),
-                               ("Add an appointment", None)),
+        "breadcrumbs": _board_crumbs(board, "Add an appointment"),
     })
+
+
+def _managed_appointment(request, pk) -> tuple[Appointment, Board]:
+    appointment = get_object_or_404(Appointment.objects.select_related("board", "representative"), pk=pk)
+    require(permissions.can_manage_appointments(request.user, appointment.board))
+    return appointment, appointment.board
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def appointment_correct(request, pk):
-    appointment = get_object_or_404(Appointment.objects.select_related("board", "representative"), pk=pk)
-    board = appointment.board
-    require(permissions.can_manage_appointments(request.user, board))
+    appointment, board = _managed_appointment(request, pk)
     fields = ("role", "method", "start_date", "end_date")
     form = AppointmentForm(request.POST or None, correcting=True,
                            initial={name: getattr(appointment, name) for name in fields})
@@ -137,17 +144,14 @@ def appointment_correct(request, pk):
     name = shown_name(request.user, appointment.representative, board)
     return render(request, "representation/form.html", {
         "form": form, "title": f"Correct {name}'s appointment", "caption": board.name,
-        "breadcrumbs": _crumbs((board.name, reverse("representation:board-detail", args=[board.slug])),
-                               ("Correct an appointment", None)),
+        "breadcrumbs": _board_crumbs(board, "Correct an appointment"),
     })
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def appointment_end(request, pk):
-    appointment = get_object_or_404(Appointment.objects.select_related("board", "representative"), pk=pk)
-    board = appointment.board
-    require(permissions.can_manage_appointments(request.user, board))
+    appointment, board = _managed_appointment(request, pk)
     form = EndAppointmentForm(request.POST or None, initial={"end_date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -163,5 +167,5 @@ def appointment_end(request, pk):
         "question": f"End {name}'s appointment as {appointment.role} on {board.name}?",
         "explanation": "They will no longer count as holding this seat after the last day you give. This cannot be undone.",
         "button_label": "End appointment", "cancel_url": reverse("representation:board-detail", args=[board.slug]),
-        "breadcrumbs": _crumbs((board.name, reverse("representation:board-detail", args=[board.slug])), ("End appointment", None)),
+        "breadcrumbs": _board_crumbs(board, "End appointment"),
     })
