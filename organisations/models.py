@@ -45,6 +45,17 @@ class PublicBodyType(models.TextChoices):
     OTHER = "other", "Other public body"
 
 
+# ONS 2021 "White: English, Welsh, Scottish, Northern Irish or British". Every other group is a
+# minority ethnic community as the Codes use the term, white minorities included (Irish, Gypsy or
+# Irish Traveller, Roma, other White), so gap lists ("communities no one serves") leave it out.
+WHITE_BRITISH_CODE = "white-english-welsh-scottish-northern-irish-or-british"
+
+
+class EthnicGroupQuerySet(models.QuerySet):
+    def minority(self):
+        return self.exclude(code=WHITE_BRITISH_CODE)
+
+
 class EthnicGroup(models.Model):
     """ONS 2021 Census ethnic group (England and Wales): 19 detailed groups under 5 high-level ones."""
 
@@ -52,6 +63,12 @@ class EthnicGroup(models.Model):
     name = models.CharField(max_length=200)
     high_level_group = models.CharField(max_length=200)
     position = models.PositiveSmallIntegerField()
+
+    objects = EthnicGroupQuerySet.as_manager()
+
+    @property
+    def is_minority(self) -> bool:
+        return self.code != WHITE_BRITISH_CODE
 
     class Meta:
         ordering = ["position"]

@@ -4,10 +4,6 @@ from datetime import date
 
 from organisations.selectors import bme_led_status, status_among
 
-# ONS 2021 "White: English, Welsh, Scottish, Northern Irish or British" (organisations.reference).
-# Representing any other community makes a representative a BME representative.
-WHITE_BRITISH_CODE = "white-english-welsh-scottish-northern-irish-or-british"
-
 
 def _organisation_is_bme_led(organisation, on_date: date) -> bool:
     # Callers that assess many people prefetch the organisations' declarations, newest first
@@ -21,7 +17,7 @@ def _organisation_is_bme_led(organisation, on_date: date) -> bool:
 def is_bme_representative(representative, *, on_date: date) -> bool:
     """True when, on `on_date`, the organisation the person comes from is BME-led (the Compact's
     BME-led test) or they represent at least one community other than White British."""
-    if any(group.code != WHITE_BRITISH_CODE for group in representative.communities.all()):
+    if any(group.is_minority for group in representative.communities.all()):
         return True
     organisation = representative.organisation
     return organisation is not None and _organisation_is_bme_led(organisation, on_date)

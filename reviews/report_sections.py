@@ -11,6 +11,7 @@ from complaints.selectors.figures import complaint_figures
 from consultations.review import consultations_for_review
 from funding.selectors.monitoring import funding_monitoring
 from organisations.bme_led import Outcome
+from organisations.models import WHITE_BRITISH_CODE
 from organisations.selectors.review import bme_led_summary
 from representation.review import representation_for_review
 
@@ -164,7 +165,8 @@ def bme_led_section(*, compact, on_date: date) -> dict:
         "outcome_rows": outcome_rows,
         "signatories_share_display": _share_display(summary["signatories"]),
         "voluntary_share_display": _share_display(summary["voluntary_organisations"]),
-        "communities_without": [c["name"] for c in summary["communities"] if not c["bme_led_organisations"]],
+        "communities_without": [c["name"] for c in summary["communities"]
+                                if not c["bme_led_organisations"] and c["code"] != WHITE_BRITISH_CODE],
         "chart": chart(
             id="bme-led-outcomes",
             title="Voluntary and community organisations by BME-led status",

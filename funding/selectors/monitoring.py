@@ -182,7 +182,8 @@ def funding_monitoring(
     value, bme_value = _money(totals["value"]), _money(totals["bme_value"])
     applications = _applications(start, end, _funders(funder, compact, via="programme__"))
     funded = awarded.values("recipient_id")
-    communities = EthnicGroup.objects.exclude(organisations__in=funded).order_by("position").values_list("name", flat=True)
+    communities = (EthnicGroup.objects.minority().exclude(organisations__in=funded).order_by("position")
+                   .values_list("name", flat=True))
     service_areas = (
         awarded.filter(recipient__sector=Sector.VOLUNTARY, programme__service_area__isnull=False)
         .values("programme__service_area__name")

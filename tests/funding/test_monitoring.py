@@ -124,6 +124,15 @@ def test_without_a_scope_every_funder_counts(data):
     assert (m.awards, m.awarded_value) == (5, Decimal("22000.00"))
 
 
+def test_white_british_is_never_listed_as_a_community_left_unfunded(data):
+    from organisations.models import WHITE_BRITISH_CODE
+
+    EthnicGroup.objects.create(code=WHITE_BRITISH_CODE, name="English, Welsh, Scottish, Northern Irish or British",
+                               high_level_group="White", position=99)
+    m = funding_monitoring(start=START, end=END, compact=data["compact"])
+    assert m.communities_not_funded == ("Irish",)  # the Codes' minority ethnic communities only
+
+
 def test_an_empty_period_has_no_shares_or_medians(db):
     m = funding_monitoring(start=START, end=END)
     assert m.awards == 0 and m.bme_led_share_by_count is None and m.median_award is None

@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from representation.rules import WHITE_BRITISH_CODE, is_bme_representative
+from organisations.models import WHITE_BRITISH_CODE
+from representation.rules import is_bme_representative
 from tests import factories as f
 
 from .factories import WHITE_BRITISH, RepresentativeFactory, group

@@ -237,3 +237,12 @@ def test_queries_do_not_grow_with_rows(full_world):
     after = _queries(world)
     assert after == before
     assert before <= 35, before
+
+
+def test_the_communities_no_bme_led_organisation_serves_leave_out_white_british(full_world):
+    from django.core.management import call_command
+
+    call_command("load_reference_data", verbosity=0)  # the 19 ONS 2021 groups
+    without = build(full_world)["bme_led"]["communities_without"]
+    assert "Irish" in without and "Roma" in without
+    assert "English, Welsh, Scottish, Northern Irish or British" not in without
