@@ -82,7 +82,7 @@ def monitoring_rows(m: FundingMonitoring):
         ("Average awarded, BME-led (GBP)", b.average_awarded),
         ("Applications, other VCS", o.applications), ("Approval rate, other VCS (%)", o.approval_rate),
         ("Average awarded, other VCS (GBP)", o.average_awarded),
-        ("Communities served by no funded organisation", "; ".join(m.communities_not_funded)),
+        ("Minority ethnic communities served by no funded organisation", "; ".join(m.communities_not_funded)),
         ("Service areas with VCS funding but no BME-led funding", "; ".join(m.service_areas_without_bme_led_funding)),
         ("BME-led recipients", m.bme_led_recipients), ("First-time BME-led recipients", m.first_time_bme_led_recipients),
         ("Awards of three years or more", m.multi_year_awards), ("Share of awards of three years or more (%)", m.multi_year_share),
