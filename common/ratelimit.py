@@ -5,12 +5,20 @@ With the default local-memory cache each server process counts on its own; produ
 cache (CACHE_URL, Redis) so the limit holds across processes.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 
 
 def client_address(request) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is whatever the sender wants it to be unless a proxy we
-    # trust overwrites it, and the portal's own stack (docker-compose.yml) has no proxy.
+    """The address to count. With no trusted proxy (TRUSTED_PROXY_HOPS=0, docker-compose.yml as
+    shipped) it is the connection's. Behind N trusted proxies it is the address the outermost of them
+    saw: the Nth entry from the right of X-Forwarded-For. Entries further left are whatever the
+    sender chose to write, so they are never used."""
+    hops = settings.TRUSTED_PROXY_HOPS
+    if hops > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= hops:
+            return forwarded[-hops]
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

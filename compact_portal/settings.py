@@ -209,6 +209,11 @@ COMPLAINT_RATE_LIMIT = env.int("COMPLAINT_RATE_LIMIT", default=5)
 COMPLAINT_RATE_WINDOW_SECONDS = env.int("COMPLAINT_RATE_WINDOW_SECONDS", default=3600)
 COMPLAINT_CONFIRMATION_MAX_AGE = env.int("COMPLAINT_CONFIRMATION_MAX_AGE", default=3 * 24 * 3600)
 
+# How many proxies in front of the portal append the client's address to X-Forwarded-For (e.g. 1 for
+# a TLS-terminating load balancer). 0: the connection's own address is the client's. The public forms'
+# rate limits count per client address, so behind a proxy this must be set or everyone shares one count.
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
+
 # Consultations: anonymous comments allowed per address per hour (the form also has a honeypot).
 CONSULTATION_ANONYMOUS_COMMENTS_PER_HOUR = env.int("CONSULTATION_ANONYMOUS_COMMENTS_PER_HOUR", default=5)
 # Representation: a person holding more seats than this at once is flagged as overloaded (Code §5.5).
