@@ -44,7 +44,7 @@ def test_officer_records_and_withdraws_an_award_and_monitoring_follows(page, sig
     fill_date(page, "closes_on", today + timedelta(days=30))
     assert_accessible(page, "funding-programme-form")
     page.get_by_role("button", name="Save programme").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "BME Community Capacity Fund"
+    expect(page.get_by_role("heading", level=1)).to_have_text("BME Community Capacity Fund")
     assert_accessible(page, "funding-programme-detail")
 
     page.get_by_role("link", name="Record an application").click()
