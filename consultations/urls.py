@@ -25,6 +25,7 @@ urlpatterns = [
     path("consultations/<slug:slug>/close/", manage.close, name="close"),
     path("consultations/<slug:slug>/publish/", manage.publish, name="publish"),
     path("consultations/<slug:slug>/comments/", moderation.comments, name="comments"),
+    path("consultations/<slug:slug>/comments.csv", moderation.comments_csv, name="comments-csv"),
     path("consultations/<slug:slug>/comments/record/", moderation.record, name="comment-record"),
     path("consultations/<slug:slug>/comments/<int:pk>/hide/", moderation.hide, name="comment-hide"),
     path("consultations/<slug:slug>/comments/<int:pk>/show/", moderation.unhide, name="comment-unhide"),

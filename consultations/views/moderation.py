@@ -7,9 +7,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from common.csv_export import csv_response
+
 from .. import permissions, selectors, services
 from ..forms import HideForm, RecordCommentForm, RespondForm
-from ..models import Comment
+from ..models import Comment, Disposition
 from .common import add_errors, crumbs, requiring
 
 
@@ -38,6 +40,27 @@ def record(request, consultation):
         "breadcrumbs": crumbs(consultation, ("Comments", reverse("consultations:comments", args=[consultation.slug])),
                               ("Record a comment", None)),
     })
+
+
+COMMENTS_CSV_HEADER = ["Comment", "Sections", "Received", "How it arrived", "From", "Comment text", "Hidden",
+                       "Why hidden", "Decision", "Response", "Where covered", "For whom"]
+
+
+@requiring(permissions.can_manage)
+def comments_csv(request, consultation):
+    """Every comment, hidden ones too, with its responses: the officers' working copy of "you said,
+    we did". Authors appear as the public page names them (organisations only)."""
+    def row(number, comment):
+        responses = list(comment.responses.all())
+        return [number, ", ".join(link.section.ref for link in comment.section_links.all()) or "Whole document",
+                comment.received_on, comment.get_channel_display(), comment.published_author, comment.text,
+                "Yes" if comment.hidden else "No", comment.hidden_reason,
+                Disposition(selectors.comment_disposition(comment)).label,
+                "\n\n".join(r.text for r in responses), "; ".join(r.where for r in responses if r.where),
+                "; ".join(r.for_whom for r in responses if r.for_whom)]
+
+    return csv_response(f"{consultation.slug}-comments.csv", COMMENTS_CSV_HEADER,
+                        (row(n, c) for n, c in enumerate(selectors.all_comments(consultation), start=1)))
 
 
 def _comment(consultation, pk) -> Comment:

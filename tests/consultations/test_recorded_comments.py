@@ -113,3 +113,47 @@ def test_only_the_bodys_officers_and_its_steering_group_see_the_link(world, clie
     assert link in client_for(world.users["officer"]).get(moderation).content.decode()
     assert client_for(world.users["other_officer"]).get(link).status_code == 403
     assert client_for(world.users["group_member"]).get(link).status_code == 403
+
+
+def test_officers_download_every_comment_with_its_response_hidden_ones_too(world, client_for):
+    import csv
+    import io
+
+    from .factories import comment_from_group
+
+    consultation = make_consultation(world)
+    officer = world.users["officer"]
+    answered = comment_from_group(world, consultation, text="=SUM(A1) more time please")
+    services.response_create(consultation=consultation, user=officer, comments=[answered],
+                             disposition="accepted_changed", text="The deadline is now eight weeks.")
+    hidden = services.comment_add_anonymous(consultation=consultation, text="Spam spam", sections=[])
+    services.comment_hide(comment=hidden, user=officer, reason="Advertising")
+    response = client_for(officer).get(reverse("consultations:comments-csv", args=[consultation.slug]))
+    assert response["Content-Disposition"] == f'attachment; filename="{consultation.slug}-comments.csv"'
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][:5] == ["Comment", "Sections", "Received", "How it arrived", "From"]
+    first, second = rows[1], rows[2]
+    assert (first[1], first[3], first[4]) == ("1", "On the portal", world.group.name)
+    assert first[5] == "'=SUM(A1) more time please"  # a formula is never run by a spreadsheet
+    assert (first[8], first[9]) == ("Accepted – changed", "The deadline is now eight weeks.")
+    assert (second[4], second[6], second[7], second[8]) == ("Anonymous", "Yes", "Advertising", "Pending")
+    assert "Grace Member" not in response.content.decode()  # individuals are never named
+
+
+def test_the_comments_download_costs_the_same_queries_for_2_and_20_comments(world, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    consultation = make_consultation(world)
+    client = client_for(world.users["officer"])
+    url = reverse("consultations:comments-csv", args=[consultation.slug])
+
+    def queries(total):
+        while consultation.comments.count() < total:
+            services.comment_add_anonymous(consultation=consultation, text="More", sections=[])
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    # session, user, memberships, steering seats, consultation, comments, their sections, their responses
+    assert queries(2) == queries(20) == 8
