@@ -12,6 +12,7 @@ urlpatterns = [
     path("reviews/build/", steering.build_index, name="build-index"),
     path(f"{BASE}/", public.published, name="published"),
     path(f"{BASE}.pdf", public.published_pdf, name="published-pdf"),
+    path(f"{BASE}.json", public.published_data, name="published-data"),
     path(f"{BASE}/build/", steering.manage, name="manage"),
     path(f"{BASE}/build/new-version/", steering.request_build, name="request"),
     path(f"{BASE}/actions/add/", actions.action_add, name="action-add"),

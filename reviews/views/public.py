@@ -1,7 +1,7 @@
 """Published annual reviews, for everyone."""
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -21,12 +21,22 @@ def published(request, compact, period):
     return render(request, "reviews/report_page.html", {
         "review": review, "dataset": review.dataset,
         "pdf_url": reverse("reviews:published-pdf", args=[compact, period]),
+        "data_url": reverse("reviews:published-data", args=[compact, period]),
         "breadcrumbs": [("Annual reviews", reverse("reviews:list")), (review.title, None)],
     })
 
 
 def published_pdf(request, compact, period):
     return pdf_response(get_published_review(compact, period))
+
+
+def published_data(request, compact, period):
+    """The figures behind the published report, as stored when it was built (docs/annual-review-dataset.md):
+    open data for anyone who wants to reuse them, and the same numbers the PDF prints."""
+    review = get_published_review(compact, period)
+    response = JsonResponse(review.dataset, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Disposition"] = f'attachment; filename="{review.pdf_filename().removesuffix(".pdf")}.json"'
+    return response
 
 
 def pdf_response(review):

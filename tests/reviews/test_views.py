@@ -84,6 +84,16 @@ def test_the_published_pdf_downloads_with_a_sensible_name(world, client_for):
     assert b"".join(response.streaming_content) == FAKE_PDF
 
 
+def test_the_published_figures_download_as_the_stored_dataset(world, client_for):
+    review = make_review(world, published=True)
+    response = client_for(None).get(reverse("reviews:published-data", args=["northshire", "2025-26"]))
+    assert response["Content-Type"] == "application/json"
+    assert 'filename="northshire-annual-review-2025-26-v1.json"' in response["Content-Disposition"]
+    assert response.json() == review.dataset
+    page = client_for(None).get(reverse("reviews:published", args=["northshire", "2025-26"])).content.decode()
+    assert "Download its figures as data (JSON)" in page
+
+
 def test_a_newer_published_version_replaces_the_older_at_the_public_address(world, client_for):
     make_review(world, version=1)
     newer = make_review(world, version=2, published=True)
