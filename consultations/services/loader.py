@@ -3,12 +3,13 @@ Plymouth draft Code consultation in consultations/data/). Idempotent: everything
 natural key (consultation slug, section ref, comment and response ids in the file), so loading the
 same file twice changes nothing."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from organisations.models import Organisation
 from undertakings.models import Code
@@ -20,6 +21,7 @@ from ..models import (
     Consultation,
     ConsultationSection,
     Disposition,
+    Invitation,
     Response,
     Status,
     set_comment_sections,
@@ -29,6 +31,7 @@ UNKNOWN_OWNER = "No organisation has the slug {slug}."
 UNKNOWN_SECTION = "Comment {comment} names section {ref}, which the file does not list."
 UNKNOWN_COMMENT = "Response {response} answers comment {comment}, which the file does not list."
 UNKNOWN_DISPOSITION = "Response {response} has an unknown disposition {disposition}."
+UNKNOWN_ORGANISATION = "{where} names the organisation {slug}, which the portal does not have."
 
 
 def _upsert(model, lookup: dict, values: dict, *, on_create: dict | None = None):
@@ -52,6 +55,17 @@ def _as_date(value) -> date | None:
     return date.fromisoformat(str(value))
 
 
+def _organisation(slug: str, where: str) -> Organisation:
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None:
+        raise ValidationError(UNKNOWN_ORGANISATION.format(where=where, slug=slug))
+    return organisation
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(9)))
+
+
 @transaction.atomic
 def load_consultation_file(path, *, opens: date | None = None, closes: date | None = None) -> Consultation:
     """Create or update the consultation in the file at `path`.
@@ -61,9 +75,12 @@ def load_consultation_file(path, *, opens: date | None = None, closes: date | No
        the file says otherwise: publishing is a decision for the owner (and refused while comments
        are pending).
     2. Sections in file order, by ref.
-    3. Comments by id, in file order, with their sections; none has a named author, so each is
-       loaded as from an individual (the public page says "An individual").
-    4. Responses by id with the comments they answer. A comment with no response stays pending.
+    3. Invitations (optional, organisation slugs), recorded as sent on the opening date: a file
+       holds a past consultation, so no email goes out.
+    4. Comments by id, in file order, with their sections; a comment naming an `organisation` (slug)
+       is loaded as from that organisation, any other as from an individual (the public page says
+       "An individual").
+    5. Responses by id with the comments they answer. A comment with no response stays pending.
     """
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     meta = data["consultation"]
@@ -90,16 +107,22 @@ def load_consultation_file(path, *, opens: date | None = None, closes: date | No
                       "position": position},
         )
 
+    for slug in data.get("invitations", []):
+        Invitation.objects.get_or_create(consultation=consultation, organisation=_organisation(slug, "An invitation"),
+                                         defaults={"sent_at": _start_of(consultation.opens)})
+
     comments = {}
     for position, row in enumerate(data.get("comments", []), start=1):
         refs = [str(ref) for ref in row.get("sections", [])]
         missing = [ref for ref in refs if ref not in sections]
         if missing:
             raise ValidationError(UNKNOWN_SECTION.format(comment=row["id"], ref=missing[0]))
+        organisation = _organisation(row["organisation"], f"Comment {row['id']}") if row.get("organisation") else None
         comment = _upsert(
             Comment, {"consultation": consultation, "source_ref": row["id"]},
-            {"text": row["text"], "position": position, "author_kind": AuthorKind.INDIVIDUAL,
-                      "received_on": _as_date(row.get("received_on")) or consultation.closes},
+            {"text": row["text"], "position": position, "organisation": organisation,
+             "author_kind": AuthorKind.ORGANISATION if organisation else AuthorKind.INDIVIDUAL,
+             "received_on": _as_date(row.get("received_on")) or consultation.closes},
         )
         set_comment_sections(comment, [sections[ref] for ref in refs])
         comments[row["id"]] = comment

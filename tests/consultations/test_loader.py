@@ -57,3 +57,27 @@ def test_the_command_reports_an_unknown_owner(db, tmp_path):
     path.write_text(GOOD)
     with pytest.raises(CommandError, match="No organisation has the slug the-council"):
         call_command("load_consultation", str(path))
+
+
+def test_invitations_and_comments_from_organisations_load_once(council, tmp_path):
+    forum = f.OrganisationFactory(slug="the-forum", name="The Forum")
+    path = tmp_path / "small.yaml"
+    path.write_text(GOOD.replace("comments:\n", "invitations: [the-forum]\ncomments:\n")
+                        .replace("{id: c2, sections: [], text: Second}",
+                                 "{id: c2, sections: [], text: Second, organisation: the-forum}"))
+    for _ in range(2):
+        consultation = load_consultation_file(path)
+    invitation = consultation.invitations.get()
+    assert invitation.organisation == forum and invitation.sent_at.date().isoformat() == "2025-01-06"
+    second = consultation.comments.get(source_ref="c2")
+    assert second.published_author == "The Forum" and second.author_kind == "organisation"
+    assert consultation.comments.get(source_ref="c1").published_author == "An individual"
+
+
+def test_an_unknown_organisation_is_refused_with_where_it_was_named(council, tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(GOOD.replace("{id: c2, sections: [], text: Second}",
+                                 "{id: c2, sections: [], text: Second, organisation: nobody}"))
+    with pytest.raises(ValidationError, match="Comment c2 names the organisation nobody"):
+        load_consultation_file(path)
+    assert not Consultation.objects.exists()  # nothing half-loaded
