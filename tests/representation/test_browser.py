@@ -40,6 +40,12 @@ def test_steering_member_adds_a_representative_and_overloads_them(page, world, s
     sign_in(world.users["steering_member"])
     page.goto("/representation/")
     assert_accessible(page, "representation-overview")
+    page.get_by_label("Day").fill("31")
+    page.get_by_label("Month").fill("2")
+    page.get_by_label("Year").fill("2026")
+    submit(page, "Show figures")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("The date must be a real date")
+    assert_accessible(page, "representation-overview-date-error")
     page.get_by_role("link", name="Add a representative").click()
     page.get_by_label("Full name").fill("Rahim Uddin")
     submit(page, "Save")  # no consent recorded yet
