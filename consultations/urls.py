@@ -16,6 +16,7 @@ urlpatterns = [
     path("consultations/<slug:slug>/edit/", manage.edit, name="edit"),
     path("consultations/<slug:slug>/sections/", manage.sections, name="sections"),
     path("consultations/<slug:slug>/sections/<int:pk>/change/", corrections.section_change, name="section-change"),
+    path("consultations/<slug:slug>/sections/<int:pk>/move/", corrections.section_move, name="section-move"),
     path("consultations/<slug:slug>/sections/<int:pk>/remove/", corrections.section_remove, name="section-remove"),
     path("consultations/<slug:slug>/events/", manage.events, name="events"),
     path("consultations/<slug:slug>/events/<int:pk>/change/", corrections.event_change, name="event-change"),

@@ -8,7 +8,7 @@ from .comments import (
     comment_record,
     comment_unhide,
 )
-from .corrections import event_remove, event_update, section_remove, section_update
+from .corrections import event_remove, event_update, section_move, section_remove, section_update
 from .invitations import invitation_emails_send, invitations_send
 from .loader import load_consultation_file
 from .reminders import response_reminders_send
@@ -48,6 +48,7 @@ __all__ = [
     "response_create",
     "response_reminders_send",
     "section_add",
+    "section_move",
     "section_remove",
     "section_update",
 ]

@@ -1,4 +1,4 @@
-"""Correcting a consultation after the fact: changing or removing a section or an event.
+"""Correcting a consultation after the fact: changing, moving or removing a section, or an event.
 
 A section that comments cite keeps its reference (the comments and their responses name it) and
 cannot be removed; its heading and text may still be corrected. Events can be corrected until the
@@ -49,6 +49,25 @@ def section_update(*, section: ConsultationSection, user, ref: str, title: str =
     section.text = text
     section.save()
     return section
+
+
+@transaction.atomic
+def section_move(*, section: ConsultationSection, user, up: bool) -> bool:
+    """Swap the section with the one before it (`up`) or after it, so sections added out of order
+    can be put right without removing them (a cited one cannot be). Positions are renumbered 1, 2, …
+    on the way. False when it is already first (or last)."""
+    _check_sections_editable(section)
+    order = list(section.consultation.sections.select_for_update().order_by("position", "pk"))
+    here = next(n for n, s in enumerate(order) if s.pk == section.pk)
+    there = here - 1 if up else here + 1
+    if not 0 <= there < len(order):
+        return False
+    order[here], order[there] = order[there], order[here]
+    for position, item in enumerate(order, start=1):
+        if item.position != position:
+            item.position = position
+            item.save(update_fields=["position"])
+    return True
 
 
 @transaction.atomic

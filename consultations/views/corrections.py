@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from .. import permissions, services
 from ..forms import EventForm, SectionForm
@@ -61,6 +62,21 @@ def section_change(request, consultation, pk):
         "form": form, "title": title, "consultation": consultation,
         "breadcrumbs": crumbs(consultation, _back(consultation, "sections", "Sections"), (title, None)),
     })
+
+
+@require_POST
+@requiring(permissions.can_edit)
+def section_move(request, consultation, pk):
+    section = _section(consultation, pk)
+    up = request.POST.get("direction") == "up"
+    try:
+        moved = services.section_move(section=section, user=request.user, up=up)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if moved:
+            messages.success(request, f"Section {section.ref} moved {'up' if up else 'down'}.")
+    return redirect("consultations:sections", slug=consultation.slug)
 
 
 @requiring(permissions.can_edit)

@@ -152,6 +152,11 @@ def test_an_officer_corrects_a_section_and_removes_an_event(page, world, sign_in
     page.wait_for_load_state()
     expect(page.get_by_text("so it cannot be removed")).to_be_visible()
     assert_accessible(page, "consultations-corrections-03-cannot-remove")
+    page.goto(f"/consultations/{consultation.slug}/sections/")
+    click(page, "button", "Move down section 1")
+    expect(page.get_by_text("Section 1 moved down.")).to_be_visible()
+    assert list(consultation.sections.order_by("position").values_list("ref", flat=True)) == ["2", "1"]
+    assert_accessible(page, "consultations-corrections-03b-moved")
 
     page.goto(f"/consultations/{consultation.slug}/events/")
     page.get_by_role("link", name="Remove", exact=False).click()

@@ -305,3 +305,17 @@ def test_the_events_link_stays_on_the_detail_page_until_the_response_is_publishe
     assert events in client.get(detail).content.decode()
     _set_status(consultation, Status.PUBLISHED)
     assert events not in client.get(detail).content.decode()
+
+
+def test_sections_added_out_of_order_are_moved_into_place(world, client_for):
+    consultation = make_consultation(world, status=Status.DRAFT, sections=3)
+    client = client_for(world.users["officer"])
+    third = consultation.sections.get(ref="3")
+    url = reverse("consultations:section-move", args=[consultation.slug, third.pk])
+    page = client.post(url, {"direction": "up"}, follow=True).content.decode()
+    assert "Section 3 moved up." in page
+    assert list(consultation.sections.order_by("position").values_list("ref", flat=True)) == ["1", "3", "2"]
+    client.post(url, {"direction": "up"})
+    client.post(url, {"direction": "up"})  # already first: nothing changes
+    assert list(consultation.sections.order_by("position").values_list("ref", flat=True)) == ["3", "1", "2"]
+    assert page.count("Move up") == 2 and page.count("Move down") == 2  # the first has no "up", the last no "down"
