@@ -180,6 +180,13 @@ def test_the_steering_group_returns_a_return_and_the_officer_sees_the_comments(c
     assert "Returned for changes" in page and "Say how 3.2.1 was met." in page
 
 
+def test_the_history_names_the_portal_for_a_step_nobody_signed_in_took(world, code, client_for, steering):
+    # The demo (and a script) start returns with no user; an account deleted later leaves none either.
+    started = services.compliance_return_start(organisation=world.council, period=world.period, code=code, user=None)
+    page = text_of(client_for(steering).get(detail_url(started)))
+    assert "The portal" in page
+
+
 def test_accepting_locks_the_return(council_return, client_for, officer, steering):
     fill(council_return, officer)
     services.compliance_return_submit(compliance_return=council_return, user=officer)
