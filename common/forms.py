@@ -1,4 +1,4 @@
-"""Form fields every app asks for in the same way."""
+"""Form fields every app asks for in the same way, and how a service's refusal reaches the form."""
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
@@ -6,6 +6,16 @@ from crispy_forms_gds.layout import Button, Layout
 from django.core.exceptions import ValidationError
 
 EARLIEST_YEAR = 1900
+
+
+def add_errors(form, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form: against its field when it names one the form
+    has, otherwise at the top of the error summary."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
 
 
 def form_helper(*fields, button: str = "Continue", form_tag: bool = True) -> FormHelper:

@@ -7,12 +7,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from common.forms import add_errors
+
 from .. import deadlines, permissions, services
 from ..forms.handling import CloseForm, EscalateForm, ExtendForm, MessageForm, NoteForm, ReplyForm, WithdrawForm
 from ..forms.raising import FileForm
 from ..models import Party, StageLevel
 from ..selectors import undertakings_to_cite
-from .common import add_errors, with_complaint
+from .common import with_complaint
 
 
 def _page(request, complaint, form, title: str, intro: str = "", **extra):

@@ -3,7 +3,6 @@
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from ..permissions import Viewer, perspective
@@ -42,10 +41,3 @@ def with_complaint(view):
     return wrapped
 
 
-def add_errors(form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form: against its field when it names one."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from common.forms import add_errors
 from organisations.models import Organisation
 from organisations.roles import roles_for
 
@@ -26,7 +27,6 @@ from ..forms.raising import (
 from ..models import ComplaintFile
 from ..selectors import undertakings_to_cite
 from ..services.communication import new_draft_key
-from .common import add_errors
 
 DRAFT = "complaint_draft"
 LAST_RAISED = "complaint_last_raised"

@@ -3,7 +3,7 @@
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from ..permissions import get_consultation_for_user
@@ -39,14 +39,6 @@ def requiring(check):
         return wrapped
 
     return decorator
-
-
-def add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def crumbs(consultation=None, *extra):

@@ -6,10 +6,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from common.forms import add_errors
+
 from .. import permissions, services
 from ..forms import EventForm, SectionForm
 from ..services.corrections import SECTION_CITED, SECTION_REF_CITED, section_is_cited
-from .common import add_errors, crumbs, requiring
+from .common import crumbs, requiring
 
 
 def _section(consultation, pk):

@@ -7,9 +7,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from common.forms import add_errors
+
 from .. import permissions, selectors, services
 from ..forms import CloseForm, ConsultationForm, EventForm, InviteFilterForm, InviteForm, SectionForm
-from .common import add_errors, crumbs, requiring
+from .common import crumbs, requiring
 
 FIELDS = [
     "title", "summary", "document", "stage", "opens", "closes", "shorter_reason", "languages", "easy_read",

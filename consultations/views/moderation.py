@@ -8,11 +8,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from common.csv_export import csv_response
+from common.forms import add_errors
 
 from .. import permissions, selectors, services
 from ..forms import HideForm, RecordCommentForm, RespondForm
 from ..models import Comment, Disposition
-from .common import add_errors, crumbs, requiring
+from .common import crumbs, requiring
 
 
 @requiring(permissions.can_manage)

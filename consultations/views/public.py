@@ -12,12 +12,13 @@ from django.utils import timezone
 
 from common import ratelimit
 from common.csv_export import csv_response
+from common.forms import add_errors
 from organisations.models import Organisation
 from organisations.roles import roles_for
 
 from .. import permissions, selectors, services
 from ..forms import CommentForm
-from .common import add_errors, crumbs, with_consultation
+from .common import crumbs, with_consultation
 
 CSV_HEADER = ["Title", "Run by", "Stage", "Status", "Opens", "Closes", "Weeks", "Shorter than 12 weeks: reason",
               "Response due", "Response published", "Response overdue", "Address"]

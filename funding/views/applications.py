@@ -6,13 +6,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from common.forms import add_errors
 from funding import permissions
 from funding.forms import ApplicationForm, DecisionForm
 from funding.models import ApplicationStatus, FundingProgramme
 from funding.selectors import applications_for_user
 from funding.services.applications import application_decide, application_submit
 
-from .common import add_errors, deny_unless, page_of
+from .common import deny_unless, page_of
 
 # Where an organisation declares its board: the organisations app's page, if it has one by these names.
 def declare_board_url(organisation) -> str:

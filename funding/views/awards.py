@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from common.csv_export import csv_response
+from common.forms import add_errors
 from funding import permissions
 from funding.forms import AwardForm, JointReviewForm, RedistributionForm, WithdrawalForm
 from funding.models import Award, JointReview, Redistribution
@@ -14,7 +15,7 @@ from funding.services.awards import award_create, award_withdraw, joint_review_r
 from funding.threesixty import export
 from organisations.models import Organisation
 
-from .common import add_errors, deny_unless, page_of, parse_iso_date
+from .common import deny_unless, page_of, parse_iso_date
 
 
 def _crumbs(*tail):

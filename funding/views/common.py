@@ -1,6 +1,6 @@
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.utils import timezone
 
@@ -12,15 +12,6 @@ PAGE_SIZE = 25
 def deny_unless(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
-
-
-def add_errors(form, error: ValidationError) -> None:
-    """A service's ValidationError onto the form: per field where the form has the field."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def page_of(request, queryset, size: int = PAGE_SIZE):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from common.forms import add_errors
 from funding import permissions
 from funding.forms import ProgrammeForm
 from funding.models import FundingProgramme
@@ -13,7 +14,7 @@ from funding.selectors import programme_list
 from funding.services.programmes import programme_create, programme_update
 from organisations.models import Organisation
 
-from .common import add_errors, deny_unless, page_of
+from .common import deny_unless, page_of
 
 FIELDS = ["title", "description", "service_area", "kind", "purpose", "ring_fenced", "budget", "opens_on", "closes_on"]
 

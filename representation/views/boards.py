@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from common.forms import add_errors
 from organisations.models import Compact
 from organisations.roles import roles_for
 
@@ -15,7 +16,7 @@ from .. import permissions, selectors, services
 from ..forms import AppointmentForm, BoardForm, EndAppointmentForm
 from ..models import Appointment, Board
 from ..presenters import appointment_rows, shown_name
-from .common import add_errors, require
+from .common import require
 
 
 def _compacts_for(user):

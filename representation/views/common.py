@@ -1,4 +1,4 @@
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 
 
 def require(allowed: bool) -> None:
@@ -6,10 +6,3 @@ def require(allowed: bool) -> None:
         raise PermissionDenied
 
 
-def add_errors(form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form: against its field when it names one."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)

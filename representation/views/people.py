@@ -10,11 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from common.forms import add_errors
+
 from .. import permissions, selectors, services
 from ..forms import NewRepresentativeForm, RepresentativeForm
 from ..models import Representative
 from ..rules import is_bme_representative
-from .common import add_errors, require
+from .common import require
 
 
 def _crumbs(*rest):

@@ -7,20 +7,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from common.forms import add_errors
+
 from .. import permissions, services
 from ..forms import ActionForm
 
 
 def _back(compact, period) -> str:
     return reverse("reviews:manage", args=[compact.slug, period.label])
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _form_page(request, compact, period, form, title):
@@ -40,7 +34,7 @@ def action_add(request, compact, period):
         try:
             services.review_action_create(compact=compact, period=period, user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, "Action added.")
             return redirect(_back(compact, period))
@@ -58,7 +52,7 @@ def action_edit(request, compact, period, action_id):
         try:
             services.review_action_update(item=item, user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, "Action changed.")
             return redirect(_back(compact, period))
