@@ -60,8 +60,8 @@ def section_change(request, consultation, pk):
             messages.success(request, f"Section {section.ref} saved.")
             return redirect("consultations:sections", slug=consultation.slug)
     title = f"Change section {section.ref}"
-    return render(request, "consultations/form.html", {
-        "form": form, "title": title, "consultation": consultation,
+    return render(request, "form_page.html", {
+        "form": form, "title": title, "caption": consultation.title,
         "breadcrumbs": crumbs(consultation, _back(consultation, "sections", "Sections"), (title, None)),
     })
 
@@ -113,8 +113,8 @@ def event_change(request, consultation, pk):
         else:
             messages.success(request, "Event saved.")
             return redirect("consultations:events", slug=consultation.slug)
-    return render(request, "consultations/form.html", {
-        "form": form, "title": "Change the event", "consultation": consultation,
+    return render(request, "form_page.html", {
+        "form": form, "title": "Change the event", "caption": consultation.title,
         "breadcrumbs": crumbs(consultation, _back(consultation, "events", "Events"), ("Change the event", None)),
     })
 

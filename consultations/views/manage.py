@@ -21,8 +21,8 @@ FIELDS = [
 
 
 def _form_page(request, form, title, consultation=None):
-    return render(request, "consultations/form.html", {
-        "form": form, "title": title, "consultation": consultation, "multipart": True,
+    return render(request, "form_page.html", {
+        "form": form, "title": title, "caption": consultation.title if consultation else "", "multipart": True,
         "breadcrumbs": crumbs(consultation, (title, None)),
     })
 

@@ -36,8 +36,8 @@ def record(request, consultation):
         else:
             messages.success(request, "The comment is recorded. It is published with the others and waits for a response.")
             return redirect("consultations:comments", slug=consultation.slug)
-    return render(request, "consultations/form.html", {
-        "consultation": consultation, "form": form, "title": "Record a comment received another way",
+    return render(request, "form_page.html", {
+        "caption": consultation.title, "form": form, "title": "Record a comment received another way",
         "breadcrumbs": crumbs(consultation, ("Comments", reverse("consultations:comments", args=[consultation.slug])),
                               ("Record a comment", None)),
     })

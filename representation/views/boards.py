@@ -67,7 +67,7 @@ def board_create(request):
         else:
             messages.success(request, f"Board added: {board.name}.")
             return redirect("representation:board-detail", slug=board.slug)
-    return render(request, "representation/form.html", {
+    return render(request, "form_page.html", {
         "form": form, "title": "Add a board", "breadcrumbs": _crumbs(("Add a board", None)),
     })
 
@@ -90,7 +90,7 @@ def board_edit(request, slug):
         else:
             messages.success(request, "Board details saved.")
             return redirect("representation:board-detail", slug=board.slug)
-    return render(request, "representation/form.html", {
+    return render(request, "form_page.html", {
         "form": form, "title": "Change the board's details", "caption": board.name,
         "breadcrumbs": _board_crumbs(board, "Change"),
     })
@@ -113,7 +113,7 @@ def appointment_create(request, slug):
             if result.warning:
                 messages.warning(request, result.warning)
             return redirect("representation:board-detail", slug=board.slug)
-    return render(request, "representation/form.html", {
+    return render(request, "form_page.html", {
         "form": form, "title": "Add an appointment", "caption": board.name,
         "breadcrumbs": _board_crumbs(board, "Add an appointment"),
     })
@@ -143,7 +143,7 @@ def appointment_correct(request, pk):
                 messages.warning(request, result.warning)
             return redirect("representation:board-detail", slug=board.slug)
     name = shown_name(request.user, appointment.representative, board)
-    return render(request, "representation/form.html", {
+    return render(request, "form_page.html", {
         "form": form, "title": f"Correct {name}'s appointment", "caption": board.name,
         "breadcrumbs": _board_crumbs(board, "Correct an appointment"),
     })

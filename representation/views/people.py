@@ -81,7 +81,7 @@ def representative_create(request):
         else:
             messages.success(request, f"Representative added: {representative.name}.")
             return redirect("representation:representative-detail", pk=representative.pk)
-    return render(request, "representation/form.html", {
+    return render(request, "form_page.html", {
         "form": form, "title": "Add a representative",
         "intro": "We may hold a person's details only with their consent. Record when and how they gave it.",
         "breadcrumbs": _crumbs(("Add a representative", None)),
@@ -102,7 +102,7 @@ def representative_edit(request, pk):
         else:
             messages.success(request, "Representative's details saved.")
             return redirect("representation:representative-detail", pk=representative.pk)
-    return render(request, "representation/form.html", {
+    return render(request, "form_page.html", {
         "form": form, "title": "Change the representative's details", "caption": representative.name,
         "breadcrumbs": _crumbs((representative.name, reverse("representation:representative-detail", args=[representative.pk])),
                                ("Change", None)),

@@ -18,8 +18,9 @@ def _back(compact, period) -> str:
 
 
 def _form_page(request, compact, period, form, title):
-    return render(request, "reviews/action_form.html", {
-        "form": form, "title": title, "compact": compact, "period": period, "back": _back(compact, period),
+    return render(request, "form_page.html", {
+        "form": form, "title": title, "caption": f"{compact.name} annual review {period.label}",
+        "cancel_url": _back(compact, period),
         "breadcrumbs": [("Build a review", reverse("reviews:build-index")),
                         (f"{compact.name} {period.label}", _back(compact, period)), (title, None)],
     })
