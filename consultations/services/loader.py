@@ -55,10 +55,12 @@ def _as_date(value) -> date | None:
     return date.fromisoformat(str(value))
 
 
-def _organisation(slug: str, where: str) -> Organisation:
+def _organisation(slug: str, where: str = "") -> Organisation:
+    """The organisation the file names by slug; refused, saying where it was named, if there is none."""
     organisation = Organisation.objects.filter(slug=slug).first()
     if organisation is None:
-        raise ValidationError(UNKNOWN_ORGANISATION.format(where=where, slug=slug))
+        message = UNKNOWN_ORGANISATION.format(where=where, slug=slug) if where else UNKNOWN_OWNER.format(slug=slug)
+        raise ValidationError(message)
     return organisation
 
 
@@ -84,9 +86,7 @@ def load_consultation_file(path, *, opens: date | None = None, closes: date | No
     """
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     meta = data["consultation"]
-    owner = Organisation.objects.filter(slug=meta["owner"]).first()
-    if owner is None:
-        raise ValidationError(UNKNOWN_OWNER.format(slug=meta["owner"]))
+    owner = _organisation(meta["owner"])
     code = Code.objects.filter(slug=meta["code"]).order_by("-version").first() if meta.get("code") else None
     closes = _as_date(meta.get("closes")) or closes or date.today()
     opens = _as_date(meta.get("opens")) or opens or closes - STANDARD_LENGTH
