@@ -11,6 +11,7 @@ from fractions import Fraction
 from django.utils import timezone
 
 from common.dates import long_date
+from common.jsonsafe import json_safe
 from organisations.models import Compact, Sector
 from undertakings.models import ReportingPeriod
 from undertakings.selectors.periods import signatories_during
@@ -18,7 +19,7 @@ from undertakings.selectors.summary import compliance_summary
 
 from . import report_sections as sections
 from .charts import chart
-from .report_format import count, percent_text, plain, share_percent
+from .report_format import count, percent_text, share_percent
 
 DATASET_VERSION = "1.0"
 
@@ -83,7 +84,7 @@ def build_dataset(
         **data,
     }
     report(100, "Dataset complete")
-    return plain(dataset)
+    return json_safe(dataset)
 
 
 def _is_empty(section: str, data: dict) -> bool:

@@ -8,7 +8,6 @@ read the same words. Exact arithmetic only: money and shares arrive as Decimal, 
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from common.jsonsafe import json_safe
 from common.money import pounds_text
 
 TENTH = Decimal("0.1")
@@ -43,7 +42,3 @@ def of(part: int, whole: int) -> str:
 
 def count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"
-
-
-# The dataset's JSON-safe copy: one rule for every app's figures (common/jsonsafe.py).
-plain = json_safe

@@ -36,3 +36,10 @@ def test_a_date_time_keeps_its_time_and_offset():
 def test_anything_else_is_refused(value):
     with pytest.raises(TypeError, match="not JSON-safe"):
         json_safe({"key": [value]})
+
+
+def test_the_review_datasets_mixed_figures_become_text():
+    assert json_safe({"a": [0.9091, 12.0, Decimal("1.50"), datetime.date(2026, 3, 31), True, None]}) == {
+        "a": ["0.9091", "12", "1.50", "2026-03-31", True, None]}
+    with pytest.raises(TypeError):
+        json_safe(object())

@@ -1,13 +1,12 @@
-"""How the annual review prints money, percentages, counts and dates."""
+"""How the annual review prints money, percentages and counts, and draws its charts."""
 
-import datetime
 from decimal import Decimal
 from fractions import Fraction
 
 import pytest
 
 from reviews.charts import chart
-from reviews.report_format import money, of, percent_text, plain, share_percent
+from reviews.report_format import money, of, percent_text, share_percent
 
 
 @pytest.mark.parametrize(("value", "printed"), [
@@ -23,13 +22,6 @@ def test_percentages_round_half_up_and_say_when_there_is_none():
     assert percent_text(None, missing="No awards") == "No awards"
     assert share_percent(Fraction(2, 3)) == Decimal("66.7")
     assert of(8, 10) == "8 of 10 (80.0%)" and of(0, 0) == "none"
-
-
-def test_plain_turns_floats_decimals_and_dates_into_text():
-    assert plain({"a": [0.9091, 12.0, Decimal("1.50"), datetime.date(2026, 3, 31), True, None]}) == {
-        "a": ["0.9091", "12", "1.50", "2026-03-31", True, None]}
-    with pytest.raises(TypeError):
-        plain(object())
 
 
 def test_a_chart_of_nothing_is_not_drawn_and_long_labels_are_shortened_in_the_image_only():
