@@ -2,10 +2,11 @@
 
 import secrets
 
-import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+
+from common.uploads import TEXT, sniff_type
 
 from ..models import Audience, Complaint, ComplaintFile, EventKind, Party
 from .common import record
@@ -30,6 +31,7 @@ _ALLOWED_KINDS = {
     "odt": "application/vnd.oasis.opendocument.text",
     "ods": "application/vnd.oasis.opendocument.spreadsheet",
 }
+_EXTENSIONS = {mime: extension for extension, mime in _ALLOWED_KINDS.items()}
 
 
 def new_draft_key() -> str:
@@ -43,18 +45,12 @@ def _checked(upload) -> tuple[str, str]:
         raise ValidationError({"file": FILE_EMPTY})
     if upload.size > limit:
         raise ValidationError({"file": FILE_TOO_BIG.format(size=limit // (1024 * 1024))})
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is not None and kind.extension in _ALLOWED_KINDS:
-        return kind.extension, _ALLOWED_KINDS[kind.extension]
-    if kind is None and upload.name.lower().endswith(".txt"):
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        else:
-            return "txt", "text/plain"
+    # Plain text only when the name says so too, as before; the other kinds by content alone.
+    mime = sniff_type(upload, _ALLOWED_KINDS.values(), text=upload.name.lower().endswith(".txt"))
+    if mime == TEXT:
+        return "txt", TEXT
+    if mime is not None:
+        return _EXTENSIONS[mime], mime
     raise ValidationError({"file": FILE_TYPE})
 
 

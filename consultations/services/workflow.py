@@ -2,12 +2,12 @@
 
 from datetime import date, timedelta
 
-import filetype
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from common.uploads import sniff_type
 from organisations.models import Organisation, Sector
 
 from ..models import STANDARD_LENGTH, Assessment, Comment, Consultation, ConsultationEvent, ConsultationSection, Status
@@ -32,7 +32,13 @@ DOCUMENT_TOO_BIG = "The document must be smaller than {size} MB."
 DOCUMENT_EMPTY = "The selected document is empty."
 DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 # Recognised from the file's first bytes, never from its name.
-DOCUMENT_KINDS = {"pdf", "docx", "odt", "doc"}
+# MIME type → extension of the documents a consultation may offer.
+DOCUMENT_KINDS = {
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/msword": "doc",
+}
 SLUG_TAKEN = "Another consultation already uses this web address."
 
 EDITABLE_FIELDS = {
@@ -50,12 +56,10 @@ def _check_document(upload) -> None:
         raise ValidationError({"document": DOCUMENT_EMPTY})
     if upload.size > DOCUMENT_MAX_BYTES:
         raise ValidationError({"document": DOCUMENT_TOO_BIG.format(size=DOCUMENT_MAX_BYTES // (1024 * 1024))})
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.extension not in DOCUMENT_KINDS:
+    mime = sniff_type(upload, DOCUMENT_KINDS)
+    if mime is None:
         raise ValidationError({"document": DOCUMENT_TYPE})
-    upload.name = f"{slugify(upload.name.rsplit('.', 1)[0])[:80] or 'document'}.{kind.extension}"
+    upload.name = f"{slugify(upload.name.rsplit('.', 1)[0])[:80] or 'document'}.{DOCUMENT_KINDS[mime]}"
 
 
 def _check_rules(consultation: Consultation) -> None:

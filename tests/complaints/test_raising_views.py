@@ -149,3 +149,18 @@ def test_a_file_that_is_not_an_allowed_kind_is_refused(world, client):
 
     response = client.post(reverse("complaints:raise-files"), {"file": SimpleUploadedFile("run.exe", b"MZ\x90\x00")})
     assert "The file must be a PDF" in response.content.decode()
+
+
+def test_plain_text_that_opens_with_a_file_signature_is_still_text(world, client):
+    # "BM" is a bitmap's signature: notes beginning "BME …" were refused as an image not allowed.
+    from .factories import text_upload
+
+    upload = text_upload("bme-forum-notes.txt", b"BME Forum notes: the council never replied.")
+    assert client.post(reverse("complaints:raise-files"), {"file": upload}).status_code == 302
+
+
+def test_text_still_needs_a_txt_name(world, client):
+    from .factories import text_upload
+
+    response = client.post(reverse("complaints:raise-files"), {"file": text_upload("notes.html", b"<p>Notes</p>")})
+    assert "The file must be a PDF" in response.content.decode()

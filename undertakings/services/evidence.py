@@ -1,21 +1,21 @@
 """Evidence for an entry: web links and uploaded files.
 
-Files are checked by their content, not their name (the `filetype` package reads the magic bytes;
-plain text is recognised as UTF-8 without control characters), kept under MEDIA_ROOT with a random
+Files are checked by their content, not their name (common.uploads.sniff_type: magic bytes, and
+plain text recognised as UTF-8 without control characters), kept under MEDIA_ROOT with a random
 name, served only by a view that checks permission, and fingerprinted with SHA-256.
 """
 
-import codecs
 import hashlib
 from pathlib import PurePosixPath
 
-import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
+
+from common.uploads import sniff_type
 
 from ..models import ComplianceEntry, EvidenceFile
 from .guards import check_body_may_change
@@ -38,7 +38,6 @@ ALLOWED_TYPES = {
     "image/webp": "webp",
     "text/plain": "txt",
 }
-TEXT_SAMPLE_BYTES = 64 * 1024
 MAX_LINKS = 20
 
 FILE_TOO_LARGE = "The file must be smaller than {limit}."
@@ -67,25 +66,7 @@ def validate_links(links: list[str]) -> list[str]:
 
 def detect_content_type(upload) -> str | None:
     """The file's type from its first bytes; None when it is none of the allowed types."""
-    upload.seek(0)
-    head = upload.read(TEXT_SAMPLE_BYTES)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is not None and kind.mime in ALLOWED_TYPES:
-        return kind.mime
-    # Short signatures match ordinary words too ("BM" is a bitmap, so "BME Forum minutes" would be
-    # one): text that decodes cleanly is text, whatever a signature says.
-    return "text/plain" if _looks_like_text(head) else None
-
-
-def _looks_like_text(sample: bytes) -> bool:
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        # final=False: the sample may end part-way through a character.
-        text = decoder.decode(sample, final=False)
-    except UnicodeDecodeError:
-        return False
-    return bool(text) and all(ch.isprintable() or ch in "\t\r\n\f" or ch == "\ufeff" for ch in text)
+    return sniff_type(upload, ALLOWED_TYPES, text=True)
 
 
 @transaction.atomic
