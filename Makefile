@@ -53,10 +53,12 @@ beat:
 
 # Re-pin dependencies after editing pyproject.toml.
 lock: install
-	$(BIN)/pip-compile --quiet --strip-extras -o requirements.lock pyproject.toml
-	$(BIN)/pip-compile --quiet --strip-extras --extra dev -o requirements-dev.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links --extra dev -o requirements-dev.lock pyproject.toml
 
 check: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 

@@ -91,7 +91,8 @@ def changes_for_page(tracked: TrackedType, entries: list) -> dict[int, list[Chan
     # Fields a model keeps out of its history (complainants' details, reminder stamps) are not there.
     kept = {f.attname for f in tracked.history_model._meta.concrete_fields}
     fields = [
-        f for f in tracked.model._meta.concrete_fields
+        f
+        for f in tracked.model._meta.concrete_fields
         if f.attname in kept and f.attname not in _NOISE and not f.primary_key
     ]
     result = {}

@@ -61,52 +61,112 @@ def generate(bodies: int, groups: int, awards: int):
     from funding.models import Award
     from organisations.bme_led import Outcome
     from organisations.models import BoardDeclaration, Compact, Organisation, Sector, Signatory
-    from undertakings.models import Code, ComplianceEntry, ComplianceReturn, Party, Rating, ReportingPeriod, ReturnStatus, Section, Undertaking
+    from undertakings.models import (
+        Code,
+        ComplianceEntry,
+        ComplianceReturn,
+        Party,
+        Rating,
+        ReportingPeriod,
+        ReturnStatus,
+        Section,
+        Undertaking,
+    )
 
     compact = Compact.objects.create(slug="bench", name="Benchshire Compact", area="Benchshire")
-    period = ReportingPeriod.objects.create(compact=compact, label="2025-26", start_date=START, end_date=END,
-                                            returns_due=datetime.date(2026, 6, 30), is_open=False)
+    period = ReportingPeriod.objects.create(
+        compact=compact,
+        label="2025-26",
+        start_date=START,
+        end_date=END,
+        returns_due=datetime.date(2026, 6, 30),
+        is_open=False,
+    )
     public = Organisation.objects.bulk_create(
-        Organisation(slug=f"body-{n}", name=f"Public Body {n:03}", sector=Sector.PUBLIC, org_id=f"GB-BENCH-P{n}") for n in range(bodies)
+        Organisation(slug=f"body-{n}", name=f"Public Body {n:03}", sector=Sector.PUBLIC, org_id=f"GB-BENCH-P{n}")
+        for n in range(bodies)
     )
     community = Organisation.objects.bulk_create(
-        Organisation(slug=f"group-{n}", name=f"Community Group {n:03}", sector=Sector.VOLUNTARY, org_id=f"GB-BENCH-V{n}")
+        Organisation(
+            slug=f"group-{n}", name=f"Community Group {n:03}", sector=Sector.VOLUNTARY, org_id=f"GB-BENCH-V{n}"
+        )
         for n in range(groups)
     )
-    Signatory.objects.bulk_create(Signatory(compact=compact, organisation=o, signed_on=datetime.date(2020, 4, 1)) for o in public + community)
+    Signatory.objects.bulk_create(
+        Signatory(compact=compact, organisation=o, signed_on=datetime.date(2020, 4, 1)) for o in public + community
+    )
     BoardDeclaration.objects.bulk_create(
-        BoardDeclaration(organisation=o, effective_date=datetime.date(2025, 9, 1), members=8, bme_members=(4, 6, 7, 8)[n % 4],
-                         undisclosed_members=0)
+        BoardDeclaration(
+            organisation=o,
+            effective_date=datetime.date(2025, 9, 1),
+            members=8,
+            bme_members=(4, 6, 7, 8)[n % 4],
+            undisclosed_members=0,
+        )
         for n, o in enumerate(community)
     )
-    code = Code.objects.create(compact=compact, slug="bench-code", version="1.0", title="Benchshire BME Code",
-                               short_title="BME Code", status="adopted")
+    code = Code.objects.create(
+        compact=compact,
+        slug="bench-code",
+        version="1.0",
+        title="Benchshire BME Code",
+        short_title="BME Code",
+        status="adopted",
+    )
     section = Section.objects.create(code=code, ref="1", title="Joint undertakings", position=0)
     undertakings = Undertaking.objects.bulk_create(
-        Undertaking(code=code, section=section, ref=f"1.{n}", party=Party.JOINT, position=n,
-                    text=f"work together on undertaking {n} and report on it every year")
+        Undertaking(
+            code=code,
+            section=section,
+            ref=f"1.{n}",
+            party=Party.JOINT,
+            position=n,
+            text=f"work together on undertaking {n} and report on it every year",
+        )
         for n in range(1, UNDERTAKINGS + 1)
     )
     returns = ComplianceReturn.objects.bulk_create(
-        ComplianceReturn(organisation=o, period=period, code=code, status=ReturnStatus.SUBMITTED) for o in public + community
+        ComplianceReturn(organisation=o, period=period, code=code, status=ReturnStatus.SUBMITTED)
+        for o in public + community
     )
     ratings = [Rating.MET, Rating.MET, Rating.PARTLY_MET, Rating.NOT_MET, Rating.NOT_APPLICABLE]
     ComplianceEntry.objects.bulk_create(
-        ComplianceEntry(compliance_return=r, undertaking=u, rating=ratings[(i + j) % 5],
-                        explanation="" if ratings[(i + j) % 5] == Rating.MET else f"Our reasons for undertaking {u.ref}, in a sentence or two.")
-        for i, r in enumerate(returns) for j, u in enumerate(undertakings)
+        ComplianceEntry(
+            compliance_return=r,
+            undertaking=u,
+            rating=ratings[(i + j) % 5],
+            explanation=""
+            if ratings[(i + j) % 5] == Rating.MET
+            else f"Our reasons for undertaking {u.ref}, in a sentence or two.",
+        )
+        for i, r in enumerate(returns)
+        for j, u in enumerate(undertakings)
     )
     Award.objects.bulk_create(
-        Award(identifier=f"360G-bench-{n}", title=f"Grant {n}", description="Bench", amount=Decimal(500 + (n * 37) % 9500),
-              award_date=START + datetime.timedelta(days=n % 365), recipient=community[n % groups], funder=public[n % bodies],
-              recipient_bme_led_outcome=(Outcome.BME_LED, Outcome.NOT_BME_LED)[n % 2], planned_months=12 + n % 40)
+        Award(
+            identifier=f"360G-bench-{n}",
+            title=f"Grant {n}",
+            description="Bench",
+            amount=Decimal(500 + (n * 37) % 9500),
+            award_date=START + datetime.timedelta(days=n % 365),
+            recipient=community[n % groups],
+            funder=public[n % bodies],
+            recipient_bme_led_outcome=(Outcome.BME_LED, Outcome.NOT_BME_LED)[n % 2],
+            planned_months=12 + n % 40,
+        )
         for n in range(awards)
     )
     for n in range(COMPLAINTS):
         complaints.complaint_raise(
-            respondent=public[n % bodies], undertakings=[undertakings[n % UNDERTAKINGS]], undertakings_not_sure=False,
-            what_happened="We were not invited.", happened_on=START, outcome_sought="An apology.",
-            complainant_kind=ComplainantKind.ANONYMOUS, confidential=True, today=START + datetime.timedelta(days=n * 5),
+            respondent=public[n % bodies],
+            undertakings=[undertakings[n % UNDERTAKINGS]],
+            undertakings_not_sure=False,
+            what_happened="We were not invited.",
+            happened_on=START,
+            outcome_sought="An apology.",
+            complainant_kind=ComplainantKind.ANONYMOUS,
+            confidential=True,
+            today=START + datetime.timedelta(days=n * 5),
         )
     return compact, period
 
@@ -139,16 +199,23 @@ def main(bodies: int, groups: int, awards: int) -> None:
     from reviews.report import write_pdf
 
     compact, period = measure(f"generate {bodies}+{groups} orgs", lambda: generate(bodies, groups, awards))
-    actions = [{"action": f"Action {n} agreed at the annual meeting", "owner": "Steering group", "due": "2026-12-31"} for n in range(10)]
-    dataset = measure("build dataset", lambda: build_dataset(compact=compact, period=period, actions=actions, built_at=timezone.now()))
+    actions = [
+        {"action": f"Action {n} agreed at the annual meeting", "owner": "Steering group", "due": "2026-12-31"}
+        for n in range(10)
+    ]
+    dataset = measure(
+        "build dataset", lambda: build_dataset(compact=compact, period=period, actions=actions, built_at=timezone.now())
+    )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "review.pdf"
         pages = measure("write PDF", lambda: write_pdf(dataset, path), trace=False)
         size = path.stat().st_size
         if TRACE_PDF:
             measure("write PDF again, traced", lambda: write_pdf(dataset, path))
-    print(f"{len(dataset['compliance']['statements'])} statements, {dataset['funding']['figures']['awards']} awards, "
-          f"{dataset['complaints']['received']} complaints; PDF {pages} pages, {size / 2**20:.1f} MiB")
+    print(
+        f"{len(dataset['compliance']['statements'])} statements, {dataset['funding']['figures']['awards']} awards, "
+        f"{dataset['complaints']['received']} complaints; PDF {pages} pages, {size / 2**20:.1f} MiB"
+    )
 
 
 if __name__ == "__main__":

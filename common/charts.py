@@ -49,11 +49,21 @@ class Layout:
 
 
 # The funding monitoring page: scales with the page width.
-WEB = Layout(label_width=190, plot_width=300, value_width=150, bar_height=28, gap=14, font_size=15,
-             label_gap=8, value_gap=8)
+WEB = Layout(
+    label_width=190, plot_width=300, value_width=150, bar_height=28, gap=14, font_size=15, label_gap=8, value_gap=8
+)
 # The annual review PDF: about half an A4 page wide, so its text stays readable beside the table.
-PRINT = Layout(label_width=170, plot_width=150, value_width=70, bar_height=22, gap=10, font_size=13,
-               label_gap=6, value_gap=5, label_limit=26)
+PRINT = Layout(
+    label_width=170,
+    plot_width=150,
+    value_width=70,
+    bar_height=22,
+    gap=10,
+    font_size=13,
+    label_gap=6,
+    value_gap=5,
+    label_limit=26,
+)
 
 
 @dataclass(frozen=True)
@@ -97,11 +107,25 @@ def bar_chart(*, id: str, title: str, rows: list[Row], scale_to=None, layout: La
     for n, (label, value, display) in enumerate(rows):
         y = layout.gap + n * step
         width = int(Decimal(value) * layout.plot_width / top) if value and top else 0
-        bars.append(Bar(
-            label=label, drawn_label=layout.drawn_label(label), display=display, missing=value is None,
-            y=y, width=width, text_y=y + layout.bar_height // 2 + BASELINE_DROP,
-            value_x=layout.label_width + width + layout.value_gap, colour=COLOURS[n % len(COLOURS)],
-        ))
+        bars.append(
+            Bar(
+                label=label,
+                drawn_label=layout.drawn_label(label),
+                display=display,
+                missing=value is None,
+                y=y,
+                width=width,
+                text_y=y + layout.bar_height // 2 + BASELINE_DROP,
+                value_x=layout.label_width + width + layout.value_gap,
+                colour=COLOURS[n % len(COLOURS)],
+            )
+        )
     description = "; ".join(f"{bar.label}: {bar.value_text}" for bar in bars) + "."
-    return BarChart(id=id, title=title, description=description, bars=tuple(bars),
-                    height=layout.gap + len(bars) * step, layout=layout)
+    return BarChart(
+        id=id,
+        title=title,
+        description=description,
+        bars=tuple(bars),
+        height=layout.gap + len(bars) * step,
+        layout=layout,
+    )

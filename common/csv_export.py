@@ -37,7 +37,9 @@ class _Echo:
         return value
 
 
-def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence], *, stream: bool = False) -> HttpResponse:
+def csv_response(
+    filename: str, header: Sequence[str], rows: Iterable[Sequence], *, stream: bool = False
+) -> HttpResponse:
     """A CSV download of `rows` under `header`, every cell escaped. `stream=True` for large tables."""
     disposition = f'attachment; filename="{filename}"'
     if stream:

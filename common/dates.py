@@ -4,7 +4,7 @@ from datetime import date
 
 
 def long_date(value: date | str | None) -> str:
-    """"31 March 2026": no leading zero on any platform; ISO text (from a stored dataset) is accepted;
+    """ "31 March 2026": no leading zero on any platform; ISO text (from a stored dataset) is accepted;
     "" for no date."""
     if not value:
         return ""

@@ -36,8 +36,17 @@ class GovUKDateField(DateInputField):
     are questions pass it, or their own messages.
     """
 
-    def __init__(self, *, label: str, required: bool = True, help_text: str = "", what: str = "",
-                 enter_message: str = "", real_date_message: str = "", **kwargs):
+    def __init__(
+        self,
+        *,
+        label: str,
+        required: bool = True,
+        help_text: str = "",
+        what: str = "",
+        enter_message: str = "",
+        real_date_message: str = "",
+        **kwargs,
+    ):
         kwargs.setdefault("require_all_fields", False)
         super().__init__(label=label, required=required, help_text=help_text, **kwargs)
         what = what or label.removesuffix(" (optional)")
@@ -45,7 +54,7 @@ class GovUKDateField(DateInputField):
         enter = enter_message or f"Enter the {what}"
         self.real_date_message = real_date_message or f"The {what} must be a real date"
         self.error_messages.update({"required": enter, "incomplete": enter})
-        for part, name in zip(self.fields, ("day", "month", "year")):
+        for part, name in zip(self.fields, ("day", "month", "year"), strict=False):
             part.error_messages["incomplete"] = f"The {what} must include a {name}"
 
     def compress(self, data_list):

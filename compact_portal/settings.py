@@ -34,7 +34,12 @@ DEBUG = env_bool("DEBUG", True)
 
 _DEV_SECRET_KEY = "dev-only-insecure-key-never-used-when-debug-is-false"
 SECRET_KEY = env.str("SECRET_KEY", default=_DEV_SECRET_KEY if DEBUG else "")
-if not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY == _DEV_SECRET_KEY or SECRET_KEY.startswith("django-insecure")):
+if not DEBUG and (
+    len(SECRET_KEY) < 50
+    or len(set(SECRET_KEY)) < 5
+    or SECRET_KEY == _DEV_SECRET_KEY
+    or SECRET_KEY.startswith("django-insecure")
+):
     raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters when DEBUG is false")
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
@@ -264,9 +269,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"},
-                # pikepdf announces its C++ logging bridge at INFO on first use.
-                "pikepdf": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        # pikepdf announces its C++ logging bridge at INFO on first use.
+        "pikepdf": {"level": "WARNING"},
+    },
 }
 if CELERY_TASK_ALWAYS_EAGER:
     # Tasks run in-process: a line per finished task, and kombu's note about the in-memory broker's

@@ -30,7 +30,17 @@ class ComplaintAdmin(ReadOnly, SimpleHistoryAdmin):
     list_display = ["reference", "respondent", "status", "confidential", "received_on", "next_deadline", "outcome"]
     list_filter = ["status", "confidential", "outcome", "compact"]
     search_fields = ["reference"]
-    fields = ["reference", "compact", "respondent", "status", "confidential", "received_on", "next_deadline",
-              "next_deadline_action", "outcome", "closed_on"]
+    fields = [
+        "reference",
+        "compact",
+        "respondent",
+        "status",
+        "confidential",
+        "received_on",
+        "next_deadline",
+        "next_deadline_action",
+        "outcome",
+        "closed_on",
+    ]
     readonly_fields = fields
     inlines = [StageInline]

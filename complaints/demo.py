@@ -34,17 +34,27 @@ def _officer(body):
     user = get_user_model().objects.filter(email=email).first()
     if user is None:
         user = get_user_model().objects.create_user(email=email, password=DEMO_PASSWORD, full_name=name)
-    Membership.objects.get_or_create(user=user, organisation=body, defaults={
-        "role": MembershipRole.MEMBER, "status": MembershipStatus.APPROVED, "decided_at": timezone.now(),
-        "job_title": job_title})
+    Membership.objects.get_or_create(
+        user=user,
+        organisation=body,
+        defaults={
+            "role": MembershipRole.MEMBER,
+            "status": MembershipStatus.APPROVED,
+            "decided_at": timezone.now(),
+            "job_title": job_title,
+        },
+    )
     return user
 
 
 def _cite(council):
     undertaking = (
-        Undertaking.objects.filter(code__compact__signatory_records__organisation=council,
-                                   party__in=PARTIES_FOR_SECTOR[Sector.PUBLIC])
-        .filter(text__icontains="complain").order_by("code", "position").first()
+        Undertaking.objects.filter(
+            code__compact__signatory_records__organisation=council, party__in=PARTIES_FOR_SECTOR[Sector.PUBLIC]
+        )
+        .filter(text__icontains="complain")
+        .order_by("code", "position")
+        .first()
     )
     return [undertaking] if undertaking else []
 
@@ -55,9 +65,13 @@ def _raise(what_happened, *, days_ago=0, on=None, **kwargs):
     if existing:
         return existing, False
     today = add_working_days(on or timezone.localdate(), -days_ago)
-    complaint = services.complaint_raise(what_happened=what_happened, happened_on=today - timedelta(days=14),
-                                         outcome_sought="An apology, and to be invited to take part in future.",
-                                         today=today, **kwargs)
+    complaint = services.complaint_raise(
+        what_happened=what_happened,
+        happened_on=today - timedelta(days=14),
+        outcome_sought="An apology, and to be invited to take part in future.",
+        today=today,
+        **kwargs,
+    )
     return complaint, True
 
 
@@ -68,58 +82,105 @@ def load() -> str:
     forum = Organisation.objects.get(slug="northampton-african-caribbean-forum")
     roma = Organisation.objects.get(slug="corby-roma-support-network")
     abena, milan = _user("group@acforum.example"), _user("group@roma-corby.example")
-    priya, daniel, hannah = _user("officer@westnorthants.example"), _officer(council), _user("steering@northants.example")
+    priya, daniel, hannah = (
+        _user("officer@westnorthants.example"),
+        _officer(council),
+        _user("steering@northants.example"),
+    )
     cited = _cite(council)
     today = timezone.localdate()
 
     # 1. Confidential, from the Forum, acknowledged at stage 1 and waiting for a reply.
     first, new = _raise(
         "The council's review of the community grants scheme was never sent to BME groups, and we only heard "
-        "about it after it closed.", days_ago=4, respondent=council, undertakings=cited,
-        undertakings_not_sure=not cited, complainant_kind=ComplainantKind.ORGANISATION, confidential=True,
-        user=abena, organisation=forum)
+        "about it after it closed.",
+        days_ago=4,
+        respondent=council,
+        undertakings=cited,
+        undertakings_not_sure=not cited,
+        complainant_kind=ComplainantKind.ORGANISATION,
+        confidential=True,
+        user=abena,
+        organisation=forum,
+    )
     if new:
         services.stage_acknowledge(complaint=first, user=priya, today=add_working_days(today, -3))
 
     # 2. Anonymous, against the NHS board, not yet acknowledged and overdue.
-    _raise("Interpreters were not offered at the public meeting on the new health centre, so Polish and Roma "
-           "residents could not follow it.", days_ago=7, respondent=nhs, undertakings=[], undertakings_not_sure=True,
-           complainant_kind=ComplainantKind.ANONYMOUS, confidential=True)
+    _raise(
+        "Interpreters were not offered at the public meeting on the new health centre, so Polish and Roma "
+        "residents could not follow it.",
+        days_ago=7,
+        respondent=nhs,
+        undertakings=[],
+        undertakings_not_sure=True,
+        complainant_kind=ComplainantKind.ANONYMOUS,
+        confidential=True,
+    )
 
     # 3. Open, from the Corby Roma network, answered at stage 1 and now at stage 2.
     third, new = _raise(
         "Our application to the community safety fund was turned down without any feedback, though the Code "
-        "says unsuccessful applicants get reasons.", days_ago=30, respondent=north, undertakings=[],
-        undertakings_not_sure=True, complainant_kind=ComplainantKind.ORGANISATION, confidential=False,
-        user=milan, organisation=roma)
+        "says unsuccessful applicants get reasons.",
+        days_ago=30,
+        respondent=north,
+        undertakings=[],
+        undertakings_not_sure=True,
+        complainant_kind=ComplainantKind.ORGANISATION,
+        confidential=False,
+        user=milan,
+        organisation=roma,
+    )
     if new:
         north_officer = _officer(north)
         services.stage_acknowledge(complaint=third, user=north_officer, today=add_working_days(today, -28))
-        services.stage_reply(complaint=third, user=north_officer, today=add_working_days(today, -20),
-                             reply="The panel's notes were brief; we have asked it for reasons.")
-        services.complaint_escalate(complaint=third, reason="We still have no reasons.", user=milan,
-                                    today=add_working_days(today, -18))
+        services.stage_reply(
+            complaint=third,
+            user=north_officer,
+            today=add_working_days(today, -20),
+            reply="The panel's notes were brief; we have asked it for reasons.",
+        )
+        services.complaint_escalate(
+            complaint=third, reason="We still have no reasons.", user=milan, today=add_working_days(today, -18)
+        )
 
     # 4. Referred to the steering group and closed as partly upheld, with learning recorded.
     fourth, new = _raise(
         "The council closed the Saturday language classes without consulting the groups that ran them.",
-        days_ago=70, respondent=council, undertakings=cited, undertakings_not_sure=not cited,
-        complainant_kind=ComplainantKind.ORGANISATION, confidential=True, user=abena, organisation=forum)
+        days_ago=70,
+        respondent=council,
+        undertakings=cited,
+        undertakings_not_sure=not cited,
+        complainant_kind=ComplainantKind.ORGANISATION,
+        confidential=True,
+        user=abena,
+        organisation=forum,
+    )
     if new:
         day = lambda n: add_working_days(today, -n)  # noqa: E731
         services.stage_acknowledge(complaint=fourth, user=priya, today=day(68))
         services.stage_reply(complaint=fourth, user=priya, today=day(60), reply="The closure was a budget decision.")
-        services.complaint_escalate(complaint=fourth, reason="Budget is not a reason not to consult.", user=abena, today=day(58))
+        services.complaint_escalate(
+            complaint=fourth, reason="Budget is not a reason not to consult.", user=abena, today=day(58)
+        )
         services.stage_acknowledge(complaint=fourth, user=daniel, today=day(56))
-        services.stage_reply(complaint=fourth, user=daniel, today=day(40), reply="We accept we should have written to the groups.")
+        services.stage_reply(
+            complaint=fourth, user=daniel, today=day(40), reply="We accept we should have written to the groups."
+        )
         services.complaint_escalate(complaint=fourth, reason="We want the classes back.", user=abena, today=day(38))
         services.stage_acknowledge(complaint=fourth, user=hannah, today=day(36))
         services.complaint_close(
-            complaint=fourth, user=hannah, party=Party.STEERING, outcome="partly_upheld", today=day(20),
+            complaint=fourth,
+            user=hannah,
+            party=Party.STEERING,
+            outcome="partly_upheld",
+            today=day(20),
             explanation="The council should have consulted the groups before closing the classes. Reopening them "
-            "is a budget decision for the council.", remedy="A written apology and a meeting with the groups.",
+            "is a budget decision for the council.",
+            remedy="A written apology and a meeting with the groups.",
             learning="Service closures affecting BME groups now go to the Compact liaison officer first.",
-            undertakings_broken=cited)
+            undertakings_broken=cited,
+        )
 
     # 5. Last year: the NHS board upheld a complaint at stage 1 and the complainant went no further.
     period = last_ended_period(compact=council.compacts.get(slug="northamptonshire"))
@@ -127,20 +188,35 @@ def load() -> str:
         raised_on = add_working_days(period.end_date, -80)
         fifth, new = _raise(
             "The board's survey on community health services was online and in English only, so older Roma "
-            "residents could not take part.", on=raised_on, respondent=nhs, undertakings=[],
-            undertakings_not_sure=True, complainant_kind=ComplainantKind.ORGANISATION, confidential=False,
-            user=milan, organisation=roma)
+            "residents could not take part.",
+            on=raised_on,
+            respondent=nhs,
+            undertakings=[],
+            undertakings_not_sure=True,
+            complainant_kind=ComplainantKind.ORGANISATION,
+            confidential=False,
+            user=milan,
+            organisation=roma,
+        )
         if new:
             tom = _user("officer@nhs-northants.example")
             services.stage_acknowledge(complaint=fifth, user=tom, today=add_working_days(raised_on, 3))
-            services.stage_reply(complaint=fifth, user=tom, today=add_working_days(raised_on, 11),
-                                 reply="You are right: the survey should have been offered on paper and with "
-                                       "interpreters. We have reopened it for four weeks.")
+            services.stage_reply(
+                complaint=fifth,
+                user=tom,
+                today=add_working_days(raised_on, 11),
+                reply="You are right: the survey should have been offered on paper and with "
+                "interpreters. We have reopened it for four weeks.",
+            )
             services.complaint_close(
-                complaint=fifth, user=tom, party=Party.RESPONDENT, outcome="upheld",
+                complaint=fifth,
+                user=tom,
+                party=Party.RESPONDENT,
+                outcome="upheld",
                 today=add_working_days(raised_on, 40),
                 explanation="The survey was reopened on paper, in Romanian and Slovak, with two sessions with "
-                            "interpreters.",
+                "interpreters.",
                 remedy="Survey reopened in accessible formats.",
-                learning="Every public survey now has a paper version and an interpreter offer from the start.")
+                learning="Every public survey now has a paper version and an interpreter offer from the start.",
+            )
     return f"{Complaint.objects.filter(compact__slug='northamptonshire').count()} complaints"

@@ -43,8 +43,9 @@ _HEADLINES = {
 
 def officer_emails(complaint: Complaint) -> list[str]:
     return list(
-        complaint.respondent.memberships.filter(status=MembershipStatus.APPROVED, user__is_active=True)
-        .values_list("user__email", flat=True)
+        complaint.respondent.memberships.filter(status=MembershipStatus.APPROVED, user__is_active=True).values_list(
+            "user__email", flat=True
+        )
     )
 
 
@@ -104,8 +105,14 @@ def send_for_event(event: Event) -> None:
             to=addresses,
             subject=f"{view.reference}: {headline}",
             template="complaints/email/event.txt",
-            context={"view": view, "entry": entry[0], "headline": headline, "kind": event.kind,
-                     "link": complaint_link(complaint, side), "stage": view.stages[-1] if view.stages else None},
+            context={
+                "view": view,
+                "entry": entry[0],
+                "headline": headline,
+                "kind": event.kind,
+                "link": complaint_link(complaint, side),
+                "stage": view.stages[-1] if view.stages else None,
+            },
         )
 
 
@@ -125,13 +132,19 @@ def send_reminder(*, stage, action: str, due, moment: str) -> None:
     addresses = steering_emails(complaint) if side == Party.STEERING else officer_emails(complaint)
     missed = moment == "missed"
     verb = "acknowledged" if action == "acknowledge" else "answered"
-    subject = (f"{complaint.reference}: deadline missed" if missed else f"{complaint.reference}: due in 2 working days")
+    subject = f"{complaint.reference}: deadline missed" if missed else f"{complaint.reference}: due in 2 working days"
     _send(
         to=addresses,
         subject=subject,
         template="complaints/email/reminder.txt",
-        context={"reference": complaint.reference, "respondent": complaint.respondent.name, "stage": stage.get_level_display(),
-                 "verb": verb, "due": due, "missed": missed,
-                 "complainant": presenters.complainant_label(complaint, side),
-                 "link": settings.SITE_URL + reverse("complaints:detail", args=[complaint.reference])},
+        context={
+            "reference": complaint.reference,
+            "respondent": complaint.respondent.name,
+            "stage": stage.get_level_display(),
+            "verb": verb,
+            "due": due,
+            "missed": missed,
+            "complainant": presenters.complainant_label(complaint, side),
+            "link": settings.SITE_URL + reverse("complaints:detail", args=[complaint.reference]),
+        },
     )

@@ -59,11 +59,18 @@ def complainant_rows(complaint: Complaint, side: str) -> list[tuple[str, str]]:
     if hides_complainant(complaint, side):
         return [
             ("Complainant", WITHHELD),
-            ("Contact", "Through this portal only: messages you send here reach the complainant."
-             if complaint.reply_email else "Nobody can be written to: the complainant did not leave an email address. "
-             "They can read messages on their follow-up page."),
+            (
+                "Contact",
+                "Through this portal only: messages you send here reach the complainant."
+                if complaint.reply_email
+                else "Nobody can be written to: the complainant did not leave an email address. "
+                "They can read messages on their follow-up page.",
+            ),
         ]
-    rows = [("Complainant", complainant_label(complaint, side)), ("Raised as", complaint.get_complainant_kind_display())]
+    rows = [
+        ("Complainant", complainant_label(complaint, side)),
+        ("Raised as", complaint.get_complainant_kind_display()),
+    ]
     if complaint.complainant_kind == ComplainantKind.ORGANISATION and complaint.complainant_user:
         rows.append(("Raised by", complaint.complainant_user.full_name))
     email = complaint.reply_email or complaint.complainant_email
@@ -71,7 +78,9 @@ def complainant_rows(complaint: Complaint, side: str) -> list[tuple[str, str]]:
         rows.append(("Email", email))
     if complaint.is_anonymous:
         rows.append(("Contact", "None: the complainant chose to stay anonymous, so nobody can reply to them."))
-    rows.append(("Confidential", "Yes: the body complained about cannot see who complained" if complaint.confidential else "No"))
+    rows.append(
+        ("Confidential", "Yes: the body complained about cannot see who complained" if complaint.confidential else "No")
+    )
     return rows
 
 
@@ -106,7 +115,9 @@ def file_view(file: ComplaintFile, number: int, complaint: Complaint, side: str)
     neutral = f"{complaint.reference}-file-{number}" + (f".{extension}" if extension else "")
     return FileView(
         id=file.pk,
-        label=f"File {number} ({extension.upper() or 'file'}, {filesizeformat(file.size)})" if hidden else file.original_name,
+        label=f"File {number} ({extension.upper() or 'file'}, {filesizeformat(file.size)})"
+        if hidden
+        else file.original_name,
         download_name=neutral if hidden else file.original_name,
         uploaded_by=actor_label(complaint=complaint, party=file.uploaded_by_party, actor=file.uploaded_by, side=side),
         uploaded_at=file.uploaded_at,
@@ -150,15 +161,17 @@ def timeline(complaint: Complaint, events, files: dict[int, FileView], side: str
         what = _WHAT[event.kind]
         if event.stage_id and event.kind in (EventKind.ACKNOWLEDGED, EventKind.REPLIED, EventKind.EXTENDED):
             what = f"{what} ({event.stage.get_level_display().lower()})"
-        entries.append(EntryView(
-            at=event.at,
-            who=actor_label(complaint=complaint, party=event.party, actor=event.actor, side=side),
-            what=what,
-            text=event.text,
-            kind=event.kind,
-            audience=event.get_audience_display(),
-            file_label=files[event.file_id].label if event.file_id in files else "",
-        ))
+        entries.append(
+            EntryView(
+                at=event.at,
+                who=actor_label(complaint=complaint, party=event.party, actor=event.actor, side=side),
+                what=what,
+                text=event.text,
+                kind=event.kind,
+                audience=event.get_audience_display(),
+                file_label=files[event.file_id].label if event.file_id in files else "",
+            )
+        )
     return entries
 
 
@@ -183,11 +196,20 @@ class StageView:
 def stage_view(stage: Stage) -> StageView:
     due, action = deadlines.next_due(stage)
     return StageView(
-        level=stage.level, name=stage.get_level_display(), opened_on=stage.opened_on, request=stage.request,
-        acknowledge_by=stage.acknowledge_by, acknowledged_on=stage.acknowledged_on, reply_by=stage.reply_by,
+        level=stage.level,
+        name=stage.get_level_display(),
+        opened_on=stage.opened_on,
+        request=stage.request,
+        acknowledge_by=stage.acknowledge_by,
+        acknowledged_on=stage.acknowledged_on,
+        reply_by=stage.reply_by,
         original_reply_by=stage.original_reply_by if stage.is_extended else None,
-        extension_reason=stage.extension_reason, replied_on=stage.replied_on, reply=stage.reply,
-        escalate_by=stage.escalate_by, next_due=due, next_action=action,
+        extension_reason=stage.extension_reason,
+        replied_on=stage.replied_on,
+        reply=stage.reply,
+        escalate_by=stage.escalate_by,
+        next_due=due,
+        next_action=action,
     )
 
 
@@ -235,7 +257,9 @@ def present(complaint: Complaint, side: str) -> ComplaintView:
     entries = timeline(complaint, complaint.events.all(), files, side)
     closed_by = ""
     if complaint.closed_by_party:
-        closed_by = actor_label(complaint=complaint, party=complaint.closed_by_party, actor=complaint.closed_by, side=side)
+        closed_by = actor_label(
+            complaint=complaint, party=complaint.closed_by_party, actor=complaint.closed_by, side=side
+        )
     return ComplaintView(
         side=side,
         reference=complaint.reference,

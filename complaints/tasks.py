@@ -20,9 +20,11 @@ def send_confirmation_email(complaint_id: int) -> None:
     from .models import Complaint, ComplaintStatus
     from .notifications import send_confirmation
 
-    complaint = Complaint.objects.select_related("respondent").filter(
-        pk=complaint_id, status=ComplaintStatus.UNCONFIRMED
-    ).first()
+    complaint = (
+        Complaint.objects.select_related("respondent")
+        .filter(pk=complaint_id, status=ComplaintStatus.UNCONFIRMED)
+        .first()
+    )
     if complaint is not None:
         send_confirmation(complaint)
 

@@ -18,8 +18,14 @@ helper = partial(form_helper, form_tag=False)
 
 
 def _text(label, required_message="", help_text="", required=True, rows=5, max_length=10000):
-    return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": rows}), required=required,
-                           help_text=help_text, max_length=max_length, error_messages={"required": required_message})
+    return forms.CharField(
+        label=label,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        required=required,
+        help_text=help_text,
+        max_length=max_length,
+        error_messages={"required": required_message},
+    )
 
 
 class SectionChoices(forms.ModelMultipleChoiceField):
@@ -28,43 +34,75 @@ class SectionChoices(forms.ModelMultipleChoiceField):
 
 
 class ConsultationForm(forms.Form):
-    owner = forms.ModelChoiceField(queryset=Organisation.objects.none(), label="Public body running the consultation",
-                                   error_messages={"required": "Choose the public body"})
+    owner = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        label="Public body running the consultation",
+        error_messages={"required": "Choose the public body"},
+    )
     title = forms.CharField(max_length=300, error_messages={"required": "Enter a title"})
     summary = _text("Summary", "Enter a summary", "What the consultation is about and what you want to know.")
-    document = forms.FileField(required=False, label="Document (optional)",
-                               help_text="The document you are consulting on, if you are not adding it as sections.")
-    stage = forms.ChoiceField(choices=Stage.choices, widget=forms.RadioSelect, label="Stage of the policy",
-                              error_messages={"required": "Choose the stage"})
+    document = forms.FileField(
+        required=False,
+        label="Document (optional)",
+        help_text="The document you are consulting on, if you are not adding it as sections.",
+    )
+    stage = forms.ChoiceField(
+        choices=Stage.choices,
+        widget=forms.RadioSelect,
+        label="Stage of the policy",
+        error_messages={"required": "Choose the stage"},
+    )
     opens = GovUKDateField(label="Opening date", help_text="For example, 27 3 2026")
     closes = GovUKDateField(label="Closing date", help_text="Consultations are expected to run for at least 12 weeks.")
     shorter_reason = _text("If shorter than 12 weeks, why?", required=False, rows=3)
-    languages = forms.CharField(required=False, max_length=300, label="Languages other than English offered",
-                                help_text="For example, Polish, Bengali, British Sign Language")
+    languages = forms.CharField(
+        required=False,
+        max_length=300,
+        label="Languages other than English offered",
+        help_text="For example, Polish, Bengali, British Sign Language",
+    )
     easy_read = forms.BooleanField(required=False, label="Easy read version")
     large_print = forms.BooleanField(required=False, label="Large print version")
     audio = forms.BooleanField(required=False, label="Audio version")
     interpreters = forms.BooleanField(required=False, label="Interpreters at events")
     expenses = forms.BooleanField(required=False, label="Expenses paid for attending")
     expenses_details = forms.CharField(required=False, max_length=300, label="What expenses are paid")
-    equality_assessment = forms.ChoiceField(choices=Assessment.choices, widget=forms.RadioSelect,
-                                            label="Equality impact assessment",
-                                            error_messages={"required": "Choose the equality impact assessment"})
+    equality_assessment = forms.ChoiceField(
+        choices=Assessment.choices,
+        widget=forms.RadioSelect,
+        label="Equality impact assessment",
+        error_messages={"required": "Choose the equality impact assessment"},
+    )
     equality_assessment_reason = _text("If not needed, why?", required=False, rows=3)
-    code = forms.ModelChoiceField(queryset=Code.objects.all(), required=False,
-                                  label="Code of practice it consults on (optional)")
+    code = forms.ModelChoiceField(
+        queryset=Code.objects.all(), required=False, label="Code of practice it consults on (optional)"
+    )
 
     def __init__(self, *args, owners=None, **kwargs):
         super().__init__(*args, **kwargs)
-        layout = [Field.text("title"), Field.textarea("summary"), Field("document"),
-                  Field.radios("stage", legend_size=Size.MEDIUM), Field("opens"), Field("closes"),
-                  Field.textarea("shorter_reason"),
-                  Fieldset(Field.text("languages"), Field.checkbox("easy_read", small=True),
-                           Field.checkbox("large_print", small=True), Field.checkbox("audio", small=True),
-                           Field.checkbox("interpreters", small=True), Field.checkbox("expenses", small=True),
-                           Field.text("expenses_details"), legend="Access offered", legend_size=Size.MEDIUM),
-                  Field.radios("equality_assessment", legend_size=Size.MEDIUM),
-                  Field.textarea("equality_assessment_reason"), Field.select("code")]
+        layout = [
+            Field.text("title"),
+            Field.textarea("summary"),
+            Field("document"),
+            Field.radios("stage", legend_size=Size.MEDIUM),
+            Field("opens"),
+            Field("closes"),
+            Field.textarea("shorter_reason"),
+            Fieldset(
+                Field.text("languages"),
+                Field.checkbox("easy_read", small=True),
+                Field.checkbox("large_print", small=True),
+                Field.checkbox("audio", small=True),
+                Field.checkbox("interpreters", small=True),
+                Field.checkbox("expenses", small=True),
+                Field.text("expenses_details"),
+                legend="Access offered",
+                legend_size=Size.MEDIUM,
+            ),
+            Field.radios("equality_assessment", legend_size=Size.MEDIUM),
+            Field.textarea("equality_assessment_reason"),
+            Field.select("code"),
+        ]
         if owners is None:  # editing: the owner does not change
             del self.fields["owner"]
         else:
@@ -79,8 +117,12 @@ class ConsultationForm(forms.Form):
 
 
 class SectionForm(forms.Form):
-    ref = forms.CharField(max_length=20, label="Reference", help_text="For example, 2.3",
-                          error_messages={"required": "Enter the section reference"})
+    ref = forms.CharField(
+        max_length=20,
+        label="Reference",
+        help_text="For example, 2.3",
+        error_messages={"required": "Enter the section reference"},
+    )
     title = forms.CharField(max_length=300, required=False, label="Heading (optional)")
     text = _text("Text of the section", required=False, rows=6)
 
@@ -89,8 +131,9 @@ class SectionForm(forms.Form):
         if ref_locked:  # comments cite the section: its reference stays, and the page says why
             self.fields["ref"].disabled = True
             self.fields["ref"].help_text = ref_locked
-        self.helper = helper(Field.text("ref", field_width=5), Field.text("title"), Field.textarea("text"),
-                             button=button)
+        self.helper = helper(
+            Field.text("ref", field_width=5), Field.text("title"), Field.textarea("text"), button=button
+        )
 
 
 class EventForm(forms.Form):
@@ -105,11 +148,18 @@ class EventForm(forms.Form):
 
 class CommentForm(forms.Form):
     INDIVIDUAL = "individual"
-    on_behalf_of = forms.ChoiceField(widget=forms.RadioSelect, label="Who is this comment from?",
-                                     error_messages={"required": "Say who the comment is from"})
-    sections = SectionChoices(queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
-                              label="Which sections are you commenting on?",
-                              help_text="Leave all unticked to comment on the whole document.")
+    on_behalf_of = forms.ChoiceField(
+        widget=forms.RadioSelect,
+        label="Who is this comment from?",
+        error_messages={"required": "Say who the comment is from"},
+    )
+    sections = SectionChoices(
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Which sections are you commenting on?",
+        help_text="Leave all unticked to comment on the whole document.",
+    )
     text = _text("Your comment", "Enter your comment", rows=8)
     # Honeypot: hidden from people by CSS class and from screen readers; bots fill every field.
     website = forms.CharField(required=False, label="Leave this empty")
@@ -122,7 +172,8 @@ class CommentForm(forms.Form):
             del self.fields["on_behalf_of"]
         else:
             self.fields["on_behalf_of"].choices = [(str(o.pk), o.name) for o in organisations] + [
-                (self.INDIVIDUAL, "Myself, as an individual (your name is not published)")]
+                (self.INDIVIDUAL, "Myself, as an individual (your name is not published)")
+            ]
             layout.append(Field.radios("on_behalf_of", legend_size=Size.MEDIUM))
         if self.fields["sections"].queryset.exists():
             layout.append(Field.checkboxes("sections", small=True, legend_size=Size.MEDIUM))
@@ -135,31 +186,53 @@ class CommentForm(forms.Form):
 class RecordCommentForm(forms.Form):
     """A comment that reached the body another way, typed in by an officer."""
 
-    channel = forms.ChoiceField(choices=[c for c in Channel.choices if c[0] != Channel.PORTAL],
-                                widget=forms.RadioSelect, label="How did the comment reach you?",
-                                error_messages={"required": "Choose how the comment was received"})
+    channel = forms.ChoiceField(
+        choices=[c for c in Channel.choices if c[0] != Channel.PORTAL],
+        widget=forms.RadioSelect,
+        label="How did the comment reach you?",
+        error_messages={"required": "Choose how the comment was received"},
+    )
     received_on = GovUKDateField(label="Date received", help_text="For example, 27 3 2026")
     author_kind = forms.ChoiceField(
-        choices=[(AuthorKind.ORGANISATION, "An organisation"),
-                 (AuthorKind.INDIVIDUAL, "An individual (their name is not recorded or published)"),
-                 (AuthorKind.ANONYMOUS, "Someone who did not give their name")],
-        widget=forms.RadioSelect, label="Who is the comment from?",
-        error_messages={"required": "Say who the comment is from"})
-    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), required=False,
-                                          label="Organisation (if the comment is from one)",
-                                          empty_label="Choose an organisation")
-    sections = SectionChoices(queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
-                              label="Which sections is it about?",
-                              help_text="Leave all unticked for a comment on the whole document.")
-    text = _text("The comment", "Enter the comment",
-                 "Type it as received. If it was not in English, enter the translation.", rows=8)
+        choices=[
+            (AuthorKind.ORGANISATION, "An organisation"),
+            (AuthorKind.INDIVIDUAL, "An individual (their name is not recorded or published)"),
+            (AuthorKind.ANONYMOUS, "Someone who did not give their name"),
+        ],
+        widget=forms.RadioSelect,
+        label="Who is the comment from?",
+        error_messages={"required": "Say who the comment is from"},
+    )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        required=False,
+        label="Organisation (if the comment is from one)",
+        empty_label="Choose an organisation",
+    )
+    sections = SectionChoices(
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Which sections is it about?",
+        help_text="Leave all unticked for a comment on the whole document.",
+    )
+    text = _text(
+        "The comment",
+        "Enter the comment",
+        "Type it as received. If it was not in English, enter the translation.",
+        rows=8,
+    )
 
     def __init__(self, *args, consultation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.filter(verified=True).order_by("name")
         self.fields["sections"].queryset = consultation.sections.order_by("position", "pk")
-        layout = [Field.radios("channel", legend_size=Size.MEDIUM), Field("received_on"),
-                  Field.radios("author_kind", legend_size=Size.MEDIUM), Field.select("organisation")]
+        layout = [
+            Field.radios("channel", legend_size=Size.MEDIUM),
+            Field("received_on"),
+            Field.radios("author_kind", legend_size=Size.MEDIUM),
+            Field.select("organisation"),
+        ]
         if self.fields["sections"].queryset.exists():
             layout.append(Field.checkboxes("sections", small=True, legend_size=Size.MEDIUM))
         else:
@@ -169,8 +242,12 @@ class RecordCommentForm(forms.Form):
 
 
 class HideForm(forms.Form):
-    reason = _text("Why are you hiding this comment?", "Say why the comment is being hidden",
-                   "The comment is kept, with this reason, and can be shown again.", rows=3)
+    reason = _text(
+        "Why are you hiding this comment?",
+        "Say why the comment is being hidden",
+        "The comment is kept, with this reason, and can be shown again.",
+        rows=3,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -184,28 +261,42 @@ class CommentChoices(forms.ModelMultipleChoiceField):
 
 
 class RespondForm(forms.Form):
-    comments = CommentChoices(queryset=None, widget=forms.CheckboxSelectMultiple,
-                              label="Comments this response answers",
-                              error_messages={"required": "Choose at least one comment to respond to"})
-    disposition = forms.ChoiceField(choices=Disposition.choices, widget=forms.RadioSelect, label="Decision",
-                                    error_messages={"required": "Choose a decision"})
+    comments = CommentChoices(
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        label="Comments this response answers",
+        error_messages={"required": "Choose at least one comment to respond to"},
+    )
+    disposition = forms.ChoiceField(
+        choices=Disposition.choices,
+        widget=forms.RadioSelect,
+        label="Decision",
+        error_messages={"required": "Choose a decision"},
+    )
     text = _text("Response", "Enter the response", "What you changed, or why not.", rows=5)
-    where = forms.CharField(required=False, max_length=300, label="Where it is already covered",
-                            help_text="Needed for “Already covered”, for example 4.1")
+    where = forms.CharField(
+        required=False,
+        max_length=300,
+        label="Where it is already covered",
+        help_text="Needed for “Already covered”, for example 4.1",
+    )
     for_whom = forms.CharField(required=False, max_length=300, label="Who it is for, if outside the remit")
 
     def __init__(self, *args, comments=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["comments"].queryset = comments
-        self.helper = helper(Field.checkboxes("comments", small=True, legend_size=Size.MEDIUM),
-                             Field.radios("disposition", small=True, legend_size=Size.MEDIUM),
-                             Field.textarea("text"), Field.text("where"), Field.text("for_whom"),
-                             button="Save response")
+        self.helper = helper(
+            Field.checkboxes("comments", small=True, legend_size=Size.MEDIUM),
+            Field.radios("disposition", small=True, legend_size=Size.MEDIUM),
+            Field.textarea("text"),
+            Field.text("where"),
+            Field.text("for_whom"),
+            button="Save response",
+        )
 
 
 class CloseForm(forms.Form):
-    shorter_reason = _text("If you are closing early and it ran for less than 12 weeks, why?", required=False,
-                           rows=3)
+    shorter_reason = _text("If you are closing early and it ran for less than 12 weeks, why?", required=False, rows=3)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -213,25 +304,30 @@ class CloseForm(forms.Form):
 
 
 class InviteFilterForm(forms.Form):
-    bme_led = forms.ChoiceField(required=False, label="BME-led status",
-                                choices=[("", "Any")] + list(Outcome.choices))
-    community = forms.ModelChoiceField(queryset=EthnicGroup.objects.all(), required=False, empty_label="Any",
-                                       label="Community served")
+    bme_led = forms.ChoiceField(required=False, label="BME-led status", choices=[("", "Any")] + list(Outcome.choices))
+    community = forms.ModelChoiceField(
+        queryset=EthnicGroup.objects.all(), required=False, empty_label="Any", label="Community served"
+    )
     service_area = forms.ModelChoiceField(queryset=ServiceArea.objects.all(), required=False, empty_label="Any")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = helper(Field.select("bme_led"), Field.select("community"), Field.select("service_area"),
-                             button="Filter")
+        self.helper = helper(
+            Field.select("bme_led"), Field.select("community"), Field.select("service_area"), button="Filter"
+        )
 
 
 class InviteForm(forms.Form):
     organisations = forms.ModelMultipleChoiceField(
-        queryset=None, widget=forms.CheckboxSelectMultiple, label="Organisations to invite",
-        error_messages={"required": "Choose at least one organisation to invite"})
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        label="Organisations to invite",
+        error_messages={"required": "Choose at least one organisation to invite"},
+    )
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisations"].queryset = organisations
-        self.helper = helper(Field.checkboxes("organisations", small=True, legend_size=Size.MEDIUM),
-                             button="Send invitations")
+        self.helper = helper(
+            Field.checkboxes("organisations", small=True, legend_size=Size.MEDIUM), button="Send invitations"
+        )

@@ -67,8 +67,9 @@ class Consultation(models.Model):
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     response_published_on = models.DateField(null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     # Reminders to the owner's officers, one per state, claimed by a conditional update.
     due_soon_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -146,8 +147,9 @@ class ConsultationEvent(models.Model):
 class Invitation(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="invitations")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="consultation_invitations")
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
@@ -206,26 +208,31 @@ class Comment(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="comments")
     # Empty: a comment on the whole document. The first section (lowest `order`) is where the comment
     # sits on the response page; the others are paragraphs it also cites.
-    sections = models.ManyToManyField(ConsultationSection, blank=True, related_name="comments",
-                                      through="CommentSection")
+    sections = models.ManyToManyField(
+        ConsultationSection, blank=True, related_name="comments", through="CommentSection"
+    )
     text = models.TextField()
     received_on = models.DateField()
     author_kind = models.CharField(max_length=20, choices=AuthorKind.choices)
-    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="consultation_comments")
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="consultation_comments"
+    )
     # Kept for moderation and for the author; never published (see presenters of the public pages).
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="consultation_comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="consultation_comments"
+    )
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.PORTAL)
     # The officer who typed in a comment received another way; None for comments made on the portal.
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     position = models.PositiveIntegerField(default=0)
     source_ref = models.CharField(max_length=20, blank=True, help_text="Identifier in a loaded data file")
     hidden = models.BooleanField(default=False)
     hidden_reason = models.TextField(blank=True)
-    hidden_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="+")
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     hidden_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -253,7 +260,7 @@ class Comment(models.Model):
 
     @property
     def channel_note(self) -> str:
-        """" · by post" and the like, for comments that did not come through the portal."""
+        """ " · by post" and the like, for comments that did not come through the portal."""
         return "" if self.channel == Channel.PORTAL else f" · {self.get_channel_display().lower()}"
 
 
@@ -265,6 +272,9 @@ class CommentSection(models.Model):
     class Meta:
         ordering = ["order", "pk"]
         constraints = [models.UniqueConstraint(fields=["comment", "section"], name="comment_cites_section_once")]
+
+    def __str__(self):
+        return f"{self.comment} cites {self.section}"
 
 
 def set_comment_sections(comment: "Comment", sections) -> None:
@@ -283,8 +293,9 @@ class Response(models.Model):
     where = models.CharField("where it is covered", max_length=300, blank=True)
     for_whom = models.CharField("who it is for", max_length=300, blank=True)
     source_ref = models.CharField(max_length=20, blank=True)
-    responded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+")
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     responded_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()

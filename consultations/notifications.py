@@ -17,15 +17,19 @@ def organisation_recipients(organisation: Organisation) -> list[str]:
     """The organisation's contact address, else the addresses of its admins."""
     if organisation.email:
         return [organisation.email]
-    return list(organisation.memberships.filter(
-        status=MembershipStatus.APPROVED, role=MembershipRole.ADMIN, user__is_active=True
-    ).values_list("user__email", flat=True))
+    return list(
+        organisation.memberships.filter(
+            status=MembershipStatus.APPROVED, role=MembershipRole.ADMIN, user__is_active=True
+        ).values_list("user__email", flat=True)
+    )
 
 
 def officer_emails(consultation: Consultation) -> list[str]:
-    return list(consultation.owner.memberships.filter(
-        status=MembershipStatus.APPROVED, user__is_active=True
-    ).values_list("user__email", flat=True))
+    return list(
+        consultation.owner.memberships.filter(status=MembershipStatus.APPROVED, user__is_active=True).values_list(
+            "user__email", flat=True
+        )
+    )
 
 
 def send_invitation(*, consultation: Consultation, organisation: Organisation) -> bool:

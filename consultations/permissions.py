@@ -19,9 +19,13 @@ def _steers_owner(roles, consultation: Consultation) -> bool:
     if not roles.steering_compacts:
         return False
     today = timezone.localdate()
-    return Signatory.objects.filter(
-        organisation_id=consultation.owner_id, compact_id__in=roles.steering_compacts, signed_on__lte=today
-    ).filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=today)).exists()
+    return (
+        Signatory.objects.filter(
+            organisation_id=consultation.owner_id, compact_id__in=roles.steering_compacts, signed_on__lte=today
+        )
+        .filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=today))
+        .exists()
+    )
 
 
 def can_manage(user, consultation: Consultation) -> bool:

@@ -26,9 +26,12 @@ def _iso(value: date | None) -> str | None:
 def _comment_dispositions(comment_ids: set[int]) -> dict[int, str]:
     """Each comment's disposition: its latest response that is not pending, else pending."""
     result: dict[int, str] = {}
-    through = Response.comments.through.objects.filter(comment_id__in=comment_ids).exclude(
-        response__disposition=Disposition.PENDING
-    ).order_by("response_id").values_list("comment_id", "response__disposition")
+    through = (
+        Response.comments.through.objects.filter(comment_id__in=comment_ids)
+        .exclude(response__disposition=Disposition.PENDING)
+        .order_by("response_id")
+        .values_list("comment_id", "response__disposition")
+    )
     for comment_id, disposition in through:
         result[comment_id] = disposition
     return result
@@ -67,7 +70,8 @@ def consultations_for_review(*, compact: Compact, start: date, end: date) -> dic
     )
     ids = [c.pk for c in consultations]
     comments = list(
-        Comment.objects.visible().filter(consultation_id__in=ids)
+        Comment.objects.visible()
+        .filter(consultation_id__in=ids)
         .values_list("pk", "consultation_id", "organisation_id")
     )
     dispositions = _comment_dispositions({pk for pk, _, _ in comments})
@@ -87,9 +91,22 @@ def consultations_for_review(*, compact: Compact, start: date, end: date) -> dic
 
     rows = []
     totals = dict.fromkeys(
-        ["consultations", "shorter_than_12_weeks", "comments", "responded", "pending", "invited", "invited_bme_led",
-         "responding_organisations", "responding_bme_led", "responses_published", "responses_published_on_time",
-         "responses_overdue"], 0)
+        [
+            "consultations",
+            "shorter_than_12_weeks",
+            "comments",
+            "responded",
+            "pending",
+            "invited",
+            "invited_bme_led",
+            "responding_organisations",
+            "responding_bme_led",
+            "responses_published",
+            "responses_published_on_time",
+            "responses_overdue",
+        ],
+        0,
+    )
     by_disposition = dict.fromkeys(Disposition.values, 0)
     for c in consultations:
         own = comments_of[c.pk]

@@ -34,7 +34,8 @@ def manageable_owner_filter(user) -> Q | None:
     if roles.steering_compacts:
         today = timezone.localdate()  # the same test as permissions.can_manage
         signed = Signatory.objects.filter(compact_id__in=roles.steering_compacts, signed_on__lte=today).filter(
-            Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=today))
+            Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=today)
+        )
         steered = Q(owner__in=signed.values("organisation_id"))
         q = steered if q is None else q | steered
     return q
@@ -61,16 +62,29 @@ def consultation_by_slug(slug: str) -> Consultation | None:
 def _comments_answered():
     """How many comments a response answers, as a subquery: a Count() would count only the comment
     the prefetch joined on."""
-    links = (Response.comments.through.objects.filter(response_id=OuterRef("pk")).order_by()
-             .values("response_id").annotate(n=Count("pk")).values("n"))
+    links = (
+        Response.comments.through.objects.filter(response_id=OuterRef("pk"))
+        .order_by()
+        .values("response_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return Subquery(links, output_field=IntegerField())
 
 
 def _with_sections_and_responses(qs):
-    return qs.select_related("organisation").prefetch_related(
-        Prefetch("section_links", queryset=CommentSection.objects.select_related("section").order_by("order", "pk")),
-        Prefetch("responses", queryset=Response.objects.annotate(comment_total=_comments_answered()).order_by("pk")),
-    ).with_answered()
+    return (
+        qs.select_related("organisation")
+        .prefetch_related(
+            Prefetch(
+                "section_links", queryset=CommentSection.objects.select_related("section").order_by("order", "pk")
+            ),
+            Prefetch(
+                "responses", queryset=Response.objects.annotate(comment_total=_comments_answered()).order_by("pk")
+            ),
+        )
+        .with_answered()
+    )
 
 
 def visible_comments(consultation: Consultation) -> list[Comment]:
@@ -79,8 +93,11 @@ def visible_comments(consultation: Consultation) -> list[Comment]:
 
 def all_comments(consultation: Consultation) -> list[Comment]:
     """Every comment, hidden ones included, for moderation."""
-    return list(_with_sections_and_responses(consultation.comments.all()).select_related("hidden_by", "recorded_by")
-                .order_by("position", "pk"))
+    return list(
+        _with_sections_and_responses(consultation.comments.all())
+        .select_related("hidden_by", "recorded_by")
+        .order_by("position", "pk")
+    )
 
 
 def pending_comments(consultation: Consultation) -> list[Comment]:
@@ -150,16 +167,25 @@ def response_page(consultation: Consultation) -> ResponsePage:
 def invitations_for(consultation: Consultation) -> list[Invitation]:
     """Invitations with `responded`: the organisation has a visible comment on this consultation."""
     commented = Comment.objects.visible().filter(consultation=consultation, organisation=OuterRef("organisation"))
-    return list(consultation.invitations.select_related("organisation").annotate(responded=Exists(commented))
-                .order_by("organisation__name"))
+    return list(
+        consultation.invitations.select_related("organisation")
+        .annotate(responded=Exists(commented))
+        .order_by("organisation__name")
+    )
 
 
-def organisations_to_invite(*, consultation: Consultation, on_date: date, bme_led: str = "", community=None,
-                            service_area=None) -> QuerySet[Organisation]:
+def organisations_to_invite(
+    *, consultation: Consultation, on_date: date, bme_led: str = "", community=None, service_area=None
+) -> QuerySet[Organisation]:
     """Listed voluntary and community organisations not yet invited, filtered by BME-led status on
     `on_date` (an organisations.bme_led.Outcome value), a community served and a service area."""
-    qs = (Organisation.objects.listed().voluntary().with_bme_led_status(on_date)
-          .exclude(consultation_invitations__consultation=consultation).order_by("name"))
+    qs = (
+        Organisation.objects.listed()
+        .voluntary()
+        .with_bme_led_status(on_date)
+        .exclude(consultation_invitations__consultation=consultation)
+        .order_by("name")
+    )
     if bme_led:
         qs = qs.filter(bme_led_outcome=bme_led)
     if community is not None:
@@ -171,5 +197,10 @@ def organisations_to_invite(*, consultation: Consultation, on_date: date, bme_le
 
 def comments_per_list_row(consultations) -> dict[int, int]:
     ids = [c.pk for c in consultations]
-    return dict(Comment.objects.visible().filter(consultation_id__in=ids).values("consultation_id")
-                .annotate(n=Count("pk")).values_list("consultation_id", "n"))
+    return dict(
+        Comment.objects.visible()
+        .filter(consultation_id__in=ids)
+        .values("consultation_id")
+        .annotate(n=Count("pk"))
+        .values_list("consultation_id", "n")
+    )

@@ -54,24 +54,34 @@ def _funder_field(form, funders):
 
 class ProgrammeForm(forms.Form):
     funder = forms.ModelChoiceField(
-        label="Which public body runs it?", queryset=Organisation.objects.none(),
+        label="Which public body runs it?",
+        queryset=Organisation.objects.none(),
         error_messages={"required": "Choose the public body that runs the programme"},
     )
-    title = forms.CharField(label="Programme title", max_length=200, error_messages={"required": "Enter the programme title"})
-    description = forms.CharField(label="Description (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    title = forms.CharField(
+        label="Programme title", max_length=200, error_messages={"required": "Enter the programme title"}
+    )
+    description = forms.CharField(
+        label="Description (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
     service_area = forms.ModelChoiceField(
         label="Service area (optional)", queryset=ServiceArea.objects.all(), required=False, empty_label="Not one area"
     )
     kind = forms.ChoiceField(
-        label="Kind of funding", choices=ProgrammeKind.choices, widget=forms.RadioSelect,
+        label="Kind of funding",
+        choices=ProgrammeKind.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": "Choose grant, contract or commission"},
     )
     purpose = forms.ChoiceField(
-        label="Strategic or project funding?", choices=FundingPurpose.choices, widget=forms.RadioSelect,
+        label="Strategic or project funding?",
+        choices=FundingPurpose.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": "Choose strategic or project funding"},
     )
     ring_fenced = forms.BooleanField(
-        label="Ring-fenced for BME-led organisations", required=False,
+        label="Ring-fenced for BME-led organisations",
+        required=False,
         help_text="Only organisations that are BME-led on the day they apply can apply.",
     )
     budget = money_field("Budget in pounds (optional)", required=False)
@@ -97,13 +107,20 @@ class ProgrammeForm(forms.Form):
 
 class ApplicationForm(forms.Form):
     applicant = forms.ModelChoiceField(
-        label="Which organisation is applying?", queryset=Organisation.objects.none(),
+        label="Which organisation is applying?",
+        queryset=Organisation.objects.none(),
         error_messages={"required": "Choose the organisation that is applying"},
     )
-    project_title = forms.CharField(label="Project title", max_length=200, error_messages={"required": "Enter the project title"})
-    summary = forms.CharField(label="What is the funding for? (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    project_title = forms.CharField(
+        label="Project title", max_length=200, error_messages={"required": "Enter the project title"}
+    )
+    summary = forms.CharField(
+        label="What is the funding for? (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
     amount_requested = money_field("Amount requested in pounds")
-    submitted_on = GovUKDateField(label="Submission date", help_text="The date the application was made. For example, 15 5 2025")
+    submitted_on = GovUKDateField(
+        label="Submission date", help_text="The date the application was made. For example, 15 5 2025"
+    )
 
     def __init__(self, *args, applicants, record_date: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,20 +141,27 @@ class ApplicationForm(forms.Form):
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label="Decision",
-        choices=[(s.value, s.label) for s in (ApplicationStatus.AWARDED, ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN)],
+        choices=[
+            (s.value, s.label)
+            for s in (ApplicationStatus.AWARDED, ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN)
+        ],
         widget=forms.RadioSelect,
         error_messages={"required": "Choose awarded, declined or withdrawn by the applicant"},
     )
     decided_on = GovUKDateField(label="Decision date")
     reason = forms.CharField(
-        label="Reason", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label="Reason",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Needed when declining: what the organisation can learn from the decision.",
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = helper(
-            Field.radios("decision", legend_size=Size.MEDIUM), Field("decided_on"), Field.textarea("reason"),
+            Field.radios("decision", legend_size=Size.MEDIUM),
+            Field("decided_on"),
+            Field.textarea("reason"),
             buttons=(("submit", "Record decision"),),
         )
 
@@ -145,7 +169,9 @@ class DecisionForm(forms.Form):
 class AwardForm(forms.Form):
     title = forms.CharField(label="Award title", max_length=300, error_messages={"required": "Enter the award title"})
     description = forms.CharField(
-        label="Description", widget=forms.Textarea(attrs={"rows": 4}), error_messages={"required": "Enter a description"},
+        label="Description",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter a description"},
         help_text="Published with the award as open data (360Giving).",
     )
     amount = money_field("Amount awarded in pounds")
@@ -156,8 +182,12 @@ class AwardForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = helper(
-            Field.text("title"), Field.textarea("description"), Field.text("amount", field_width=10),
-            Field("award_date"), Field("planned_start"), Field("planned_end"),
+            Field.text("title"),
+            Field.textarea("description"),
+            Field.text("amount", field_width=10),
+            Field("award_date"),
+            Field("planned_start"),
+            Field("planned_end"),
             buttons=(("submit", "Record award"),),
         )
 
@@ -165,7 +195,8 @@ class AwardForm(forms.Form):
 class WithdrawalForm(forms.Form):
     withdrawn_on = GovUKDateField(label="Withdrawal date")
     reason = forms.CharField(
-        label="Why is the award being withdrawn?", widget=forms.Textarea(attrs={"rows": 4}),
+        label="Why is the award being withdrawn?",
+        widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Give the reason for withdrawing the award"},
     )
 
@@ -174,13 +205,20 @@ class JointReviewForm(forms.Form):
     held_on = GovUKDateField(label="Date the review was held", required=False)
     causes = forms.CharField(label="Causes of the withdrawal", required=False, widget=forms.Textarea(attrs={"rows": 4}))
     lessons = forms.CharField(label="Lessons learned", required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    support_needs = forms.CharField(label="Support the organisation needs", required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    agreed_by_both = forms.BooleanField(label="The funder and the organisation have both agreed this record", required=False)
+    support_needs = forms.CharField(
+        label="Support the organisation needs", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    agreed_by_both = forms.BooleanField(
+        label="The funder and the organisation have both agreed this record", required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = helper(
-            Field("held_on"), Field.textarea("causes"), Field.textarea("lessons"), Field.textarea("support_needs"),
+            Field("held_on"),
+            Field.textarea("causes"),
+            Field.textarea("lessons"),
+            Field.textarea("support_needs"),
             Field.checkbox("agreed_by_both"),
             buttons=(("complete", "Complete the joint review"), ("save", "Save and come back later")),
         )
@@ -189,11 +227,16 @@ class JointReviewForm(forms.Form):
 class RedistributionForm(forms.Form):
     alternative_considered = forms.TypedChoiceField(
         label="Was an alternative BME-led organisation considered for the funding?",
-        choices=[("yes", "Yes"), ("no", "No")], coerce=lambda v: v == "yes", empty_value=None,
-        widget=forms.RadioSelect, required=False,
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda v: v == "yes",
+        empty_value=None,
+        widget=forms.RadioSelect,
+        required=False,
     )
     alternative = forms.ModelChoiceField(
-        label="Organisation the funding went to (optional)", queryset=Organisation.objects.voluntary(), required=False,
+        label="Organisation the funding went to (optional)",
+        queryset=Organisation.objects.voluntary(),
+        required=False,
         empty_label="None",
     )
     amount = money_field("Amount redistributed in pounds (optional)", required=False)
@@ -203,14 +246,17 @@ class RedistributionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = helper(
             Field.radios("alternative_considered", legend_size=Size.SMALL, inline=True),
-            Field.select("alternative"), Field.text("amount", field_width=10), Field.textarea("outcome"),
+            Field.select("alternative"),
+            Field.text("amount", field_width=10),
+            Field.textarea("outcome"),
             buttons=(("complete", "Complete the record"), ("save", "Save and come back later")),
         )
 
 
 class ImportForm(forms.Form):
     funder = forms.ModelChoiceField(
-        label="Whose grants are these?", queryset=Organisation.objects.none(),
+        label="Whose grants are these?",
+        queryset=Organisation.objects.none(),
         error_messages={"required": "Choose the public body whose grants these are"},
     )
     file = forms.FileField(

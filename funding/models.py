@@ -60,7 +60,9 @@ class FundingProgramme(models.Model):
         ordering = ["-opens_on", "title"]
         constraints = [
             models.CheckConstraint(condition=Q(closes_on__gte=F("opens_on")), name="programme_closes_after_opening"),
-            models.CheckConstraint(condition=Q(budget__isnull=True) | Q(budget__gte=0), name="programme_budget_not_negative"),
+            models.CheckConstraint(
+                condition=Q(budget__isnull=True) | Q(budget__gte=0), name="programme_budget_not_negative"
+            ),
             models.UniqueConstraint(fields=["funder", "title"], name="unique_programme_title_per_funder"),
         ]
 
@@ -171,7 +173,9 @@ class Award(models.Model):
     )
     status = models.CharField(max_length=20, choices=AwardStatus.choices, default=AwardStatus.ACTIVE)
     # The recipient's BME-led outcome on the award date, recorded then and never recomputed.
-    recipient_bme_led_outcome = models.CharField("recipient BME-led status on award date", max_length=30, choices=Outcome.choices)
+    recipient_bme_led_outcome = models.CharField(
+        "recipient BME-led status on award date", max_length=30, choices=Outcome.choices
+    )
     withdrawn_on = models.DateField("withdrawal date", null=True, blank=True)
     withdrawal_reason = models.TextField(blank=True)
     source = models.CharField(max_length=20, choices=AwardSource.choices, default=AwardSource.RECORDED)
@@ -189,7 +193,9 @@ class Award(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="award_amount_positive"),
             models.CheckConstraint(
-                condition=Q(planned_start__isnull=True) | Q(planned_end__isnull=True) | Q(planned_end__gte=F("planned_start")),
+                condition=Q(planned_start__isnull=True)
+                | Q(planned_end__isnull=True)
+                | Q(planned_end__gte=F("planned_start")),
                 name="award_planned_end_after_start",
             ),
             models.CheckConstraint(
@@ -248,7 +254,11 @@ class Redistribution(models.Model):
     award = models.OneToOneField(Award, on_delete=models.CASCADE, related_name="redistribution")
     alternative_considered = models.BooleanField("an alternative BME-led organisation was considered", null=True)
     alternative = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="redistributions_received",
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="redistributions_received",
         verbose_name="organisation the funding went to",
     )
     # The alternative's BME-led outcome on the completion date, recorded then.
@@ -266,7 +276,9 @@ class Redistribution(models.Model):
     class Meta:
         ordering = ["opened_at"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__isnull=True) | Q(amount__gt=0), name="redistribution_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(amount__isnull=True) | Q(amount__gt=0), name="redistribution_amount_positive"
+            ),
         ]
 
     def __str__(self):

@@ -2,24 +2,39 @@
 
 _DATE = {"type": "string", "format": "date"}
 _MONEY = {"type": "string", "pattern": r"^-?\d+\.\d{2}$", "description": "Pounds sterling, exact, as a decimal string."}
-_PERCENT = {"type": ["string", "null"], "pattern": r"^\d+\.\d$", "description": "Percentage to one decimal place; null when there is nothing to divide by."}
+_PERCENT = {
+    "type": ["string", "null"],
+    "pattern": r"^\d+\.\d$",
+    "description": "Percentage to one decimal place; null when there is nothing to divide by.",
+}
 
 PATHS = {
     "/api/v1/grants": {
         "get": {
             "summary": "Awards as a 360Giving data package",
             "description": "Awards recorded or imported in the portal, as 360Giving JSON (Data Standard 1.4), "
-                           "500 a page, oldest award first.",
+            "500 a page, oldest award first.",
             "tags": ["funding"],
             "parameters": [
-                {"name": "funder", "in": "query", "schema": {"type": "string"}, "description": "Funder's organisation identifier (org-id), e.g. GB-LAE-WNT."},
+                {
+                    "name": "funder",
+                    "in": "query",
+                    "schema": {"type": "string"},
+                    "description": "Funder's organisation identifier (org-id), e.g. GB-LAE-WNT.",
+                },
                 {"name": "from", "in": "query", "schema": _DATE, "description": "Awarded on or after this date."},
                 {"name": "to", "in": "query", "schema": _DATE, "description": "Awarded on or before this date."},
                 {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
             ],
             "responses": {
-                "200": {"description": "A 360Giving data package", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GrantPackage"}}}},
-                "400": {"description": "A bad date or unknown funder", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}},
+                "200": {
+                    "description": "A 360Giving data package",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GrantPackage"}}},
+                },
+                "400": {
+                    "description": "A bad date or unknown funder",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}},
+                },
             },
         }
     },
@@ -31,11 +46,21 @@ PATHS = {
             "parameters": [
                 {"name": "start", "in": "query", "schema": _DATE},
                 {"name": "end", "in": "query", "schema": _DATE},
-                {"name": "year", "in": "query", "schema": {"type": "integer"}, "description": "Financial year starting 1 April of this year."},
+                {
+                    "name": "year",
+                    "in": "query",
+                    "schema": {"type": "integer"},
+                    "description": "Financial year starting 1 April of this year.",
+                },
                 {"name": "funder", "in": "query", "schema": {"type": "string"}, "description": "Funder's org-id."},
                 {"name": "compact", "in": "query", "schema": {"type": "string"}, "description": "Compact slug."},
             ],
-            "responses": {"200": {"description": "The figures", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/FundingMonitoring"}}}}},
+            "responses": {
+                "200": {
+                    "description": "The figures",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/FundingMonitoring"}}},
+                }
+            },
         }
     },
 }
@@ -43,9 +68,13 @@ PATHS = {
 _APPLICANTS = {
     "type": "object",
     "properties": {
-        "applications": {"type": "integer"}, "awarded": {"type": "integer"}, "declined": {"type": "integer"},
-        "withdrawn": {"type": "integer"}, "awaiting_decision": {"type": "integer"},
-        "approval_rate": _PERCENT, "average_awarded": {**_MONEY, "type": ["string", "null"]},
+        "applications": {"type": "integer"},
+        "awarded": {"type": "integer"},
+        "declined": {"type": "integer"},
+        "withdrawn": {"type": "integer"},
+        "awaiting_decision": {"type": "integer"},
+        "approval_rate": _PERCENT,
+        "average_awarded": {**_MONEY, "type": ["string", "null"]},
     },
 }
 
@@ -53,53 +82,99 @@ SCHEMAS = {
     "GrantPackage": {
         "type": "object",
         "description": "A 360Giving data package; each grant follows the 360Giving grant schema "
-                       "(https://standard.threesixtygiving.org/), carried in funding/schema/.",
+        "(https://standard.threesixtygiving.org/), carried in funding/schema/.",
         "required": ["grants"],
         "properties": {
             "grants": {"type": "array", "items": {"$ref": "#/components/schemas/Grant"}},
             "version": {"type": "string"},
             "publisher": {"type": "object", "properties": {"name": {"type": "string"}}},
-            "meta": {"type": "object", "properties": {
-                "page": {"type": "integer"}, "pages": {"type": "integer"}, "count": {"type": "integer"},
-                "next": {"type": "string", "format": "uri"}, "prev": {"type": "string", "format": "uri"},
-            }},
+            "meta": {
+                "type": "object",
+                "properties": {
+                    "page": {"type": "integer"},
+                    "pages": {"type": "integer"},
+                    "count": {"type": "integer"},
+                    "next": {"type": "string", "format": "uri"},
+                    "prev": {"type": "string", "format": "uri"},
+                },
+            },
         },
     },
     "Grant": {
         "type": "object",
-        "required": ["id", "title", "description", "currency", "amountAwarded", "awardDate", "recipientOrganization", "fundingOrganization"],
+        "required": [
+            "id",
+            "title",
+            "description",
+            "currency",
+            "amountAwarded",
+            "awardDate",
+            "recipientOrganization",
+            "fundingOrganization",
+        ],
         "properties": {
-            "id": {"type": "string"}, "title": {"type": "string"}, "description": {"type": "string"},
-            "currency": {"const": "GBP"}, "amountAwarded": {"type": "number"}, "awardDate": _DATE,
-            "plannedDates": {"type": "array", "items": {"type": "object", "properties": {
-                "startDate": _DATE, "endDate": _DATE, "duration": {"type": "integer"}}}},
+            "id": {"type": "string"},
+            "title": {"type": "string"},
+            "description": {"type": "string"},
+            "currency": {"const": "GBP"},
+            "amountAwarded": {"type": "number"},
+            "awardDate": _DATE,
+            "plannedDates": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"startDate": _DATE, "endDate": _DATE, "duration": {"type": "integer"}},
+                },
+            },
             "recipientOrganization": {"type": "array", "items": {"$ref": "#/components/schemas/GrantOrganisation"}},
             "fundingOrganization": {"type": "array", "items": {"$ref": "#/components/schemas/GrantOrganisation"}},
-            "grantProgramme": {"type": "array", "items": {"type": "object", "properties": {"title": {"type": "string"}}}},
+            "grantProgramme": {
+                "type": "array",
+                "items": {"type": "object", "properties": {"title": {"type": "string"}}},
+            },
         },
     },
     "GrantOrganisation": {
         "type": "object",
         "required": ["id", "name"],
-        "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "charityNumber": {"type": "string"},
-                       "companyNumber": {"type": "string"}, "postalCode": {"type": "string"}},
+        "properties": {
+            "id": {"type": "string"},
+            "name": {"type": "string"},
+            "charityNumber": {"type": "string"},
+            "companyNumber": {"type": "string"},
+            "postalCode": {"type": "string"},
+        },
     },
     "FundingMonitoring": {
         "type": "object",
         "properties": {
-            "start": _DATE, "end": _DATE, "funder": {"type": ["string", "null"]}, "compact": {"type": ["string", "null"]},
-            "awards": {"type": "integer"}, "awarded_value": _MONEY, "bme_led_awards": {"type": "integer"}, "bme_led_value": _MONEY,
-            "bme_led_share_by_count": _PERCENT, "bme_led_share_by_value": _PERCENT,
-            "median_award": {**_MONEY, "type": ["string", "null"]}, "median_award_bme_led": {**_MONEY, "type": ["string", "null"]},
+            "start": _DATE,
+            "end": _DATE,
+            "funder": {"type": ["string", "null"]},
+            "compact": {"type": ["string", "null"]},
+            "awards": {"type": "integer"},
+            "awarded_value": _MONEY,
+            "bme_led_awards": {"type": "integer"},
+            "bme_led_value": _MONEY,
+            "bme_led_share_by_count": _PERCENT,
+            "bme_led_share_by_value": _PERCENT,
+            "median_award": {**_MONEY, "type": ["string", "null"]},
+            "median_award_bme_led": {**_MONEY, "type": ["string", "null"]},
             "median_award_other": {**_MONEY, "type": ["string", "null"]},
-            "bme_led_applicants": _APPLICANTS, "other_vcs_applicants": _APPLICANTS,
+            "bme_led_applicants": _APPLICANTS,
+            "other_vcs_applicants": _APPLICANTS,
             "communities_not_funded": {"type": "array", "items": {"type": "string"}},
             "service_areas_without_bme_led_funding": {"type": "array", "items": {"type": "string"}},
-            "bme_led_recipients": {"type": "integer"}, "first_time_bme_led_recipients": {"type": "integer"},
-            "multi_year_awards": {"type": "integer"}, "multi_year_share": _PERCENT,
-            "withdrawals": {"type": "integer"}, "withdrawn_value": _MONEY,
-            "joint_reviews_held": {"type": "integer"}, "joint_reviews_outstanding": {"type": "integer"},
-            "redistributions_completed": {"type": "integer"}, "alternatives_considered": {"type": "integer"},
+            "bme_led_recipients": {"type": "integer"},
+            "first_time_bme_led_recipients": {"type": "integer"},
+            "multi_year_awards": {"type": "integer"},
+            "multi_year_share": _PERCENT,
+            "withdrawals": {"type": "integer"},
+            "withdrawn_value": _MONEY,
+            "joint_reviews_held": {"type": "integer"},
+            "joint_reviews_outstanding": {"type": "integer"},
+            "redistributions_completed": {"type": "integer"},
+            "alternatives_considered": {"type": "integer"},
             "redistributed_within_bme_sector": _MONEY,
         },
     },

@@ -1,10 +1,9 @@
 from django.contrib import admin, messages
-from django.db import models
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
-
 from .models import (
     BoardDeclaration,
     Compact,

@@ -140,7 +140,11 @@ def validate_board_counts(*, members: int, bme_members: int, undisclosed_members
     """Raise ValidationError (keyed by field) for counts that cannot describe a board."""
     negative = {
         name: NEGATIVE_COUNT
-        for name, value in (("members", members), ("bme_members", bme_members), ("undisclosed_members", undisclosed_members))
+        for name, value in (
+            ("members", members),
+            ("bme_members", bme_members),
+            ("undisclosed_members", undisclosed_members),
+        )
         if value < 0
     }
     if negative:

@@ -18,8 +18,7 @@ _SOCIETY = re.compile(r"^(IP\d+R|RS\d{6})$")
 _POSTCODE = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?|GIR) ?(\d[A-Z]{2}|0AA)$")
 
 INVALID_CHARITY_NUMBER = (
-    "Enter a charity number like 1123456 (England and Wales), SC012345 (Scotland) or NIC100001 "
-    "(Northern Ireland)"
+    "Enter a charity number like 1123456 (England and Wales), SC012345 (Scotland) or NIC100001 (Northern Ireland)"
 )
 INVALID_COMPANY_NUMBER = (
     "Enter a company number like 01234567 or SC123456, or a society number like IP12345R or RS001234"
@@ -72,7 +71,9 @@ def charity_org_id(charity_number: str) -> str:
     return f"GB-CHC-{number}"
 
 
-def derive_org_id(*, charity_number: str = "", company_number: str = "", local_authority_code: str = "", slug: str) -> str:
+def derive_org_id(
+    *, charity_number: str = "", company_number: str = "", local_authority_code: str = "", slug: str
+) -> str:
     """The identifier an organisation is known by in exports.
 
     1. A registered charity number wins (GB-CHC / GB-SC / GB-NIC);

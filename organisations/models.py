@@ -66,15 +66,15 @@ class EthnicGroup(models.Model):
 
     objects = EthnicGroupQuerySet.as_manager()
 
-    @property
-    def is_minority(self) -> bool:
-        return self.code != WHITE_BRITISH_CODE
-
     class Meta:
         ordering = ["position"]
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_minority(self) -> bool:
+        return self.code != WHITE_BRITISH_CODE
 
 
 class ServiceArea(models.Model):
@@ -111,14 +111,11 @@ class OrganisationQuerySet(models.QuerySet):
         """
         threshold = default_threshold()
         n, d = threshold.numerator, threshold.denominator
-        current = (
-            BoardDeclaration.objects.filter(
-                organisation=OuterRef("pk"),
-                effective_date__lte=on_date,
-                effective_date__gte=oldest_current_effective_date(on_date),
-            )
-            .order_by("-effective_date", "-declared_at", "-pk")
-        )
+        current = BoardDeclaration.objects.filter(
+            organisation=OuterRef("pk"),
+            effective_date__lte=on_date,
+            effective_date__gte=oldest_current_effective_date(on_date),
+        ).order_by("-effective_date", "-declared_at", "-pk")
 
         def wide(expression):
             return Cast(expression, BigIntegerField())

@@ -75,7 +75,9 @@ PATHS = {
                 ),
                 _filter("page", "Page number, from 1.", {"type": "integer", "minimum": 1, "default": 1}),
                 _filter(
-                    "page_size", "Organisations per page.", {"type": "integer", "minimum": 1, "maximum": 100, "default": 25}
+                    "page_size",
+                    "Organisations per page.",
+                    {"type": "integer", "minimum": 1, "maximum": 100, "default": 25},
                 ),
             ],
             "responses": {
@@ -103,7 +105,7 @@ PATHS = {
 }
 
 SCHEMAS = {
-    "Decimal": {**DECIMAL, "description": "A number as a decimal string, such as \"0.75\"."},
+    "Decimal": {**DECIMAL, "description": 'A number as a decimal string, such as "0.75".'},
     "ParameterErrors": {
         "type": "object",
         "required": ["errors"],
@@ -121,7 +123,10 @@ SCHEMAS = {
         "required": ["outcome", "bme_share", "threshold", "explanation"],
         "additionalProperties": False,
         "properties": {
-            "outcome": {"type": "string", "enum": [Outcome.BME_LED.value, Outcome.NOT_BME_LED.value, Outcome.UNDETERMINED.value]},
+            "outcome": {
+                "type": "string",
+                "enum": [Outcome.BME_LED.value, Outcome.NOT_BME_LED.value, Outcome.UNDETERMINED.value],
+            },
             "bme_share": {
                 "$ref": "#/components/schemas/Decimal",
                 "description": "Members of BME origin ÷ members; exact up to 4 decimal places, otherwise rounded down.",

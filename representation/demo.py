@@ -15,18 +15,54 @@ from .models import Appointment, AppointmentMethod, Board, ConsentMethod, Repres
 
 # slug, name, compact slug (None: not tied to one), convening organisation slug, seats, description
 BOARDS = [
-    ("northamptonshire-lsp", "Northamptonshire Local Strategic Partnership Board", "northamptonshire",
-     "west-northamptonshire-council", 4, "Sets the shared priorities of the public, private and voluntary sectors in the county."),
-    ("northamptonshire-compact-steering-group", "Northamptonshire Compact Steering Group", "northamptonshire", None, 6,
-     "Oversees the Compact and its Codes of Good Practice."),
-    ("northamptonshire-health-partnership", "Northamptonshire Health and Wellbeing Partnership", "northamptonshire",
-     "nhs-northamptonshire", 3, "Plans health and care services with the communities that use them."),
-    ("northamptonshire-safer-communities", "Northamptonshire Safer Communities Partnership", "northamptonshire",
-     "northamptonshire-police", 2, "Community safety, hate crime reporting and cohesion."),
-    ("plymouth-lsp", "Plymouth Local Strategic Partnership Board", "plymouth", "plymouth-city-council", 3,
-     "The city's partnership of public bodies, businesses and the voluntary sector."),
-    ("regional-race-equality-forum", "South and Midlands Race Equality Forum", None, None, None,
-     "A regional forum that draws members from several Compacts."),
+    (
+        "northamptonshire-lsp",
+        "Northamptonshire Local Strategic Partnership Board",
+        "northamptonshire",
+        "west-northamptonshire-council",
+        4,
+        "Sets the shared priorities of the public, private and voluntary sectors in the county.",
+    ),
+    (
+        "northamptonshire-compact-steering-group",
+        "Northamptonshire Compact Steering Group",
+        "northamptonshire",
+        None,
+        6,
+        "Oversees the Compact and its Codes of Good Practice.",
+    ),
+    (
+        "northamptonshire-health-partnership",
+        "Northamptonshire Health and Wellbeing Partnership",
+        "northamptonshire",
+        "nhs-northamptonshire",
+        3,
+        "Plans health and care services with the communities that use them.",
+    ),
+    (
+        "northamptonshire-safer-communities",
+        "Northamptonshire Safer Communities Partnership",
+        "northamptonshire",
+        "northamptonshire-police",
+        2,
+        "Community safety, hate crime reporting and cohesion.",
+    ),
+    (
+        "plymouth-lsp",
+        "Plymouth Local Strategic Partnership Board",
+        "plymouth",
+        "plymouth-city-council",
+        3,
+        "The city's partnership of public bodies, businesses and the voluntary sector.",
+    ),
+    (
+        "regional-race-equality-forum",
+        "South and Midlands Race Equality Forum",
+        None,
+        None,
+        None,
+        "A regional forum that draws members from several Compacts.",
+    ),
 ]
 
 # name, organisation slug, communities (ONS names), publish name, account email
@@ -70,19 +106,29 @@ def load() -> str:
 
     boards = {}
     for slug, name, compact, convener, seats, description in BOARDS:
-        boards[slug], _ = Board.objects.get_or_create(slug=slug, defaults={
-            "name": name, "compact": compacts.get(compact), "convening_organisation": organisations.get(convener),
-            "seats_available": seats, "description": f"{description} (Demo data.)",
-        })
+        boards[slug], _ = Board.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "compact": compacts.get(compact),
+                "convening_organisation": organisations.get(convener),
+                "seats_available": seats,
+                "description": f"{description} (Demo data.)",
+            },
+        )
 
     people = {}
     for name, org_slug, communities, publish, account in PEOPLE:
         person = Representative.objects.filter(name=name).first()
         if person is None:
             person = Representative.objects.create(
-                name=name, organisation=organisations.get(org_slug), publish_name=publish,
+                name=name,
+                organisation=organisations.get(org_slug),
+                publish_name=publish,
                 user=User.objects.filter(email=account).first() if account else None,
-                email=account or "", consent_given_on=date(2024, 3, 1), consent_method=ConsentMethod.WRITTEN,
+                email=account or "",
+                consent_given_on=date(2024, 3, 1),
+                consent_method=ConsentMethod.WRITTEN,
                 consent_recorded_by=recorder,
             )
             person.communities.set([groups[c] for c in communities if c in groups])
@@ -91,8 +137,13 @@ def load() -> str:
     for board, name, role, elected, started, ended in SEATS:
         start = today - timedelta(days=started)
         Appointment.objects.get_or_create(
-            board=boards[board], representative=people[name], role=role, start_date=start,
-            defaults={"method": AppointmentMethod.ELECTED if elected else AppointmentMethod.APPOINTED,
-                      "end_date": None if ended is None else today - timedelta(days=ended)},
+            board=boards[board],
+            representative=people[name],
+            role=role,
+            start_date=start,
+            defaults={
+                "method": AppointmentMethod.ELECTED if elected else AppointmentMethod.APPOINTED,
+                "end_date": None if ended is None else today - timedelta(days=ended),
+            },
         )
     return f"{len(boards)} boards, {len(people)} representatives, {len(SEATS)} appointments"

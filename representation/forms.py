@@ -37,20 +37,34 @@ class CommunityChoices(forms.ModelMultipleChoiceField):
 
 
 class BoardForm(forms.Form):
-    name = forms.CharField(label="Name of the board", max_length=200, error_messages={"required": "Enter the board's name."})
+    name = forms.CharField(
+        label="Name of the board", max_length=200, error_messages={"required": "Enter the board's name."}
+    )
     description = forms.CharField(
-        label="What the board does (optional)", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+        label="What the board does (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     compact = forms.ModelChoiceField(
-        label="Compact (optional)", queryset=Compact.objects.none(), required=False, empty_label="Not tied to one Compact"
+        label="Compact (optional)",
+        queryset=Compact.objects.none(),
+        required=False,
+        empty_label="Not tied to one Compact",
     )
     convening_organisation = forms.ModelChoiceField(
-        label="Organisation that runs the board (optional)", queryset=Organisation.objects.none(), required=False,
-        empty_label="None", help_text="Its officers may add and end appointments to this board.",
+        label="Organisation that runs the board (optional)",
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label="None",
+        help_text="Its officers may add and end appointments to this board.",
     )
     seats_available = forms.IntegerField(
-        label="Seats for voluntary and community sector representatives (optional)", required=False, min_value=0,
-        max_value=500, help_text="Leave empty if the number is not fixed.",
+        label="Seats for voluntary and community sector representatives (optional)",
+        required=False,
+        min_value=0,
+        max_value=500,
+        help_text="Leave empty if the number is not fixed.",
     )
 
     def __init__(self, *args, compacts=None, **kwargs):
@@ -58,25 +72,37 @@ class BoardForm(forms.Form):
         self.fields["compact"].queryset = compacts if compacts is not None else Compact.objects.all()
         self.fields["convening_organisation"].queryset = Organisation.objects.listed().order_by("name")
         self.helper = helper(
-            Field.text("name"), Field.textarea("description", rows=4), Field.select("compact"),
-            Field.select("convening_organisation"), Field.text("seats_available", field_width=3),
+            Field.text("name"),
+            Field.textarea("description", rows=4),
+            Field.select("compact"),
+            Field.select("convening_organisation"),
+            Field.text("seats_available", field_width=3),
         )
 
 
 class RepresentativeForm(forms.Form):
-    name = forms.CharField(label="Full name", max_length=200, error_messages={"required": "Enter the representative's name."})
+    name = forms.CharField(
+        label="Full name", max_length=200, error_messages={"required": "Enter the representative's name."}
+    )
     email = forms.EmailField(label="Email address (optional)", required=False, max_length=254)
     account_email = forms.EmailField(
-        label="Their portal account (optional)", required=False, max_length=254,
+        label="Their portal account (optional)",
+        required=False,
+        max_length=254,
         help_text="The email address they sign in with, if they have an account.",
     )
     organisation = forms.ModelChoiceField(
-        label="Organisation they come from (optional)", queryset=Organisation.objects.none(), required=False,
+        label="Organisation they come from (optional)",
+        queryset=Organisation.objects.none(),
+        required=False,
         empty_label="None",
     )
     communities = CommunityChoices(
-        label="Communities they represent (optional)", queryset=EthnicGroup.objects.none(), required=False,
-        widget=forms.CheckboxSelectMultiple, help_text="Select all that apply.",
+        label="Communities they represent (optional)",
+        queryset=EthnicGroup.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply.",
     )
     publish_name = forms.BooleanField(label="They agree that their name may be shown on public pages", required=False)
 
@@ -88,8 +114,10 @@ class RepresentativeForm(forms.Form):
 
     def layout_fields(self):
         return [
-            Field.text("name", autocomplete="off"), Field.text("email", autocomplete="off"),
-            Field.text("account_email", autocomplete="off"), Field.select("organisation"),
+            Field.text("name", autocomplete="off"),
+            Field.text("email", autocomplete="off"),
+            Field.text("account_email", autocomplete="off"),
+            Field.select("organisation"),
             Field.checkboxes("communities", small=True, legend_size=Size.SMALL),
             Field.checkbox("publish_name", small=True),
         ]
@@ -106,25 +134,33 @@ class RepresentativeForm(forms.Form):
     @staticmethod
     def initial_for(representative: Representative) -> dict:
         return {
-            "name": representative.name, "email": representative.email,
+            "name": representative.name,
+            "email": representative.email,
             "account_email": representative.user.email if representative.user else "",
-            "organisation": representative.organisation, "communities": list(representative.communities.all()),
+            "organisation": representative.organisation,
+            "communities": list(representative.communities.all()),
             "publish_name": representative.publish_name,
         }
 
 
 class NewRepresentativeForm(RepresentativeForm):
-    consent_given_on = GovUKDateField(label="Date they gave consent", help_text=EXAMPLE_DATE, real_date_message=REAL_DATE)
+    consent_given_on = GovUKDateField(
+        label="Date they gave consent", help_text=EXAMPLE_DATE, real_date_message=REAL_DATE
+    )
     consent_method = forms.ChoiceField(
-        label="How did they give consent?", choices=ConsentMethod.choices, widget=forms.RadioSelect,
+        label="How did they give consent?",
+        choices=ConsentMethod.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": "Choose how they gave consent."},
     )
 
     def layout_fields(self):
         return [
             Fieldset(
-                Field("consent_given_on"), Field.radios("consent_method", small=True, legend_size=Size.SMALL),
-                legend="Consent to hold their details", legend_size=Size.MEDIUM,
+                Field("consent_given_on"),
+                Field.radios("consent_method", small=True, legend_size=Size.SMALL),
+                legend="Consent to hold their details",
+                legend_size=Size.MEDIUM,
             ),
             *super().layout_fields(),
         ]
@@ -137,31 +173,48 @@ class RepresentativeChoice(forms.ModelChoiceField):
 
 class AppointmentForm(forms.Form):
     representative = RepresentativeChoice(
-        label="Representative", queryset=Representative.objects.none(), empty_label="Choose a representative",
+        label="Representative",
+        queryset=Representative.objects.none(),
+        empty_label="Choose a representative",
         error_messages={"required": "Choose the representative."},
     )
-    role = forms.CharField(label="Role on the board", max_length=200, initial="Member",
-                           error_messages={"required": "Enter their role on the board, for example Member."})
+    role = forms.CharField(
+        label="Role on the board",
+        max_length=200,
+        initial="Member",
+        error_messages={"required": "Enter their role on the board, for example Member."},
+    )
     method = forms.ChoiceField(
-        label="Were they elected or appointed?", choices=AppointmentMethod.choices, widget=forms.RadioSelect,
+        label="Were they elected or appointed?",
+        choices=AppointmentMethod.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": "Choose whether they were elected or appointed."},
     )
     start_date = GovUKDateField(label="Start date", help_text=EXAMPLE_DATE, real_date_message=REAL_DATE)
     end_date = GovUKDateField(
-        real_date_message=REAL_DATE, label="End date (optional)", required=False,
-        help_text="Leave empty if the term has no set end. For example, 31 3 2028")
+        real_date_message=REAL_DATE,
+        label="End date (optional)",
+        required=False,
+        help_text="Leave empty if the term has no set end. For example, 31 3 2028",
+    )
 
     def __init__(self, *args, correcting: bool = False, **kwargs):
         """`correcting`: the seat exists, so the representative is fixed and not asked for."""
         super().__init__(*args, **kwargs)
-        fields = [Field.text("role"), Field.radios("method", small=True, legend_size=Size.SMALL, inline=True),
-                  Field("start_date"), Field("end_date")]
+        fields = [
+            Field.text("role"),
+            Field.radios("method", small=True, legend_size=Size.SMALL, inline=True),
+            Field("start_date"),
+            Field("end_date"),
+        ]
         if correcting:
             del self.fields["representative"]
         else:
-            self.fields["representative"].queryset = Representative.objects.filter(
-                consent_withdrawn_on__isnull=True
-            ).select_related("organisation").order_by("name", "pk")
+            self.fields["representative"].queryset = (
+                Representative.objects.filter(consent_withdrawn_on__isnull=True)
+                .select_related("organisation")
+                .order_by("name", "pk")
+            )
             fields.insert(0, Field.select("representative"))
         self.helper = helper(*fields, button="Save changes" if correcting else "Add appointment")
 

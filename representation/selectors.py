@@ -133,14 +133,18 @@ def board_list(*, on_date: date) -> QuerySet[Board]:
 
 def board_appointments(*, board: Board) -> list[Appointment]:
     return list(
-        board.appointments.select_related("representative__organisation").order_by("-start_date", "representative__name")
+        board.appointments.select_related("representative__organisation").order_by(
+            "-start_date", "representative__name"
+        )
     )
 
 
 def representatives_for_list() -> QuerySet[Representative]:
-    return Representative.objects.select_related("organisation").annotate(
-        appointment_count=Count("appointments")
-    ).order_by("name", "pk")
+    return (
+        Representative.objects.select_related("organisation")
+        .annotate(appointment_count=Count("appointments"))
+        .order_by("name", "pk")
+    )
 
 
 def representative_appointments(*, representative: Representative) -> list[Appointment]:

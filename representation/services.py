@@ -16,7 +16,9 @@ from .selectors import seats_held_on
 BOARD_NAME_REQUIRED = "Enter the board's name."
 BOARD_NAME_TAKEN = "There is already a board with this name."
 NAME_REQUIRED = "Enter the representative's name."
-CONSENT_REQUIRED = "Record when and how the person agreed to us holding their details. Without consent we cannot store them."
+CONSENT_REQUIRED = (
+    "Record when and how the person agreed to us holding their details. Without consent we cannot store them."
+)
 CONSENT_IN_FUTURE = "The date consent was given cannot be in the future."
 CONSENT_ALREADY_WITHDRAWN = "This person has already withdrawn consent."
 CONSENT_WITHDRAWN_NO_CHANGES = "This person has withdrawn consent: their details cannot be changed or used again."
@@ -50,18 +52,30 @@ def _check_board_name(name: str, *, exclude_pk=None) -> str:
 
 
 @transaction.atomic
-def board_create(*, name: str, description: str = "", compact=None, convening_organisation=None,
-                 seats_available: int | None = None) -> Board:
+def board_create(
+    *, name: str, description: str = "", compact=None, convening_organisation=None, seats_available: int | None = None
+) -> Board:
     name = _check_board_name(name)
     return Board.objects.create(
-        name=name, slug=_unique_slug(name), description=description, compact=compact,
-        convening_organisation=convening_organisation, seats_available=seats_available,
+        name=name,
+        slug=_unique_slug(name),
+        description=description,
+        compact=compact,
+        convening_organisation=convening_organisation,
+        seats_available=seats_available,
     )
 
 
 @transaction.atomic
-def board_update(*, board: Board, name: str, description: str = "", compact=None, convening_organisation=None,
-                 seats_available: int | None = None) -> Board:
+def board_update(
+    *,
+    board: Board,
+    name: str,
+    description: str = "",
+    compact=None,
+    convening_organisation=None,
+    seats_available: int | None = None,
+) -> Board:
     # The slug stays as it was, so links to the board keep working after a rename.
     board.name = _check_board_name(name, exclude_pk=board.pk)
     board.description = description
@@ -80,25 +94,48 @@ def _check_consent(consent_given_on: date | None, consent_method: str | None) ->
 
 
 @transaction.atomic
-def representative_create(*, name: str, recorded_by, consent_given_on: date | None, consent_method: str | None,
-                          email: str = "", user=None, organisation=None, communities=(),
-                          publish_name: bool = False) -> Representative:
+def representative_create(
+    *,
+    name: str,
+    recorded_by,
+    consent_given_on: date | None,
+    consent_method: str | None,
+    email: str = "",
+    user=None,
+    organisation=None,
+    communities=(),
+    publish_name: bool = False,
+) -> Representative:
     """Consent comes first: nothing about the person is stored without a record of it."""
     _check_consent(consent_given_on, consent_method)
     name = (name or "").strip()
     if not name:
         raise ValidationError({"name": NAME_REQUIRED})
     representative = Representative.objects.create(
-        name=name, email=email.strip(), user=user, organisation=organisation, publish_name=publish_name,
-        consent_given_on=consent_given_on, consent_method=consent_method, consent_recorded_by=recorded_by,
+        name=name,
+        email=email.strip(),
+        user=user,
+        organisation=organisation,
+        publish_name=publish_name,
+        consent_given_on=consent_given_on,
+        consent_method=consent_method,
+        consent_recorded_by=recorded_by,
     )
     representative.communities.set(communities)
     return representative
 
 
 @transaction.atomic
-def representative_update(*, representative: Representative, name: str, email: str = "", user=None,
-                          organisation=None, communities=(), publish_name: bool = False) -> Representative:
+def representative_update(
+    *,
+    representative: Representative,
+    name: str,
+    email: str = "",
+    user=None,
+    organisation=None,
+    communities=(),
+    publish_name: bool = False,
+) -> Representative:
     if representative.consent_withdrawn:
         raise ValidationError(CONSENT_WITHDRAWN_NO_CHANGES)
     name = (name or "").strip()
@@ -168,23 +205,35 @@ def _overload_warning(representative: Representative, on_date: date) -> str:
 
 
 @transaction.atomic
-def appointment_create(*, board: Board, representative: Representative, role: str, method: str,
-                       start_date: date, end_date: date | None = None) -> AppointmentResult:
+def appointment_create(
+    *,
+    board: Board,
+    representative: Representative,
+    role: str,
+    method: str,
+    start_date: date,
+    end_date: date | None = None,
+) -> AppointmentResult:
     """Give a representative a seat. Overloading someone is allowed (boards sometimes have no one
     else) but the result carries a warning the page shows."""
     if representative.consent_withdrawn:
         raise ValidationError({"representative": CONSENT_WITHDRAWN_NO_APPOINTMENT})
     _check_appointment(method, start_date, end_date)
     appointment = Appointment.objects.create(
-        board=board, representative=representative, role=(role or "").strip() or "Member", method=method,
-        start_date=start_date, end_date=end_date,
+        board=board,
+        representative=representative,
+        role=(role or "").strip() or "Member",
+        method=method,
+        start_date=start_date,
+        end_date=end_date,
     )
     return AppointmentResult(appointment=appointment, warning=_overload_warning(representative, start_date))
 
 
 @transaction.atomic
-def appointment_correct(*, appointment: Appointment, role: str, method: str, start_date: date,
-                        end_date: date | None = None) -> AppointmentResult:
+def appointment_correct(
+    *, appointment: Appointment, role: str, method: str, start_date: date, end_date: date | None = None
+) -> AppointmentResult:
     """Put right a seat recorded wrongly (role, how they got it, its dates). Who holds it and on which
     board stay: a different person or board is a different appointment."""
     if appointment.representative.consent_withdrawn:
@@ -193,8 +242,7 @@ def appointment_correct(*, appointment: Appointment, role: str, method: str, sta
     appointment.role = (role or "").strip() or "Member"
     appointment.method, appointment.start_date, appointment.end_date = method, start_date, end_date
     appointment.save(update_fields=["role", "method", "start_date", "end_date"])
-    return AppointmentResult(appointment=appointment,
-                             warning=_overload_warning(appointment.representative, start_date))
+    return AppointmentResult(appointment=appointment, warning=_overload_warning(appointment.representative, start_date))
 
 
 @transaction.atomic

@@ -18,6 +18,9 @@ urlpatterns = [
     path("representation/representatives/add/", people.representative_create, name="representative-create"),
     path("representation/representatives/<int:pk>/", people.representative_detail, name="representative-detail"),
     path("representation/representatives/<int:pk>/edit/", people.representative_edit, name="representative-edit"),
-    path("representation/representatives/<int:pk>/withdraw-consent/", people.representative_withdraw,
-         name="representative-withdraw"),
+    path(
+        "representation/representatives/<int:pk>/withdraw-consent/",
+        people.representative_withdraw,
+        name="representative-withdraw",
+    ),
 ]

@@ -10,9 +10,26 @@ from .models import AnnualReview, ReviewAction
 class AnnualReviewAdmin(SimpleHistoryAdmin):
     list_display = ["compact", "period", "version", "status", "progress", "attempts", "requested_at", "is_published"]
     list_filter = ["status", "is_published", "compact"]
-    fields = ["compact", "period", "version", "requested_by", "requested_at", "status", "progress",
-              "progress_message", "attempts", "started_at", "heartbeat_at", "finished_at", "failure_reason", "pdf",
-              "page_count", "is_published", "published_at", "published_by"]
+    fields = [
+        "compact",
+        "period",
+        "version",
+        "requested_by",
+        "requested_at",
+        "status",
+        "progress",
+        "progress_message",
+        "attempts",
+        "started_at",
+        "heartbeat_at",
+        "finished_at",
+        "failure_reason",
+        "pdf",
+        "page_count",
+        "is_published",
+        "published_at",
+        "published_by",
+    ]
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):

@@ -26,10 +26,14 @@ def _svg(drawn: BarChart) -> str:
     for bar in drawn.bars:
         parts.append(f'<text x="{layout.label_x}" y="{bar.text_y}" text-anchor="end">{escape(bar.drawn_label)}</text>')
         if bar.width:
-            parts.append(f'<rect x="{layout.label_width}" y="{bar.y}" width="{bar.width}" height="{layout.bar_height}" fill="{bar.colour}"/>')
+            parts.append(
+                f'<rect x="{layout.label_width}" y="{bar.y}" width="{bar.width}" height="{layout.bar_height}" fill="{bar.colour}"/>'
+            )
         # The caller's own words for a missing figure ("No data"), as the table beside the chart prints them.
         parts.append(f'<text x="{bar.value_x}" y="{bar.text_y}">{escape(bar.display)}</text>')
-    parts.append(f'<line x1="{layout.label_width}" y1="0" x2="{layout.label_width}" y2="{height}" stroke="{TEXT}"/></g></svg>')
+    parts.append(
+        f'<line x1="{layout.label_width}" y1="0" x2="{layout.label_width}" y2="{height}" stroke="{TEXT}"/></g></svg>'
+    )
     return "".join(parts)
 
 

@@ -57,11 +57,27 @@ def build_dataset(
     steps = [
         ("signatories", "Gathering signatories", lambda: signatories_section(period=period)),
         ("compliance", "Gathering compliance returns", lambda: compliance_section(compact=compact, period=period)),
-        ("funding", "Gathering funding figures", lambda: sections.funding_section(compact=compact, start=start, end=end)),
-        ("consultations", "Gathering consultations", lambda: sections.consultations_section(compact=compact, start=start, end=end)),
-        ("complaints", "Gathering complaint figures", lambda: sections.complaints_section(compact=compact, start=start, end=end)),
+        (
+            "funding",
+            "Gathering funding figures",
+            lambda: sections.funding_section(compact=compact, start=start, end=end),
+        ),
+        (
+            "consultations",
+            "Gathering consultations",
+            lambda: sections.consultations_section(compact=compact, start=start, end=end),
+        ),
+        (
+            "complaints",
+            "Gathering complaint figures",
+            lambda: sections.complaints_section(compact=compact, start=start, end=end),
+        ),
         ("bme_led", "Gathering BME-led organisations", lambda: sections.bme_led_section(compact=compact, on_date=end)),
-        ("representation", "Gathering representation", lambda: sections.representation_section(compact=compact, on_date=end)),
+        (
+            "representation",
+            "Gathering representation",
+            lambda: sections.representation_section(compact=compact, on_date=end),
+        ),
         ("actions", "Adding the actions for next year", lambda: actions_section(actions)),
     ]
     data = {}
@@ -78,7 +94,9 @@ def build_dataset(
             "display": f"{long_date(start)} to {long_date(end)}",
         },
         "built_at": built_at.isoformat(),
-        "built_on_display": long_date(timezone.localtime(built_at).date() if timezone.is_aware(built_at) else built_at.date()),
+        "built_on_display": long_date(
+            timezone.localtime(built_at).date() if timezone.is_aware(built_at) else built_at.date()
+        ),
         "sections": [{"id": id, "title": title, "empty": _is_empty(id, data)} for id, title in SECTIONS],
         "year_in_numbers": year_in_numbers(data),
         **data,
@@ -200,18 +218,29 @@ def year_in_numbers(data: dict) -> dict:
     upheld = complaints["outcomes_upheld_any"]
     bme_count = bme_led["voluntary_organisations"]["by_outcome"]["bme_led"]
     figures = [
-        _figure("Signatories", data["signatories"]["total"], count(data["signatories"]["total"], "signatory", "signatories")),
-        _figure("Compliance returns submitted", compliance["returns_counted"],
-                f"{compliance['returns_counted']:,} of {compliance['returns_expected']:,}"),
+        _figure(
+            "Signatories", data["signatories"]["total"], count(data["signatories"]["total"], "signatory", "signatories")
+        ),
+        _figure(
+            "Compliance returns submitted",
+            compliance["returns_counted"],
+            f"{compliance['returns_counted']:,} of {compliance['returns_expected']:,}",
+        ),
         _figure("Compliance returns reviewed", compliance["returns_reviewed"], f"{compliance['returns_reviewed']:,}"),
         _figure("Average compliance score", compliance["average_score"] or "", compliance["average_score_display"]),
-        _figure("Share of funding value to BME-led organisations", str(funding["bme_led_share_by_value"] or ""),
-                percent_text(funding["bme_led_share_by_value"], missing="No awards")),
+        _figure(
+            "Share of funding value to BME-led organisations",
+            str(funding["bme_led_share_by_value"] or ""),
+            percent_text(funding["bme_led_share_by_value"], missing="No awards"),
+        ),
         _figure("Consultations", consultations["consultations"], f"{consultations['consultations']:,}"),
         _figure("Complaints received", complaints["received"], f"{complaints['received']:,}"),
         _figure("Complaints upheld in full or in part", upheld, f"{upheld:,}"),
         _figure("BME-led organisations", bme_count, f"{bme_count:,}"),
-        _figure("Representatives on boards", representation["distinct_representatives"],
-                f"{representation['distinct_representatives']:,}"),
+        _figure(
+            "Representatives on boards",
+            representation["distinct_representatives"],
+            f"{representation['distinct_representatives']:,}",
+        ),
     ]
     return {"empty": False, "figures": figures}

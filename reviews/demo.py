@@ -16,12 +16,21 @@ from . import services
 from .models import AnnualReview, ReviewAction
 
 ACTIONS = [
-    ("Publish every consultation for the full 12 weeks, or record why not on the portal.",
-     "Public bodies' consultation leads", (9, 30)),
-    ("Bring the board declarations of all voluntary sector signatories up to date.",
-     "Northampton African Caribbean Forum and the steering group", (12, 31)),
-    ("Hold a joint review with each funded group before any funding is withdrawn.",
-     "Funding officers' network", (3, 31)),
+    (
+        "Publish every consultation for the full 12 weeks, or record why not on the portal.",
+        "Public bodies' consultation leads",
+        (9, 30),
+    ),
+    (
+        "Bring the board declarations of all voluntary sector signatories up to date.",
+        "Northampton African Caribbean Forum and the steering group",
+        (12, 31),
+    ),
+    (
+        "Hold a joint review with each funded group before any funding is withdrawn.",
+        "Funding officers' network",
+        (3, 31),
+    ),
 ]
 
 
@@ -36,7 +45,9 @@ def load() -> str:
     for position, (text, owner, (month, day)) in enumerate(ACTIONS, start=1):
         year = period.end_date.year + (0 if month > period.end_date.month else 1)
         _, made = ReviewAction.objects.get_or_create(
-            compact=compact, period=period, action=text,
+            compact=compact,
+            period=period,
+            action=text,
             defaults={"owner": owner, "due": datetime.date(year, month, day), "position": position},
         )
         created += made
@@ -49,7 +60,7 @@ def load() -> str:
 def _publish_a_review(compact, period) -> str:
     if AnnualReview.objects.for_period(compact, period).published().exists():
         return "; its review is already published"
-    chair = (compact.steering_group.select_related("user").order_by("start_date", "pk").first())
+    chair = compact.steering_group.select_related("user").order_by("start_date", "pk").first()
     if chair is None:
         return "; no steering group member to publish its review"
     # Built now, not by a task, so that it can be published in the same run.

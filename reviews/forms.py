@@ -10,24 +10,32 @@ from . import services
 
 class ActionForm(forms.Form):
     action = forms.CharField(
-        label="Action", widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
-        help_text="What will be done, in a sentence or two.", error_messages={"required": services.ACTION_REQUIRED},
+        label="Action",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="What will be done, in a sentence or two.",
+        error_messages={"required": services.ACTION_REQUIRED},
     )
     owner = forms.CharField(
-        label="Owner", max_length=200, help_text="The person or organisation who will make sure it happens.",
+        label="Owner",
+        max_length=200,
+        help_text="The person or organisation who will make sure it happens.",
         error_messages={"required": services.OWNER_REQUIRED},
     )
     due = GovUKDateField(label="Due date (optional)", help_text="For example, 31 3 2027.", required=False)
 
     def __init__(self, *args, button: str = "Save action", **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = form_helper(Field.textarea("action", rows=4), Field.text("owner"), Field("due"),
-                                  button=button, form_tag=False)
+        self.helper = form_helper(
+            Field.textarea("action", rows=4), Field.text("owner"), Field("due"), button=button, form_tag=False
+        )
 
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
-        label="Why are you withdrawing it?", widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
+        label="Why are you withdrawing it?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
         help_text="The steering group sees this beside the version. The public page will no longer exist.",
         error_messages={"required": services.WITHDRAWAL_REASON_REQUIRED},
     )

@@ -58,12 +58,14 @@ class AnnualReview(models.Model):
     page_count = models.PositiveIntegerField(null=True, blank=True)
     is_published = models.BooleanField(default=False)
     published_at = models.DateTimeField(null=True, blank=True)
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                     related_name="+")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     # Set when the steering group took the published version off the public pages, and why.
     withdrawn_at = models.DateTimeField(null=True, blank=True)
-    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-                                     related_name="+")
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     withdrawal_reason = models.TextField(blank=True)
 
     objects = AnnualReviewQuerySet.as_manager()
@@ -73,11 +75,13 @@ class AnnualReview(models.Model):
         ordering = ["compact", "period", "-version"]
         constraints = [
             models.UniqueConstraint(fields=["compact", "period", "version"], name="unique_review_version"),
-            models.UniqueConstraint(fields=["compact", "period"], condition=Q(is_published=True),
-                                    name="one_published_review_per_period"),
+            models.UniqueConstraint(
+                fields=["compact", "period"], condition=Q(is_published=True), name="one_published_review_per_period"
+            ),
             models.CheckConstraint(condition=Q(progress__lte=100), name="review_progress_at_most_100"),
-            models.CheckConstraint(condition=Q(is_published=False) | Q(status="succeeded"),
-                                   name="only_succeeded_reviews_published"),
+            models.CheckConstraint(
+                condition=Q(is_published=False) | Q(status="succeeded"), name="only_succeeded_reviews_published"
+            ),
         ]
 
     def __str__(self):

@@ -57,16 +57,23 @@ def get_period_for_manager(user, compact_slug: str, period_label: str) -> tuple[
 
 
 def get_version_for_user(user, compact_slug: str, period_label: str, number: int) -> AnnualReview:
-    review = (AnnualReview.objects.select_related("compact", "period", "requested_by", "published_by", "withdrawn_by")
-              .filter(compact__slug=compact_slug, period__label=period_label, version=number).first())
+    review = (
+        AnnualReview.objects.select_related("compact", "period", "requested_by", "published_by", "withdrawn_by")
+        .filter(compact__slug=compact_slug, period__label=period_label, version=number)
+        .first()
+    )
     if review is None or not can_manage(user, review.compact):
         raise Http404("No such review")
     return review
 
 
 def get_published_review(compact_slug: str, period_label: str) -> AnnualReview:
-    review = (AnnualReview.objects.published().select_related("compact", "period")
-              .filter(compact__slug=compact_slug, period__label=period_label).first())
+    review = (
+        AnnualReview.objects.published()
+        .select_related("compact", "period")
+        .filter(compact__slug=compact_slug, period__label=period_label)
+        .first()
+    )
     if review is None:
         raise Http404("No published review")
     return review

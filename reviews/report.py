@@ -20,7 +20,9 @@ PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 
 
 def report_title(dataset: dict) -> str:
-    return f"Annual review of the {dataset['compact']['name']}, {dataset['period']['label']}".replace("the The ", "the ")
+    return f"Annual review of the {dataset['compact']['name']}, {dataset['period']['label']}".replace(
+        "the The ", "the "
+    )
 
 
 def render_html(dataset: dict) -> str:

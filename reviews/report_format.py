@@ -34,7 +34,7 @@ def share_percent(share: Fraction | None) -> Decimal | None:
 
 
 def of(part: int, whole: int) -> str:
-    """"8 of 10 (80.0%)", or "none" when there is nothing to count."""
+    """ "8 of 10 (80.0%)", or "none" when there is nothing to count."""
     if not whole:
         return "none"
     return f"{part:,} of {whole:,} ({share_percent(Fraction(part, whole))}%)"

@@ -24,7 +24,10 @@ STAGES = [("stage_1", "Stage 1"), ("stage_2", "Stage 2"), ("steering_group", "St
 def funding_section(*, compact, start: date, end: date) -> dict:
     figures = funding_monitoring(start=start, end=end, compact=compact)
     data = figures.as_dict()
-    applicants = [("BME-led organisations", data["bme_led_applicants"]), ("Other voluntary and community organisations", data["other_vcs_applicants"])]
+    applicants = [
+        ("BME-led organisations", data["bme_led_applicants"]),
+        ("Other voluntary and community organisations", data["other_vcs_applicants"]),
+    ]
     rows = [
         ("Awards made", f"{figures.awards:,}"),
         ("Value of awards", money(figures.awarded_value)),
@@ -33,10 +36,16 @@ def funding_section(*, compact, start: date, end: date) -> dict:
         ("Share of awards to BME-led organisations (by number)", percent_text(figures.bme_led_share_by_count)),
         ("Share of awards to BME-led organisations (by value)", percent_text(figures.bme_led_share_by_value)),
         ("Median award", money(figures.median_award) if figures.median_award is not None else "No data"),
-        ("Median award to a BME-led organisation", money(figures.median_award_bme_led) if figures.median_award_bme_led is not None else "No data"),
+        (
+            "Median award to a BME-led organisation",
+            money(figures.median_award_bme_led) if figures.median_award_bme_led is not None else "No data",
+        ),
         ("BME-led organisations funded", f"{figures.bme_led_recipients:,}"),
         ("BME-led organisations funded for the first time", f"{figures.first_time_bme_led_recipients:,}"),
-        ("Multi-year awards (3 years or more)", f"{figures.multi_year_awards:,} ({percent_text(figures.multi_year_share)})"),
+        (
+            "Multi-year awards (3 years or more)",
+            f"{figures.multi_year_awards:,} ({percent_text(figures.multi_year_share)})",
+        ),
         ("Awards withdrawn", f"{figures.withdrawals:,} ({money(figures.withdrawn_value)})"),
         ("Joint reviews held after a withdrawal", f"{figures.joint_reviews_held:,}"),
         ("Joint reviews still to be held", f"{figures.joint_reviews_outstanding:,}"),
@@ -56,7 +65,9 @@ def funding_section(*, compact, start: date, end: date) -> dict:
                 "awarded": f["awarded"],
                 "declined": f["declined"],
                 "approval_rate_display": percent_text(f["approval_rate"]),
-                "average_awarded_display": money(f["average_awarded"]) if f["average_awarded"] is not None else "No data",
+                "average_awarded_display": money(f["average_awarded"])
+                if f["average_awarded"] is not None
+                else "No data",
             }
             for group, f in applicants
         ],
@@ -65,15 +76,22 @@ def funding_section(*, compact, start: date, end: date) -> dict:
         "share_chart": chart(
             id="funding-share",
             title="Share of funding to BME-led organisations",
-            rows=[("By number of awards", figures.bme_led_share_by_count, percent_text(figures.bme_led_share_by_count)),
-                  ("By value of awards", figures.bme_led_share_by_value, percent_text(figures.bme_led_share_by_value))],
+            rows=[
+                ("By number of awards", figures.bme_led_share_by_count, percent_text(figures.bme_led_share_by_count)),
+                ("By value of awards", figures.bme_led_share_by_value, percent_text(figures.bme_led_share_by_value)),
+            ],
             scale_to=100,
         ),
         "approval_chart": chart(
             id="approval-rates",
             title="Approval rates of voluntary and community sector applications",
-            rows=[(group, f.approval_rate, percent_text(f.approval_rate))
-                  for group, f in [("BME-led organisations", figures.bme_led_applicants), ("Other organisations", figures.other_vcs_applicants)]],
+            rows=[
+                (group, f.approval_rate, percent_text(f.approval_rate))
+                for group, f in [
+                    ("BME-led organisations", figures.bme_led_applicants),
+                    ("Other organisations", figures.other_vcs_applicants),
+                ]
+            ],
             scale_to=100,
         ),
     }
@@ -92,7 +110,10 @@ def consultations_section(*, compact, start: date, end: date) -> dict:
         ("Comments received", f"{t['comments']:,}"),
         ("Comments answered", of(t["responded"], t["comments"])),
         ("Responses published", f"{t['responses_published']:,}"),
-        ("Responses published on time (within 12 weeks of closing)", of(t["responses_published_on_time"], t["responses_published"])),
+        (
+            "Responses published on time (within 12 weeks of closing)",
+            of(t["responses_published_on_time"], t["responses_published"]),
+        ),
         ("Responses overdue", f"{t['responses_overdue']:,}"),
     ]
     consultations = [
@@ -115,21 +136,26 @@ def consultations_section(*, compact, start: date, end: date) -> dict:
 
 def complaints_section(*, compact, start: date, end: date) -> dict:
     figures = complaint_figures(compact=compact, start=start, end=end)
-    outcomes = [{"outcome": value, "label": label, "count": n, "display": f"{n:,}"}
-                for value, label in ComplaintOutcome.choices for n in [figures["outcomes"][value]]]
+    outcomes = [
+        {"outcome": value, "label": label, "count": n, "display": f"{n:,}"}
+        for value, label in ComplaintOutcome.choices
+        for n in [figures["outcomes"][value]]
+    ]
     stages = []
     for key, label in STAGES:
         t = figures["timeliness"][key]
         days = t["median_working_days_to_reply"]
-        stages.append({
-            "stage": key,
-            "label": label,
-            "opened": t["opened"],
-            "acknowledged_on_time_display": of(t["acknowledged_on_time"], t["acknowledged"]),
-            "answered_on_time_display": of(t["answered_on_time"], t["answered"]),
-            "extended": t["extended"],
-            "median_days_display": "No replies" if days is None else f"{days:g} working days",
-        })
+        stages.append(
+            {
+                "stage": key,
+                "label": label,
+                "opened": t["opened"],
+                "acknowledged_on_time_display": of(t["acknowledged_on_time"], t["acknowledged"]),
+                "answered_on_time_display": of(t["answered_on_time"], t["answered"]),
+                "extended": t["extended"],
+                "median_days_display": "No replies" if days is None else f"{days:g} working days",
+            }
+        )
     return {
         **figures,
         "empty": not figures["received"],
@@ -165,12 +191,17 @@ def bme_led_section(*, compact, on_date: date) -> dict:
         "outcome_rows": outcome_rows,
         "signatories_share_display": _share_display(summary["signatories"]),
         "voluntary_share_display": _share_display(summary["voluntary_organisations"]),
-        "communities_without": [c["name"] for c in summary["communities"]
-                                if not c["bme_led_organisations"] and c["code"] != WHITE_BRITISH_CODE],
+        "communities_without": [
+            c["name"]
+            for c in summary["communities"]
+            if not c["bme_led_organisations"] and c["code"] != WHITE_BRITISH_CODE
+        ],
         "chart": chart(
             id="bme-led-outcomes",
             title="Voluntary and community organisations by BME-led status",
-            rows=[(r["label"], r["voluntary_organisations"], f"{r['voluntary_organisations']:,}") for r in outcome_rows],
+            rows=[
+                (r["label"], r["voluntary_organisations"], f"{r['voluntary_organisations']:,}") for r in outcome_rows
+            ],
         ),
     }
 

@@ -9,13 +9,20 @@ from .models import AnnualReview, ReviewAction
 
 
 def published_reviews():
-    return (AnnualReview.objects.published().select_related("compact", "period")
-            .order_by("-period__end_date", "compact__name"))
+    return (
+        AnnualReview.objects.published()
+        .select_related("compact", "period")
+        .order_by("-period__end_date", "compact__name")
+    )
 
 
 def versions_for(compact, period):
-    return (AnnualReview.objects.for_period(compact, period).select_related("requested_by", "published_by")
-            .defer("dataset").order_by("-version"))
+    return (
+        AnnualReview.objects.for_period(compact, period)
+        .select_related("requested_by", "published_by")
+        .defer("dataset")
+        .order_by("-version")
+    )
 
 
 def actions_for(compact, period):
@@ -28,5 +35,6 @@ def compacts_to_manage(roles):
     compacts = Compact.objects.all() if roles.is_site_admin else Compact.objects.filter(pk__in=roles.steering_compacts)
     versions = AnnualReview.objects.defer("dataset").order_by("-version")
     periods = ReportingPeriod.objects.order_by("-start_date").prefetch_related(
-        Prefetch("annual_reviews", queryset=versions, to_attr="versions"))
+        Prefetch("annual_reviews", queryset=versions, to_attr="versions")
+    )
     return compacts.order_by("name").prefetch_related(Prefetch("periods", queryset=periods, to_attr="period_list"))

@@ -33,10 +33,14 @@ WITHDRAWAL_REASON_REQUIRED = "Say why the review is being withdrawn"
 ACTION_REQUIRED = "Enter the action"
 OWNER_REQUIRED = "Enter who owns the action"
 REASON_TIME_LIMIT = "The build took longer than the time allowed ({minutes} minutes) and was stopped. Try again."
-REASON_UNEXPECTED = ("Something went wrong while building the review ({error}). Try again; if it fails again, "
-                     "tell the site administrator.")
-REASON_GAVE_UP = ("The build stopped {attempts} times without finishing (for example, the server was restarted) "
-                  "and will not be tried again automatically. Try again.")
+REASON_UNEXPECTED = (
+    "Something went wrong while building the review ({error}). Try again; if it fails again, "
+    "tell the site administrator."
+)
+REASON_GAVE_UP = (
+    "The build stopped {attempts} times without finishing (for example, the server was restarted) "
+    "and will not be tried again automatically. Try again."
+)
 REASON_WORKER = "The build stopped unexpectedly ({error}). Try again."
 
 # Only honoured when set: lets the real-worker test kill a build half way through (see
@@ -77,8 +81,13 @@ def review_request(*, compact, period, user, queue: bool = True) -> AnnualReview
             raise ValidationError(ALREADY_BUILDING)
         latest = existing.aggregate(n=Max("version"))["n"] or 0
         review = AnnualReview.objects.create(
-            compact=compact, period=period, version=latest + 1, requested_by=user, requested_at=timezone.now(),
-            heartbeat_at=timezone.now(), progress_message="Waiting for the build to start",
+            compact=compact,
+            period=period,
+            version=latest + 1,
+            requested_by=user,
+            requested_at=timezone.now(),
+            heartbeat_at=timezone.now(),
+            progress_message="Waiting for the build to start",
         )
         if queue:
             _queue(review.pk)
@@ -92,8 +101,14 @@ def review_retry(*, review: AnnualReview, user) -> AnnualReview:
         raise ValidationError(NOT_ALLOWED)
     with transaction.atomic():
         updated = AnnualReview.objects.filter(pk=review.pk, status=ReviewStatus.FAILED).update(
-            status=ReviewStatus.QUEUED, attempts=0, progress=0, progress_message="Waiting for the build to start",
-            failure_reason="", started_at=None, heartbeat_at=timezone.now(), finished_at=None,
+            status=ReviewStatus.QUEUED,
+            attempts=0,
+            progress=0,
+            progress_message="Waiting for the build to start",
+            failure_reason="",
+            started_at=None,
+            heartbeat_at=timezone.now(),
+            finished_at=None,
         )
         if not updated:
             raise ValidationError(RETRY_ONLY_FAILED)
@@ -109,8 +124,14 @@ def _claim(review_id: int) -> int | None:
     """Take a queued row. The update succeeds for one delivery only; returns this attempt's number."""
     now = timezone.now()
     claimed = AnnualReview.objects.filter(pk=review_id, status=ReviewStatus.QUEUED).update(
-        status=ReviewStatus.RUNNING, attempts=F("attempts") + 1, started_at=now, heartbeat_at=now, finished_at=None,
-        progress=0, progress_message="Starting", failure_reason="",
+        status=ReviewStatus.RUNNING,
+        attempts=F("attempts") + 1,
+        started_at=now,
+        heartbeat_at=now,
+        finished_at=None,
+        progress=0,
+        progress_message="Starting",
+        failure_reason="",
     )
     if not claimed:
         return None
@@ -129,8 +150,9 @@ def _progress_saver(review_id: int, attempt: int):
         if pause:
             time.sleep(pause)
         # 99 at most: 100 means the PDF is in place too.
-        if not _mine(review_id, attempt).update(progress=max(0, min(int(percent), 99)),
-                                                progress_message=message[:200], heartbeat_at=timezone.now()):
+        if not _mine(review_id, attempt).update(
+            progress=max(0, min(int(percent), 99)), progress_message=message[:200], heartbeat_at=timezone.now()
+        ):
             raise BuildSuperseded
 
     return save
@@ -165,10 +187,16 @@ def review_build(*, review_id: int) -> bool:
     actions = [a.as_dataset_item() for a in ReviewAction.objects.filter(compact=review.compact, period=review.period)]
     temporary = None
     try:
-        dataset = build_dataset(compact=review.compact, period=review.period, actions=actions,
-                                built_at=timezone.now(), progress=_progress_saver(review_id, attempt))
-        if not _mine(review_id, attempt).update(dataset=dataset, progress=95, progress_message="Writing the PDF",
-                                                 heartbeat_at=timezone.now()):
+        dataset = build_dataset(
+            compact=review.compact,
+            period=review.period,
+            actions=actions,
+            built_at=timezone.now(),
+            progress=_progress_saver(review_id, attempt),
+        )
+        if not _mine(review_id, attempt).update(
+            dataset=dataset, progress=95, progress_message="Writing the PDF", heartbeat_at=timezone.now()
+        ):
             raise BuildSuperseded
         destination, name = _destination(review)
         temporary = destination.with_name(f".{destination.name}.{uuid.uuid4().hex}.tmp")
@@ -176,8 +204,13 @@ def review_build(*, review_id: int) -> bool:
         os.replace(temporary, destination)
         temporary = None
         if not _mine(review_id, attempt).update(
-            status=ReviewStatus.SUCCEEDED, pdf=name, page_count=pages, progress=100, progress_message="Ready",
-            finished_at=timezone.now(), heartbeat_at=timezone.now(),
+            status=ReviewStatus.SUCCEEDED,
+            pdf=name,
+            page_count=pages,
+            progress=100,
+            progress_message="Ready",
+            finished_at=timezone.now(),
+            heartbeat_at=timezone.now(),
         ):
             raise BuildSuperseded
     except BuildSuperseded:
@@ -213,8 +246,10 @@ def _fail(review_id: int, reason: str, attempt: int | None = None) -> bool:
 def review_fail(*, review_id: int, error: BaseException | None = None) -> bool:
     """Mark a queued or running version failed (the task's on_failure hook). Does nothing to a
     version that has already finished."""
-    return _fail(review_id, REASON_WORKER.format(error=_describe(error)) if error else REASON_WORKER.format(
-        error="no reason was given"))
+    return _fail(
+        review_id,
+        REASON_WORKER.format(error=_describe(error)) if error else REASON_WORKER.format(error="no reason was given"),
+    )
 
 
 def reviews_sweep_stale(*, now=None) -> dict[str, int]:
@@ -228,20 +263,27 @@ def reviews_sweep_stale(*, now=None) -> dict[str, int]:
     stale = AnnualReview.objects.filter(status=ReviewStatus.RUNNING, heartbeat_at__lt=cutoff)
     for review_id, attempts in stale.values_list("pk", "attempts"):
         with transaction.atomic():
-            row = AnnualReview.objects.filter(pk=review_id, status=ReviewStatus.RUNNING, attempts=attempts,
-                                              heartbeat_at__lt=cutoff)
+            row = AnnualReview.objects.filter(
+                pk=review_id, status=ReviewStatus.RUNNING, attempts=attempts, heartbeat_at__lt=cutoff
+            )
             if attempts >= settings.REVIEWS_BUILD_MAX_ATTEMPTS:
-                counts["failed"] += row.update(status=ReviewStatus.FAILED, finished_at=now,
-                                               failure_reason=REASON_GAVE_UP.format(attempts=attempts))
-            elif row.update(status=ReviewStatus.QUEUED, progress=0, heartbeat_at=now,
-                            progress_message="Waiting to start again after the build stopped"):
+                counts["failed"] += row.update(
+                    status=ReviewStatus.FAILED, finished_at=now, failure_reason=REASON_GAVE_UP.format(attempts=attempts)
+                )
+            elif row.update(
+                status=ReviewStatus.QUEUED,
+                progress=0,
+                heartbeat_at=now,
+                progress_message="Waiting to start again after the build stopped",
+            ):
                 counts["requeued"] += 1
                 _queue(review_id)
     waiting = AnnualReview.objects.filter(status=ReviewStatus.QUEUED, heartbeat_at__lt=cutoff)
     for review_id in waiting.values_list("pk", flat=True):
         with transaction.atomic():
             if AnnualReview.objects.filter(pk=review_id, status=ReviewStatus.QUEUED, heartbeat_at__lt=cutoff).update(
-                    heartbeat_at=now):
+                heartbeat_at=now
+            ):
                 counts["resent"] += 1
                 _queue(review_id)
     return counts
@@ -266,8 +308,16 @@ def review_publish(*, review: AnnualReview, user) -> AnnualReview:
         review.published_at = timezone.now()
         review.published_by = user
         review.withdrawn_at, review.withdrawn_by, review.withdrawal_reason = None, None, ""
-        review.save(update_fields=["is_published", "published_at", "published_by", "withdrawn_at", "withdrawn_by",
-                                   "withdrawal_reason"])
+        review.save(
+            update_fields=[
+                "is_published",
+                "published_at",
+                "published_by",
+                "withdrawn_at",
+                "withdrawn_by",
+                "withdrawal_reason",
+            ]
+        )
     return review
 
 
@@ -310,8 +360,14 @@ def review_action_create(*, compact, period, user, action: str, owner: str, due=
     _check_action(action, owner)
     with transaction.atomic():
         last = ReviewAction.objects.filter(compact=compact, period=period).aggregate(n=Max("position"))["n"]
-        return ReviewAction.objects.create(compact=compact, period=period, action=action.strip(),
-                                           owner=owner.strip(), due=due, position=(last or 0) + 1)
+        return ReviewAction.objects.create(
+            compact=compact,
+            period=period,
+            action=action.strip(),
+            owner=owner.strip(),
+            due=due,
+            position=(last or 0) + 1,
+        )
 
 
 def review_action_update(*, item: ReviewAction, user, action: str, owner: str, due=None) -> ReviewAction:

@@ -98,8 +98,6 @@ def sign_in(page):
     return do
 
 
-
-
 @pytest.fixture
 def celery_worker_process(transactional_db, tmp_path):
     """A real `celery worker` process against Redis and the PostgreSQL test database.
@@ -131,8 +129,20 @@ def celery_worker_process(transactional_db, tmp_path):
     hostname = f"test-{os.getpid()}@%h"
     log = open(tmp_path / "worker.log", "w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "compact_portal", "worker", "--pool=solo", "--loglevel=INFO",
-         "--without-gossip", "--without-mingle", "-n", hostname],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "compact_portal",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "-n",
+            hostname,
+        ],
         cwd=Path(__file__).resolve().parent.parent,
         env=env,
         stdout=log,

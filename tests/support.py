@@ -34,7 +34,9 @@ def build_world() -> SimpleNamespace:
     compact = f.CompactFactory(name="Northshire Compact", slug="northshire", area="Northshire")
     council = f.PublicBodyFactory(name="Northshire Council", slug="northshire-council")
     other_body = f.PublicBodyFactory(name="Northshire NHS Trust", slug="northshire-nhs", public_body_type="nhs")
-    group = f.OrganisationFactory(name="African Caribbean Forum", slug="african-caribbean-forum", charity_number="1123456")
+    group = f.OrganisationFactory(
+        name="African Caribbean Forum", slug="african-caribbean-forum", charity_number="1123456"
+    )
     other_group = f.OrganisationFactory(name="Polish Community Centre", slug="polish-community-centre")
     for organisation in (council, other_body, group):
         f.SignatoryFactory(compact=compact, organisation=organisation)

@@ -50,7 +50,15 @@ class ComplianceReturnAdmin(SimpleHistoryAdmin):
     list_display = ["organisation", "code", "period", "status", "submitted_at", "reviewed_at"]
     list_filter = ["status", "period", "code"]
     search_fields = ["organisation__name"]
-    readonly_fields = ["organisation", "period", "code", "status", "carried_forward_from", "submitted_at", "reviewed_at"]
+    readonly_fields = [
+        "organisation",
+        "period",
+        "code",
+        "status",
+        "carried_forward_from",
+        "submitted_at",
+        "reviewed_at",
+    ]
     inlines = [ReturnEventInline]
 
 

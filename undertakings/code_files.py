@@ -132,7 +132,18 @@ class CodeSpec:
 
 # --- Checking --------------------------------------------------------------------------------
 
-CODE_FIELDS = {"compact", "slug", "title", "short_title", "version", "status", "adopted_on", "source", "summary", "sections"}
+CODE_FIELDS = {
+    "compact",
+    "slug",
+    "title",
+    "short_title",
+    "version",
+    "status",
+    "adopted_on",
+    "source",
+    "summary",
+    "sections",
+}
 COMPACT_FIELDS = {"slug", "name", "area"}
 SECTION_FIELDS = {"ref", "title", "kind", "intro", "undertakings"}
 UNDERTAKING_FIELDS = {"ref", "party", "text", "assessable", "guidance"}
@@ -153,7 +164,10 @@ class _Checker:
             return False
         for key in value:
             if key not in allowed:
-                self.problem(value.key_lines.get(key, value.line), f"unknown field '{key}' in {what} (allowed: {', '.join(sorted(allowed))})")
+                self.problem(
+                    value.key_lines.get(key, value.line),
+                    f"unknown field '{key}' in {what} (allowed: {', '.join(sorted(allowed))})",
+                )
         for key in sorted(required - set(value)):
             self.problem(value.line, f"{what} has no '{key}'")
         return True
@@ -164,7 +178,11 @@ class _Checker:
         if value is None:
             return ""  # a missing required field was reported by mapping()
         if not isinstance(value, str):
-            hint = f' (write it in quotes, e.g. "{value}": YAML reads an unquoted 3.10 as the number 3.1)' if isinstance(value, (int, float)) else ""
+            hint = (
+                f' (write it in quotes, e.g. "{value}": YAML reads an unquoted 3.10 as the number 3.1)'
+                if isinstance(value, (int, float))
+                else ""
+            )
             self.problem(line, f"'{key}' of {what} must be text, not {type(value).__name__}{hint}")
             return ""
         value = value.strip()
@@ -178,13 +196,18 @@ class _Checker:
     def choice(self, data: dict, key: str, what: str, choices: list[str]) -> str:
         value = self.text(data, key, what)
         if value and value not in choices:
-            self.problem(data.key_lines.get(key, data.line), f"'{key}' of {what} must be one of {', '.join(choices)}, not '{value}'")
+            self.problem(
+                data.key_lines.get(key, data.line),
+                f"'{key}' of {what} must be one of {', '.join(choices)}, not '{value}'",
+            )
         return value
 
     def slug(self, data: dict, key: str, what: str) -> str:
         value = self.text(data, key, what)
         if value and not SLUG.match(value):
-            self.problem(data.key_lines.get(key, data.line), f"'{key}' of {what} must be lower-case letters, digits and hyphens")
+            self.problem(
+                data.key_lines.get(key, data.line), f"'{key}' of {what} must be lower-case letters, digits and hyphens"
+            )
         return value
 
 
@@ -229,7 +252,9 @@ def read_code_file(path: Path | str) -> CodeSpec:
 
 def _compact(check: _Checker, data: dict) -> dict:
     block = data.get("compact")
-    if block is None or not check.mapping(block, data.key_lines.get("compact", 1), "the compact", COMPACT_FIELDS, COMPACT_FIELDS):
+    if block is None or not check.mapping(
+        block, data.key_lines.get("compact", 1), "the compact", COMPACT_FIELDS, COMPACT_FIELDS
+    ):
         return {}
     return {
         "slug": check.slug(block, "slug", "the compact"),
@@ -274,7 +299,9 @@ def _sections(check: _Checker, data: dict) -> tuple[SectionSpec, ...]:
         ref = check.text(section, "ref", "a section")
         what = f"section {ref}" if ref else "a section"
         if ref in seen_sections:
-            check.problem(section.key_lines["ref"], f"section ref {ref} is used twice (first on line {seen_sections[ref]})")
+            check.problem(
+                section.key_lines["ref"], f"section ref {ref} is used twice (first on line {seen_sections[ref]})"
+            )
         elif ref:
             seen_sections[ref] = section.key_lines["ref"]
         built.append(

@@ -54,17 +54,35 @@ EVIDENCE = [
     "Annual report to trustees, pages 6 to 9.",
 ]
 ACTIONS = {
-    P: ("Extend this to the remaining directorates and report progress to the Compact steering group", "Equalities Lead"),
-    N: ("Agree a timetable with the BME Voluntary Sector Forum and put it into next year's service plan", "Head of Communities"),
+    P: (
+        "Extend this to the remaining directorates and report progress to the Compact steering group",
+        "Equalities Lead",
+    ),
+    N: (
+        "Agree a timetable with the BME Voluntary Sector Forum and put it into next year's service plan",
+        "Head of Communities",
+    ),
 }
 
 # organisation slug, demo officer's email or None, {period label: (workflow, rating pattern)}
 # workflow: draft-half (half assessed), draft-new (just started), submitted, returned, reviewed
 RETURNS = [
-    ("west-northamptonshire-council", "officer@westnorthants.example",
-     {"2024-25": ("reviewed", "MMPMNMMPMMAMMPMMMNMPMMMMPMMMMMMMMMMMMMMMM"), "2025-26": ("submitted-from-last-year", "")}),
-    ("nhs-northamptonshire", "officer@nhs-northants.example",
-     {"2024-25": ("reviewed", "MPMMAMPMNMMAMMMPMMMAMMPMMMMNMMMMMMMMMMMMM"), "2025-26": ("returned-from-last-year", "")}),
+    (
+        "west-northamptonshire-council",
+        "officer@westnorthants.example",
+        {
+            "2024-25": ("reviewed", "MMPMNMMPMMAMMPMMMNMPMMMMPMMMMMMMMMMMMMMMM"),
+            "2025-26": ("submitted-from-last-year", ""),
+        },
+    ),
+    (
+        "nhs-northamptonshire",
+        "officer@nhs-northants.example",
+        {
+            "2024-25": ("reviewed", "MPMMAMPMNMMAMMMPMMMAMMPMMMMNMMMMMMMMMMMMM"),
+            "2025-26": ("returned-from-last-year", ""),
+        },
+    ),
     ("north-northamptonshire-council", None, {"2025-26": ("draft-half", "MMPMMNMMMPMMAMMMMMPMMMMMMNMMMMMMMMMMMMMMM")}),
     ("northamptonshire-police", None, {"2025-26": ("reviewed", "MMMPMMMAMMMMNMMPMMMMAMMMMMPMMMMMMMMMMMMMM")}),
     ("northampton-african-caribbean-forum", "group@acforum.example", {"2025-26": ("submitted", "MMPMMMMPMMAMM")}),
@@ -100,7 +118,9 @@ def _periods(compact) -> dict[str, ReportingPeriod]:
     for label, start_year, due, _ in PERIODS:
         period = ReportingPeriod.objects.filter(compact=compact, label=label).first()
         # Created open so that demo returns can be made; closed ones are closed after the returns.
-        found[label] = period or services.reporting_period_create(compact=compact, start_year=start_year, returns_due=due)
+        found[label] = period or services.reporting_period_create(
+            compact=compact, start_year=start_year, returns_due=due
+        )
     return found
 
 
@@ -142,9 +162,13 @@ def _make_return(organisation, period, code, user, steering, workflow, pattern):
         return
     services.compliance_return_submit(compliance_return=compliance_return, user=user)
     if workflow.startswith("returned"):
-        services.compliance_return_send_back(compliance_return=compliance_return, user=steering, comments=RETURN_COMMENTS)
+        services.compliance_return_send_back(
+            compliance_return=compliance_return, user=steering, comments=RETURN_COMMENTS
+        )
     elif workflow == "reviewed":
-        services.compliance_return_accept(compliance_return=compliance_return, user=steering, comments="Thank you: a clear and honest return.")
+        services.compliance_return_accept(
+            compliance_return=compliance_return, user=steering, comments="Thank you: a clear and honest return."
+        )
 
 
 def _rate(entries, pattern, user):
@@ -153,13 +177,26 @@ def _rate(entries, pattern, user):
         explanation = EXPLANATIONS[rating][i % len(EXPLANATIONS[rating])] if rating != M else ""
         links = [f"https://example.org/evidence/{entry.undertaking.ref}"] if i % 5 == 0 else []
         services.compliance_entry_update(
-            entry=entry, user=user, rating=rating, explanation=explanation, evidence=EVIDENCE[i % len(EVIDENCE)], links=links
+            entry=entry,
+            user=user,
+            rating=rating,
+            explanation=explanation,
+            evidence=EVIDENCE[i % len(EVIDENCE)],
+            links=links,
         )
         if rating in ACTIONS:
             what, who = ACTIONS[rating]
-            services.action_add(entry=entry, user=user, what=what, who=who, due_on=entry.compliance_return.period.returns_due + datetime.timedelta(days=180))
+            services.action_add(
+                entry=entry,
+                user=user,
+                what=what,
+                who=who,
+                due_on=entry.compliance_return.period.returns_due + datetime.timedelta(days=180),
+            )
         if i == 0:
-            minutes = SimpleUploadedFile("forum-minutes.txt", b"BME Voluntary Sector Forum: minutes of the meeting of 3 July 2025.\n")
+            minutes = SimpleUploadedFile(
+                "forum-minutes.txt", b"BME Voluntary Sector Forum: minutes of the meeting of 3 July 2025.\n"
+            )
             services.evidence_file_add(entry=entry, user=user, upload=minutes)
 
 
@@ -172,5 +209,10 @@ def _confirm(entries, user, *, improve: bool):
         elif improve and rating == N:
             rating, explanation = P, "Started this year: " + EXPLANATIONS[P][0][0].lower() + EXPLANATIONS[P][0][1:]
         services.compliance_entry_update(
-            entry=entry, user=user, rating=rating, explanation=explanation, evidence=entry.evidence or EVIDENCE[0], links=entry.links
+            entry=entry,
+            user=user,
+            rating=rating,
+            explanation=explanation,
+            evidence=entry.evidence or EVIDENCE[0],
+            links=entry.links,
         )

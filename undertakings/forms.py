@@ -1,5 +1,5 @@
-from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.choices import Choice
+from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.utils.html import escape
@@ -30,7 +30,9 @@ class EntryForm(forms.Form):
     rating = forms.ChoiceField(
         label="Rating",
         choices=[
-            Choice(value, label, hint=RATING_HINTS[value], **({"divider": "or"} if value == Rating.NOT_APPLICABLE else {}))
+            Choice(
+                value, label, hint=RATING_HINTS[value], **({"divider": "or"} if value == Rating.NOT_APPLICABLE else {})
+            )
             for value, label in Rating.choices
         ],
         widget=forms.RadioSelect,
@@ -78,7 +80,10 @@ class StartReturnForm(forms.Form):
     start = forms.ChoiceField(
         label="How do you want to start?",
         choices=[
-            (CARRY_FORWARD, "Start from last year's return: copy its ratings, explanations and evidence for you to confirm"),
+            (
+                CARRY_FORWARD,
+                "Start from last year's return: copy its ratings, explanations and evidence for you to confirm",
+            ),
             (BLANK, "Start with a blank return"),
         ],
         widget=forms.RadioSelect,
@@ -114,9 +119,13 @@ class EvidenceFileForm(forms.Form):
 
 
 class ActionForm(forms.Form):
-    what = forms.CharField(label="What will be done", widget=forms.Textarea, error_messages={"required": "Say what will be done"})
+    what = forms.CharField(
+        label="What will be done", widget=forms.Textarea, error_messages={"required": "Say what will be done"}
+    )
     who = forms.CharField(
-        label="Who is responsible", max_length=200, help_text="A person or a team.",
+        label="Who is responsible",
+        max_length=200,
+        help_text="A person or a team.",
         error_messages={"required": "Say who is responsible"},
     )
     due_on = GovUKDateField(label="By when", what="date it will be done by", help_text="For example, 31 3 2027")
@@ -124,7 +133,9 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["due_on"].error_messages.update(required="Enter the date it will be done by", incomplete="Enter the date it will be done by")
+        self.fields["due_on"].error_messages.update(
+            required="Enter the date it will be done by", incomplete="Enter the date it will be done by"
+        )
         fields = [Field.textarea("what", rows=3), Field.text("who", field_width=20), Field("due_on")]
         if editing:
             fields.append(Field.checkbox("done"))
@@ -171,7 +182,9 @@ class PeriodForm(forms.Form):
             "max_value": "Enter a year before 2100",
         },
     )
-    returns_due = GovUKDateField(label="Date returns are due", help_text="Usually 30 June after the year ends. For example, 30 6 2027")
+    returns_due = GovUKDateField(
+        label="Date returns are due", help_text="Usually 30 June after the year ends. For example, 30 6 2027"
+    )
     is_open = forms.BooleanField(
         label="Open it for returns now",
         required=False,

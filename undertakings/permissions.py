@@ -34,7 +34,10 @@ def can_edit_return(user, compliance_return: ComplianceReturn) -> bool:
 
 
 def can_review_return(user, compliance_return: ComplianceReturn) -> bool:
-    return roles_for(user).steers(compliance_return.period.compact_id) and compliance_return.status == ReturnStatus.SUBMITTED
+    return (
+        roles_for(user).steers(compliance_return.period.compact_id)
+        and compliance_return.status == ReturnStatus.SUBMITTED
+    )
 
 
 def can_start_return(user, organisation: Organisation) -> bool:
@@ -58,7 +61,9 @@ def _visible(user, compliance_return: ComplianceReturn):
 
 
 def get_return_for_user(user, pk: int) -> ComplianceReturn:
-    compliance_return = ComplianceReturn.objects.select_related("organisation", "period__compact", "code").filter(pk=pk).first()
+    compliance_return = (
+        ComplianceReturn.objects.select_related("organisation", "period__compact", "code").filter(pk=pk).first()
+    )
     if compliance_return is None:
         raise Http404("No such compliance return")
     _visible(user, compliance_return)
@@ -68,7 +73,9 @@ def get_return_for_user(user, pk: int) -> ComplianceReturn:
 def get_entry_for_user(user, pk: int) -> ComplianceEntry:
     entry = (
         ComplianceEntry.objects.select_related(
-            "compliance_return__organisation", "compliance_return__period__compact", "compliance_return__code",
+            "compliance_return__organisation",
+            "compliance_return__period__compact",
+            "compliance_return__code",
             "undertaking__section",
         )
         .filter(pk=pk)
@@ -82,7 +89,9 @@ def get_entry_for_user(user, pk: int) -> ComplianceEntry:
 
 def get_evidence_for_user(user, pk: int) -> EvidenceFile:
     evidence = (
-        EvidenceFile.objects.select_related("entry__compliance_return__period", "entry__undertaking").filter(pk=pk).first()
+        EvidenceFile.objects.select_related("entry__compliance_return__period", "entry__undertaking")
+        .filter(pk=pk)
+        .first()
     )
     if evidence is None:
         raise Http404("No such file")
@@ -91,9 +100,13 @@ def get_evidence_for_user(user, pk: int) -> EvidenceFile:
 
 
 def get_action_for_user(user, pk: int) -> Action:
-    action = Action.objects.select_related(
-        "entry__compliance_return__period", "entry__compliance_return__organisation", "entry__undertaking"
-    ).filter(pk=pk).first()
+    action = (
+        Action.objects.select_related(
+            "entry__compliance_return__period", "entry__compliance_return__organisation", "entry__undertaking"
+        )
+        .filter(pk=pk)
+        .first()
+    )
     if action is None:
         raise Http404("No such action")
     _visible(user, action.entry.compliance_return)

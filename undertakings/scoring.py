@@ -35,7 +35,7 @@ class Score:
 
     @property
     def percent_text(self) -> str:
-        """"72.5%" (to one decimal place, halves rounded up), or a sentence when nothing applies."""
+        """ "72.5%" (to one decimal place, halves rounded up), or a sentence when nothing applies."""
         if self.percentage is None:
             return NO_APPLICABLE_UNDERTAKINGS
         tenths = floor(self.percentage * 10 + Fraction(1, 2))
@@ -49,7 +49,7 @@ class Score:
 
     @property
     def fraction_text(self) -> str:
-        """"14.5 of 20"."""
+        """ "14.5 of 20"."""
         return f"{self.numerator_text} of {self.denominator}"
 
     @property

@@ -13,7 +13,11 @@ urlpatterns = [
     # A body's returns.
     path("compliance/", views.return_list, name="return-list"),
     path("compliance/returns.csv", views.return_list_csv, name="return-list-csv"),
-    path("compliance/start/<slug:organisation_slug>/<int:period_pk>/<int:code_pk>/", views.return_start, name="return-start"),
+    path(
+        "compliance/start/<slug:organisation_slug>/<int:period_pk>/<int:code_pk>/",
+        views.return_start,
+        name="return-start",
+    ),
     path("compliance/returns/<int:pk>/", views.return_detail, name="return-detail"),
     path("compliance/returns/<int:pk>/return.csv", views.return_csv, name="return-csv"),
     path("compliance/returns/<int:pk>/submit/", views.return_submit, name="return-submit"),
@@ -33,6 +37,14 @@ urlpatterns = [
     path("compliance/periods/<int:pk>/returns.csv", views.period_csv, name="period-csv"),
     path("compliance/periods/<int:pk>/codes/<int:code_pk>/matrix/", views.matrix, name="matrix"),
     path("compliance/periods/<int:pk>/codes/<int:code_pk>/matrix.csv", views.matrix_csv, name="matrix-csv"),
-    path("compliance/periods/<int:pk>/undertakings/<int:undertaking_pk>/", views.undertaking_detail, name="undertaking-detail"),
-    path("compliance/periods/<int:pk>/undertakings/<int:undertaking_pk>/ratings.csv", views.undertaking_csv, name="undertaking-csv"),
+    path(
+        "compliance/periods/<int:pk>/undertakings/<int:undertaking_pk>/",
+        views.undertaking_detail,
+        name="undertaking-detail",
+    ),
+    path(
+        "compliance/periods/<int:pk>/undertakings/<int:undertaking_pk>/ratings.csv",
+        views.undertaking_csv,
+        name="undertaking-csv",
+    ),
 ]

@@ -12,14 +12,21 @@ from .raising import UndertakingLabelChoices, helper
 
 def _text(label: str, required_message: str, help_text: str = "", required: bool = True, rows: int = 6):
     return forms.CharField(
-        label=label, widget=forms.Textarea(attrs={"rows": rows}), required=required, help_text=help_text,
-        max_length=10000, error_messages={"required": required_message},
+        label=label,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        required=required,
+        help_text=help_text,
+        max_length=10000,
+        error_messages={"required": required_message},
     )
 
 
 class ReplyForm(forms.Form):
-    reply = _text("Your reply to the complainant", "Enter your reply to the complainant",
-                  "Answer each point. Say what you found, what you will do, and by when.")
+    reply = _text(
+        "Your reply to the complainant",
+        "Enter your reply to the complainant",
+        "Answer each point. Say what you found, what you will do, and by when.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -28,13 +35,16 @@ class ReplyForm(forms.Form):
 
 class ExtendForm(forms.Form):
     new_date = GovUKDateField(label="New reply date")
-    reason = _text("Why do you need more time?", "Enter the reason for the extension",
-                   "The complainant will be sent this reason.")
+    reason = _text(
+        "Why do you need more time?", "Enter the reason for the extension", "The complainant will be sent this reason."
+    )
 
     def __init__(self, *args, latest=None, **kwargs):
         super().__init__(*args, **kwargs)
         if latest:
-            self.fields["new_date"].help_text = f"A working day no later than {latest:%-d %B %Y}. For example, {latest:%-d %-m %Y}."
+            self.fields[
+                "new_date"
+            ].help_text = f"A working day no later than {latest:%-d %B %Y}. For example, {latest:%-d %-m %Y}."
         self.helper = helper(Field("new_date"), Field.textarea("reason", rows=5), button="Extend the reply date")
 
 
@@ -54,12 +64,22 @@ class CloseForm(forms.Form):
         error_messages={"required": "Choose the outcome"},
     )
     explanation = _text("Explain the decision to the complainant", "Explain the decision to the complainant")
-    remedy = _text("Remedy", "", "What will be put right, for whom and by when. Leave empty if none.", required=False, rows=4)
-    learning = _text("Learning", "", "What the body will do differently. This is published in the annual review, "
-                     "without saying who complained.", required=False, rows=4)
+    remedy = _text(
+        "Remedy", "", "What will be put right, for whom and by when. Leave empty if none.", required=False, rows=4
+    )
+    learning = _text(
+        "Learning",
+        "",
+        "What the body will do differently. This is published in the annual review, without saying who complained.",
+        required=False,
+        rows=4,
+    )
     undertakings_broken = UndertakingLabelChoices(
-        queryset=Undertaking.objects.none(), widget=forms.CheckboxSelectMultiple, required=False,
-        label="Undertakings found broken", help_text="Select all that apply, if any.",
+        queryset=Undertaking.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Undertakings found broken",
+        help_text="Select all that apply, if any.",
     )
 
     def __init__(self, *args, undertakings=None, **kwargs):
@@ -96,8 +116,10 @@ class NoteForm(forms.Form):
     text = _text("Note", "Enter the note", "The complainant never sees internal notes.")
     audience = forms.ChoiceField(
         widget=forms.RadioSelect,
-        choices=[(Audience.INTERNAL, "The steering group and the body complained about"),
-                 (Audience.STEERING, "The steering group only")],
+        choices=[
+            (Audience.INTERNAL, "The steering group and the body complained about"),
+            (Audience.STEERING, "The steering group only"),
+        ],
         initial=Audience.INTERNAL,
         label="Who can read this note?",
     )

@@ -44,7 +44,8 @@ class UndertakingsForm(forms.Form):
         help_text="Select all that apply.",
     )
     not_sure = forms.BooleanField(
-        required=False, label="I’m not sure which undertaking",
+        required=False,
+        label="I’m not sure which undertaking",
         help_text="The body and the steering group will work out which undertakings apply.",
     )
 
@@ -70,7 +71,8 @@ class DetailsForm(forms.Form):
         error_messages={"required": "Enter what happened"},
     )
     happened_on = GovUKDateField(
-        label="When did it happen?", what="date it happened",
+        label="When did it happen?",
+        what="date it happened",
         help_text="For example, 27 3 2026. If it went on for a while, give the latest date.",
     )
     outcome_sought = forms.CharField(
@@ -83,8 +85,9 @@ class DetailsForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["happened_on"].error_messages.update({"required": "Enter the date it happened",
-                                                           "incomplete": "Enter the date it happened"})
+        self.fields["happened_on"].error_messages.update(
+            {"required": "Enter the date it happened", "incomplete": "Enter the date it happened"}
+        )
         self.helper = helper(
             Field.textarea("what_happened", label_size=Size.MEDIUM, label_tag="h2", rows=8, max_characters=10000),
             Field("happened_on", context={"legend_size": Size.for_legend(Size.MEDIUM), "legend_tag": "h2"}),
@@ -141,8 +144,10 @@ class EmailForm(forms.Form):
     email = forms.EmailField(
         label="Email address",
         help_text="We will send you a link to confirm it. Your complaint is sent once you open the link.",
-        error_messages={"required": "Enter your email address",
-                        "invalid": "Enter an email address in the correct format, like name@example.com"},
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
     )
 
     def __init__(self, *args, **kwargs):

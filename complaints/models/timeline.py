@@ -68,7 +68,9 @@ class Event(models.Model):
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(default=timezone.now)
     kind = models.CharField(max_length=20, choices=EventKind.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     party = models.CharField(max_length=20, choices=Party.choices)
     audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.EVERYONE)
     stage = models.ForeignKey(Stage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

@@ -1,7 +1,7 @@
 from .complaints import (
+    compact_complaints,
     complaint_for_page,
     complaints_raised_by,
-    compact_complaints,
     queue_for_body,
     undertakings_to_cite,
 )

@@ -7,7 +7,9 @@ from undertakings.models import PARTIES_FOR_SECTOR, Undertaking
 
 from ..models import Complaint, ComplaintStatus, Event, Stage
 
-_UNDERTAKINGS = Prefetch("undertakings", queryset=Undertaking.objects.select_related("code").order_by("code", "position"))
+_UNDERTAKINGS = Prefetch(
+    "undertakings", queryset=Undertaking.objects.select_related("code").order_by("code", "position")
+)
 
 
 def complaint_for_page(reference: str) -> Complaint | None:
@@ -67,9 +69,7 @@ def complaints_raised_by(user) -> QuerySet:
 def undertakings_to_cite(*, respondent: Organisation | None, search: str = "") -> QuerySet:
     """Undertakings a public body may be held to: those of the Codes of its Compacts that bind
     public bodies (joint or public-sector ones), filtered by words in the text or reference."""
-    queryset = Undertaking.objects.select_related("code", "section").filter(
-        party__in=PARTIES_FOR_SECTOR[Sector.PUBLIC]
-    )
+    queryset = Undertaking.objects.select_related("code", "section").filter(party__in=PARTIES_FOR_SECTOR[Sector.PUBLIC])
     if respondent is not None:
         queryset = queryset.filter(
             code__compact__signatory_records__organisation=respondent,
@@ -77,7 +77,9 @@ def undertakings_to_cite(*, respondent: Organisation | None, search: str = "") -
         )
     for word in search.split()[:8]:
         queryset = queryset.filter(
-            Q(text__icontains=word) | Q(ref__istartswith=word) | Q(section__title__icontains=word)
+            Q(text__icontains=word)
+            | Q(ref__istartswith=word)
+            | Q(section__title__icontains=word)
             | Q(code__short_title__icontains=word)
         )
     return queryset.distinct().order_by("code__short_title", "code_id", "position")

@@ -88,10 +88,16 @@ def complaint_figures(*, compact: Compact, start: date, end: date) -> dict:
 
     bodies: dict[int, dict] = {}
     for c in complaints:
-        row = bodies.setdefault(c.respondent_id, {
-            "organisation": c.respondent.name, "org_id": c.respondent.org_id, "received": 0, "open": 0,
-            **{o: 0 for o in Outcome.values},
-        })
+        row = bodies.setdefault(
+            c.respondent_id,
+            {
+                "organisation": c.respondent.name,
+                "org_id": c.respondent.org_id,
+                "received": 0,
+                "open": 0,
+                **{o: 0 for o in Outcome.values},
+            },
+        )
         row["received"] += 1
         if c.is_open:
             row["open"] += 1
@@ -100,9 +106,20 @@ def complaint_figures(*, compact: Compact, start: date, end: date) -> dict:
 
     undertakings: dict[int, dict] = {}
     for c in complaints:
-        for u, key in [(u, "cited") for u in c.undertakings.all()] + [(u, "found_broken") for u in c.undertakings_broken.all()]:
-            row = undertakings.setdefault(u.pk, {"code": u.code.short_title, "ref": u.ref, "text": u.text,
-                                                 "cited": 0, "found_broken": 0, "_order": (u.code_id, u.position)})
+        for u, key in [(u, "cited") for u in c.undertakings.all()] + [
+            (u, "found_broken") for u in c.undertakings_broken.all()
+        ]:
+            row = undertakings.setdefault(
+                u.pk,
+                {
+                    "code": u.code.short_title,
+                    "ref": u.ref,
+                    "text": u.text,
+                    "cited": 0,
+                    "found_broken": 0,
+                    "_order": (u.code_id, u.position),
+                },
+            )
             row[key] += 1
 
     return {

@@ -13,8 +13,18 @@ def locked(complaint: Complaint) -> Complaint:
     return Complaint.objects.select_for_update().select_related("respondent", "compact").get(pk=complaint.pk)
 
 
-def record(complaint: Complaint, *, kind: str, party: str, actor=None, stage=None, text: str = "",
-           audience: str = Audience.EVERYONE, file=None, notify: bool = True) -> Event:
+def record(
+    complaint: Complaint,
+    *,
+    kind: str,
+    party: str,
+    actor=None,
+    stage=None,
+    text: str = "",
+    audience: str = Audience.EVERYONE,
+    file=None,
+    notify: bool = True,
+) -> Event:
     event = Event.objects.create(
         complaint=complaint, kind=kind, party=party, actor=actor, stage=stage, text=text, audience=audience, file=file
     )

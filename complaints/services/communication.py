@@ -58,8 +58,12 @@ def stored_upload(upload, *, party: str, user=None, complaint=None, draft_key: s
     extension, content_type = _checked(upload)
     stem = upload.name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1].rsplit(".", 1)[0][:200] or "file"
     file = ComplaintFile(
-        complaint=complaint, draft_key=draft_key, original_name=f"{stem}.{extension}", content_type=content_type,
-        size=upload.size, uploaded_by=user if user is not None and user.is_authenticated else None,
+        complaint=complaint,
+        draft_key=draft_key,
+        original_name=f"{stem}.{extension}",
+        content_type=content_type,
+        size=upload.size,
+        uploaded_by=user if user is not None and user.is_authenticated else None,
         uploaded_by_party=party,
     )
     file.file.save("upload", upload, save=False)
@@ -115,5 +119,6 @@ def complaint_note(*, complaint: Complaint, text: str, party: str, user, audienc
         raise ValidationError({"audience": STEERING_ONLY_NOTE})
     if audience == Audience.EVERYONE:
         audience = Audience.INTERNAL
-    return record(complaint, kind=EventKind.NOTE, party=party, actor=user, text=text.strip(), audience=audience,
-                  notify=False)
+    return record(
+        complaint, kind=EventKind.NOTE, party=party, actor=user, text=text.strip(), audience=audience, notify=False
+    )

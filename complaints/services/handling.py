@@ -21,12 +21,16 @@ SAME_OFFICER_AT_STAGE_2 = "A different officer must handle stage 2: you answered
 REPLY_NEEDED = "Enter your reply to the complainant."
 REASON_NEEDED = "Enter the reason for the extension. The complainant will be told it."
 EXTENSION_NOT_LATER = "The new reply date must be after the current one."
-EXTENSION_TOO_LATE = "The new reply date can be at most {days} working days after the original date, so {latest} at the latest."
+EXTENSION_TOO_LATE = (
+    "The new reply date can be at most {days} working days after the original date, so {latest} at the latest."
+)
 EXTENSION_NOT_WORKING_DAY = "The new reply date must be a working day, not a weekend or bank holiday."
 CANNOT_ESCALATE = "This complaint cannot be taken further now."
 ESCALATION_TOO_LATE = "The time to take this complaint further ended on {date}."
 ESCALATION_REASON_NEEDED = "Say why you are not satisfied with the reply."
-OPEN_ESCALATION = "You cannot close this complaint: the complainant has taken it further and it has not been answered yet."
+OPEN_ESCALATION = (
+    "You cannot close this complaint: the complainant has taken it further and it has not been answered yet."
+)
 REPLY_BEFORE_CLOSING = "Reply to the complainant before closing the complaint."
 ONLY_STEERING_CLOSES_REFERRALS = "Only the steering group can close a complaint referred to it."
 OUTCOME_NEEDED = "Choose the outcome."
@@ -68,8 +72,14 @@ def stage_acknowledge(*, complaint: Complaint, user, today: date | None = None) 
     stage.original_reply_by = stage.reply_by = deadlines.reply_by(level=stage.level, acknowledged_on=today)
     stage.save()
     refresh_next_deadline(complaint)
-    record(complaint, kind=EventKind.ACKNOWLEDGED, party=_party_holding(complaint), actor=user, stage=stage,
-           text=f"A reply is due by {_day(stage.reply_by)}.")
+    record(
+        complaint,
+        kind=EventKind.ACKNOWLEDGED,
+        party=_party_holding(complaint),
+        actor=user,
+        stage=stage,
+        text=f"A reply is due by {_day(stage.reply_by)}.",
+    )
     return complaint
 
 
@@ -109,15 +119,22 @@ def stage_extend(*, complaint: Complaint, user, new_date: date, reason: str) -> 
     if new_date <= stage.reply_by:
         raise ValidationError({"new_date": EXTENSION_NOT_LATER})
     if new_date > latest:
-        raise ValidationError({"new_date": EXTENSION_TOO_LATE.format(
-            days=deadlines.EXTEND_BY_AT_MOST[stage.level], latest=_day(latest))})
+        raise ValidationError(
+            {"new_date": EXTENSION_TOO_LATE.format(days=deadlines.EXTEND_BY_AT_MOST[stage.level], latest=_day(latest))}
+        )
     if not is_working_day(new_date):
         raise ValidationError({"new_date": EXTENSION_NOT_WORKING_DAY})
     stage.reply_by, stage.extension_reason = new_date, reason.strip()
     stage.save()
     refresh_next_deadline(complaint)
-    record(complaint, kind=EventKind.EXTENDED, party=_party_holding(complaint), actor=user, stage=stage,
-           text=f"New reply date: {_day(new_date)}. Reason: {stage.extension_reason}")
+    record(
+        complaint,
+        kind=EventKind.EXTENDED,
+        party=_party_holding(complaint),
+        actor=user,
+        stage=stage,
+        text=f"New reply date: {_day(new_date)}. Reason: {stage.extension_reason}",
+    )
     return complaint
 
 
@@ -158,8 +175,18 @@ def _reopen(complaint: Complaint) -> None:
 
 
 @transaction.atomic
-def complaint_close(*, complaint: Complaint, user, party: str, outcome: str, explanation: str, remedy: str = "",
-                    learning: str = "", undertakings_broken=(), today: date | None = None) -> Complaint:
+def complaint_close(
+    *,
+    complaint: Complaint,
+    user,
+    party: str,
+    outcome: str,
+    explanation: str,
+    remedy: str = "",
+    learning: str = "",
+    undertakings_broken=(),
+    today: date | None = None,
+) -> Complaint:
     complaint = locked(complaint)
     stage = _current_open_stage(complaint)
     if outcome not in Outcome.values:
@@ -172,7 +199,9 @@ def complaint_close(*, complaint: Complaint, user, party: str, outcome: str, exp
         if complaint.status == ComplaintStatus.REFERRED:
             raise ValidationError(ONLY_STEERING_CLOSES_REFERRALS)
         if stage is None or not stage.replied_on:
-            raise ValidationError(OPEN_ESCALATION if stage and stage.level > StageLevel.STAGE_1 else REPLY_BEFORE_CLOSING)
+            raise ValidationError(
+                OPEN_ESCALATION if stage and stage.level > StageLevel.STAGE_1 else REPLY_BEFORE_CLOSING
+            )
     elif party == Party.STEERING and stage is not None and not stage.acknowledged_on:
         raise ValidationError(ACKNOWLEDGE_FIRST)
     today = today or timezone.localdate()
@@ -180,10 +209,23 @@ def complaint_close(*, complaint: Complaint, user, party: str, outcome: str, exp
         # The steering group's decision is its reply at the referral stage.
         stage.replied_on, stage.replied_by, stage.reply = today, user, explanation.strip()
         stage.save()
-    _finish(complaint, outcome=outcome, party=party, user=user, today=today,
-            remedy=remedy, learning=learning, undertakings_broken=undertakings_broken)
-    record(complaint, kind=EventKind.CLOSED, party=party, actor=user,
-           text=f"Outcome: {complaint.get_outcome_display()}.\n{explanation.strip()}")
+    _finish(
+        complaint,
+        outcome=outcome,
+        party=party,
+        user=user,
+        today=today,
+        remedy=remedy,
+        learning=learning,
+        undertakings_broken=undertakings_broken,
+    )
+    record(
+        complaint,
+        kind=EventKind.CLOSED,
+        party=party,
+        actor=user,
+        text=f"Outcome: {complaint.get_outcome_display()}.\n{explanation.strip()}",
+    )
     return complaint
 
 
@@ -202,7 +244,12 @@ def complaint_withdraw(*, complaint: Complaint, user=None, reason: str = "", tod
     if not complaint.is_open:
         raise ValidationError(ALREADY_CLOSED)
     signed_in = user if user is not None and user.is_authenticated else None
-    _finish(complaint, outcome=Outcome.WITHDRAWN, party=Party.COMPLAINANT, user=signed_in,
-            today=today or timezone.localdate())
+    _finish(
+        complaint,
+        outcome=Outcome.WITHDRAWN,
+        party=Party.COMPLAINANT,
+        user=signed_in,
+        today=today or timezone.localdate(),
+    )
     record(complaint, kind=EventKind.WITHDRAWN, party=Party.COMPLAINANT, actor=signed_in, text=reason.strip())
     return complaint

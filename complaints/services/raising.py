@@ -31,7 +31,9 @@ def _compact_for(respondent: Organisation, undertakings) -> "Compact":  # noqa: 
     compacts = {u.code.compact for u in undertakings}
     if len(compacts) > 1:
         raise ValidationError(UNDERTAKINGS_FROM_TWO_COMPACTS)
-    signed = {s.compact for s in respondent.signatory_records.filter(withdrawn_on__isnull=True).select_related("compact")}
+    signed = {
+        s.compact for s in respondent.signatory_records.filter(withdrawn_on__isnull=True).select_related("compact")
+    }
     if compacts:
         if not compacts <= signed:
             raise ValidationError(UNDERTAKING_NOT_FOR_BODY)
@@ -53,7 +55,10 @@ def _check_complainant(*, kind: str, user, organisation, email: str) -> None:
 
 def open_stage(complaint: Complaint, *, level: int, opened_on: date, request: str = "") -> Stage:
     return Stage.objects.create(
-        complaint=complaint, level=level, opened_on=opened_on, request=request,
+        complaint=complaint,
+        level=level,
+        opened_on=opened_on,
+        request=request,
         acknowledge_by=deadlines.acknowledge_by(level=level, opened_on=opened_on),
     )
 
@@ -114,7 +119,9 @@ def complaint_raise(
     )
     complaint.undertakings.set(undertakings)
     if draft_key:
-        ComplaintFile.objects.filter(draft_key=draft_key, complaint__isnull=True).update(complaint=complaint, draft_key="")
+        ComplaintFile.objects.filter(draft_key=draft_key, complaint__isnull=True).update(
+            complaint=complaint, draft_key=""
+        )
     if waiting_for_email:
         from ..tasks import send_confirmation_email
 

@@ -15,9 +15,8 @@ REMIND_BEFORE = 2  # working days
 def _due_reminders(today: date):
     """(stage, action, due date, moment) for every reminder due today on an open complaint."""
     soon = add_working_days(today, REMIND_BEFORE)
-    stages = (
-        Stage.objects.filter(complaint__in=Complaint.objects.open(), replied_on__isnull=True)
-        .select_related("complaint__respondent", "complaint__compact")
+    stages = Stage.objects.filter(complaint__in=Complaint.objects.open(), replied_on__isnull=True).select_related(
+        "complaint__respondent", "complaint__compact"
     )
     for stage in stages:
         if stage.complaint.current_stage_level != stage.level:

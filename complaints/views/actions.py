@@ -18,10 +18,18 @@ from .common import with_complaint
 
 
 def _page(request, complaint, form, title: str, intro: str = "", **extra):
-    return render(request, "complaints/action.html", {
-        "form": form, "title": title, "intro": intro, "reference": complaint.reference,
-        "back": reverse("complaints:detail", args=[complaint.reference]), **extra,
-    })
+    return render(
+        request,
+        "complaints/action.html",
+        {
+            "form": form,
+            "title": title,
+            "intro": intro,
+            "reference": complaint.reference,
+            "back": reverse("complaints:detail", args=[complaint.reference]),
+            **extra,
+        },
+    )
 
 
 def _run(request, complaint, form, action, success: str):
@@ -58,10 +66,16 @@ def acknowledge(request, complaint, side, viewer):
         else:
             messages.success(request, f"Complaint acknowledged. A reply is due within {reply_days} working days.")
         return redirect("complaints:detail", reference=complaint.reference)
-    return render(request, "complaints/acknowledge.html", {
-        "reference": complaint.reference, "stage": stage, "reply_days": reply_days,
-        "back": reverse("complaints:detail", args=[complaint.reference]),
-    })
+    return render(
+        request,
+        "complaints/acknowledge.html",
+        {
+            "reference": complaint.reference,
+            "stage": stage,
+            "reply_days": reply_days,
+            "back": reverse("complaints:detail", args=[complaint.reference]),
+        },
+    )
 
 
 @with_complaint
@@ -71,12 +85,18 @@ def reply(request, complaint, side, viewer):
     stage = complaint.current_stage
     form = ReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        done = _run(request, complaint, form, lambda reply: services.stage_reply(
-            complaint=complaint, user=request.user, reply=reply), "Your reply has been sent to the complainant.")
+        done = _run(
+            request,
+            complaint,
+            form,
+            lambda reply: services.stage_reply(complaint=complaint, user=request.user, reply=reply),
+            "Your reply has been sent to the complainant.",
+        )
         if done:
             return done
-    return _page(request, complaint, form, f"Reply at {stage.get_level_display().lower()}",
-                 f"Due by {stage.reply_by:%-d %B %Y}.")
+    return _page(
+        request, complaint, form, f"Reply at {stage.get_level_display().lower()}", f"Due by {stage.reply_by:%-d %B %Y}."
+    )
 
 
 @with_complaint
@@ -87,14 +107,25 @@ def extend(request, complaint, side, viewer):
     latest = deadlines.latest_extension(stage)
     form = ExtendForm(request.POST or None, latest=latest)
     if request.method == "POST" and form.is_valid():
-        done = _run(request, complaint, form, lambda new_date, reason: services.stage_extend(
-            complaint=complaint, user=request.user, new_date=new_date, reason=reason),
-            "The reply date has been extended and the complainant has been told why.")
+        done = _run(
+            request,
+            complaint,
+            form,
+            lambda new_date, reason: services.stage_extend(
+                complaint=complaint, user=request.user, new_date=new_date, reason=reason
+            ),
+            "The reply date has been extended and the complainant has been told why.",
+        )
         if done:
             return done
-    return _page(request, complaint, form, "Extend the reply date",
-                 f"The reply is due by {stage.reply_by:%-d %B %Y}. At {stage.get_level_display().lower()} it can be "
-                 f"extended by up to {deadlines.EXTEND_BY_AT_MOST[stage.level]} working days from the original date.")
+    return _page(
+        request,
+        complaint,
+        form,
+        "Extend the reply date",
+        f"The reply is due by {stage.reply_by:%-d %B %Y}. At {stage.get_level_display().lower()} it can be "
+        f"extended by up to {deadlines.EXTEND_BY_AT_MOST[stage.level]} working days from the original date.",
+    )
 
 
 @with_complaint
@@ -103,20 +134,31 @@ def escalate(request, complaint, side, viewer):
     _require(permissions.can_escalate(viewer, complaint, side))
     stage = complaint.current_stage
     to_steering = stage.level == StageLevel.STAGE_2
-    form = EscalateForm(request.POST or None,
-                        button="Refer to the steering group" if to_steering else "Ask for stage 2")
+    form = EscalateForm(
+        request.POST or None, button="Refer to the steering group" if to_steering else "Ask for stage 2"
+    )
     if request.method == "POST" and form.is_valid():
-        done = _run(request, complaint, form, lambda reason: services.complaint_escalate(
-            complaint=complaint, reason=reason, user=_user(request)),
-            "Your complaint has been referred to the steering group." if to_steering else "Your complaint has moved to stage 2.")
+        done = _run(
+            request,
+            complaint,
+            form,
+            lambda reason: services.complaint_escalate(complaint=complaint, reason=reason, user=_user(request)),
+            "Your complaint has been referred to the steering group."
+            if to_steering
+            else "Your complaint has moved to stage 2.",
+        )
         if done:
             return done
     if to_steering:
-        title, intro = "Refer your complaint to the steering group", (
-            f"The Compact steering group will look at how {complaint.respondent.name} handled your complaint.")
+        title, intro = (
+            "Refer your complaint to the steering group",
+            (f"The Compact steering group will look at how {complaint.respondent.name} handled your complaint."),
+        )
     else:
-        title, intro = "Take your complaint to stage 2", (
-            f"A different officer at {complaint.respondent.name} will look at your complaint again.")
+        title, intro = (
+            "Take your complaint to stage 2",
+            (f"A different officer at {complaint.respondent.name} will look at your complaint again."),
+        )
     return _page(request, complaint, form, title, f"{intro} You can do this until {stage.escalate_by:%-d %B %Y}.")
 
 
@@ -125,18 +167,28 @@ def escalate(request, complaint, side, viewer):
 def close(request, complaint, side, viewer):
     _require(permissions.can_close(viewer, complaint, side))
     cited = undertakings_to_cite(respondent=complaint.respondent)
-    form = CloseForm(request.POST or None, undertakings=cited,
-                     initial={"undertakings_broken": [u.pk for u in complaint.undertakings.all()]})
+    form = CloseForm(
+        request.POST or None,
+        undertakings=cited,
+        initial={"undertakings_broken": [u.pk for u in complaint.undertakings.all()]},
+    )
     if request.method == "POST" and form.is_valid():
-        done = _run(request, complaint, form, lambda **data: services.complaint_close(
-            complaint=complaint, user=request.user, party=side, **data), "The complaint has been closed.")
+        done = _run(
+            request,
+            complaint,
+            form,
+            lambda **data: services.complaint_close(complaint=complaint, user=request.user, party=side, **data),
+            "The complaint has been closed.",
+        )
         if done:
             return done
     intro = ""
     if side == Party.RESPONDENT:
         stage = complaint.current_stage
-        intro = (f"The complainant can still take the complaint further until {stage.escalate_by:%-d %B %Y}; "
-                 "if they do, it will open again.")
+        intro = (
+            f"The complainant can still take the complaint further until {stage.escalate_by:%-d %B %Y}; "
+            "if they do, it will open again."
+        )
     return _page(request, complaint, form, "Close the complaint", intro)
 
 
@@ -146,12 +198,23 @@ def withdraw(request, complaint, side, viewer):
     _require(permissions.can_withdraw(viewer, complaint, side))
     form = WithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        done = _run(request, complaint, form, lambda reason: services.complaint_withdraw(
-            complaint=complaint, user=_user(request), reason=reason), "Your complaint has been withdrawn.")
+        done = _run(
+            request,
+            complaint,
+            form,
+            lambda reason: services.complaint_withdraw(complaint=complaint, user=_user(request), reason=reason),
+            "Your complaint has been withdrawn.",
+        )
         if done:
             return done
-    return _page(request, complaint, form, "Are you sure you want to withdraw your complaint?",
-                 "The complaint will be closed and cannot be opened again.", warning=True)
+    return _page(
+        request,
+        complaint,
+        form,
+        "Are you sure you want to withdraw your complaint?",
+        "The complaint will be closed and cannot be opened again.",
+        warning=True,
+    )
 
 
 @with_complaint
@@ -161,13 +224,19 @@ def message(request, complaint, side, viewer):
     hint = ""
     if side == Party.COMPLAINANT:
         hint = "Everyone handling the complaint can read this." + (
-            " To stay confidential, do not give your name." if complaint.confidential else "")
+            " To stay confidential, do not give your name." if complaint.confidential else ""
+        )
     elif not complaint.reply_email:
         hint = "The complainant cannot be emailed: they will see this on their follow-up page."
     form = MessageForm(request.POST or None, hint=hint)
     if request.method == "POST" and form.is_valid():
-        done = _run(request, complaint, form, lambda text: services.complaint_message(
-            complaint=complaint, text=text, party=side, user=request.user), "Your message has been sent.")
+        done = _run(
+            request,
+            complaint,
+            form,
+            lambda text: services.complaint_message(complaint=complaint, text=text, party=side, user=request.user),
+            "Your message has been sent.",
+        )
         if done:
             return done
     return _page(request, complaint, form, "Send a message")
@@ -179,9 +248,19 @@ def note(request, complaint, side, viewer):
     _require(permissions.can_add_note(viewer, complaint, side))
     form = NoteForm(request.POST or None, steering=side == Party.STEERING)
     if request.method == "POST" and form.is_valid():
-        done = _run(request, complaint, form, lambda text, audience=None: services.complaint_note(
-            complaint=complaint, text=text, party=side, user=request.user, **({"audience": audience} if audience else {})),
-            "Note saved.")
+        done = _run(
+            request,
+            complaint,
+            form,
+            lambda text, audience=None: services.complaint_note(
+                complaint=complaint,
+                text=text,
+                party=side,
+                user=request.user,
+                **({"audience": audience} if audience else {}),
+            ),
+            "Note saved.",
+        )
         if done:
             return done
     return _page(request, complaint, form, "Add an internal note")
@@ -193,12 +272,19 @@ def file_add(request, complaint, side, viewer):
     _require(permissions.can_add_file(viewer, complaint, side))
     form = FileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        done = _run(request, complaint, form, lambda file: services.complaint_file_add(
-            complaint=complaint, upload=file, party=side, user=request.user), "File added.")
+        done = _run(
+            request,
+            complaint,
+            form,
+            lambda file: services.complaint_file_add(complaint=complaint, upload=file, party=side, user=request.user),
+            "File added.",
+        )
         if done:
             return done
     intro = ""
     if side == Party.COMPLAINANT and complaint.confidential:
-        intro = ("The body will not see the file’s name, but it will see what is in it. Remove your name from the "
-                 "document, including from its properties (author), if you want to stay confidential.")
+        intro = (
+            "The body will not see the file’s name, but it will see what is in it. Remove your name from the "
+            "document, including from its properties (author), if you want to stay confidential."
+        )
     return _page(request, complaint, form, "Add a file", intro, multipart=True)

@@ -39,5 +39,3 @@ def with_complaint(view):
         return view(request, complaint, side, viewer, *args, **kwargs)
 
     return wrapped
-
-

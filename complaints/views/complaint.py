@@ -18,11 +18,15 @@ def index(request):
     raised = None
     if request.user.is_authenticated:
         raised = Paginator(complaints_raised_by(request.user), 20).get_page(request.GET.get("page"))
-    return render(request, "complaints/index.html", {
-        "page_obj": raised,
-        "can_view_queue": can_view_queue(request.user),
-        "can_view_compact_list": can_view_compact_list(request.user),
-    })
+    return render(
+        request,
+        "complaints/index.html",
+        {
+            "page_obj": raised,
+            "can_view_queue": can_view_queue(request.user),
+            "can_view_compact_list": can_view_compact_list(request.user),
+        },
+    )
 
 
 @with_complaint
@@ -32,12 +36,16 @@ def detail(request, complaint, side, viewer):
 
 def _detail_page(request, complaint, side, viewer):
     view = presenters.present(complaint, side)
-    return render(request, "complaints/detail.html", {
-        "view": view,
-        "actions": allowed_actions(viewer, complaint, side),
-        "stage": view.stages[-1] if view.stages else None,
-        "breadcrumbs": _breadcrumbs(request, side, view.reference),
-    })
+    return render(
+        request,
+        "complaints/detail.html",
+        {
+            "view": view,
+            "actions": allowed_actions(viewer, complaint, side),
+            "stage": view.stages[-1] if view.stages else None,
+            "breadcrumbs": _breadcrumbs(request, side, view.reference),
+        },
+    )
 
 
 def _breadcrumbs(request, side: str, reference: str):
@@ -52,7 +60,11 @@ def _breadcrumbs(request, side: str, reference: str):
 def follow(request, reference: str, token: str):
     """The follow-up link: opens the complaint it was issued for, in this browser, and no other."""
     complaint = Complaint.objects.filter(reference=reference).first()
-    if complaint is None or complaint.status == ComplaintStatus.UNCONFIRMED or not follow_up_token_matches(complaint, token):
+    if (
+        complaint is None
+        or complaint.status == ComplaintStatus.UNCONFIRMED
+        or not follow_up_token_matches(complaint, token)
+    ):
         raise Http404("This link does not open any complaint")
     remember_follow_up(request, complaint)
     # Shown here rather than redirected, so the link itself is the page to bookmark.
@@ -81,7 +93,8 @@ def file_download(request, complaint, side, viewer, file_id: int):
         raise Http404("No such file")
     file = next(f for f in complaint.files.all() if f.pk == file_id)
     shown = presenters.file_view(file, numbered[file_id], complaint, side)
-    response = FileResponse(file.file.open("rb"), as_attachment=True, filename=shown.download_name,
-                            content_type=file.content_type)
+    response = FileResponse(
+        file.file.open("rb"), as_attachment=True, filename=shown.download_name, content_type=file.content_type
+    )
     response["Cache-Control"] = "private, no-store"
     return response

@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.csv_export import csv_response
-
 from organisations.roles import roles_for
 
 from ..models import Party
@@ -17,8 +16,18 @@ from ..presenters import queue_row
 from ..selectors import compact_complaints, queue_for_body
 
 STATUSES = [("open", "Open"), ("closed", "Closed"), ("all", "All")]
-CSV_HEADER = ["Reference", "Body complained about", "Complainant", "Status", "Received", "Next deadline",
-              "Due action", "Overdue", "Undertakings", "Confidential"]
+CSV_HEADER = [
+    "Reference",
+    "Body complained about",
+    "Complainant",
+    "Status",
+    "Received",
+    "Next deadline",
+    "Due action",
+    "Overdue",
+    "Undertakings",
+    "Confidential",
+]
 
 
 def _status(request) -> str:
@@ -29,20 +38,44 @@ def _status(request) -> str:
 def _list(request, queryset, side: str, *, title: str, csv_name: str, show_body: bool):
     today = timezone.localdate()
     page = Paginator(queryset, 25).get_page(request.GET.get("page"))
-    return render(request, "complaints/queue.html", {
-        "title": title, "page_obj": page, "rows": [queue_row(c, side, today) for c in page.object_list],
-        "statuses": STATUSES, "status": _status(request), "csv_url": reverse(csv_name), "show_body": show_body,
-        "breadcrumbs": [("Complaints", reverse("complaints:list")), (title, None)],
-    })
+    return render(
+        request,
+        "complaints/queue.html",
+        {
+            "title": title,
+            "page_obj": page,
+            "rows": [queue_row(c, side, today) for c in page.object_list],
+            "statuses": STATUSES,
+            "status": _status(request),
+            "csv_url": reverse(csv_name),
+            "show_body": show_body,
+            "breadcrumbs": [("Complaints", reverse("complaints:list")), (title, None)],
+        },
+    )
 
 
 def _csv(queryset, side: str, filename: str):
     today = timezone.localdate()
     rows = (queue_row(c, side, today) for c in queryset)
-    return csv_response(filename, CSV_HEADER, (
-        [r.reference, r.respondent, r.complainant, r.status, r.received_on, r.next_deadline, r.next_action,
-         r.overdue, "; ".join(r.undertakings), r.confidential] for r in rows
-    ))
+    return csv_response(
+        filename,
+        CSV_HEADER,
+        (
+            [
+                r.reference,
+                r.respondent,
+                r.complainant,
+                r.status,
+                r.received_on,
+                r.next_deadline,
+                r.next_action,
+                r.overdue,
+                "; ".join(r.undertakings),
+                r.confidential,
+            ]
+            for r in rows
+        ),
+    )
 
 
 def _body_scope(request):
@@ -59,8 +92,14 @@ def _compact_scope(request):
 
 @login_required
 def queue(request):
-    return _list(request, _body_scope(request), Party.RESPONDENT, title="Complaints about your organisation",
-                 csv_name="complaints:queue-csv", show_body=len(roles_for(request.user).officer_of) > 1)
+    return _list(
+        request,
+        _body_scope(request),
+        Party.RESPONDENT,
+        title="Complaints about your organisation",
+        csv_name="complaints:queue-csv",
+        show_body=len(roles_for(request.user).officer_of) > 1,
+    )
 
 
 @login_required
@@ -70,8 +109,14 @@ def queue_csv(request):
 
 @login_required
 def compact_list(request):
-    return _list(request, _compact_scope(request), Party.STEERING, title="Complaints in your Compact",
-                 csv_name="complaints:compact-csv", show_body=True)
+    return _list(
+        request,
+        _compact_scope(request),
+        Party.STEERING,
+        title="Complaints in your Compact",
+        csv_name="complaints:compact-csv",
+        show_body=True,
+    )
 
 
 @login_required

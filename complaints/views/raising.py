@@ -46,7 +46,12 @@ def _next(request, default: str):
 
 
 def _bodies():
-    return Organisation.objects.public_bodies().filter(signatory_records__withdrawn_on__isnull=True).distinct().order_by("name")
+    return (
+        Organisation.objects.public_bodies()
+        .filter(signatory_records__withdrawn_on__isnull=True)
+        .distinct()
+        .order_by("name")
+    )
 
 
 def _respondent(draft):
@@ -80,16 +85,33 @@ def undertakings(request):
     chosen = set(draft.get("undertakings", []))
     # Chosen undertakings stay on the page (ticked) whatever the search finds.
     matching = undertakings_to_cite(respondent=respondent, search=search)
-    choices = undertakings_to_cite(respondent=respondent).filter(pk__in=set(matching.values_list("pk", flat=True)) | chosen)
-    form = UndertakingsForm(request.POST or None, choices=choices,
-                            initial={"undertakings": list(chosen), "not_sure": draft.get("not_sure", False)})
+    choices = undertakings_to_cite(respondent=respondent).filter(
+        pk__in=set(matching.values_list("pk", flat=True)) | chosen
+    )
+    form = UndertakingsForm(
+        request.POST or None,
+        choices=choices,
+        initial={"undertakings": list(chosen), "not_sure": draft.get("not_sure", False)},
+    )
     if request.method == "POST" and form.is_valid():
-        _save(request, undertakings=[u.pk for u in form.cleaned_data["undertakings"]], not_sure=form.cleaned_data["not_sure"])
+        _save(
+            request,
+            undertakings=[u.pk for u in form.cleaned_data["undertakings"]],
+            not_sure=form.cleaned_data["not_sure"],
+        )
         return _next(request, "complaints:raise-details")
-    return render(request, "complaints/raise/undertakings.html", {
-        "form": form, "title": "Which undertakings were not kept?", "back": reverse("complaints:raise-body"),
-        "respondent": respondent, "search": search, "found": matching.count(),
-    })
+    return render(
+        request,
+        "complaints/raise/undertakings.html",
+        {
+            "form": form,
+            "title": "Which undertakings were not kept?",
+            "back": reverse("complaints:raise-body"),
+            "respondent": respondent,
+            "search": search,
+            "found": matching.count(),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -101,10 +123,16 @@ def details(request):
     form = DetailsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        _save(request, what_happened=data["what_happened"], happened_on=data["happened_on"].isoformat(),
-              outcome_sought=data["outcome_sought"])
+        _save(
+            request,
+            what_happened=data["what_happened"],
+            happened_on=data["happened_on"].isoformat(),
+            outcome_sought=data["outcome_sought"],
+        )
         return _next(request, "complaints:raise-files")
-    return _question(request, form, "Tell us about your complaint", reverse("complaints:raise-undertakings"), show_heading=True)
+    return _question(
+        request, form, "Tell us about your complaint", reverse("complaints:raise-undertakings"), show_heading=True
+    )
 
 
 def _draft_key(request) -> str:
@@ -125,11 +153,17 @@ def files(request):
             add_errors(form, exc)
         else:
             return redirect(request.get_full_path())
-    return render(request, "complaints/raise/files.html", {
-        "form": form, "title": "Supporting files", "back": reverse("complaints:raise-details"),
-        "uploaded": ComplaintFile.objects.filter(draft_key=key, complaint__isnull=True),
-        "next_url": reverse("complaints:raise-check" if request.GET.get("change") else "complaints:raise-contact"),
-    })
+    return render(
+        request,
+        "complaints/raise/files.html",
+        {
+            "form": form,
+            "title": "Supporting files",
+            "back": reverse("complaints:raise-details"),
+            "uploaded": ComplaintFile.objects.filter(draft_key=key, complaint__isnull=True),
+            "next_url": reverse("complaints:raise-check" if request.GET.get("change") else "complaints:raise-contact"),
+        },
+    )
 
 
 @require_POST
@@ -146,8 +180,12 @@ def _organisations(user):
 @require_http_methods(["GET", "POST"])
 def contact(request):
     draft = _draft(request)
-    form = ContactForm(request.POST or None, user=request.user, organisations=_organisations(request.user),
-                       initial={"who": draft.get("who")})
+    form = ContactForm(
+        request.POST or None,
+        user=request.user,
+        organisations=_organisations(request.user),
+        initial={"who": draft.get("who")},
+    )
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["website"]:
             _save(request, robot=True)
@@ -158,9 +196,15 @@ def contact(request):
         if who == ANONYMOUS:
             return redirect("complaints:raise-check")
         return _next(request, "complaints:raise-confidential")
-    return render(request, "complaints/raise/contact.html", {
-        "form": form, "title": "Who is making this complaint?", "back": reverse("complaints:raise-files"),
-    })
+    return render(
+        request,
+        "complaints/raise/contact.html",
+        {
+            "form": form,
+            "title": "Who is making this complaint?",
+            "back": reverse("complaints:raise-files"),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -178,11 +222,18 @@ def confidential(request):
     draft = _draft(request)
     respondent = _respondent(draft)
     initial = {"confidential": {True: "yes", False: "no"}.get(draft.get("confidential"))}
-    form = ConfidentialForm(request.POST or None, initial=initial,
-                            respondent_name=respondent.name if respondent else "the body")
+    form = ConfidentialForm(
+        request.POST or None, initial=initial, respondent_name=respondent.name if respondent else "the body"
+    )
     if request.method == "POST" and form.is_valid():
         _save(request, confidential=form.cleaned_data["confidential"])
         return redirect("complaints:raise-check")
-    return render(request, "complaints/raise/confidential.html", {
-        "form": form, "title": "Keep your complaint confidential?", "back": reverse("complaints:raise-contact"),
-    })
+    return render(
+        request,
+        "complaints/raise/confidential.html",
+        {
+            "form": form,
+            "title": "Keep your complaint confidential?",
+            "back": reverse("complaints:raise-contact"),
+        },
+    )

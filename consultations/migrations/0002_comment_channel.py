@@ -6,31 +6,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('consultations', '0001_initial'),
+        ("consultations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='comment',
-            name='channel',
-            field=models.CharField(choices=[('portal', 'On the portal'), ('post', 'By post'), ('email', 'By email'), ('event', 'At an event'), ('phone', 'By phone or in person')], default='portal', max_length=10),
+            model_name="comment",
+            name="channel",
+            field=models.CharField(
+                choices=[
+                    ("portal", "On the portal"),
+                    ("post", "By post"),
+                    ("email", "By email"),
+                    ("event", "At an event"),
+                    ("phone", "By phone or in person"),
+                ],
+                default="portal",
+                max_length=10,
+            ),
         ),
         migrations.AddField(
-            model_name='comment',
-            name='recorded_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="comment",
+            name="recorded_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcomment',
-            name='channel',
-            field=models.CharField(choices=[('portal', 'On the portal'), ('post', 'By post'), ('email', 'By email'), ('event', 'At an event'), ('phone', 'By phone or in person')], default='portal', max_length=10),
+            model_name="historicalcomment",
+            name="channel",
+            field=models.CharField(
+                choices=[
+                    ("portal", "On the portal"),
+                    ("post", "By post"),
+                    ("email", "By email"),
+                    ("event", "At an event"),
+                    ("phone", "By phone or in person"),
+                ],
+                default="portal",
+                max_length=10,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalcomment',
-            name='recorded_by',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicalcomment",
+            name="recorded_by",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
     ]

@@ -23,19 +23,32 @@ HIDE_REASON_REQUIRED = "Say why the comment is being hidden."
 ALREADY_HIDDEN = "This comment is already hidden."
 NOT_HIDDEN = "This comment is not hidden."
 MAX_LENGTH = 10000
-CANNOT_RECORD = "Comments can be recorded only while the consultation is open or closed, before its response is published."
+CANNOT_RECORD = (
+    "Comments can be recorded only while the consultation is open or closed, before its response is published."
+)
 CHOOSE_CHANNEL = "Choose how the comment was received."
 RECEIVED_IN_FUTURE = "The date received must be today or in the past."
 RECEIVED_BEFORE_OPENING = "The date received must be on or after the opening date, {day}."
-RECEIVED_AFTER_CLOSING = ("The date received must be on or before the closing date, {day}. A comment that arrived "
-                          "later is not part of the consultation.")
+RECEIVED_AFTER_CLOSING = (
+    "The date received must be on or before the closing date, {day}. A comment that arrived "
+    "later is not part of the consultation."
+)
 CHOOSE_ORGANISATION = "Choose the organisation the comment is from."
 CHOOSE_AUTHOR = "Say who the comment is from."
 
 
-def _create(*, consultation: Consultation, text: str, sections, kind: str, author=None,
-            organisation: Organisation | None = None, received_on: date | None = None,
-            channel: str = Channel.PORTAL, recorded_by=None) -> Comment:
+def _create(
+    *,
+    consultation: Consultation,
+    text: str,
+    sections,
+    kind: str,
+    author=None,
+    organisation: Organisation | None = None,
+    received_on: date | None = None,
+    channel: str = Channel.PORTAL,
+    recorded_by=None,
+) -> Comment:
     if channel == Channel.PORTAL and (consultation.status != Status.OPEN or timezone.localdate() > consultation.closes):
         raise ValidationError(NOT_OPEN_FOR_COMMENTS)
     text = (text or "").strip()
@@ -48,40 +61,69 @@ def _create(*, consultation: Consultation, text: str, sections, kind: str, autho
         raise ValidationError({"sections": WRONG_SECTION})
     last = consultation.comments.order_by("-position").values_list("position", flat=True).first() or 0
     comment = Comment.objects.create(
-        consultation=consultation, text=text, author_kind=kind, author=author, organisation=organisation,
-        received_on=received_on or timezone.localdate(), position=last + 1, channel=channel, recorded_by=recorded_by,
+        consultation=consultation,
+        text=text,
+        author_kind=kind,
+        author=author,
+        organisation=organisation,
+        received_on=received_on or timezone.localdate(),
+        position=last + 1,
+        channel=channel,
+        recorded_by=recorded_by,
     )
     set_comment_sections(comment, sections)
     return comment
 
 
 @transaction.atomic
-def comment_add_for_organisation(*, consultation: Consultation, user, organisation: Organisation, text: str,
-                                 sections: list[ConsultationSection] | None = None) -> Comment:
+def comment_add_for_organisation(
+    *,
+    consultation: Consultation,
+    user,
+    organisation: Organisation,
+    text: str,
+    sections: list[ConsultationSection] | None = None,
+) -> Comment:
     if not roles_for(user).belongs_to(organisation.pk):
         raise ValidationError({"organisation": NOT_A_MEMBER})
-    return _create(consultation=consultation, text=text, sections=sections, kind=AuthorKind.ORGANISATION,
-                   author=user, organisation=organisation)
+    return _create(
+        consultation=consultation,
+        text=text,
+        sections=sections,
+        kind=AuthorKind.ORGANISATION,
+        author=user,
+        organisation=organisation,
+    )
 
 
 @transaction.atomic
-def comment_add_individual(*, consultation: Consultation, user, text: str,
-                           sections: list[ConsultationSection] | None = None) -> Comment:
+def comment_add_individual(
+    *, consultation: Consultation, user, text: str, sections: list[ConsultationSection] | None = None
+) -> Comment:
     return _create(consultation=consultation, text=text, sections=sections, kind=AuthorKind.INDIVIDUAL, author=user)
 
 
 @transaction.atomic
-def comment_add_anonymous(*, consultation: Consultation, text: str,
-                          sections: list[ConsultationSection] | None = None) -> Comment:
+def comment_add_anonymous(
+    *, consultation: Consultation, text: str, sections: list[ConsultationSection] | None = None
+) -> Comment:
     """A comment from the public form. Rate limiting and the honeypot are checked by the view, which
     has the request; this records no address and no name."""
     return _create(consultation=consultation, text=text, sections=sections, kind=AuthorKind.ANONYMOUS)
 
 
 @transaction.atomic
-def comment_record(*, consultation: Consultation, user, channel: str, received_on: date, author_kind: str,
-                   text: str, organisation: Organisation | None = None,
-                   sections: list[ConsultationSection] | None = None) -> Comment:
+def comment_record(
+    *,
+    consultation: Consultation,
+    user,
+    channel: str,
+    received_on: date,
+    author_kind: str,
+    text: str,
+    organisation: Organisation | None = None,
+    sections: list[ConsultationSection] | None = None,
+) -> Comment:
     """A comment that reached the body by post, by email, at an event or by phone, typed in by one of
     its officers. It must have arrived while the consultation was open; it may be typed in after the
     closing date (post arrives late), until the response is published. No individual's name is kept."""
@@ -99,9 +141,16 @@ def comment_record(*, consultation: Consultation, user, channel: str, received_o
         raise ValidationError({"author_kind": CHOOSE_AUTHOR})
     if author_kind == AuthorKind.ORGANISATION and organisation is None:
         raise ValidationError({"organisation": CHOOSE_ORGANISATION})
-    return _create(consultation=consultation, text=text, sections=sections, kind=author_kind,
-                   organisation=organisation if author_kind == AuthorKind.ORGANISATION else None,
-                   received_on=received_on, channel=channel, recorded_by=user)
+    return _create(
+        consultation=consultation,
+        text=text,
+        sections=sections,
+        kind=author_kind,
+        organisation=organisation if author_kind == AuthorKind.ORGANISATION else None,
+        received_on=received_on,
+        channel=channel,
+        recorded_by=user,
+    )
 
 
 @transaction.atomic

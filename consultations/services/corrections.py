@@ -12,8 +12,10 @@ from django.db import transaction
 from ..models import ConsultationEvent, ConsultationSection, Status
 from .workflow import EVENT_OUTSIDE, NOT_EDITABLE, SECTION_REF_TAKEN
 
-SECTION_REF_CITED = ("Comments already cite section {ref}, so its reference cannot be changed. "
-                     "You can still correct its heading and text.")
+SECTION_REF_CITED = (
+    "Comments already cite section {ref}, so its reference cannot be changed. "
+    "You can still correct its heading and text."
+)
 SECTION_CITED = "Comments already cite section {ref}, so it cannot be removed."
 EVENTS_FINAL = "Events cannot be changed once the response has been published."
 
@@ -34,8 +36,9 @@ def _check_sections_editable(section: ConsultationSection) -> None:
 
 
 @transaction.atomic
-def section_update(*, section: ConsultationSection, user, ref: str, title: str = "",
-                   text: str = "") -> ConsultationSection:
+def section_update(
+    *, section: ConsultationSection, user, ref: str, title: str = "", text: str = ""
+) -> ConsultationSection:
     _check_sections_editable(section)
     ref = ref.strip()
     if ref != section.ref:
@@ -85,8 +88,7 @@ def _check_events_changeable(event: ConsultationEvent) -> None:
 
 
 @transaction.atomic
-def event_update(*, event: ConsultationEvent, user, date: date, place: str,
-                 description: str = "") -> ConsultationEvent:
+def event_update(*, event: ConsultationEvent, user, date: date, place: str, description: str = "") -> ConsultationEvent:
     _check_events_changeable(event)
     consultation = event.consultation
     if not consultation.opens <= date <= consultation.closes:

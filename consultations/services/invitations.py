@@ -23,7 +23,8 @@ def invitations_send(*, consultation: Consultation, user, organisations: list[Or
     already = set(consultation.invitations.values_list("organisation_id", flat=True))
     created = [
         Invitation.objects.create(consultation=consultation, organisation=o, invited_by=user)
-        for o in organisations if o.pk not in already
+        for o in organisations
+        if o.pk not in already
     ]
     if consultation.status == Status.OPEN:
         queue_invitation_emails(consultation)
@@ -42,8 +43,9 @@ def invitation_emails_send(*, consultation_id: int) -> int:
     from ..notifications import send_invitation
 
     sent = 0
-    waiting = Invitation.objects.filter(consultation_id=consultation_id, sent_at__isnull=True,
-                                        consultation__status=Status.OPEN)
+    waiting = Invitation.objects.filter(
+        consultation_id=consultation_id, sent_at__isnull=True, consultation__status=Status.OPEN
+    )
     for invitation in waiting.select_related("consultation__owner", "organisation"):
         claimed = Invitation.objects.filter(pk=invitation.pk, sent_at__isnull=True).update(sent_at=timezone.now())
         if claimed and send_invitation(consultation=invitation.consultation, organisation=invitation.organisation):

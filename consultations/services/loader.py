@@ -94,22 +94,31 @@ def load_consultation_file(path, *, opens: date | None = None, closes: date | No
     # Only what the file says overwrites a loaded consultation; its dates and status stay as they are.
     values |= {field: meta[field] for field in ("stage", "shorter_reason") if field in meta}
     consultation = _upsert(
-        Consultation, {"slug": meta["slug"]}, values,
-        on_create={"opens": opens, "closes": closes, "status": meta.get("status", Status.CLOSED),
-                   "stage": "policy_development"},
+        Consultation,
+        {"slug": meta["slug"]},
+        values,
+        on_create={
+            "opens": opens,
+            "closes": closes,
+            "status": meta.get("status", Status.CLOSED),
+            "stage": "policy_development",
+        },
     )
 
     sections = {}
     for position, row in enumerate(data.get("sections", []), start=1):
         sections[str(row["ref"])] = _upsert(
-            ConsultationSection, {"consultation": consultation, "ref": str(row["ref"])},
-            {"title": row.get("title") or str(row["ref"]), "text": row.get("text") or "",
-                      "position": position},
+            ConsultationSection,
+            {"consultation": consultation, "ref": str(row["ref"])},
+            {"title": row.get("title") or str(row["ref"]), "text": row.get("text") or "", "position": position},
         )
 
     for slug in data.get("invitations", []):
-        Invitation.objects.get_or_create(consultation=consultation, organisation=_organisation(slug, "An invitation"),
-                                         defaults={"sent_at": _start_of(consultation.opens)})
+        Invitation.objects.get_or_create(
+            consultation=consultation,
+            organisation=_organisation(slug, "An invitation"),
+            defaults={"sent_at": _start_of(consultation.opens)},
+        )
 
     comments = {}
     for position, row in enumerate(data.get("comments", []), start=1):
@@ -119,10 +128,15 @@ def load_consultation_file(path, *, opens: date | None = None, closes: date | No
             raise ValidationError(UNKNOWN_SECTION.format(comment=row["id"], ref=missing[0]))
         organisation = _organisation(row["organisation"], f"Comment {row['id']}") if row.get("organisation") else None
         comment = _upsert(
-            Comment, {"consultation": consultation, "source_ref": row["id"]},
-            {"text": row["text"], "position": position, "organisation": organisation,
-             "author_kind": AuthorKind.ORGANISATION if organisation else AuthorKind.INDIVIDUAL,
-             "received_on": _as_date(row.get("received_on")) or consultation.closes},
+            Comment,
+            {"consultation": consultation, "source_ref": row["id"]},
+            {
+                "text": row["text"],
+                "position": position,
+                "organisation": organisation,
+                "author_kind": AuthorKind.ORGANISATION if organisation else AuthorKind.INDIVIDUAL,
+                "received_on": _as_date(row.get("received_on")) or consultation.closes,
+            },
         )
         set_comment_sections(comment, [sections[ref] for ref in refs])
         comments[row["id"]] = comment
@@ -134,9 +148,14 @@ def load_consultation_file(path, *, opens: date | None = None, closes: date | No
         if missing:
             raise ValidationError(UNKNOWN_COMMENT.format(response=row["id"], comment=missing[0]))
         response = _upsert(
-            Response, {"consultation": consultation, "source_ref": row["id"]},
-            {"disposition": row["disposition"], "text": row["text"], "where": row.get("reference", ""),
-                      "for_whom": row.get("for_whom", "")},
+            Response,
+            {"consultation": consultation, "source_ref": row["id"]},
+            {
+                "disposition": row["disposition"],
+                "text": row["text"],
+                "where": row.get("reference", ""),
+                "for_whom": row.get("for_whom", ""),
+            },
         )
         response.comments.set([comments[c] for c in row["comments"]])
     return consultation

@@ -18,8 +18,16 @@ REQUIRED_EXTRA = {Disposition.ALREADY_COVERED: ("where", WHERE_REQUIRED)}
 
 
 @transaction.atomic
-def response_create(*, consultation: Consultation, user, comments: list[Comment], disposition: str, text: str,
-                    where: str = "", for_whom: str = "") -> Response:
+def response_create(
+    *,
+    consultation: Consultation,
+    user,
+    comments: list[Comment],
+    disposition: str,
+    text: str,
+    where: str = "",
+    for_whom: str = "",
+) -> Response:
     if consultation.status not in (Status.OPEN, Status.CLOSED):
         raise ValidationError(CANNOT_RESPOND)
     comments = list(comments)

@@ -12,9 +12,7 @@ from organisations.models import Organisation, Sector
 
 from ..models import STANDARD_LENGTH, Assessment, Comment, Consultation, ConsultationEvent, ConsultationSection, Status
 
-SHORTER_REASON_REQUIRED = (
-    "This consultation is shorter than 12 weeks. Say why it has to be shorter."
-)
+SHORTER_REASON_REQUIRED = "This consultation is shorter than 12 weeks. Say why it has to be shorter."
 CLOSES_BEFORE_OPENS = "The closing date must be after the opening date."
 ASSESSMENT_REASON_REQUIRED = "Say why an equality impact assessment is not needed."
 OWNER_NOT_PUBLIC_BODY = "Only a public body can run a consultation."
@@ -42,9 +40,23 @@ DOCUMENT_KINDS = {
 SLUG_TAKEN = "Another consultation already uses this web address."
 
 EDITABLE_FIELDS = {
-    "title", "summary", "document", "stage", "opens", "closes", "shorter_reason", "languages", "easy_read",
-    "large_print", "audio", "interpreters", "expenses", "expenses_details", "equality_assessment",
-    "equality_assessment_reason", "code",
+    "title",
+    "summary",
+    "document",
+    "stage",
+    "opens",
+    "closes",
+    "shorter_reason",
+    "languages",
+    "easy_read",
+    "large_print",
+    "audio",
+    "interpreters",
+    "expenses",
+    "expenses_details",
+    "equality_assessment",
+    "equality_assessment_reason",
+    "code",
 }
 
 
@@ -68,8 +80,10 @@ def _check_rules(consultation: Consultation) -> None:
         errors["closes"] = CLOSES_BEFORE_OPENS
     elif consultation.closes - consultation.opens < STANDARD_LENGTH and not consultation.shorter_reason.strip():
         errors["shorter_reason"] = SHORTER_REASON_REQUIRED
-    if (consultation.equality_assessment == Assessment.NOT_NEEDED
-            and not consultation.equality_assessment_reason.strip()):
+    if (
+        consultation.equality_assessment == Assessment.NOT_NEEDED
+        and not consultation.equality_assessment_reason.strip()
+    ):
         errors["equality_assessment_reason"] = ASSESSMENT_REASON_REQUIRED
     if errors:
         raise ValidationError(errors)
@@ -86,8 +100,18 @@ def _unique_slug(title: str) -> str:
 
 
 @transaction.atomic
-def consultation_create(*, owner: Organisation, user, title: str, summary: str, stage: str, opens: date,
-                        closes: date, slug: str = "", **fields) -> Consultation:
+def consultation_create(
+    *,
+    owner: Organisation,
+    user,
+    title: str,
+    summary: str,
+    stage: str,
+    opens: date,
+    closes: date,
+    slug: str = "",
+    **fields,
+) -> Consultation:
     if owner.sector != Sector.PUBLIC:
         raise ValidationError(OWNER_NOT_PUBLIC_BODY)
     unknown = set(fields) - EDITABLE_FIELDS
@@ -97,8 +121,15 @@ def consultation_create(*, owner: Organisation, user, title: str, summary: str, 
         raise ValidationError({"slug": SLUG_TAKEN})
     _check_document(fields.get("document"))
     consultation = Consultation(
-        owner=owner, created_by=user, title=title, summary=summary, stage=stage, opens=opens, closes=closes,
-        slug=slug or _unique_slug(title), **fields,
+        owner=owner,
+        created_by=user,
+        title=title,
+        summary=summary,
+        stage=stage,
+        opens=opens,
+        closes=closes,
+        slug=slug or _unique_slug(title),
+        **fields,
     )
     _check_rules(consultation)
     consultation.save()
@@ -139,8 +170,9 @@ def event_add(*, consultation: Consultation, user, date: date, place: str, descr
         raise ValidationError(NOT_EDITABLE)
     if not consultation.opens <= date <= consultation.closes:
         raise ValidationError({"date": EVENT_OUTSIDE})
-    return ConsultationEvent.objects.create(consultation=consultation, date=date, place=place.strip(),
-                                            description=description.strip())
+    return ConsultationEvent.objects.create(
+        consultation=consultation, date=date, place=place.strip(), description=description.strip()
+    )
 
 
 @transaction.atomic
@@ -166,8 +198,9 @@ def consultation_open(*, consultation: Consultation, user, today: date | None = 
 
 
 @transaction.atomic
-def consultation_close(*, consultation: Consultation, user, today: date | None = None,
-                       shorter_reason: str = "") -> Consultation:
+def consultation_close(
+    *, consultation: Consultation, user, today: date | None = None, shorter_reason: str = ""
+) -> Consultation:
     """Close for comments. Closing before the planned date shortens the consultation, which then
     needs a reason if it ran for less than 12 weeks."""
     today = today or timezone.localdate()
@@ -202,8 +235,9 @@ def consultation_publish_response(*, consultation: Consultation, user, today: da
         raise ValidationError(NOT_CLOSED)
     count = pending_count(consultation)
     if count:
-        raise ValidationError(PENDING_COMMENTS.format(count=count, s="" if count == 1 else "s",
-                                                      have="has" if count == 1 else "have"))
+        raise ValidationError(
+            PENDING_COMMENTS.format(count=count, s="" if count == 1 else "s", have="has" if count == 1 else "have")
+        )
     consultation.status = Status.PUBLISHED
     consultation.response_published_on = today or timezone.localdate()
     consultation.save()

@@ -37,19 +37,25 @@ def _remove(request, consultation, *, back, question, explanation, success, acti
         else:
             messages.success(request, success)
         return redirect(back_url)
-    return render(request, "confirm.html", {
-        "consultation": consultation, "question": question, "explanation": explanation,
-        "button_label": "Remove", "cancel_url": back_url,
-        "breadcrumbs": crumbs(consultation, _back(consultation, back, back.capitalize()), ("Remove", None)),
-    })
+    return render(
+        request,
+        "confirm.html",
+        {
+            "consultation": consultation,
+            "question": question,
+            "explanation": explanation,
+            "button_label": "Remove",
+            "cancel_url": back_url,
+            "breadcrumbs": crumbs(consultation, _back(consultation, back, back.capitalize()), ("Remove", None)),
+        },
+    )
 
 
 @requiring(permissions.can_edit)
 def section_change(request, consultation, pk):
     section = _section(consultation, pk)
     locked = SECTION_REF_CITED.format(ref=section.ref) if section_is_cited(section) else ""
-    initial = {"ref": section.ref, "title": "" if section.title == section.ref else section.title,
-               "text": section.text}
+    initial = {"ref": section.ref, "title": "" if section.title == section.ref else section.title, "text": section.text}
     form = SectionForm(request.POST or None, initial=initial, button="Save section", ref_locked=locked)
     if request.method == "POST" and form.is_valid():
         try:
@@ -60,10 +66,16 @@ def section_change(request, consultation, pk):
             messages.success(request, f"Section {section.ref} saved.")
             return redirect("consultations:sections", slug=consultation.slug)
     title = f"Change section {section.ref}"
-    return render(request, "form_page.html", {
-        "form": form, "title": title, "caption": consultation.title,
-        "breadcrumbs": crumbs(consultation, _back(consultation, "sections", "Sections"), (title, None)),
-    })
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "caption": consultation.title,
+            "breadcrumbs": crumbs(consultation, _back(consultation, "sections", "Sections"), (title, None)),
+        },
+    )
 
 
 @require_POST
@@ -85,19 +97,28 @@ def section_move(request, consultation, pk):
 def section_remove(request, consultation, pk):
     section = _section(consultation, pk)
     if section_is_cited(section):
-        return render(request, "consultations/cannot_remove.html", {
-            "consultation": consultation, "title": f"Section {section.ref} cannot be removed",
-            "reason": SECTION_CITED.format(ref=section.ref),
-            "advice": "You can still correct its heading and text.",
-            "change_url": reverse("consultations:section-change", args=[consultation.slug, section.pk]),
-            "back_url": reverse("consultations:sections", args=[consultation.slug]),
-            "breadcrumbs": crumbs(consultation, _back(consultation, "sections", "Sections"), ("Remove", None)),
-        })
+        return render(
+            request,
+            "consultations/cannot_remove.html",
+            {
+                "consultation": consultation,
+                "title": f"Section {section.ref} cannot be removed",
+                "reason": SECTION_CITED.format(ref=section.ref),
+                "advice": "You can still correct its heading and text.",
+                "change_url": reverse("consultations:section-change", args=[consultation.slug, section.pk]),
+                "back_url": reverse("consultations:sections", args=[consultation.slug]),
+                "breadcrumbs": crumbs(consultation, _back(consultation, "sections", "Sections"), ("Remove", None)),
+            },
+        )
     return _remove(
-        request, consultation, back="sections", question=f"Are you sure you want to remove section {section.label}?",
+        request,
+        consultation,
+        back="sections",
+        question=f"Are you sure you want to remove section {section.label}?",
         explanation="Its heading and text are deleted. This cannot be undone.",
         success=f"Section {section.ref} removed.",
-        action=lambda: services.section_remove(section=section, user=request.user))
+        action=lambda: services.section_remove(section=section, user=request.user),
+    )
 
 
 @requiring(permissions.can_change_events)
@@ -113,17 +134,27 @@ def event_change(request, consultation, pk):
         else:
             messages.success(request, "Event saved.")
             return redirect("consultations:events", slug=consultation.slug)
-    return render(request, "form_page.html", {
-        "form": form, "title": "Change the event", "caption": consultation.title,
-        "breadcrumbs": crumbs(consultation, _back(consultation, "events", "Events"), ("Change the event", None)),
-    })
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": "Change the event",
+            "caption": consultation.title,
+            "breadcrumbs": crumbs(consultation, _back(consultation, "events", "Events"), ("Change the event", None)),
+        },
+    )
 
 
 @requiring(permissions.can_change_events)
 def event_remove(request, consultation, pk):
     event = _event(consultation, pk)
     return _remove(
-        request, consultation, back="events", question=f"Are you sure you want to remove the event on {event}?",
+        request,
+        consultation,
+        back="events",
+        question=f"Are you sure you want to remove the event on {event}?",
         explanation="It will no longer be listed on the consultation. This cannot be undone.",
         success="Event removed.",
-        action=lambda: services.event_remove(event=event, user=request.user))
+        action=lambda: services.event_remove(event=event, user=request.user),
+    )

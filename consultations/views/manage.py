@@ -14,17 +14,38 @@ from ..forms import CloseForm, ConsultationForm, EventForm, InviteFilterForm, In
 from .common import crumbs, requiring
 
 FIELDS = [
-    "title", "summary", "document", "stage", "opens", "closes", "shorter_reason", "languages", "easy_read",
-    "large_print", "audio", "interpreters", "expenses", "expenses_details", "equality_assessment",
-    "equality_assessment_reason", "code",
+    "title",
+    "summary",
+    "document",
+    "stage",
+    "opens",
+    "closes",
+    "shorter_reason",
+    "languages",
+    "easy_read",
+    "large_print",
+    "audio",
+    "interpreters",
+    "expenses",
+    "expenses_details",
+    "equality_assessment",
+    "equality_assessment_reason",
+    "code",
 ]
 
 
 def _form_page(request, form, title, consultation=None):
-    return render(request, "form_page.html", {
-        "form": form, "title": title, "caption": consultation.title if consultation else "", "multipart": True,
-        "breadcrumbs": crumbs(consultation, (title, None)),
-    })
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "caption": consultation.title if consultation else "",
+            "multipart": True,
+            "breadcrumbs": crumbs(consultation, (title, None)),
+        },
+    )
 
 
 @login_required
@@ -40,8 +61,15 @@ def create(request):
             del fields["document"]
         try:
             consultation = services.consultation_create(
-                owner=data["owner"], user=request.user, title=data["title"], summary=data["summary"],
-                stage=data["stage"], opens=data["opens"], closes=data["closes"], **fields)
+                owner=data["owner"],
+                user=request.user,
+                title=data["title"],
+                summary=data["summary"],
+                stage=data["stage"],
+                opens=data["opens"],
+                closes=data["closes"],
+                **fields,
+            )
         except ValidationError as exc:
             add_errors(form, exc)
         else:
@@ -79,11 +107,17 @@ def sections(request, consultation):
         else:
             messages.success(request, f"Section {form.cleaned_data['ref']} added.")
             return redirect("consultations:sections", slug=consultation.slug)
-    return render(request, "consultations/sections.html", {
-        "consultation": consultation, "form": form, "sections": selectors.sections_with_citations(consultation),
-        "actions": permissions.allowed_actions(request.user, consultation),
-        "breadcrumbs": crumbs(consultation, ("Sections", None)),
-    })
+    return render(
+        request,
+        "consultations/sections.html",
+        {
+            "consultation": consultation,
+            "form": form,
+            "sections": selectors.sections_with_citations(consultation),
+            "actions": permissions.allowed_actions(request.user, consultation),
+            "breadcrumbs": crumbs(consultation, ("Sections", None)),
+        },
+    )
 
 
 @requiring(permissions.can_change_events)
@@ -101,10 +135,16 @@ def events(request, consultation):
         else:
             messages.success(request, "Event added.")
             return redirect("consultations:events", slug=consultation.slug)
-    return render(request, "consultations/events.html", {
-        "consultation": consultation, "form": form, "events": list(consultation.events.all()),
-        "breadcrumbs": crumbs(consultation, ("Events", None)),
-    })
+    return render(
+        request,
+        "consultations/events.html",
+        {
+            "consultation": consultation,
+            "form": form,
+            "events": list(consultation.events.all()),
+            "breadcrumbs": crumbs(consultation, ("Events", None)),
+        },
+    )
 
 
 @requiring(permissions.can_edit)
@@ -112,25 +152,39 @@ def invitations(request, consultation):
     filters = InviteFilterForm(request.GET or None)
     data = filters.cleaned_data if filters.is_valid() else {}
     candidates = selectors.organisations_to_invite(
-        consultation=consultation, on_date=timezone.localdate(), bme_led=data.get("bme_led", ""),
-        community=data.get("community"), service_area=data.get("service_area"))
+        consultation=consultation,
+        on_date=timezone.localdate(),
+        bme_led=data.get("bme_led", ""),
+        community=data.get("community"),
+        service_area=data.get("service_area"),
+    )
     form = InviteForm(request.POST or None, organisations=candidates)
     if request.method == "POST" and form.is_valid():
         try:
-            created = services.invitations_send(consultation=consultation, user=request.user,
-                                                organisations=list(form.cleaned_data["organisations"]))
+            created = services.invitations_send(
+                consultation=consultation, user=request.user, organisations=list(form.cleaned_data["organisations"])
+            )
         except ValidationError as exc:
             add_errors(form, exc)
         else:
             when = "now" if consultation.status == "open" else "when the consultation opens"
-            messages.success(request, f"{len(created)} organisation{'s' if len(created) != 1 else ''} invited. "
-                                      f"The emails are sent {when}.")
+            messages.success(
+                request,
+                f"{len(created)} organisation{'s' if len(created) != 1 else ''} invited. The emails are sent {when}.",
+            )
             return redirect("consultations:invitations", slug=consultation.slug)
-    return render(request, "consultations/invitations.html", {
-        "consultation": consultation, "filters": filters, "form": form,
-        "invitations": selectors.invitations_for(consultation), "has_candidates": candidates.exists(),
-        "breadcrumbs": crumbs(consultation, ("Invitations", None)),
-    })
+    return render(
+        request,
+        "consultations/invitations.html",
+        {
+            "consultation": consultation,
+            "filters": filters,
+            "form": form,
+            "invitations": selectors.invitations_for(consultation),
+            "has_candidates": candidates.exists(),
+            "breadcrumbs": crumbs(consultation, ("Invitations", None)),
+        },
+    )
 
 
 def _confirm(request, consultation, *, question, explanation, button, action, success, form=None):
@@ -145,43 +199,67 @@ def _confirm(request, consultation, *, question, explanation, button, action, su
         else:
             messages.success(request, success)
             return redirect("consultations:detail", slug=consultation.slug)
-    return render(request, "confirm.html", {
-        "consultation": consultation, "question": question, "explanation": explanation, "button_label": button,
-        "cancel_url": reverse("consultations:detail", args=[consultation.slug]), "form": form,
-        "breadcrumbs": crumbs(consultation, (button, None)),
-    })
+    return render(
+        request,
+        "confirm.html",
+        {
+            "consultation": consultation,
+            "question": question,
+            "explanation": explanation,
+            "button_label": button,
+            "cancel_url": reverse("consultations:detail", args=[consultation.slug]),
+            "form": form,
+            "breadcrumbs": crumbs(consultation, (button, None)),
+        },
+    )
 
 
 @requiring(permissions.can_open)
 def open_(request, consultation):
     return _confirm(
-        request, consultation, question="Are you sure you want to open this consultation?",
+        request,
+        consultation,
+        question="Are you sure you want to open this consultation?",
         explanation=f"It opens today and anyone can read it and comment until {consultation.closes:%-d %B %Y}. "
-                    "Invited organisations are emailed.",
-        button="Open for comments", success="The consultation is open for comments.",
-        action=lambda: services.consultation_open(consultation=consultation, user=request.user))
+        "Invited organisations are emailed.",
+        button="Open for comments",
+        success="The consultation is open for comments.",
+        action=lambda: services.consultation_open(consultation=consultation, user=request.user),
+    )
 
 
 @requiring(permissions.can_close)
 def close(request, consultation):
     form = CloseForm(request.POST or None)
     return _confirm(
-        request, consultation, question="Are you sure you want to close this consultation?",
+        request,
+        consultation,
+        question="Are you sure you want to close this consultation?",
         explanation="No more comments can be sent. The response is due 12 weeks after it closes.",
-        button="Close the consultation", success="The consultation is closed. Now respond to each comment.",
+        button="Close the consultation",
+        success="The consultation is closed. Now respond to each comment.",
         form=form,
         action=lambda shorter_reason: services.consultation_close(
-            consultation=consultation, user=request.user, shorter_reason=shorter_reason))
+            consultation=consultation, user=request.user, shorter_reason=shorter_reason
+        ),
+    )
 
 
 @requiring(permissions.can_publish)
 def publish(request, consultation):
     pending = services.pending_count(consultation)
-    explanation = ("Everyone will see each comment beside its response. This cannot be undone."
-                   if not pending else
-                   f"{pending} comment{'s' if pending != 1 else ''} still {'have' if pending != 1 else 'has'} "
-                   "no response: the response cannot be published until every comment has one.")
+    explanation = (
+        "Everyone will see each comment beside its response. This cannot be undone."
+        if not pending
+        else f"{pending} comment{'s' if pending != 1 else ''} still {'have' if pending != 1 else 'has'} "
+        "no response: the response cannot be published until every comment has one."
+    )
     return _confirm(
-        request, consultation, question="Are you sure you want to publish the response?", explanation=explanation,
-        button="Publish the response", success="The response is published.",
-        action=lambda: services.consultation_publish_response(consultation=consultation, user=request.user))
+        request,
+        consultation,
+        question="Are you sure you want to publish the response?",
+        explanation=explanation,
+        button="Publish the response",
+        success="The response is published.",
+        action=lambda: services.consultation_publish_response(consultation=consultation, user=request.user),
+    )

@@ -18,11 +18,16 @@ from .common import crumbs, requiring
 
 @requiring(permissions.can_manage)
 def comments(request, consultation):
-    return render(request, "consultations/moderation.html", {
-        "consultation": consultation, "comments": selectors.all_comments(consultation),
-        "actions": permissions.allowed_actions(request.user, consultation),
-        "breadcrumbs": crumbs(consultation, ("Comments", None)),
-    })
+    return render(
+        request,
+        "consultations/moderation.html",
+        {
+            "consultation": consultation,
+            "comments": selectors.all_comments(consultation),
+            "actions": permissions.allowed_actions(request.user, consultation),
+            "breadcrumbs": crumbs(consultation, ("Comments", None)),
+        },
+    )
 
 
 @requiring(permissions.can_record_comment)
@@ -34,34 +39,69 @@ def record(request, consultation):
         except ValidationError as exc:
             add_errors(form, exc)
         else:
-            messages.success(request, "The comment is recorded. It is published with the others and waits for a response.")
+            messages.success(
+                request, "The comment is recorded. It is published with the others and waits for a response."
+            )
             return redirect("consultations:comments", slug=consultation.slug)
-    return render(request, "form_page.html", {
-        "caption": consultation.title, "form": form, "title": "Record a comment received another way",
-        "breadcrumbs": crumbs(consultation, ("Comments", reverse("consultations:comments", args=[consultation.slug])),
-                              ("Record a comment", None)),
-    })
+    return render(
+        request,
+        "form_page.html",
+        {
+            "caption": consultation.title,
+            "form": form,
+            "title": "Record a comment received another way",
+            "breadcrumbs": crumbs(
+                consultation,
+                ("Comments", reverse("consultations:comments", args=[consultation.slug])),
+                ("Record a comment", None),
+            ),
+        },
+    )
 
 
-COMMENTS_CSV_HEADER = ["Comment", "Sections", "Received", "How it arrived", "From", "Comment text", "Hidden",
-                       "Why hidden", "Decision", "Response", "Where covered", "For whom"]
+COMMENTS_CSV_HEADER = [
+    "Comment",
+    "Sections",
+    "Received",
+    "How it arrived",
+    "From",
+    "Comment text",
+    "Hidden",
+    "Why hidden",
+    "Decision",
+    "Response",
+    "Where covered",
+    "For whom",
+]
 
 
 @requiring(permissions.can_manage)
 def comments_csv(request, consultation):
     """Every comment, hidden ones too, with its responses: the officers' working copy of "you said,
     we did". Authors appear as the public page names them (organisations only)."""
+
     def row(number, comment):
         responses = list(comment.responses.all())
-        return [number, ", ".join(link.section.ref for link in comment.section_links.all()) or "Whole document",
-                comment.received_on, comment.get_channel_display(), comment.published_author, comment.text,
-                "Yes" if comment.hidden else "No", comment.hidden_reason,
-                Disposition(selectors.comment_disposition(comment)).label,
-                "\n\n".join(r.text for r in responses), "; ".join(r.where for r in responses if r.where),
-                "; ".join(r.for_whom for r in responses if r.for_whom)]
+        return [
+            number,
+            ", ".join(link.section.ref for link in comment.section_links.all()) or "Whole document",
+            comment.received_on,
+            comment.get_channel_display(),
+            comment.published_author,
+            comment.text,
+            "Yes" if comment.hidden else "No",
+            comment.hidden_reason,
+            Disposition(selectors.comment_disposition(comment)).label,
+            "\n\n".join(r.text for r in responses),
+            "; ".join(r.where for r in responses if r.where),
+            "; ".join(r.for_whom for r in responses if r.for_whom),
+        ]
 
-    return csv_response(f"{consultation.slug}-comments.csv", COMMENTS_CSV_HEADER,
-                        (row(n, c) for n, c in enumerate(selectors.all_comments(consultation), start=1)))
+    return csv_response(
+        f"{consultation.slug}-comments.csv",
+        COMMENTS_CSV_HEADER,
+        (row(n, c) for n, c in enumerate(selectors.all_comments(consultation), start=1)),
+    )
 
 
 def _comment(consultation, pk) -> Comment:
@@ -83,11 +123,20 @@ def hide(request, consultation, pk):
         else:
             messages.success(request, "The comment is hidden. It is kept and can be shown again.")
             return redirect("consultations:comments", slug=consultation.slug)
-    return render(request, "consultations/hide.html", {
-        "consultation": consultation, "comment": comment, "form": form,
-        "breadcrumbs": crumbs(consultation, ("Comments", reverse("consultations:comments", args=[consultation.slug])),
-                              ("Hide a comment", None)),
-    })
+    return render(
+        request,
+        "consultations/hide.html",
+        {
+            "consultation": consultation,
+            "comment": comment,
+            "form": form,
+            "breadcrumbs": crumbs(
+                consultation,
+                ("Comments", reverse("consultations:comments", args=[consultation.slug])),
+                ("Hide a comment", None),
+            ),
+        },
+    )
 
 
 @requiring(permissions.can_manage)
@@ -101,18 +150,26 @@ def unhide(request, consultation, pk):
         else:
             messages.success(request, "The comment is shown again.")
         return redirect("consultations:comments", slug=consultation.slug)
-    return render(request, "confirm.html", {
-        "consultation": consultation, "question": "Show this comment again?", "explanation": comment.text,
-        "button_label": "Show the comment", "cancel_url": reverse("consultations:comments", args=[consultation.slug]),
-        "breadcrumbs": crumbs(consultation, ("Show a comment", None)),
-    })
+    return render(
+        request,
+        "confirm.html",
+        {
+            "consultation": consultation,
+            "question": "Show this comment again?",
+            "explanation": comment.text,
+            "button_label": "Show the comment",
+            "cancel_url": reverse("consultations:comments", args=[consultation.slug]),
+            "breadcrumbs": crumbs(consultation, ("Show a comment", None)),
+        },
+    )
 
 
 @requiring(permissions.can_respond)
 def respond(request, consultation):
     """Choose one or more comments still waiting and give them one response."""
-    waiting = (consultation.comments.visible().pending().order_by("position", "pk")
-               .prefetch_related("section_links__section"))
+    waiting = (
+        consultation.comments.visible().pending().order_by("position", "pk").prefetch_related("section_links__section")
+    )
     form = RespondForm(request.POST or None, comments=waiting)
     if request.method == "POST" and form.is_valid():
         try:
@@ -123,8 +180,14 @@ def respond(request, consultation):
             count = len(form.cleaned_data["comments"])
             messages.success(request, f"Response saved for {count} comment{'s' if count != 1 else ''}.")
             return redirect("consultations:respond", slug=consultation.slug)
-    return render(request, "consultations/respond.html", {
-        "consultation": consultation, "form": form, "waiting": waiting.exists(),
-        "actions": permissions.allowed_actions(request.user, consultation),
-        "breadcrumbs": crumbs(consultation, ("Respond to comments", None)),
-    })
+    return render(
+        request,
+        "consultations/respond.html",
+        {
+            "consultation": consultation,
+            "form": form,
+            "waiting": waiting.exists(),
+            "actions": permissions.allowed_actions(request.user, consultation),
+            "breadcrumbs": crumbs(consultation, ("Respond to comments", None)),
+        },
+    )

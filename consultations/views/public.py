@@ -20,8 +20,20 @@ from .. import permissions, selectors, services
 from ..forms import CommentForm
 from .common import crumbs, with_consultation
 
-CSV_HEADER = ["Title", "Run by", "Stage", "Status", "Opens", "Closes", "Weeks", "Shorter than 12 weeks: reason",
-              "Response due", "Response published", "Response overdue", "Address"]
+CSV_HEADER = [
+    "Title",
+    "Run by",
+    "Stage",
+    "Status",
+    "Opens",
+    "Closes",
+    "Weeks",
+    "Shorter than 12 weeks: reason",
+    "Response due",
+    "Response published",
+    "Response overdue",
+    "Address",
+]
 RATE_LIMITED = "You have sent a lot of comments in the last hour. Please wait and try again later."
 RATE_WINDOW_SECONDS = 3600  # the setting counts comments per hour
 
@@ -35,33 +47,63 @@ def consultation_list(request):
     status = _status(request, request.user)
     consultations = selectors.consultation_list(user=request.user, status=status)
     page = Paginator(consultations, 20).get_page(request.GET.get("page"))
-    return render(request, "consultations/list.html", {
-        "page_obj": page, "consultations": page.object_list, "statuses": selectors.statuses_for(request.user),
-        "status": status, "today": timezone.localdate(), "can_create": permissions.can_create(request.user),
-        "breadcrumbs": [("Consultations", None)],
-    })
+    return render(
+        request,
+        "consultations/list.html",
+        {
+            "page_obj": page,
+            "consultations": page.object_list,
+            "statuses": selectors.statuses_for(request.user),
+            "status": status,
+            "today": timezone.localdate(),
+            "can_create": permissions.can_create(request.user),
+            "breadcrumbs": [("Consultations", None)],
+        },
+    )
 
 
 def consultation_list_csv(request):
     today = timezone.localdate()
     consultations = selectors.consultation_list(user=request.user, status=_status(request, request.user))
-    return csv_response("consultations.csv", CSV_HEADER, (
-        [c.title, c.owner.name, c.get_stage_display(), c.get_status_display(), c.opens, c.closes, c.weeks,
-         c.shorter_reason if c.is_shorter else "", c.response_due, c.response_published_on,
-         c.response_overdue(today), request.build_absolute_uri(reverse("consultations:detail", args=[c.slug]))]
-        for c in consultations
-    ))
+    return csv_response(
+        "consultations.csv",
+        CSV_HEADER,
+        (
+            [
+                c.title,
+                c.owner.name,
+                c.get_stage_display(),
+                c.get_status_display(),
+                c.opens,
+                c.closes,
+                c.weeks,
+                c.shorter_reason if c.is_shorter else "",
+                c.response_due,
+                c.response_published_on,
+                c.response_overdue(today),
+                request.build_absolute_uri(reverse("consultations:detail", args=[c.slug])),
+            ]
+            for c in consultations
+        ),
+    )
 
 
 @with_consultation
 def detail(request, consultation):
     page = selectors.response_page(consultation)
-    return render(request, "consultations/detail.html", {
-        "consultation": consultation, "sections": selectors.sections_of(consultation),
-        "events": list(consultation.events.all()), "page": page, "today": timezone.localdate(),
-        "actions": permissions.allowed_actions(request.user, consultation),
-        "breadcrumbs": crumbs(None, (consultation.title, None)),
-    })
+    return render(
+        request,
+        "consultations/detail.html",
+        {
+            "consultation": consultation,
+            "sections": selectors.sections_of(consultation),
+            "events": list(consultation.events.all()),
+            "page": page,
+            "today": timezone.localdate(),
+            "actions": permissions.allowed_actions(request.user, consultation),
+            "breadcrumbs": crumbs(None, (consultation.title, None)),
+        },
+    )
 
 
 def _commenting_organisations(user):
@@ -75,17 +117,24 @@ def comment(request, consultation):
         raise PermissionDenied
     anonymous = not request.user.is_authenticated
     organisations = [] if anonymous else _commenting_organisations(request.user)
-    form = CommentForm(request.POST or None, consultation=consultation, organisations=organisations,
-                       anonymous=anonymous)
+    form = CommentForm(
+        request.POST or None, consultation=consultation, organisations=organisations, anonymous=anonymous
+    )
     if request.method == "POST" and form.is_valid():
         created = _save_comment(request, consultation, form, anonymous)
         if created:
             messages.success(request, "Thank you. Your comment has been received.")
             return redirect("consultations:detail", slug=consultation.slug)
-    return render(request, "consultations/comment.html", {
-        "consultation": consultation, "form": form, "anonymous": anonymous,
-        "breadcrumbs": crumbs(consultation, ("Comment", None)),
-    })
+    return render(
+        request,
+        "consultations/comment.html",
+        {
+            "consultation": consultation,
+            "form": form,
+            "anonymous": anonymous,
+            "breadcrumbs": crumbs(consultation, ("Comment", None)),
+        },
+    )
 
 
 def _save_comment(request, consultation, form, anonymous: bool) -> bool:
@@ -95,19 +144,28 @@ def _save_comment(request, consultation, form, anonymous: bool) -> bool:
         return True
     try:
         if anonymous:
-            if not ratelimit.allow(request, "consultations:anonymous-comment", window_seconds=RATE_WINDOW_SECONDS,
-                                   limit=settings.CONSULTATION_ANONYMOUS_COMMENTS_PER_HOUR):
+            if not ratelimit.allow(
+                request,
+                "consultations:anonymous-comment",
+                window_seconds=RATE_WINDOW_SECONDS,
+                limit=settings.CONSULTATION_ANONYMOUS_COMMENTS_PER_HOUR,
+            ):
                 form.add_error(None, RATE_LIMITED)
                 return False
             services.comment_add_anonymous(consultation=consultation, text=data["text"], sections=data["sections"])
         elif data["on_behalf_of"] == CommentForm.INDIVIDUAL:
-            services.comment_add_individual(consultation=consultation, user=request.user, text=data["text"],
-                                            sections=data["sections"])
+            services.comment_add_individual(
+                consultation=consultation, user=request.user, text=data["text"], sections=data["sections"]
+            )
         else:
             organisation = Organisation.objects.get(pk=data["on_behalf_of"])
-            services.comment_add_for_organisation(consultation=consultation, user=request.user,
-                                                  organisation=organisation, text=data["text"],
-                                                  sections=data["sections"])
+            services.comment_add_for_organisation(
+                consultation=consultation,
+                user=request.user,
+                organisation=organisation,
+                text=data["text"],
+                sections=data["sections"],
+            )
     except ValidationError as exc:
         add_errors(form, exc)
         return False
@@ -118,8 +176,10 @@ def _response_context(request, consultation):
     if not permissions.can_view_response(request.user, consultation):
         raise PermissionDenied
     return {
-        "consultation": consultation, "page": selectors.response_page(consultation),
-        "final": consultation.status == "published", "today": timezone.localdate(),
+        "consultation": consultation,
+        "page": selectors.response_page(consultation),
+        "final": consultation.status == "published",
+        "today": timezone.localdate(),
         "breadcrumbs": crumbs(consultation, ("You said, we did", None)),
     }
 

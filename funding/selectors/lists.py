@@ -10,9 +10,11 @@ from organisations.roles import roles_for
 
 
 def programme_list(*, funder: Organisation | None = None, open_on: date | None = None) -> QuerySet:
-    programmes = FundingProgramme.objects.select_related("funder", "service_area").annotate(
-        application_count=Count("applications", distinct=True)
-    ).order_by("-opens_on", "title")
+    programmes = (
+        FundingProgramme.objects.select_related("funder", "service_area")
+        .annotate(application_count=Count("applications", distinct=True))
+        .order_by("-opens_on", "title")
+    )
     if funder is not None:
         programmes = programmes.filter(funder=funder)
     if open_on is not None:
@@ -27,7 +29,11 @@ def applications_for_user(user) -> QuerySet:
         return applications
     visible = Q(programme__funder_id__in=roles.officer_of) | Q(applicant_id__in=roles.member_of)
     if roles.is_steering:
-        visible |= Q(programme__funder_id__in=Signatory.objects.filter(compact_id__in=roles.steering_compacts).values("organisation_id"))
+        visible |= Q(
+            programme__funder_id__in=Signatory.objects.filter(compact_id__in=roles.steering_compacts).values(
+                "organisation_id"
+            )
+        )
     return applications.filter(visible)
 
 

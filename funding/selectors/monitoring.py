@@ -158,7 +158,10 @@ def funding_monitoring(
     earlier_recipients = scope.filter(award_date__lt=start).exclude(status=AwardStatus.WITHDRAWN).values("recipient_id")
 
     totals = scope.filter(
-        Q(award_date__range=period) | Q(withdrawn_on__range=period) | Q(joint_review__held_on__range=period) | redistributed
+        Q(award_date__range=period)
+        | Q(withdrawn_on__range=period)
+        | Q(joint_review__held_on__range=period)
+        | redistributed
     ).aggregate(
         awards=Count("pk", filter=kept),
         value=Sum("amount", filter=kept),
@@ -182,8 +185,12 @@ def funding_monitoring(
     value, bme_value = _money(totals["value"]), _money(totals["bme_value"])
     applications = _applications(start, end, _funders(funder, compact, via="programme__"))
     funded = awarded.values("recipient_id")
-    communities = (EthnicGroup.objects.minority().exclude(organisations__in=funded).order_by("position")
-                   .values_list("name", flat=True))
+    communities = (
+        EthnicGroup.objects.minority()
+        .exclude(organisations__in=funded)
+        .order_by("position")
+        .values_list("name", flat=True)
+    )
     service_areas = (
         awarded.filter(recipient__sector=Sector.VOLUNTARY, programme__service_area__isnull=False)
         .values("programme__service_area__name")

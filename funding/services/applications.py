@@ -11,7 +11,9 @@ from organisations.bme_led import Outcome
 from organisations.models import Organisation
 from organisations.selectors import bme_led_status
 
-PUBLIC_BODY_APPLICANT = "A public body cannot apply to a funding programme: choose a voluntary or community organisation."
+PUBLIC_BODY_APPLICANT = (
+    "A public body cannot apply to a funding programme: choose a voluntary or community organisation."
+)
 AMOUNT_NOT_POSITIVE = "Enter an amount of more than £0."
 SUBMITTED_IN_FUTURE = "The submission date cannot be in the future."
 OUTSIDE_WINDOW = "{programme} accepted applications from {opens} to {closes}."
@@ -58,20 +60,32 @@ def application_submit(
     if programme.ring_fenced and status.outcome != Outcome.BME_LED:
         raise ValidationError(
             RING_FENCED.format(
-                programme=programme.title, day=long_date(submitted_on), applicant=applicant.name,
-                outcome=status.label.lower(), explanation=status.explanation,
-            ) + RING_FENCED_ACTION[status.outcome],
+                programme=programme.title,
+                day=long_date(submitted_on),
+                applicant=applicant.name,
+                outcome=status.label.lower(),
+                explanation=status.explanation,
+            )
+            + RING_FENCED_ACTION[status.outcome],
             code="ring_fenced",
         )
     return Application.objects.create(
-        programme=programme, applicant=applicant, project_title=project_title, summary=summary,
-        amount_requested=amount_requested, submitted_on=submitted_on, bme_led_outcome=status.outcome,
-        bme_led_explanation=status.explanation, submitted_by=user,
+        programme=programme,
+        applicant=applicant,
+        project_title=project_title,
+        summary=summary,
+        amount_requested=amount_requested,
+        submitted_on=submitted_on,
+        bme_led_outcome=status.outcome,
+        bme_led_explanation=status.explanation,
+        submitted_by=user,
     )
 
 
 @transaction.atomic
-def application_decide(*, application: Application, decision: str, decided_on: date, reason: str = "", user=None) -> Application:
+def application_decide(
+    *, application: Application, decision: str, decided_on: date, reason: str = "", user=None
+) -> Application:
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status != ApplicationStatus.SUBMITTED:
         raise ValidationError(ALREADY_DECIDED.format(status=application.get_status_display().lower()))

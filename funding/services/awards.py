@@ -88,10 +88,19 @@ def award_create(
     status = bme_led_status(organisation=application.applicant, on_date=award_date)
     award = Award.objects.create(
         identifier=f"pending-{application.pk}",
-        title=title, description=description, amount=amount, award_date=award_date,
-        planned_start=planned_start, planned_end=planned_end, planned_months=planned_months,
-        recipient=application.applicant, funder=application.programme.funder, programme=application.programme,
-        application=application, recipient_bme_led_outcome=status.outcome, created_by=user,
+        title=title,
+        description=description,
+        amount=amount,
+        award_date=award_date,
+        planned_start=planned_start,
+        planned_end=planned_end,
+        planned_months=planned_months,
+        recipient=application.applicant,
+        funder=application.programme.funder,
+        programme=application.programme,
+        application=application,
+        recipient_bme_led_outcome=status.outcome,
+        created_by=user,
     )
     # The number is the award's own, known once it is saved; an imported grant that happens to
     # hold the same identifier keeps it, and this award takes the next free suffix.
@@ -150,8 +159,10 @@ def joint_review_record(
         missing = [
             label
             for label, value in (
-                ("the date it was held", held_on), ("the causes", causes.strip()),
-                ("the lessons", lessons.strip()), ("the support needed", support_needs.strip()),
+                ("the date it was held", held_on),
+                ("the causes", causes.strip()),
+                ("the lessons", lessons.strip()),
+                ("the support needed", support_needs.strip()),
             )
             if not value
         ]

@@ -25,18 +25,28 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from funding.models import Award, AwardSource, AwardStatus, FundingProgramme
 from funding.threesixty.reader import CheckedGrant, OrganisationRef, Problem, read_and_check
-from organisations.selectors import status_among
 from organisations.identifiers import company_org_id, normalise_number
 from organisations.models import BoardDeclaration, LegalForm, Organisation, Sector
+from organisations.selectors import status_among
 
-TWO_MATCHES = "The recipient {name} matches more than one organisation in the portal: {matches}. Correct its numbers first."
+TWO_MATCHES = (
+    "The recipient {name} matches more than one organisation in the portal: {matches}. Correct its numbers first."
+)
 NUMBERS_DISAGREE = "The recipient {name} is given two different {kind} numbers in the file ({numbers})."
 NUMBER_SHARED = "The {kind} number {number} is given to different recipients in the file: {names}. Correct it first."
 HELD_FOR_OTHER_FUNDER = "Identifier {identifier} is already used by a grant from {funder}."
 
 COMPARED_FIELDS = [
-    "title", "description", "amount", "award_date", "planned_start", "planned_end", "planned_months",
-    "recipient_id", "programme_id", "programme_title",
+    "title",
+    "description",
+    "amount",
+    "award_date",
+    "planned_start",
+    "planned_end",
+    "planned_months",
+    "recipient_id",
+    "programme_id",
+    "programme_title",
 ]
 
 
@@ -70,11 +80,13 @@ def _numbers_from_identifier(identifier: str) -> tuple[str, str]:
     """Charity and company numbers an org-id carries (GB-CHC-123 → charity 123)."""
     upper = identifier.upper()
     for prefix, pattern, kind in (
-        ("GB-CHC-", _CHARITY_NUMBER, "charity"), ("GB-SC-", _CHARITY_NUMBER, "charity"),
-        ("GB-COH-", _COMPANY_NUMBER, "company"), ("GB-MPR-", _COMPANY_NUMBER, "company"),
+        ("GB-CHC-", _CHARITY_NUMBER, "charity"),
+        ("GB-SC-", _CHARITY_NUMBER, "charity"),
+        ("GB-COH-", _COMPANY_NUMBER, "company"),
+        ("GB-MPR-", _COMPANY_NUMBER, "company"),
     ):
-        if upper.startswith(prefix) and pattern.match(upper[len(prefix):]):
-            number = upper[len(prefix):]
+        if upper.startswith(prefix) and pattern.match(upper[len(prefix) :]):
+            number = upper[len(prefix) :]
             return (number, "") if kind == "charity" else ("", number)
     return "", ""
 
@@ -165,8 +177,11 @@ def _resolve_recipients(grants: list[CheckedGrant], problems: list[Problem]):
     for identifier, group in groups.items():
         keys, first = group_keys[identifier], group[0].recipient
         clash = next(
-            (NUMBERS_DISAGREE.format(name=first.name, kind=kind, numbers=", ".join(_numbers(keys, kind)))
-             for kind in ("charity", "company") if len(_numbers(keys, kind)) > 1),
+            (
+                NUMBERS_DISAGREE.format(name=first.name, kind=kind, numbers=", ".join(_numbers(keys, kind)))
+                for kind in ("charity", "company")
+                if len(_numbers(keys, kind)) > 1
+            ),
             None,
         )
         if clash:
@@ -177,9 +192,12 @@ def _resolve_recipients(grants: list[CheckedGrant], problems: list[Problem]):
         if organisation is None:
             matches = {existing[key].pk: existing[key] for key in keys if key in existing}
             if len(matches) > 1:
-                refuse(group, TWO_MATCHES.format(
-                    name=first.name, matches=", ".join(f"{o.name} ({o.org_id})" for o in matches.values())
-                ))
+                refuse(
+                    group,
+                    TWO_MATCHES.format(
+                        name=first.name, matches=", ".join(f"{o.name} ({o.org_id})" for o in matches.values())
+                    ),
+                )
                 continue
             organisation = next(iter(matches.values()), None)
         if organisation is None:
@@ -223,11 +241,18 @@ def grants_import(*, name: str, content: bytes, funder: Organisation, user=None)
     grants, problems = read.grants, list(read.problems)
     recipients, new_organisations = _resolve_recipients(grants, problems)
 
-    held = {a.identifier: a for a in Award.objects.filter(identifier__in=[g.identifier for g in grants]).select_related("funder")}
+    held = {
+        a.identifier: a
+        for a in Award.objects.filter(identifier__in=[g.identifier for g in grants]).select_related("funder")
+    }
     for grant in grants:
         award = held.get(grant.identifier)
         if award is not None and award.funder_id != funder.pk:
-            problems.append(Problem(grant.where, HELD_FOR_OTHER_FUNDER.format(identifier=grant.identifier, funder=award.funder.name)))
+            problems.append(
+                Problem(
+                    grant.where, HELD_FOR_OTHER_FUNDER.format(identifier=grant.identifier, funder=award.funder.name)
+                )
+            )
     if problems:
         order = {id(p): n for n, p in enumerate(problems)}
         raise ImportRefused(sorted(problems, key=lambda p: (_position(p.where), order[id(p)])))
@@ -235,7 +260,9 @@ def grants_import(*, name: str, content: bytes, funder: Organisation, user=None)
     today = timezone.localdate()
     result = ImportResult(grants=len(grants))
     with transaction.atomic():
-        for organisation, slug in zip(new_organisations, _unique_slugs([o.name for o in new_organisations])):
+        for organisation, slug in zip(
+            new_organisations, _unique_slugs([o.name for o in new_organisations]), strict=False
+        ):
             organisation.slug = slug
         if new_organisations:
             bulk_create_with_history(new_organisations, Organisation, batch_size=500, default_user=user)
@@ -245,7 +272,9 @@ def grants_import(*, name: str, content: bytes, funder: Organisation, user=None)
         outcome = _outcomes({o.pk for o in recipients.values()})
         programmes = {
             p.title: p
-            for p in FundingProgramme.objects.filter(funder=funder, title__in={g.programme_title for g in grants if g.programme_title})
+            for p in FundingProgramme.objects.filter(
+                funder=funder, title__in={g.programme_title for g in grants if g.programme_title}
+            )
         }
         to_create, to_update = [], []
         for grant in grants:
@@ -265,15 +294,19 @@ def grants_import(*, name: str, content: bytes, funder: Organisation, user=None)
             }
             award = held.get(grant.identifier)
             if award is None:
-                to_create.append(Award(
-                    identifier=grant.identifier,
-                    funder=funder,
-                    status=AwardStatus.COMPLETED if grant.planned_end and grant.planned_end < today else AwardStatus.ACTIVE,
-                    recipient_bme_led_outcome=outcome(recipient.pk, grant.award_date),
-                    source=AwardSource.IMPORTED,
-                    created_by=user,
-                    **values,
-                ))
+                to_create.append(
+                    Award(
+                        identifier=grant.identifier,
+                        funder=funder,
+                        status=AwardStatus.COMPLETED
+                        if grant.planned_end and grant.planned_end < today
+                        else AwardStatus.ACTIVE,
+                        recipient_bme_led_outcome=outcome(recipient.pk, grant.award_date),
+                        source=AwardSource.IMPORTED,
+                        created_by=user,
+                        **values,
+                    )
+                )
             elif any(getattr(award, name) != value for name, value in values.items()):
                 if (award.recipient_id, award.award_date) != (recipient.pk, grant.award_date):
                     award.recipient_bme_led_outcome = outcome(recipient.pk, grant.award_date)

@@ -13,7 +13,9 @@ NEGATIVE_BUDGET = "The budget cannot be negative."
 TITLE_TAKEN = "{funder} already has a programme called “{title}”. Give this one a different title."
 
 
-def _validate(*, funder: Organisation, title: str, budget: Decimal | None, opens_on: date, closes_on: date, exclude_pk=None):
+def _validate(
+    *, funder: Organisation, title: str, budget: Decimal | None, opens_on: date, closes_on: date, exclude_pk=None
+):
     errors = {}
     if not funder.is_public_body:
         errors["funder"] = FUNDER_NOT_PUBLIC
@@ -44,8 +46,17 @@ def programme_create(
 ) -> FundingProgramme:
     _validate(funder=funder, title=title, budget=budget, opens_on=opens_on, closes_on=closes_on)
     return FundingProgramme.objects.create(
-        funder=funder, title=title, description=description, service_area=service_area, kind=kind, purpose=purpose,
-        ring_fenced=ring_fenced, budget=budget, opens_on=opens_on, closes_on=closes_on, created_by=user,
+        funder=funder,
+        title=title,
+        description=description,
+        service_area=service_area,
+        kind=kind,
+        purpose=purpose,
+        ring_fenced=ring_fenced,
+        budget=budget,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        created_by=user,
     )
 
 

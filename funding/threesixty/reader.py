@@ -283,13 +283,22 @@ def check_grant(raw: RawGrant, *, funder_identifier: str, funder_name: str) -> t
     if _text(v.get("recipient_individual")) and not _text(v.get("recipient_id")):
         problems.append(INDIVIDUAL)
     elif not _text(v.get("recipient_id")) or not _text(v.get("recipient_name")):
-        problems.append(NO_RECIPIENT if not _text(v.get("recipient_id")) and not _text(v.get("recipient_name"))
-                        else MISSING_VALUE.format(title=title_of("recipient_id" if not _text(v.get("recipient_id")) else "recipient_name")))
-    elif any(len(_text(v.get(key))) > MAX_NUMBER for key in ("recipient_charity", "recipient_company")) or len(
-        _text(v.get("recipient_id"))
-    ) > MAX_IDENTIFIER:
-        key = next(k for k in ("recipient_id", "recipient_charity", "recipient_company")
-                   if len(_text(v.get(k))) > (MAX_IDENTIFIER if k == "recipient_id" else MAX_NUMBER))
+        problems.append(
+            NO_RECIPIENT
+            if not _text(v.get("recipient_id")) and not _text(v.get("recipient_name"))
+            else MISSING_VALUE.format(
+                title=title_of("recipient_id" if not _text(v.get("recipient_id")) else "recipient_name")
+            )
+        )
+    elif (
+        any(len(_text(v.get(key))) > MAX_NUMBER for key in ("recipient_charity", "recipient_company"))
+        or len(_text(v.get("recipient_id"))) > MAX_IDENTIFIER
+    ):
+        key = next(
+            k
+            for k in ("recipient_id", "recipient_charity", "recipient_company")
+            if len(_text(v.get(k))) > (MAX_IDENTIFIER if k == "recipient_id" else MAX_NUMBER)
+        )
         problems.append(TOO_LONG.format(title=title_of(key), value=_text(v.get(key))))
     else:
         recipient = OrganisationRef(
@@ -302,9 +311,13 @@ def check_grant(raw: RawGrant, *, funder_identifier: str, funder_name: str) -> t
 
     their_funder = _text(v.get("funder_id"))
     if their_funder and their_funder != funder_identifier:
-        problems.append(OTHER_FUNDER.format(
-            name=_text(v.get("funder_name")) or "another funder", identifier=their_funder, funder=f"{funder_name} ({funder_identifier})"
-        ))
+        problems.append(
+            OTHER_FUNDER.format(
+                name=_text(v.get("funder_name")) or "another funder",
+                identifier=their_funder,
+                funder=f"{funder_name} ({funder_identifier})",
+            )
+        )
 
     if raw.document is not None:
         problems += schema_problems(raw.document)

@@ -19,7 +19,9 @@ GRANT_SCHEMA_FILE = SCHEMA_DIR / "360-giving-schema.json"
 PACKAGE_SCHEMA_FILE = SCHEMA_DIR / "360-giving-package-schema.json"
 CURRENCY_FILE = SCHEMA_DIR / "currency.csv"
 # The address the 1.4.3 package schema uses for the grant schema.
-GRANT_SCHEMA_REFERENCED_AS = "https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/360-giving-schema.json"
+GRANT_SCHEMA_REFERENCED_AS = (
+    "https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/360-giving-schema.json"
+)
 STANDARD_VERSION = "1.4"
 
 

@@ -15,6 +15,7 @@ from funding.services.applications import application_decide, application_submit
 
 from .common import deny_unless, page_of
 
+
 # Where an organisation declares its board: the organisations app's page, if it has one by these names.
 def declare_board_url(organisation) -> str:
     return reverse("organisations:declare-board", kwargs={"slug": organisation.slug})
@@ -37,9 +38,13 @@ def application_create(request, pk):
         data = form.cleaned_data
         try:
             application = application_submit(
-                programme=programme, applicant=data["applicant"], project_title=data["project_title"],
-                summary=data["summary"], amount_requested=data["amount_requested"],
-                submitted_on=data.get("submitted_on") or timezone.localdate(), user=request.user,
+                programme=programme,
+                applicant=data["applicant"],
+                project_title=data["project_title"],
+                summary=data["summary"],
+                amount_requested=data["amount_requested"],
+                submitted_on=data.get("submitted_on") or timezone.localdate(),
+                user=request.user,
             )
         except ValidationError as error:
             add_errors(form, error)
@@ -48,12 +53,19 @@ def application_create(request, pk):
         else:
             messages.success(request, f"Application for “{application.project_title}” submitted.")
             return redirect("funding:application-detail", pk=application.pk)
-    return render(request, "funding/application_form.html", {
-        "form": form, "programme": programme,
-        "refusal_for": refusal_for,
-        "declare_url": declare_board_url(refusal_for) if refusal_for else None,
-        "breadcrumbs": _crumbs((programme.title, reverse("funding:programme-detail", args=[programme.pk])), ("Apply", None)),
-    })
+    return render(
+        request,
+        "funding/application_form.html",
+        {
+            "form": form,
+            "programme": programme,
+            "refusal_for": refusal_for,
+            "declare_url": declare_board_url(refusal_for) if refusal_for else None,
+            "breadcrumbs": _crumbs(
+                (programme.title, reverse("funding:programme-detail", args=[programme.pk])), ("Apply", None)
+            ),
+        },
+    )
 
 
 @login_required
@@ -62,24 +74,34 @@ def application_list(request):
     status = request.GET.get("status", "")
     if status in ApplicationStatus.values:
         applications = applications.filter(status=status)
-    return render(request, "funding/application_list.html", {
-        "page_obj": page_of(request, applications),
-        "status": status,
-        "statuses": ApplicationStatus.choices,
-        "breadcrumbs": _crumbs(("Applications", None)),
-    })
+    return render(
+        request,
+        "funding/application_list.html",
+        {
+            "page_obj": page_of(request, applications),
+            "status": status,
+            "statuses": ApplicationStatus.choices,
+            "breadcrumbs": _crumbs(("Applications", None)),
+        },
+    )
 
 
 @login_required
 def application_detail(request, pk):
     application = permissions.get_application_for_user(request.user, pk)
     award = getattr(application, "award", None) if application.status == ApplicationStatus.AWARDED else None
-    return render(request, "funding/application_detail.html", {
-        "application": application,
-        "award": award,
-        "can_decide": permissions.can_decide(request.user, application),
-        "breadcrumbs": _crumbs(("Applications", reverse("funding:application-list")), (application.project_title, None)),
-    })
+    return render(
+        request,
+        "funding/application_detail.html",
+        {
+            "application": application,
+            "award": award,
+            "can_decide": permissions.can_decide(request.user, application),
+            "breadcrumbs": _crumbs(
+                ("Applications", reverse("funding:application-list")), (application.project_title, None)
+            ),
+        },
+    )
 
 
 @login_required
@@ -91,8 +113,13 @@ def application_decide_view(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            application_decide(application=application, decision=data["decision"], decided_on=data["decided_on"],
-                               reason=data["reason"], user=request.user)
+            application_decide(
+                application=application,
+                decision=data["decision"],
+                decided_on=data["decided_on"],
+                reason=data["reason"],
+                user=request.user,
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -100,10 +127,16 @@ def application_decide_view(request, pk):
             if data["decision"] == ApplicationStatus.AWARDED:
                 return redirect("funding:award-create", pk=application.pk)
             return redirect("funding:application-detail", pk=application.pk)
-    return render(request, "funding/decision_form.html", {
-        "form": form, "application": application,
-        "breadcrumbs": _crumbs(
-            ("Applications", reverse("funding:application-list")),
-            (application.project_title, reverse("funding:application-detail", args=[application.pk])), ("Decision", None),
-        ),
-    })
+    return render(
+        request,
+        "funding/decision_form.html",
+        {
+            "form": form,
+            "application": application,
+            "breadcrumbs": _crumbs(
+                ("Applications", reverse("funding:application-list")),
+                (application.project_title, reverse("funding:application-detail", args=[application.pk])),
+                ("Decision", None),
+            ),
+        },
+    )

@@ -23,7 +23,11 @@ def _crumbs(*tail):
 
 
 def _award_crumbs(award, *tail):
-    return _crumbs(("Awards", reverse("funding:award-list")), (award.identifier, reverse("funding:award-detail", args=[award.pk])), *tail)
+    return _crumbs(
+        ("Awards", reverse("funding:award-list")),
+        (award.identifier, reverse("funding:award-detail", args=[award.pk])),
+        *tail,
+    )
 
 
 def _filtered_awards(request):
@@ -36,32 +40,44 @@ def _filtered_awards(request):
 
 def award_list_view(request):
     awards, funder, start, end = _filtered_awards(request)
-    return render(request, "funding/award_list.html", {
-        "page_obj": page_of(request, awards),
-        "funder": funder, "start": start, "end": end,
-        "funders": Organisation.objects.filter(awards_made__isnull=False).distinct().order_by("name"),
-        "breadcrumbs": _crumbs(("Awards", None)),
-    })
+    return render(
+        request,
+        "funding/award_list.html",
+        {
+            "page_obj": page_of(request, awards),
+            "funder": funder,
+            "start": start,
+            "end": end,
+            "funders": Organisation.objects.filter(awards_made__isnull=False).distinct().order_by("name"),
+            "breadcrumbs": _crumbs(("Awards", None)),
+        },
+    )
 
 
 def award_csv(request):
     """The selected awards as a 360Giving spreadsheet (the standard's column titles)."""
     awards, *_ = _filtered_awards(request)
-    return csv_response("awards-360giving.csv", export.csv_header(), export.csv_rows(awards.iterator(chunk_size=500)), stream=True)
+    return csv_response(
+        "awards-360giving.csv", export.csv_header(), export.csv_rows(awards.iterator(chunk_size=500)), stream=True
+    )
 
 
 def award_detail(request, pk):
     award = get_object_or_404(
         Award.objects.with_parties().select_related("joint_review", "redistribution__alternative", "application"), pk=pk
     )
-    return render(request, "funding/award_detail.html", {
-        "award": award,
-        "joint_review": getattr(award, "joint_review", None),
-        "redistribution": getattr(award, "redistribution", None),
-        "can_manage": permissions.can_manage_award(request.user, award),
-        "can_view_withdrawal": permissions.can_view_withdrawal(request.user, award),
-        "breadcrumbs": _crumbs(("Awards", reverse("funding:award-list")), (award.identifier, None)),
-    })
+    return render(
+        request,
+        "funding/award_detail.html",
+        {
+            "award": award,
+            "joint_review": getattr(award, "joint_review", None),
+            "redistribution": getattr(award, "redistribution", None),
+            "can_manage": permissions.can_manage_award(request.user, award),
+            "can_view_withdrawal": permissions.can_view_withdrawal(request.user, award),
+            "breadcrumbs": _crumbs(("Awards", reverse("funding:award-list")), (award.identifier, None)),
+        },
+    )
 
 
 @login_required
@@ -69,8 +85,12 @@ def award_detail(request, pk):
 def award_create_view(request, pk):
     application = permissions.get_application_for_user(request.user, pk)
     deny_unless(permissions.can_decide(request.user, application))
-    initial = {"title": application.project_title, "description": application.summary or application.project_title,
-               "amount": application.amount_requested, "award_date": application.decided_on}
+    initial = {
+        "title": application.project_title,
+        "description": application.summary or application.project_title,
+        "amount": application.amount_requested,
+        "award_date": application.decided_on,
+    }
     form = AwardForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -80,13 +100,19 @@ def award_create_view(request, pk):
         else:
             messages.success(request, f"Award {award.identifier} recorded.")
             return redirect("funding:award-detail", pk=award.pk)
-    return render(request, "funding/award_form.html", {
-        "form": form, "application": application,
-        "breadcrumbs": _crumbs(
-            ("Applications", reverse("funding:application-list")),
-            (application.project_title, reverse("funding:application-detail", args=[application.pk])), ("Award", None),
-        ),
-    })
+    return render(
+        request,
+        "funding/award_form.html",
+        {
+            "form": form,
+            "application": application,
+            "breadcrumbs": _crumbs(
+                ("Applications", reverse("funding:application-list")),
+                (application.project_title, reverse("funding:application-detail", args=[application.pk])),
+                ("Award", None),
+            ),
+        },
+    )
 
 
 @login_required
@@ -97,22 +123,31 @@ def award_withdraw_view(request, pk):
     form = WithdrawalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            award_withdraw(award=award, withdrawn_on=form.cleaned_data["withdrawn_on"],
-                           reason=form.cleaned_data["reason"], user=request.user)
+            award_withdraw(
+                award=award,
+                withdrawn_on=form.cleaned_data["withdrawn_on"],
+                reason=form.cleaned_data["reason"],
+                user=request.user,
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, "Award withdrawn. A joint review and a redistribution record have been opened.")
             return redirect("funding:award-detail", pk=award.pk)
-    return render(request, "funding/award_withdraw.html", {
-        "form": form, "award": award,
-        "question": f"Are you sure you want to withdraw {award.identifier}?",
-        "explanation": "Withdrawing opens a joint review with the organisation and a redistribution record, "
-                       "which stay on your to-do list until they are completed.",
-        "button_label": "Withdraw award",
-        "cancel_url": reverse("funding:award-detail", args=[award.pk]),
-        "breadcrumbs": _award_crumbs(award, ("Withdraw", None)),
-    })
+    return render(
+        request,
+        "funding/award_withdraw.html",
+        {
+            "form": form,
+            "award": award,
+            "question": f"Are you sure you want to withdraw {award.identifier}?",
+            "explanation": "Withdrawing opens a joint review with the organisation and a redistribution record, "
+            "which stay on your to-do list until they are completed.",
+            "button_label": "Withdraw award",
+            "cancel_url": reverse("funding:award-detail", args=[award.pk]),
+            "breadcrumbs": _award_crumbs(award, ("Withdraw", None)),
+        },
+    )
 
 
 def _follow_up(request, pk, model, form_class, service, template, fields):
@@ -130,19 +165,35 @@ def _follow_up(request, pk, model, form_class, service, template, fields):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, f"{model._meta.verbose_name.capitalize()} {'completed' if complete else 'saved'}.")
-            return redirect("funding:todo" if complete else "funding:award-detail", **({} if complete else {"pk": award.pk}))
-    return render(request, template, {"form": form, "record": record, "award": award,
-                                      "breadcrumbs": _award_crumbs(award, (model._meta.verbose_name.capitalize(), None))})
+            messages.success(
+                request, f"{model._meta.verbose_name.capitalize()} {'completed' if complete else 'saved'}."
+            )
+            return redirect(
+                "funding:todo" if complete else "funding:award-detail", **({} if complete else {"pk": award.pk})
+            )
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "record": record,
+            "award": award,
+            "breadcrumbs": _award_crumbs(award, (model._meta.verbose_name.capitalize(), None)),
+        },
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def joint_review_edit(request, pk):
     return _follow_up(
-        request, pk, JointReview, JointReviewForm,
+        request,
+        pk,
+        JointReview,
+        JointReviewForm,
         lambda record, **data: joint_review_record(review=record, **data),
-        "funding/joint_review_form.html", ["held_on", "causes", "lessons", "support_needs", "agreed_by_both"],
+        "funding/joint_review_form.html",
+        ["held_on", "causes", "lessons", "support_needs", "agreed_by_both"],
     )
 
 
@@ -150,9 +201,13 @@ def joint_review_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def redistribution_edit(request, pk):
     return _follow_up(
-        request, pk, Redistribution, RedistributionForm,
+        request,
+        pk,
+        Redistribution,
+        RedistributionForm,
         lambda record, **data: redistribution_record(redistribution=record, **data),
-        "funding/redistribution_form.html", ["alternative_considered", "alternative", "amount", "outcome"],
+        "funding/redistribution_form.html",
+        ["alternative_considered", "alternative", "amount", "outcome"],
     )
 
 
@@ -160,7 +215,12 @@ def redistribution_edit(request, pk):
 def todo(request):
     deny_unless(permissions.can_see_todo(request.user))
     reviews, redistributions = todo_for_user(request.user)
-    return render(request, "funding/todo.html", {
-        "reviews": reviews, "redistributions": redistributions,
-        "breadcrumbs": _crumbs(("To do after withdrawals", None)),
-    })
+    return render(
+        request,
+        "funding/todo.html",
+        {
+            "reviews": reviews,
+            "redistributions": redistributions,
+            "breadcrumbs": _crumbs(("To do after withdrawals", None)),
+        },
+    )

@@ -24,7 +24,17 @@ def import_grants(request):
             result = grants_import(name=upload.name, content=upload.read(), funder=funder, user=request.user)
         except ImportRefused as error:
             refused = error.problems
-    return render(request, "funding/import.html", {
-        "form": form, "result": result, "refused": refused,
-        "breadcrumbs": [("Home", reverse("home")), ("Funding programmes", reverse("funding:programme-list")), ("Import 360Giving data", None)],
-    })
+    return render(
+        request,
+        "funding/import.html",
+        {
+            "form": form,
+            "result": result,
+            "refused": refused,
+            "breadcrumbs": [
+                ("Home", reverse("home")),
+                ("Funding programmes", reverse("funding:programme-list")),
+                ("Import 360Giving data", None),
+            ],
+        },
+    )

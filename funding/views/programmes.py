@@ -26,26 +26,38 @@ def programme_list_view(request):
         funder = Organisation.objects.public_bodies().filter(org_id=request.GET["funder"]).first()
     show = request.GET.get("show", "open")
     programmes = programme_list(funder=funder, open_on=today if show == "open" else None)
-    return render(request, "funding/programme_list.html", {
-        "page_obj": page_of(request, programmes),
-        "show": show,
-        "funder": funder,
-        "can_create": permissions.can_create_programme(request.user),
-        "today": today,
-        "breadcrumbs": [("Home", reverse("home")), ("Funding programmes", None)],
-    })
+    return render(
+        request,
+        "funding/programme_list.html",
+        {
+            "page_obj": page_of(request, programmes),
+            "show": show,
+            "funder": funder,
+            "can_create": permissions.can_create_programme(request.user),
+            "today": today,
+            "breadcrumbs": [("Home", reverse("home")), ("Funding programmes", None)],
+        },
+    )
 
 
 def programme_detail(request, pk):
     programme = get_object_or_404(FundingProgramme.objects.select_related("funder", "service_area"), pk=pk)
     today = timezone.localdate()
-    return render(request, "funding/programme_detail.html", {
-        "programme": programme,
-        "is_open": programme.opens_on <= today <= programme.closes_on,
-        "can_manage": permissions.can_manage_programme(request.user, programme),
-        "can_apply": permissions.can_apply(request.user, programme),
-        "breadcrumbs": [("Home", reverse("home")), ("Funding programmes", reverse("funding:programme-list")), (programme.title, None)],
-    })
+    return render(
+        request,
+        "funding/programme_detail.html",
+        {
+            "programme": programme,
+            "is_open": programme.opens_on <= today <= programme.closes_on,
+            "can_manage": permissions.can_manage_programme(request.user, programme),
+            "can_apply": permissions.can_apply(request.user, programme),
+            "breadcrumbs": [
+                ("Home", reverse("home")),
+                ("Funding programmes", reverse("funding:programme-list")),
+                (programme.title, None),
+            ],
+        },
+    )
 
 
 @login_required
@@ -65,10 +77,19 @@ def programme_create_view(request):
         else:
             messages.success(request, f"Programme “{programme.title}” saved.")
             return redirect("funding:programme-detail", pk=programme.pk)
-    return render(request, "funding/programme_form.html", {
-        "form": form, "title": "New funding programme",
-        "breadcrumbs": [("Home", reverse("home")), ("Funding programmes", reverse("funding:programme-list")), ("New programme", None)],
-    })
+    return render(
+        request,
+        "funding/programme_form.html",
+        {
+            "form": form,
+            "title": "New funding programme",
+            "breadcrumbs": [
+                ("Home", reverse("home")),
+                ("Funding programmes", reverse("funding:programme-list")),
+                ("New programme", None),
+            ],
+        },
+    )
 
 
 @login_required
@@ -86,7 +107,18 @@ def programme_edit(request, pk):
         else:
             messages.success(request, "Your changes have been saved.")
             return redirect("funding:programme-detail", pk=programme.pk)
-    return render(request, "funding/programme_form.html", {
-        "form": form, "title": f"Change {programme.title}", "programme": programme,
-        "breadcrumbs": [("Home", reverse("home")), ("Funding programmes", reverse("funding:programme-list")), (programme.title, reverse("funding:programme-detail", args=[programme.pk])), ("Change", None)],
-    })
+    return render(
+        request,
+        "funding/programme_form.html",
+        {
+            "form": form,
+            "title": f"Change {programme.title}",
+            "programme": programme,
+            "breadcrumbs": [
+                ("Home", reverse("home")),
+                ("Funding programmes", reverse("funding:programme-list")),
+                (programme.title, reverse("funding:programme-detail", args=[programme.pk])),
+                ("Change", None),
+            ],
+        },
+    )

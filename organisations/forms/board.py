@@ -21,7 +21,9 @@ class BoardDeclarationForm(forms.Form):
         error_messages={"required": BOARD_TYPE_REQUIRED},
     )
     effective_date = GovUKDateField(
-        what="date", enter_message=ENTER_DATE, real_date_message=REAL_DATE,
+        what="date",
+        enter_message=ENTER_DATE,
+        real_date_message=REAL_DATE,
         label="On what date were these the board's members?",
         help_text="Usually today, or the date of your last annual general meeting. For example, 27 3 2026",
     )

@@ -32,7 +32,9 @@ def apply_board_count_rules(form: forms.Form) -> None:
     if all(data.get(name) is not None for name in ("members", "bme_members", "undisclosed_members")):
         try:
             validate_board_counts(
-                members=data["members"], bme_members=data["bme_members"], undisclosed_members=data["undisclosed_members"]
+                members=data["members"],
+                bme_members=data["bme_members"],
+                undisclosed_members=data["undisclosed_members"],
             )
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():

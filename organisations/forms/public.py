@@ -136,7 +136,9 @@ ELIGIBILITY_QUESTIONS = {
 class EligibilityForm(forms.Form):
     """The three counts (or the first `len(asked)` of them). Used by the question pages and the API."""
 
-    def __init__(self, *args, asked: tuple[str, ...] = tuple(ELIGIBILITY_QUESTIONS), question: str | None = None, **kwargs):
+    def __init__(
+        self, *args, asked: tuple[str, ...] = tuple(ELIGIBILITY_QUESTIONS), question: str | None = None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         for name in asked:
             self.fields[name] = ELIGIBILITY_QUESTIONS[name].__deepcopy__({})

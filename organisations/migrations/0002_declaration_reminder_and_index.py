@@ -5,20 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisations', '0001_initial'),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='boarddeclaration',
-            name='stale_reminder_sent_at',
+            model_name="boarddeclaration",
+            name="stale_reminder_sent_at",
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
         migrations.AddIndex(
-            model_name='boarddeclaration',
-            index=models.Index(fields=['organisation', '-effective_date'], name='declaration_org_date'),
+            model_name="boarddeclaration",
+            index=models.Index(fields=["organisation", "-effective_date"], name="declaration_org_date"),
         ),
     ]

@@ -3,7 +3,7 @@ this date?" that funding, the directory, the API and the annual review all use (
 and API filter on `Organisation.objects.with_bme_led_status`, the same rule in SQL)."""
 
 from .directory import directory_organisations, organisation_for_profile, profile_status
-from .people import memberships_for_user, membership_requests_to_decide, organisations_awaiting_verification
+from .people import membership_requests_to_decide, memberships_for_user, organisations_awaiting_verification
 from .reminders import REMINDER_DAYS, declarations_due_reminder
 from .review import bme_led_summary
 from .status import StatusPeriod, bme_led_status, current_declaration, status_among, status_history

@@ -80,7 +80,9 @@ def status_history(*, organisation: Organisation, on_date: date, declarations=No
         (d for d in declarations if d.effective_date <= on_date),
         key=lambda d: (d.effective_date, d.declared_at, d.pk),
     )
-    winners = [d for i, d in enumerate(ordered) if i + 1 == len(ordered) or ordered[i + 1].effective_date != d.effective_date]
+    winners = [
+        d for i, d in enumerate(ordered) if i + 1 == len(ordered) or ordered[i + 1].effective_date != d.effective_date
+    ]
     periods = []
     for i, declaration in enumerate(winners):
         stale_after = last_current_date(declaration.effective_date)

@@ -74,7 +74,9 @@ def _organisation(request, o) -> dict:
         "communities_served": [{"code": g.code, "name": g.name} for g in o.communities_served.all()],
         "service_areas": [{"slug": a.slug, "name": a.name} for a in o.service_areas.all()],
         "bme_led_status": None if public else o.bme_led_outcome,
-        "declaration_effective_date": None if public or not o.bme_led_effective_date else o.bme_led_effective_date.isoformat(),
+        "declaration_effective_date": None
+        if public or not o.bme_led_effective_date
+        else o.bme_led_effective_date.isoformat(),
         "url": request.build_absolute_uri(reverse("organisations:profile", args=[o.slug])),
     }
 

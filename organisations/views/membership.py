@@ -63,7 +63,9 @@ def join(request, slug):
         (organisation.name, reverse("organisations:profile", args=[organisation.slug])),
         ("Ask to join", None),
     ]
-    return render(request, "organisations/join.html", {"form": form, "organisation": organisation, "breadcrumbs": crumbs})
+    return render(
+        request, "organisations/join.html", {"form": form, "organisation": organisation, "breadcrumbs": crumbs}
+    )
 
 
 @login_required
@@ -86,7 +88,11 @@ def membership_decide(request, pk):
             verb = "approved" if form.approve else "declined"
             messages.success(request, f"You {verb} {person}'s request to join {membership.organisation.name}.")
             return redirect("organisations:mine")
-    crumbs = [("Home", reverse("home")), ("Your organisations", reverse("organisations:mine")), ("Request to join", None)]
+    crumbs = [
+        ("Home", reverse("home")),
+        ("Your organisations", reverse("organisations:mine")),
+        ("Request to join", None),
+    ]
     return render(
         request,
         "organisations/membership_decide.html",

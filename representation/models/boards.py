@@ -19,11 +19,19 @@ class Board(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     description = models.TextField(blank=True)
     compact = models.ForeignKey(
-        Compact, null=True, blank=True, on_delete=models.PROTECT, related_name="boards",
+        Compact,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="boards",
         help_text="Leave empty for a board that is not tied to one Compact.",
     )
     convening_organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="convened_boards",
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="convened_boards",
         help_text="The organisation that runs the board. Its officers may manage the board's appointments.",
     )
     seats_available = models.PositiveSmallIntegerField(

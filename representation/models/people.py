@@ -24,11 +24,19 @@ class Representative(models.Model):
     name = models.CharField(max_length=200)
     email = models.EmailField(blank=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="representative_records",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="representative_records",
         verbose_name="portal account",
     )
     organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="representatives",
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="representatives",
         help_text="The organisation they come from, if any.",
     )
     communities = models.ManyToManyField(

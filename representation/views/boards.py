@@ -26,7 +26,11 @@ def _compacts_for(user):
 
 
 def _crumbs(*rest):
-    return [("Representation", reverse("representation:overview")), ("Boards", reverse("representation:board-list")), *rest]
+    return [
+        ("Representation", reverse("representation:overview")),
+        ("Boards", reverse("representation:board-list")),
+        *rest,
+    ]
 
 
 def _board_crumbs(board, last: str):
@@ -40,17 +44,26 @@ def board_detail(request, slug):
     current = [r for r in rows if r["current"]]
     figures = selectors.pool_figures(on_date=today, compact=board.compact)
     board_figures = next(b for b in figures.boards if b.board.pk == board.pk)
-    return render(request, "representation/board_detail.html", {
-        "board": board, "current": current, "past": [r for r in rows if not r["current"]],
-        "figures": board_figures,
-        "can_edit": permissions.can_edit_board(request.user, board),
-        "can_manage": permissions.can_manage_appointments(request.user, board),
-        "breadcrumbs": _crumbs((board.name, None)),
-    })
+    return render(
+        request,
+        "representation/board_detail.html",
+        {
+            "board": board,
+            "current": current,
+            "past": [r for r in rows if not r["current"]],
+            "figures": board_figures,
+            "can_edit": permissions.can_edit_board(request.user, board),
+            "can_manage": permissions.can_manage_appointments(request.user, board),
+            "breadcrumbs": _crumbs((board.name, None)),
+        },
+    )
 
 
 def _board_fields(form) -> dict:
-    return {key: form.cleaned_data[key] for key in ("name", "description", "compact", "convening_organisation", "seats_available")}
+    return {
+        key: form.cleaned_data[key]
+        for key in ("name", "description", "compact", "convening_organisation", "seats_available")
+    }
 
 
 @login_required
@@ -67,9 +80,15 @@ def board_create(request):
         else:
             messages.success(request, f"Board added: {board.name}.")
             return redirect("representation:board-detail", slug=board.slug)
-    return render(request, "form_page.html", {
-        "form": form, "title": "Add a board", "breadcrumbs": _crumbs(("Add a board", None)),
-    })
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": "Add a board",
+            "breadcrumbs": _crumbs(("Add a board", None)),
+        },
+    )
 
 
 @login_required
@@ -80,7 +99,10 @@ def board_edit(request, slug):
     compacts = _compacts_for(request.user)
     if board.compact_id:
         compacts = compacts | Compact.objects.filter(pk=board.compact_id)
-    initial = {key: getattr(board, key) for key in ("name", "description", "compact", "convening_organisation", "seats_available")}
+    initial = {
+        key: getattr(board, key)
+        for key in ("name", "description", "compact", "convening_organisation", "seats_available")
+    }
     form = BoardForm(request.POST or None, initial=initial, compacts=compacts.distinct().order_by("name"))
     if request.method == "POST" and form.is_valid():
         try:
@@ -90,10 +112,16 @@ def board_edit(request, slug):
         else:
             messages.success(request, "Board details saved.")
             return redirect("representation:board-detail", slug=board.slug)
-    return render(request, "form_page.html", {
-        "form": form, "title": "Change the board's details", "caption": board.name,
-        "breadcrumbs": _board_crumbs(board, "Change"),
-    })
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": "Change the board's details",
+            "caption": board.name,
+            "breadcrumbs": _board_crumbs(board, "Change"),
+        },
+    )
 
 
 @login_required
@@ -113,10 +141,16 @@ def appointment_create(request, slug):
             if result.warning:
                 messages.warning(request, result.warning)
             return redirect("representation:board-detail", slug=board.slug)
-    return render(request, "form_page.html", {
-        "form": form, "title": "Add an appointment", "caption": board.name,
-        "breadcrumbs": _board_crumbs(board, "Add an appointment"),
-    })
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": "Add an appointment",
+            "caption": board.name,
+            "breadcrumbs": _board_crumbs(board, "Add an appointment"),
+        },
+    )
 
 
 def _managed_appointment(request, pk) -> tuple[Appointment, Board]:
@@ -130,8 +164,9 @@ def _managed_appointment(request, pk) -> tuple[Appointment, Board]:
 def appointment_correct(request, pk):
     appointment, board = _managed_appointment(request, pk)
     fields = ("role", "method", "start_date", "end_date")
-    form = AppointmentForm(request.POST or None, correcting=True,
-                           initial={name: getattr(appointment, name) for name in fields})
+    form = AppointmentForm(
+        request.POST or None, correcting=True, initial={name: getattr(appointment, name) for name in fields}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             result = services.appointment_correct(appointment=appointment, **form.cleaned_data)
@@ -143,10 +178,16 @@ def appointment_correct(request, pk):
                 messages.warning(request, result.warning)
             return redirect("representation:board-detail", slug=board.slug)
     name = shown_name(request.user, appointment.representative, board)
-    return render(request, "form_page.html", {
-        "form": form, "title": f"Correct {name}'s appointment", "caption": board.name,
-        "breadcrumbs": _board_crumbs(board, "Correct an appointment"),
-    })
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": f"Correct {name}'s appointment",
+            "caption": board.name,
+            "breadcrumbs": _board_crumbs(board, "Correct an appointment"),
+        },
+    )
 
 
 @login_required
@@ -163,10 +204,16 @@ def appointment_end(request, pk):
             messages.success(request, "The appointment has been ended.")
             return redirect("representation:board-detail", slug=board.slug)
     name = shown_name(request.user, appointment.representative, board)
-    return render(request, "confirm.html", {
-        "form": form, "title": "End this appointment",
-        "question": f"End {name}'s appointment as {appointment.role} on {board.name}?",
-        "explanation": "They will no longer count as holding this seat after the last day you give. This cannot be undone.",
-        "button_label": "End appointment", "cancel_url": reverse("representation:board-detail", args=[board.slug]),
-        "breadcrumbs": _board_crumbs(board, "End appointment"),
-    })
+    return render(
+        request,
+        "confirm.html",
+        {
+            "form": form,
+            "title": "End this appointment",
+            "question": f"End {name}'s appointment as {appointment.role} on {board.name}?",
+            "explanation": "They will no longer count as holding this seat after the last day you give. This cannot be undone.",
+            "button_label": "End appointment",
+            "cancel_url": reverse("representation:board-detail", args=[board.slug]),
+            "breadcrumbs": _board_crumbs(board, "End appointment"),
+        },
+    )

@@ -4,5 +4,3 @@ from django.core.exceptions import PermissionDenied
 def require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
-
-

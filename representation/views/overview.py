@@ -11,8 +11,17 @@ from .. import permissions, selectors
 from ..forms import FiguresOnDateForm
 from ..presenters import shown_name
 
-CSV_HEADER = ["Board", "Compact", "Representative", "Organisation", "Role", "Elected or appointed", "Start date",
-              "End date", "Current"]
+CSV_HEADER = [
+    "Board",
+    "Compact",
+    "Representative",
+    "Organisation",
+    "Role",
+    "Elected or appointed",
+    "Start date",
+    "End date",
+    "Current",
+]
 
 
 def overview(request):
@@ -21,21 +30,34 @@ def overview(request):
     on_date = (form.is_valid() and form.cleaned_data["on"]) or timezone.localdate()
     figures = selectors.pool_figures(on_date=on_date)
     can_manage = permissions.can_manage_pool(request.user)
-    return render(request, "representation/overview.html", {
-        "figures": figures, "form": form,
-        "can_manage": can_manage,
-        "can_create_board": permissions.can_create_board(request.user),
-        "overloaded": [(shown_name(request.user, o.representative), o) for o in figures.overloaded] if can_manage else [],
-    })
+    return render(
+        request,
+        "representation/overview.html",
+        {
+            "figures": figures,
+            "form": form,
+            "can_manage": can_manage,
+            "can_create_board": permissions.can_create_board(request.user),
+            "overloaded": [(shown_name(request.user, o.representative), o) for o in figures.overloaded]
+            if can_manage
+            else [],
+        },
+    )
 
 
 def board_list(request):
     today = timezone.localdate()
     page = Paginator(selectors.board_list(on_date=today), 25).get_page(request.GET.get("page"))
-    return render(request, "representation/board_list.html", {
-        "page_obj": page, "on_date": today, "can_create_board": permissions.can_create_board(request.user),
-        "breadcrumbs": [("Representation", reverse("representation:overview")), ("Boards", None)],
-    })
+    return render(
+        request,
+        "representation/board_list.html",
+        {
+            "page_obj": page,
+            "on_date": today,
+            "can_create_board": permissions.can_create_board(request.user),
+            "breadcrumbs": [("Representation", reverse("representation:overview")), ("Boards", None)],
+        },
+    )
 
 
 def appointments_csv(request):
@@ -43,9 +65,17 @@ def appointments_csv(request):
     today = timezone.localdate()
     user = request.user
     rows = (
-        [a.board.name, a.board.compact.name if a.board.compact else "", shown_name(user, a.representative, a.board),
-         a.representative.organisation.name if a.representative.organisation else "", a.role, a.get_method_display(),
-         a.start_date, a.end_date, a.is_current_on(today)]
+        [
+            a.board.name,
+            a.board.compact.name if a.board.compact else "",
+            shown_name(user, a.representative, a.board),
+            a.representative.organisation.name if a.representative.organisation else "",
+            a.role,
+            a.get_method_display(),
+            a.start_date,
+            a.end_date,
+            a.is_current_on(today),
+        ]
         for a in selectors.appointments_for_csv()
     )
     return csv_response("board-appointments.csv", CSV_HEADER, rows)

@@ -20,8 +20,11 @@ from .common import require
 
 
 def _crumbs(*rest):
-    return [("Representation", reverse("representation:overview")),
-            ("Representatives", reverse("representation:representative-list")), *rest]
+    return [
+        ("Representation", reverse("representation:overview")),
+        ("Representatives", reverse("representation:representative-list")),
+        *rest,
+    ]
 
 
 def _representative(request, pk) -> Representative:
@@ -31,17 +34,28 @@ def _representative(request, pk) -> Representative:
 
 def _fields(form) -> dict:
     data = form.cleaned_data
-    return {"name": data["name"], "email": data["email"], "user": data["account_email"],
-            "organisation": data["organisation"], "communities": data["communities"], "publish_name": data["publish_name"]}
+    return {
+        "name": data["name"],
+        "email": data["email"],
+        "user": data["account_email"],
+        "organisation": data["organisation"],
+        "communities": data["communities"],
+        "publish_name": data["publish_name"],
+    }
 
 
 @login_required
 def representative_list(request):
     require(permissions.can_manage_pool(request.user))
     page = Paginator(selectors.representatives_for_list(), 25).get_page(request.GET.get("page"))
-    return render(request, "representation/representative_list.html", {
-        "page_obj": page, "breadcrumbs": _crumbs()[:-1] + [("Representatives", None)],
-    })
+    return render(
+        request,
+        "representation/representative_list.html",
+        {
+            "page_obj": page,
+            "breadcrumbs": _crumbs()[:-1] + [("Representatives", None)],
+        },
+    )
 
 
 def representative_detail(request, pk):
@@ -50,19 +64,24 @@ def representative_detail(request, pk):
     appointments = selectors.representative_appointments(representative=representative)
     seats = sum(1 for a in appointments if a.is_current_on(today))
     can_manage = permissions.can_manage_pool(request.user)
-    return render(request, "representation/representative_detail.html", {
-        "representative": representative,
-        "current": [a for a in appointments if a.is_current_on(today)],
-        "past": [a for a in appointments if not a.is_current_on(today)],
-        "seats": seats,
-        "overloaded": seats > settings.REPRESENTATION_MAX_SEATS,
-        "max_seats": settings.REPRESENTATION_MAX_SEATS,
-        "is_bme": is_bme_representative(representative, on_date=today),
-        "can_manage": can_manage,
-        "can_edit": permissions.can_edit_representative(request.user, representative),
-        "breadcrumbs": _crumbs((representative.name, None)) if can_manage
-        else [("Representation", reverse("representation:overview")), (representative.name, None)],
-    })
+    return render(
+        request,
+        "representation/representative_detail.html",
+        {
+            "representative": representative,
+            "current": [a for a in appointments if a.is_current_on(today)],
+            "past": [a for a in appointments if not a.is_current_on(today)],
+            "seats": seats,
+            "overloaded": seats > settings.REPRESENTATION_MAX_SEATS,
+            "max_seats": settings.REPRESENTATION_MAX_SEATS,
+            "is_bme": is_bme_representative(representative, on_date=today),
+            "can_manage": can_manage,
+            "can_edit": permissions.can_edit_representative(request.user, representative),
+            "breadcrumbs": _crumbs((representative.name, None))
+            if can_manage
+            else [("Representation", reverse("representation:overview")), (representative.name, None)],
+        },
+    )
 
 
 @login_required
@@ -73,7 +92,9 @@ def representative_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             representative = services.representative_create(
-                **_fields(form), recorded_by=request.user, consent_given_on=form.cleaned_data["consent_given_on"],
+                **_fields(form),
+                recorded_by=request.user,
+                consent_given_on=form.cleaned_data["consent_given_on"],
                 consent_method=form.cleaned_data["consent_method"],
             )
         except ValidationError as exc:
@@ -81,11 +102,16 @@ def representative_create(request):
         else:
             messages.success(request, f"Representative added: {representative.name}.")
             return redirect("representation:representative-detail", pk=representative.pk)
-    return render(request, "form_page.html", {
-        "form": form, "title": "Add a representative",
-        "intro": "We may hold a person's details only with their consent. Record when and how they gave it.",
-        "breadcrumbs": _crumbs(("Add a representative", None)),
-    })
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": "Add a representative",
+            "intro": "We may hold a person's details only with their consent. Record when and how they gave it.",
+            "breadcrumbs": _crumbs(("Add a representative", None)),
+        },
+    )
 
 
 @login_required
@@ -102,11 +128,19 @@ def representative_edit(request, pk):
         else:
             messages.success(request, "Representative's details saved.")
             return redirect("representation:representative-detail", pk=representative.pk)
-    return render(request, "form_page.html", {
-        "form": form, "title": "Change the representative's details", "caption": representative.name,
-        "breadcrumbs": _crumbs((representative.name, reverse("representation:representative-detail", args=[representative.pk])),
-                               ("Change", None)),
-    })
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": "Change the representative's details",
+            "caption": representative.name,
+            "breadcrumbs": _crumbs(
+                (representative.name, reverse("representation:representative-detail", args=[representative.pk])),
+                ("Change", None),
+            ),
+        },
+    )
 
 
 @login_required
@@ -123,14 +157,19 @@ def representative_withdraw(request, pk):
         else:
             messages.success(request, "Consent withdrawn. Their details have been removed.")
         return redirect(back)
-    return render(request, "confirm.html", {
-        "title": "Withdraw consent",
-        "question": f"Has {representative.name} withdrawn consent?",
-        "explanation": (
-            "Their name, email address, portal account link and the communities they represent will be deleted, "
-            "and any seat they hold will end today. Their past appointments stay, without their name, so the "
-            "board records and figures stay complete. This cannot be undone."
-        ),
-        "button_label": "Withdraw consent and delete details", "cancel_url": back,
-        "breadcrumbs": _crumbs((representative.name, back), ("Withdraw consent", None)),
-    })
+    return render(
+        request,
+        "confirm.html",
+        {
+            "title": "Withdraw consent",
+            "question": f"Has {representative.name} withdrawn consent?",
+            "explanation": (
+                "Their name, email address, portal account link and the communities they represent will be deleted, "
+                "and any seat they hold will end today. Their past appointments stay, without their name, so the "
+                "board records and figures stay complete. This cannot be undone."
+            ),
+            "button_label": "Withdraw consent and delete details",
+            "cancel_url": back,
+            "breadcrumbs": _crumbs((representative.name, back), ("Withdraw consent", None)),
+        },
+    )

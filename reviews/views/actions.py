@@ -18,12 +18,21 @@ def _back(compact, period) -> str:
 
 
 def _form_page(request, compact, period, form, title):
-    return render(request, "form_page.html", {
-        "form": form, "title": title, "caption": f"{compact.name} annual review {period.label}",
-        "cancel_url": _back(compact, period),
-        "breadcrumbs": [("Build a review", reverse("reviews:build-index")),
-                        (f"{compact.name} {period.label}", _back(compact, period)), (title, None)],
-    })
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "caption": f"{compact.name} annual review {period.label}",
+            "cancel_url": _back(compact, period),
+            "breadcrumbs": [
+                ("Build a review", reverse("reviews:build-index")),
+                (f"{compact.name} {period.label}", _back(compact, period)),
+                (title, None),
+            ],
+        },
+    )
 
 
 @login_required
@@ -69,9 +78,19 @@ def action_remove(request, compact, period, action_id):
         services.review_action_delete(item=item, user=request.user)
         messages.success(request, "Action removed.")
         return redirect(_back(compact, period))
-    return render(request, "confirm.html", {
-        "question": "Remove this action for next year?", "explanation": f"“{item.action}” will be removed.",
-        "button_label": "Remove action", "cancel_url": _back(compact, period), "title": "Remove an action",
-        "breadcrumbs": [("Build a review", reverse("reviews:build-index")),
-                        (f"{compact.name} {period.label}", _back(compact, period)), ("Remove an action", None)],
-    })
+    return render(
+        request,
+        "confirm.html",
+        {
+            "question": "Remove this action for next year?",
+            "explanation": f"“{item.action}” will be removed.",
+            "button_label": "Remove action",
+            "cancel_url": _back(compact, period),
+            "title": "Remove an action",
+            "breadcrumbs": [
+                ("Build a review", reverse("reviews:build-index")),
+                (f"{compact.name} {period.label}", _back(compact, period)),
+                ("Remove an action", None),
+            ],
+        },
+    )

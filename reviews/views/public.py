@@ -11,19 +11,30 @@ from ..selectors import published_reviews
 
 def review_list(request):
     page = Paginator(published_reviews(), 25).get_page(request.GET.get("page"))
-    return render(request, "reviews/list.html", {
-        "page_obj": page, "reviews": page.object_list, "can_build": can_manage_any(request.user),
-    })
+    return render(
+        request,
+        "reviews/list.html",
+        {
+            "page_obj": page,
+            "reviews": page.object_list,
+            "can_build": can_manage_any(request.user),
+        },
+    )
 
 
 def published(request, compact, period):
     review = get_published_review(compact, period)
-    return render(request, "reviews/report_page.html", {
-        "review": review, "dataset": review.dataset,
-        "pdf_url": reverse("reviews:published-pdf", args=[compact, period]),
-        "data_url": reverse("reviews:published-data", args=[compact, period]),
-        "breadcrumbs": [("Annual reviews", reverse("reviews:list")), (review.title, None)],
-    })
+    return render(
+        request,
+        "reviews/report_page.html",
+        {
+            "review": review,
+            "dataset": review.dataset,
+            "pdf_url": reverse("reviews:published-pdf", args=[compact, period]),
+            "data_url": reverse("reviews:published-data", args=[compact, period]),
+            "breadcrumbs": [("Annual reviews", reverse("reviews:list")), (review.title, None)],
+        },
+    )
 
 
 def published_pdf(request, compact, period):

@@ -27,8 +27,12 @@ def _version_url(review) -> str:
 
 
 def _crumbs(compact, period, *rest):
-    return [("Annual reviews", reverse("reviews:list")), ("Build a review", reverse("reviews:build-index")),
-            (f"{compact.name} {period.label}", _manage_url(compact, period) if rest else None), *rest]
+    return [
+        ("Annual reviews", reverse("reviews:list")),
+        ("Build a review", reverse("reviews:build-index")),
+        (f"{compact.name} {period.label}", _manage_url(compact, period) if rest else None),
+        *rest,
+    ]
 
 
 @login_required
@@ -36,10 +40,14 @@ def _crumbs(compact, period, *rest):
 def build_index(request):
     if not permissions.can_manage_any(request.user):
         raise PermissionDenied
-    return render(request, "reviews/build_index.html", {
-        "compacts": compacts_to_manage(roles_for(request.user)),
-        "breadcrumbs": [("Annual reviews", reverse("reviews:list")), ("Build a review", None)],
-    })
+    return render(
+        request,
+        "reviews/build_index.html",
+        {
+            "compacts": compacts_to_manage(roles_for(request.user)),
+            "breadcrumbs": [("Annual reviews", reverse("reviews:list")), ("Build a review", None)],
+        },
+    )
 
 
 @login_required
@@ -49,10 +57,18 @@ def manage(request, compact, period):
     versions = list(versions_for(compact, period))
     for review in versions:
         review.compact, review.period = compact, period  # spare a query per row for URLs and filenames
-    return render(request, "reviews/manage.html", {
-        "compact": compact, "period": period, "actions": actions_for(compact, period), "versions": versions,
-        "building": any(not v.is_finished for v in versions), "breadcrumbs": _crumbs(compact, period),
-    })
+    return render(
+        request,
+        "reviews/manage.html",
+        {
+            "compact": compact,
+            "period": period,
+            "actions": actions_for(compact, period),
+            "versions": versions,
+            "building": any(not v.is_finished for v in versions),
+            "breadcrumbs": _crumbs(compact, period),
+        },
+    )
 
 
 @login_required
@@ -71,23 +87,34 @@ def request_build(request, compact, period):
 @require_GET
 def version(request, compact, period, number):
     review = permissions.get_version_for_user(request.user, compact, period, number)
-    return render(request, "reviews/version.html", {
-        "review": review, "can_publish": permissions.can_publish(request.user, review),
-        "can_retry": permissions.can_retry(request.user, review),
-        "can_withdraw": permissions.can_withdraw(request.user, review),
-        "status_url": reverse("reviews:version-status", args=[compact, period, number]),
-        "breadcrumbs": _crumbs(review.compact, review.period, (f"Version {review.version}", None)),
-    })
+    return render(
+        request,
+        "reviews/version.html",
+        {
+            "review": review,
+            "can_publish": permissions.can_publish(request.user, review),
+            "can_retry": permissions.can_retry(request.user, review),
+            "can_withdraw": permissions.can_withdraw(request.user, review),
+            "status_url": reverse("reviews:version-status", args=[compact, period, number]),
+            "breadcrumbs": _crumbs(review.compact, review.period, (f"Version {review.version}", None)),
+        },
+    )
 
 
 @login_required
 @require_GET
 def version_status(request, compact, period, number):
     review = permissions.get_version_for_user(request.user, compact, period, number)
-    return JsonResponse({
-        "status": review.status, "status_label": review.get_status_display(), "progress": review.progress,
-        "message": review.progress_message, "finished": review.is_finished,
-    }, headers={"Cache-Control": "no-store"})
+    return JsonResponse(
+        {
+            "status": review.status,
+            "status_label": review.get_status_display(),
+            "progress": review.progress,
+            "message": review.progress_message,
+            "finished": review.is_finished,
+        },
+        headers={"Cache-Control": "no-store"},
+    )
 
 
 @login_required
@@ -96,12 +123,19 @@ def version_html(request, compact, period, number):
     review = permissions.get_version_for_user(request.user, compact, period, number)
     if review.status != ReviewStatus.SUCCEEDED:
         raise Http404("Not built yet")
-    return render(request, "reviews/report_page.html", {
-        "review": review, "dataset": review.dataset, "preview": not review.is_published,
-        "pdf_url": reverse("reviews:version-pdf", args=[compact, period, number]) if review.pdf else None,
-        "breadcrumbs": _crumbs(review.compact, review.period, (f"Version {review.version}", _version_url(review)),
-                               ("Report", None)),
-    })
+    return render(
+        request,
+        "reviews/report_page.html",
+        {
+            "review": review,
+            "dataset": review.dataset,
+            "preview": not review.is_published,
+            "pdf_url": reverse("reviews:version-pdf", args=[compact, period, number]) if review.pdf else None,
+            "breadcrumbs": _crumbs(
+                review.compact, review.period, (f"Version {review.version}", _version_url(review)), ("Report", None)
+            ),
+        },
+    )
 
 
 @login_required
@@ -142,12 +176,20 @@ def publish(request, compact, period, number):
     explanation = "Anyone will be able to read and download it on the annual reviews page."
     if current:
         explanation += f" It replaces version {current.version}, which stays in the list of versions."
-    return render(request, "confirm.html", {
-        "question": f"Publish version {review.version} of the {review.title}?", "explanation": explanation,
-        "button_label": "Publish the review", "cancel_url": _version_url(review), "title": "Publish the review",
-        "breadcrumbs": _crumbs(review.compact, review.period, (f"Version {review.version}", _version_url(review)),
-                               ("Publish", None)),
-    })
+    return render(
+        request,
+        "confirm.html",
+        {
+            "question": f"Publish version {review.version} of the {review.title}?",
+            "explanation": explanation,
+            "button_label": "Publish the review",
+            "cancel_url": _version_url(review),
+            "title": "Publish the review",
+            "breadcrumbs": _crumbs(
+                review.compact, review.period, (f"Version {review.version}", _version_url(review)), ("Publish", None)
+            ),
+        },
+    )
 
 
 @login_required
@@ -165,11 +207,19 @@ def withdraw(request, compact, period, number):
         else:
             messages.success(request, f"Version {review.version} is withdrawn. The public can no longer read it.")
         return redirect(_version_url(review))
-    return render(request, "confirm.html", {
-        "question": f"Withdraw the published {review.title}?", "form": form,
-        "explanation": "It will disappear from the annual reviews page and its address will stop working. "
-                       "The version stays here, and you can publish it or another version again.",
-        "button_label": "Withdraw the review", "cancel_url": _version_url(review), "title": "Withdraw the review",
-        "breadcrumbs": _crumbs(review.compact, review.period, (f"Version {review.version}", _version_url(review)),
-                               ("Withdraw", None)),
-    })
+    return render(
+        request,
+        "confirm.html",
+        {
+            "question": f"Withdraw the published {review.title}?",
+            "form": form,
+            "explanation": "It will disappear from the annual reviews page and its address will stop working. "
+            "The version stays here, and you can publish it or another version again.",
+            "button_label": "Withdraw the review",
+            "cancel_url": _version_url(review),
+            "title": "Withdraw the review",
+            "breadcrumbs": _crumbs(
+                review.compact, review.period, (f"Version {review.version}", _version_url(review)), ("Withdraw", None)
+            ),
+        },
+    )

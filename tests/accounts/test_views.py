@@ -67,7 +67,9 @@ def test_account_with_a_taken_email_is_refused_with_a_clear_message(client):
 
 
 def test_weak_password_is_refused(client):
-    response = client.post(reverse("accounts:signup"), {"full_name": "A", "email": "a@b.example", "password": "password"})
+    response = client.post(
+        reverse("accounts:signup"), {"full_name": "A", "email": "a@b.example", "password": "password"}
+    )
     assert response.status_code == 200
     assert "This password is too short" in response.content.decode()
     assert not User.objects.exists()
@@ -80,7 +82,9 @@ def test_password_reset_sends_a_link_that_sets_a_new_password(client):
     link = re.search(r"https?://[^/]+(/accounts/password-reset/\S+/)", mail.outbox[0].body).group(1)
     response = client.get(link, follow=True)
     form_url = response.redirect_chain[-1][0]
-    response = client.post(form_url, {"new_password1": "brand-new-passphrase-9", "new_password2": "brand-new-passphrase-9"})
+    response = client.post(
+        form_url, {"new_password1": "brand-new-passphrase-9", "new_password2": "brand-new-passphrase-9"}
+    )
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("brand-new-passphrase-9")

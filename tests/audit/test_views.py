@@ -73,7 +73,9 @@ def test_a_complaints_history_is_read_by_its_own_compacts_steering_group_and_sit
         assert NOTHING in history_seen_by(client_for, other_compacts_chair, key)
 
 
-def test_a_comments_history_follows_the_compacts_its_consultations_owner_signed(world, client_for, other_compacts_chair):
+def test_a_comments_history_follows_the_compacts_its_consultations_owner_signed(
+    world, client_for, other_compacts_chair
+):
     from tests.consultations.factories import comment_from_group, make_consultation
 
     comment_from_group(world, make_consultation(world))
@@ -96,8 +98,13 @@ def test_every_scope_names_a_tracked_record_type():
 
     tracked = {t.key for t in selectors.tracked_types()}
     scopes = selectors._scopes()
-    assert {"complaints.complaint", "consultations.comment", "reviews.annualreview",
-            "undertakings.compliancereturn", "funding.application"} <= set(scopes)
+    assert {
+        "complaints.complaint",
+        "consultations.comment",
+        "reviews.annualreview",
+        "undertakings.compliancereturn",
+        "funding.application",
+    } <= set(scopes)
     assert set(scopes) <= tracked
 
 
@@ -105,8 +112,9 @@ def test_a_returns_history_is_read_by_its_own_compacts_steering_group(world, cli
     from tests.undertakings.factories import make_code
     from undertakings import services
 
-    services.compliance_return_start(organisation=world.council, period=world.period, code=make_code(world.compact),
-                                     user=world.users["officer"])
+    services.compliance_return_start(
+        organisation=world.council, period=world.period, code=make_code(world.compact), user=world.users["officer"]
+    )
     assert NOTHING not in history_seen_by(client_for, world.users["steering_member"], "undertakings.compliancereturn")
     assert NOTHING in history_seen_by(client_for, other_compacts_chair, "undertakings.compliancereturn")
 

@@ -8,12 +8,16 @@ LONG = "A very long label that will not fit beside a bar"
 
 
 def test_bars_are_scaled_to_the_largest_value():
-    chart = bar_chart(id="c", title="Awards", layout=WEB, rows=[("A", 3, "3"), ("B", Decimal("1.5"), "1.5"), ("C", 0, "0")])
+    chart = bar_chart(
+        id="c", title="Awards", layout=WEB, rows=[("A", 3, "3"), ("B", Decimal("1.5"), "1.5"), ("C", 0, "0")]
+    )
     assert [bar.width for bar in chart.bars] == [WEB.plot_width, WEB.plot_width // 2, 0]
 
 
 def test_percentages_are_scaled_to_100_not_the_largest():
-    chart = bar_chart(id="c", title="Rates", layout=PRINT, scale_to=100, rows=[("A", Decimal("50"), "50%"), ("B", 25, "25%")])
+    chart = bar_chart(
+        id="c", title="Rates", layout=PRINT, scale_to=100, rows=[("A", Decimal("50"), "50%"), ("B", 25, "25%")]
+    )
     assert [bar.width for bar in chart.bars] == [PRINT.plot_width // 2, PRINT.plot_width // 4]
 
 
@@ -26,14 +30,18 @@ def test_rows_are_laid_out_from_the_top_with_a_gap_between_bars():
 
 
 def test_a_missing_value_draws_no_bar_and_reads_no_data():
-    chart = bar_chart(id="c", title="Rates", layout=WEB, scale_to=100, rows=[("A", Decimal("72.5"), "72.5%"), ("B", None, "–")])
+    chart = bar_chart(
+        id="c", title="Rates", layout=WEB, scale_to=100, rows=[("A", Decimal("72.5"), "72.5%"), ("B", None, "–")]
+    )
     missing = chart.bars[1]
     assert (missing.width, missing.missing, missing.value_text, missing.display) == (0, True, "no data", "–")
     assert chart.description == "A: 72.5%; B: no data."
 
 
 def test_nothing_to_scale_against_draws_no_bars():
-    assert [bar.width for bar in bar_chart(id="c", title="T", layout=WEB, rows=[("A", 0, "0"), ("B", None, "")]).bars] == [0, 0]
+    assert [
+        bar.width for bar in bar_chart(id="c", title="T", layout=WEB, rows=[("A", 0, "0"), ("B", None, "")]).bars
+    ] == [0, 0]
     empty = bar_chart(id="c", title="T", layout=PRINT, rows=[])
     assert (empty.bars, empty.description, empty.height) == ((), ".", PRINT.gap)
 

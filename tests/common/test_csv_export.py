@@ -4,7 +4,7 @@ from common.csv_export import csv_response, escape_cell
 
 
 def test_cells_that_a_spreadsheet_would_run_are_escaped():
-    assert escape_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert escape_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert escape_cell("+44 1604 000000") == "'+44 1604 000000"
     assert escape_cell("-1+1") == "'-1+1"
     assert escape_cell("@SUM(A1)") == "'@SUM(A1)"

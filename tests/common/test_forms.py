@@ -37,7 +37,9 @@ def test_a_missing_part_is_named():
     assert errors_for(start_1="") == {"start": ["The start date must include a month"]}
 
 
-@pytest.mark.parametrize("day, month, year", [("29", "2", "2026"), ("31", "4", "2026"), ("1", "13", "2026"), ("1", "4", "26")])
+@pytest.mark.parametrize(
+    "day, month, year", [("29", "2", "2026"), ("31", "4", "2026"), ("1", "13", "2026"), ("1", "4", "26")]
+)
 def test_dates_that_do_not_exist_or_two_digit_years_are_not_real(day, month, year):
     assert errors_for(start_0=day, start_1=month, start_2=year) == {"start": ["The start date must be a real date"]}
 

@@ -33,7 +33,9 @@ def test_a_missing_or_short_header_falls_back_to_the_connection(settings):
 @pytest.mark.parametrize("hops", [0, 1])
 def test_each_client_has_its_own_count(settings, hops):
     settings.TRUSTED_PROXY_HOPS = hops
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"rl-{hops}"}}
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"rl-{hops}"}
+    }
     first = request_from(remote="10.0.0.5" if hops else "198.51.100.1", forwarded="198.51.100.1")
     second = request_from(remote="10.0.0.5" if hops else "198.51.100.2", forwarded="198.51.100.2")
     assert [allow(first, "test", limit=2, window_seconds=60) for _ in range(3)] == [True, True, False]

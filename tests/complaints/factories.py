@@ -10,15 +10,32 @@ from tests import factories as f
 from undertakings.models import Party as UndertakingParty
 
 
-def undertaking_in(compact, *, ref="4.8.1", text="make complaints procedures known and encourage BME groups to use them",
-                   party=UndertakingParty.PUBLIC):
+def undertaking_in(
+    compact,
+    *,
+    ref="4.8.1",
+    text="make complaints procedures known and encourage BME groups to use them",
+    party=UndertakingParty.PUBLIC,
+):
     code = f.CodeFactory(compact=compact, short_title="BME Code", title="BME Code of Good Practice")
     section = f.SectionFactory(code=code, ref=ref.rsplit(".", 1)[0], title="In practice")
     return f.UndertakingFactory(code=code, section=section, ref=ref, text=text, party=party)
 
 
-def raise_complaint(world, *, kind=ComplainantKind.ORGANISATION, user="group_member", confidential=True,
-                    respondent=None, undertakings=None, today=None, name="", email="", what_happened=None, **extra):
+def raise_complaint(
+    world,
+    *,
+    kind=ComplainantKind.ORGANISATION,
+    user="group_member",
+    confidential=True,
+    respondent=None,
+    undertakings=None,
+    today=None,
+    name="",
+    email="",
+    what_happened=None,
+    **extra,
+):
     user = world.users[user] if isinstance(user, str) else user
     return services.complaint_raise(
         respondent=respondent or world.council,
@@ -50,4 +67,6 @@ def add_complainant_file(complaint, world, name="minutes-forum-meeting.txt"):
 
 def answered_at_stage_1(complaint, world, officer="officer"):
     services.stage_acknowledge(complaint=complaint, user=world.users[officer])
-    return services.stage_reply(complaint=complaint, user=world.users[officer], reply="We are sorry; we will consult again.")
+    return services.stage_reply(
+        complaint=complaint, user=world.users[officer], reply="We are sorry; we will consult again."
+    )

@@ -108,7 +108,9 @@ def test_confidential_complaint_from_raising_to_the_steering_groups_decision(pag
     page.goto(f"/complaints/{reference}/")
     expect(page.get_by_text("forum-minutes.txt")).to_be_visible()
     page.get_by_role("button", name="Take it to stage 2", exact=True).click()
-    page.get_by_label("Why are you not satisfied with the reply?").fill("Publishing is not enough: groups need to be told.")
+    page.get_by_label("Why are you not satisfied with the reply?").fill(
+        "Publishing is not enough: groups need to be told."
+    )
     assert_accessible(page, "complaints-16-escalate")
     page.get_by_role("button", name="Ask for stage 2").click()
     page.wait_for_load_state()
@@ -133,7 +135,9 @@ def test_confidential_complaint_from_raising_to_the_steering_groups_decision(pag
     sign_in(group_member)
     page.goto(f"/complaints/{reference}/")
     page.get_by_role("button", name="Refer to the steering group", exact=True).click()
-    page.get_by_label("Why are you not satisfied with the reply?").fill("We want the steering group to check this happens.")
+    page.get_by_label("Why are you not satisfied with the reply?").fill(
+        "We want the steering group to check this happens."
+    )
     page.get_by_role("button", name="Refer to the steering group").click()
     page.wait_for_load_state()
     sign_out(page)

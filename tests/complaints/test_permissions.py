@@ -70,7 +70,12 @@ def test_the_officer_who_answered_stage_1_is_not_offered_stage_2(world, client_f
     complaint = raise_complaint(world)
     answered_at_stage_1(complaint, world)
     services.complaint_escalate(complaint=complaint, reason="No.")
-    assert client_for(world.users["officer"]).get(reverse("complaints:acknowledge", args=[complaint.reference])).status_code == 403
+    assert (
+        client_for(world.users["officer"])
+        .get(reverse("complaints:acknowledge", args=[complaint.reference]))
+        .status_code
+        == 403
+    )
     colleague = f.UserFactory()
     f.MembershipFactory(user=colleague, organisation=world.council)
     assert client_for(colleague).get(reverse("complaints:acknowledge", args=[complaint.reference])).status_code == 200

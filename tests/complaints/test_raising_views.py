@@ -20,17 +20,31 @@ def fill_in_the_complaint(client, world, *, who: str, confidential: str | None =
     search = client.get(reverse("complaints:raise-undertakings") + "?q=procedures").content.decode()
     assert "make complaints procedures known" in search
     assert client.post(reverse("complaints:raise-undertakings"), {"undertakings": [undertaking.pk]}).status_code == 302
-    assert client.post(reverse("complaints:raise-details"), {
-        "what_happened": "We were left out of the consultation.", "happened_on_0": "3", "happened_on_1": "11",
-        "happened_on_2": "2025", "outcome_sought": "Consult us.",
-    }).status_code == 302
+    assert (
+        client.post(
+            reverse("complaints:raise-details"),
+            {
+                "what_happened": "We were left out of the consultation.",
+                "happened_on_0": "3",
+                "happened_on_1": "11",
+                "happened_on_2": "2025",
+                "outcome_sought": "Consult us.",
+            },
+        ).status_code
+        == 302
+    )
     if upload:
         from .factories import text_upload
 
         assert client.post(reverse("complaints:raise-files"), {"file": text_upload("our-notes.txt")}).status_code == 302
     assert client.post(reverse("complaints:raise-contact"), {"who": who, "website": ""}).status_code == 302
     if who == "email":
-        assert client.post(reverse("complaints:raise-email"), {"name": "Rita Resident", "email": "rita@example.net"}).status_code == 302
+        assert (
+            client.post(
+                reverse("complaints:raise-email"), {"name": "Rita Resident", "email": "rita@example.net"}
+            ).status_code
+            == 302
+        )
     if confidential and who != "anonymous":
         assert client.post(reverse("complaints:raise-confidential"), {"confidential": confidential}).status_code == 302
     return undertaking
@@ -135,9 +149,16 @@ def test_unanswered_questions_are_listed_and_the_complaint_is_not_sent(world, cl
 
 
 def test_a_date_in_the_future_gets_a_clear_error(world, client):
-    response = client.post(reverse("complaints:raise-details"), {
-        "what_happened": "x", "happened_on_0": "1", "happened_on_1": "1", "happened_on_2": "2099", "outcome_sought": "y",
-    })
+    response = client.post(
+        reverse("complaints:raise-details"),
+        {
+            "what_happened": "x",
+            "happened_on_0": "1",
+            "happened_on_1": "1",
+            "happened_on_2": "2099",
+            "outcome_sought": "y",
+        },
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert "There is a problem" in page

@@ -48,8 +48,9 @@ def test_a_new_deadline_gets_its_own_reminders_and_done_work_gets_none(world, ma
 
 
 def test_a_referral_reminds_the_steering_group(world, mailoutbox):
-    from .factories import answered_at_stage_1
     from tests import factories as f
+
+    from .factories import answered_at_stage_1
 
     complaint = raise_complaint(world, today=date(2025, 3, 3))
     answered_at_stage_1(complaint, world)

@@ -25,8 +25,15 @@ def test_complaint_figures_for_a_year(world):
     first = raise_complaint(world, undertakings=[cited], today=date(2025, 6, 2))
     services.stage_acknowledge(complaint=first, user=officer, today=date(2025, 6, 4))
     services.stage_reply(complaint=first, user=officer, reply="Sorry.", today=date(2025, 6, 11))
-    services.complaint_close(complaint=first, user=officer, party=Party.RESPONDENT, outcome="upheld",
-                             explanation="Yes.", learning="Invite every group.", undertakings_broken=[cited])
+    services.complaint_close(
+        complaint=first,
+        user=officer,
+        party=Party.RESPONDENT,
+        outcome="upheld",
+        explanation="Yes.",
+        learning="Invite every group.",
+        undertakings_broken=[cited],
+    )
     # 2. Acknowledged late, answered late at stage 1 (9 working days), escalated, open at stage 2.
     second = raise_complaint(world, kind="individual", user="outsider", today=date(2025, 9, 1))
     services.stage_acknowledge(complaint=second, user=officer, today=date(2025, 9, 9))  # due 8 September
@@ -47,21 +54,40 @@ def test_complaint_figures_for_a_year(world):
     assert figures["outcomes"] == {"upheld": 1, "partly_upheld": 0, "not_upheld": 0, "resolved": 0, "withdrawn": 1}
     stage_1 = figures["timeliness"]["stage_1"]
     assert stage_1 == {
-        "opened": 4, "acknowledged": 2, "acknowledged_on_time": 1, "acknowledged_on_time_share": 0.5,
-        "answered": 2, "answered_on_time": 1, "answered_on_time_share": 0.5, "extended": 0,
+        "opened": 4,
+        "acknowledged": 2,
+        "acknowledged_on_time": 1,
+        "acknowledged_on_time_share": 0.5,
+        "answered": 2,
+        "answered_on_time": 1,
+        "answered_on_time_share": 0.5,
+        "extended": 0,
         "median_working_days_to_reply": 12.0,  # 7 and 17 working days from opening
     }
     assert figures["timeliness"]["steering_group"]["answered_on_time_share"] is None
     council, nhs = figures["by_body"]
     assert (council["organisation"], council["received"], council["upheld"], council["withdrawn"], council["open"]) == (
-        "Northshire Council", 3, 1, 1, 1)
+        "Northshire Council",
+        3,
+        1,
+        1,
+        1,
+    )
     assert (nhs["organisation"], nhs["received"], nhs["open"]) == ("Northshire NHS Trust", 1, 1)
-    assert figures["by_undertaking"] == [{"code": "BME Code", "ref": "4.8.1", "text": cited.text, "cited": 1, "found_broken": 1}]
+    assert figures["by_undertaking"] == [
+        {"code": "BME Code", "ref": "4.8.1", "text": cited.text, "cited": 1, "found_broken": 1}
+    ]
     assert figures["not_sure_of_undertaking"] == 3
     (learning,) = figures["learning"]
-    assert learning == {"reference": first.reference, "body": "Northshire Council", "outcome": "Upheld",
-                        "closed_on": learning["closed_on"], "undertakings_broken": ["BME Code 4.8.1"], "remedy": "",
-                        "learning": "Invite every group."}
+    assert learning == {
+        "reference": first.reference,
+        "body": "Northshire Council",
+        "outcome": "Upheld",
+        "closed_on": learning["closed_on"],
+        "undertakings_broken": ["BME Code 4.8.1"],
+        "remedy": "",
+        "learning": "Invite every group.",
+    }
 
 
 def test_figures_for_a_compact_with_no_complaints_are_zeros_and_nones(world):

@@ -21,7 +21,11 @@ def test_a_complaint_gets_a_yearly_reference_and_a_stage_1_acknowledgement_date_
     first = raise_complaint(world, today=MONDAY_22_DEC_2025)
     second = raise_complaint(world, today=MONDAY_22_DEC_2025)
     next_year = raise_complaint(world, today=date(2026, 1, 5))
-    assert (first.reference, second.reference, next_year.reference) == ("CMP-2025-0001", "CMP-2025-0002", "CMP-2026-0001")
+    assert (first.reference, second.reference, next_year.reference) == (
+        "CMP-2025-0001",
+        "CMP-2025-0002",
+        "CMP-2026-0001",
+    )
     stage = first.stages.get()
     # 5 working days after 22 December 2025: 23, 24, (Christmas, Boxing Day, weekend) 29, 30, 31.
     assert stage.acknowledge_by == date(2025, 12, 31)
@@ -48,8 +52,9 @@ def test_anonymous_complaints_are_always_confidential_and_store_nobody(world):
 
 
 def test_a_complaint_with_an_email_address_waits_for_confirmation(world):
-    complaint = raise_complaint(world, kind=ComplainantKind.EMAIL, user=None, email="Someone@Example.net",
-                                today=MONDAY_22_DEC_2025)
+    complaint = raise_complaint(
+        world, kind=ComplainantKind.EMAIL, user=None, email="Someone@Example.net", today=MONDAY_22_DEC_2025
+    )
     assert complaint.status == ComplaintStatus.UNCONFIRMED
     assert not complaint.stages.exists()
     assert complaint.reply_email == ""
@@ -75,9 +80,16 @@ def test_a_complaint_with_an_email_address_waits_for_confirmation(world):
 )
 def test_raising_refuses_incomplete_or_wrong_answers(world, changes, message):
     arguments = dict(
-        respondent=world.council, undertakings=[], undertakings_not_sure=True, what_happened="Not consulted.",
-        happened_on=date(2025, 5, 1), outcome_sought="An apology.", complainant_kind=ComplainantKind.ORGANISATION,
-        confidential=True, user=world.users["group_member"], organisation=world.group,
+        respondent=world.council,
+        undertakings=[],
+        undertakings_not_sure=True,
+        what_happened="Not consulted.",
+        happened_on=date(2025, 5, 1),
+        outcome_sought="An apology.",
+        complainant_kind=ComplainantKind.ORGANISATION,
+        confidential=True,
+        user=world.users["group_member"],
+        organisation=world.group,
     )
     with pytest.raises(ValidationError) as error:
         services.complaint_raise(**{**arguments, **changes})
@@ -164,8 +176,13 @@ def test_the_body_cannot_close_a_complaint_with_an_open_escalation(world):
     answered_at_stage_1(complaint, world)
     services.complaint_escalate(complaint=complaint, reason="Not good enough.")
     with pytest.raises(ValidationError, match=handling.OPEN_ESCALATION):
-        services.complaint_close(complaint=complaint, user=world.users["officer"], party=Party.RESPONDENT,
-                                 outcome=Outcome.NOT_UPHELD, explanation="We did nothing wrong.")
+        services.complaint_close(
+            complaint=complaint,
+            user=world.users["officer"],
+            party=Party.RESPONDENT,
+            outcome=Outcome.NOT_UPHELD,
+            explanation="We did nothing wrong.",
+        )
 
 
 def test_a_different_officer_must_handle_stage_2(world):
@@ -195,17 +212,30 @@ def test_after_stage_2_the_complaint_goes_to_the_steering_group_which_alone_clos
     complaint.refresh_from_db()
     assert complaint.status == ComplaintStatus.REFERRED
     with pytest.raises(ValidationError, match=handling.ONLY_STEERING_CLOSES_REFERRALS):
-        services.complaint_close(complaint=complaint, user=colleague, party=Party.RESPONDENT,
-                                 outcome=Outcome.NOT_UPHELD, explanation="No.")
+        services.complaint_close(
+            complaint=complaint, user=colleague, party=Party.RESPONDENT, outcome=Outcome.NOT_UPHELD, explanation="No."
+        )
     steering = world.users["steering_member"]
     with pytest.raises(ValidationError, match=handling.ACKNOWLEDGE_FIRST):
-        services.complaint_close(complaint=complaint, user=steering, party=Party.STEERING,
-                                 outcome=Outcome.PARTLY_UPHELD, explanation="Partly.")
+        services.complaint_close(
+            complaint=complaint,
+            user=steering,
+            party=Party.STEERING,
+            outcome=Outcome.PARTLY_UPHELD,
+            explanation="Partly.",
+        )
     services.stage_acknowledge(complaint=complaint, user=steering)
     undertaking = undertaking_in(world.compact)
-    services.complaint_close(complaint=complaint, user=steering, party=Party.STEERING, outcome=Outcome.PARTLY_UPHELD,
-                             explanation="The council should have invited the forum.", remedy="Consult again.",
-                             learning="Invite BME groups to every consultation.", undertakings_broken=[undertaking])
+    services.complaint_close(
+        complaint=complaint,
+        user=steering,
+        party=Party.STEERING,
+        outcome=Outcome.PARTLY_UPHELD,
+        explanation="The council should have invited the forum.",
+        remedy="Consult again.",
+        learning="Invite BME groups to every consultation.",
+        undertakings_broken=[undertaking],
+    )
     complaint.refresh_from_db()
     assert (complaint.status, complaint.outcome, complaint.closed_by_party) == ("closed", "partly_upheld", "steering")
     assert list(complaint.undertakings_broken.all()) == [undertaking]
@@ -218,8 +248,13 @@ def test_after_stage_2_the_complaint_goes_to_the_steering_group_which_alone_clos
 def test_a_complaint_the_body_closed_opens_again_if_the_complainant_escalates_in_time(world):
     complaint = raise_complaint(world)
     answered_at_stage_1(complaint, world)
-    services.complaint_close(complaint=complaint, user=world.users["officer"], party=Party.RESPONDENT,
-                             outcome=Outcome.RESOLVED, explanation="Sorted.")
+    services.complaint_close(
+        complaint=complaint,
+        user=world.users["officer"],
+        party=Party.RESPONDENT,
+        outcome=Outcome.RESOLVED,
+        explanation="Sorted.",
+    )
     services.complaint_escalate(complaint=complaint, reason="It is not sorted.")
     complaint.refresh_from_db()
     assert (complaint.status, complaint.outcome) == (ComplaintStatus.STAGE_2, "")
@@ -230,8 +265,13 @@ def test_withdrawing_closes_the_complaint_as_withdrawn_and_only_the_complainant_
     complaint = raise_complaint(world)
     answered_at_stage_1(complaint, world)
     with pytest.raises(ValidationError, match=handling.WITHDRAW_IS_FOR_COMPLAINANT):
-        services.complaint_close(complaint=complaint, user=world.users["officer"], party=Party.RESPONDENT,
-                                 outcome=Outcome.WITHDRAWN, explanation="Gone.")
+        services.complaint_close(
+            complaint=complaint,
+            user=world.users["officer"],
+            party=Party.RESPONDENT,
+            outcome=Outcome.WITHDRAWN,
+            explanation="Gone.",
+        )
     services.complaint_withdraw(complaint=complaint, user=world.users["group_member"], reason="Sorted informally.")
     complaint.refresh_from_db()
     assert (complaint.status, complaint.outcome) == (ComplaintStatus.CLOSED, Outcome.WITHDRAWN)
@@ -240,10 +280,20 @@ def test_withdrawing_closes_the_complaint_as_withdrawn_and_only_the_complainant_
 def test_only_the_steering_group_keeps_notes_from_the_body(world):
     complaint = raise_complaint(world)
     with pytest.raises(ValidationError, match=communication.STEERING_ONLY_NOTE):
-        services.complaint_note(complaint=complaint, text="x", party=Party.RESPONDENT, user=world.users["officer"],
-                                audience=Audience.STEERING)
-    note = services.complaint_note(complaint=complaint, text="The forum raised this.", party=Party.STEERING,
-                                   user=world.users["steering_member"], audience=Audience.STEERING)
+        services.complaint_note(
+            complaint=complaint,
+            text="x",
+            party=Party.RESPONDENT,
+            user=world.users["officer"],
+            audience=Audience.STEERING,
+        )
+    note = services.complaint_note(
+        complaint=complaint,
+        text="The forum raised this.",
+        party=Party.STEERING,
+        user=world.users["steering_member"],
+        audience=Audience.STEERING,
+    )
     assert note.audience == Audience.STEERING
 
 
@@ -254,7 +304,9 @@ def test_uploads_are_checked_by_their_content_not_their_name(world):
     fake_pdf = SimpleUploadedFile("evil.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
     with pytest.raises(ValidationError, match="must be a PDF"):
         services.complaint_file_add(complaint=complaint, upload=fake_pdf, party=Party.COMPLAINANT)
-    real_pdf = SimpleUploadedFile("letter.PDF", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", content_type="x")
+    real_pdf = SimpleUploadedFile(
+        "letter.PDF", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", content_type="x"
+    )
     stored = services.complaint_file_add(complaint=complaint, upload=real_pdf, party=Party.COMPLAINANT)
     assert (stored.original_name, stored.content_type) == ("letter.pdf", "application/pdf")
     assert "letter" not in stored.file.name

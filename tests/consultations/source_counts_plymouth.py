@@ -27,13 +27,13 @@ TOTAL_RESPONSES = 108
 
 # Responses that answer more than one comment: opening words of the response -> comments it answers.
 SHARED_RESPONSES = {
-    "this definition is the one used": 2,   # 1.3, runs on beside the next comment
-    "agree, but difficult to know": 2,       # 2.1, second comment answered "As above"
-    "issue for wider monitoring": 2,         # 2.6
-    "this code will be the commitment": 2,   # 2.8
-    "big issue which code couldn't": 4,      # 3.6
+    "this definition is the one used": 2,  # 1.3, runs on beside the next comment
+    "agree, but difficult to know": 2,  # 2.1, second comment answered "As above"
+    "issue for wider monitoring": 2,  # 2.6
+    "this code will be the commitment": 2,  # 2.8
+    "big issue which code couldn't": 4,  # 3.6
     "nothing to stop separate groups forming": 6,  # first 4.7
-    "disability outside code's remit": 2,    # general, second comment answered "As above"
+    "disability outside code's remit": 2,  # general, second comment answered "As above"
 }
 
 COMMENT_OPENINGS = [
@@ -121,7 +121,7 @@ COMMENT_OPENINGS = [
     "big + public sector needs",
     "needs an appointed person within",
     "have volunteer orgs got resources",
-    "\"bme led\" too narrow, need",
+    '"bme led" too narrow, need',
     "ensure minimum standards of diversity",
     # 3.2
     "all partners that feed into",
@@ -186,7 +186,7 @@ COMMENT_OPENINGS = [
     "3 rd sector to undertake",
     "people should have choice not",
     "agree, reword 'form consortium to",
-    "would this be a \"stop",
+    'would this be a "stop',
     "who would decide which orgs",
     # 4.7 (second, "4.7a")
     "new asr grouping model of",
@@ -222,8 +222,34 @@ COMMENT_OPENINGS = [
 # Every numbered paragraph of the draft Code. The source numbers two paragraphs "4.7"; the second
 # ("Respond to the needs of service users ...") is "4.7a" in the data.
 CODE_PARAGRAPHS = [
-    "1.1", "1.2", "1.3",
-    "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8",
-    "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8",
-    "4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7", "4.7a", "4.8", "4.9", "4.10",
+    "1.1",
+    "1.2",
+    "1.3",
+    "2.1",
+    "2.2",
+    "2.3",
+    "2.4",
+    "2.5",
+    "2.6",
+    "2.7",
+    "2.8",
+    "3.1",
+    "3.2",
+    "3.3",
+    "3.4",
+    "3.5",
+    "3.6",
+    "3.7",
+    "3.8",
+    "4.1",
+    "4.2",
+    "4.3",
+    "4.4",
+    "4.5",
+    "4.6",
+    "4.7",
+    "4.7a",
+    "4.8",
+    "4.9",
+    "4.10",
 ]

@@ -109,9 +109,16 @@ def test_consultation_from_opening_to_the_published_response(page, world, sign_i
     assert_accessible(page, "consultations-08-list")
     page.goto(detail + "response/")
     content = page.content()
-    for text in ("Small groups need longer to apply.", "The deadline is now eight weeks.",
-                 "Publish the panel's scores.", "We will publish the scores from next year.",
-                 "African Caribbean Forum", "Anonymous", "Print the form in large type", "by post"):
+    for text in (
+        "Small groups need longer to apply.",
+        "The deadline is now eight weeks.",
+        "Publish the panel's scores.",
+        "We will publish the scores from next year.",
+        "African Caribbean Forum",
+        "Anonymous",
+        "Print the form in large type",
+        "by post",
+    ):
         assert text in content
     assert "Grace Member" not in content and "not the final response" not in content
     assert_accessible(page, "consultations-09-response")
@@ -135,8 +142,9 @@ def test_the_plymouth_consultation_pages_are_accessible(page, world):
 def test_an_officer_corrects_a_section_and_removes_an_event(page, world, sign_in):
     consultation = make_consultation(world, title="Review of the grants scheme")
     comment_from_group(world, consultation)  # cites section 1
-    services.event_add(consultation=consultation, user=world.users["officer"],
-                       date=consultation.opens, place="Central Library")
+    services.event_add(
+        consultation=consultation, user=world.users["officer"], date=consultation.opens, place="Central Library"
+    )
     sign_in(world.users["officer"])
 
     page.goto(f"/consultations/{consultation.slug}/sections/")

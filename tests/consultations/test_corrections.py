@@ -30,8 +30,9 @@ def _set_status(consultation, status):
 
 
 def _event(consultation, place="Central Library"):
-    return ConsultationEvent.objects.create(consultation=consultation, date=consultation.opens + timedelta(days=7),
-                                            place=place)
+    return ConsultationEvent.objects.create(
+        consultation=consultation, date=consultation.opens + timedelta(days=7), place=place
+    )
 
 
 # --- Services: sections ------------------------------------------------------------------------
@@ -40,8 +41,9 @@ def _event(consultation, place="Central Library"):
 def test_an_uncited_section_can_be_corrected_in_full(world):
     consultation = make_consultation(world, status=Status.DRAFT)
     section = consultation.sections.get(ref="1")
-    services.section_update(section=section, user=world.users["officer"], ref="1.1", title="Eligibility",
-                            text="Who can apply.")
+    services.section_update(
+        section=section, user=world.users["officer"], ref="1.1", title="Eligibility", text="Who can apply."
+    )
     section.refresh_from_db()
     assert (section.ref, section.title, section.text) == ("1.1", "Eligibility", "Who can apply.")
 
@@ -171,8 +173,9 @@ QUERIES_SECTIONS_PAGE = 6
 
 
 @pytest.mark.parametrize("count", [2, 12])
-def test_the_sections_page_costs_the_same_queries_whatever_its_length(world, client_for, django_assert_num_queries,
-                                                                     count):
+def test_the_sections_page_costs_the_same_queries_whatever_its_length(
+    world, client_for, django_assert_num_queries, count
+):
     consultation = make_consultation(world, status=Status.DRAFT, sections=count)
     client = client_for(world.users["officer"])
     url = reverse("consultations:sections", args=[consultation.slug])
@@ -250,8 +253,9 @@ def test_an_event_is_corrected_then_removed_after_confirming_once_closed(world, 
     assert "no events can be added" in events_page
     day = consultation.opens + timedelta(days=3)
     change = reverse("consultations:event-change", args=[consultation.slug, event.pk])
-    response = client.post(change, {"date_0": day.day, "date_1": day.month, "date_2": day.year,
-                                     "place": "Town Hall", "description": ""})
+    response = client.post(
+        change, {"date_0": day.day, "date_1": day.month, "date_2": day.year, "place": "Town Hall", "description": ""}
+    )
     assert response.status_code == 302
     event.refresh_from_db()
     assert (event.date, event.place) == (day, "Town Hall")
@@ -268,7 +272,8 @@ def test_a_closed_consultation_takes_no_new_events(world, client_for):
     day = consultation.opens
     response = client_for(world.users["officer"]).post(
         reverse("consultations:events", args=[consultation.slug]),
-        {"date_0": day.day, "date_1": day.month, "date_2": day.year, "place": "Hall"})
+        {"date_0": day.day, "date_1": day.month, "date_2": day.year, "place": "Hall"},
+    )
     assert response.status_code == 403 and not consultation.events.exists()
 
 
@@ -278,7 +283,8 @@ def test_an_event_date_outside_the_consultation_shows_the_error_and_keeps_the_in
     day = consultation.closes + timedelta(days=5)
     page = client_for(world.users["officer"]).post(
         reverse("consultations:event-change", args=[consultation.slug, event.pk]),
-        {"date_0": day.day, "date_1": day.month, "date_2": day.year, "place": "Mosque hall"})
+        {"date_0": day.day, "date_1": day.month, "date_2": day.year, "place": "Mosque hall"},
+    )
     text = page.content.decode()
     assert page.status_code == 200 and "There is a problem" in text and workflow.EVENT_OUTSIDE in text
     assert "Mosque hall" in text

@@ -7,8 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from consultations.models import Consultation, Status
-from consultations.services import load_consultation_file
-from consultations.services import loader
+from consultations.services import load_consultation_file, loader
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -62,9 +61,11 @@ def test_the_command_reports_an_unknown_owner(db, tmp_path):
 def test_invitations_and_comments_from_organisations_load_once(council, tmp_path):
     forum = f.OrganisationFactory(slug="the-forum", name="The Forum")
     path = tmp_path / "small.yaml"
-    path.write_text(GOOD.replace("comments:\n", "invitations: [the-forum]\ncomments:\n")
-                        .replace("{id: c2, sections: [], text: Second}",
-                                 "{id: c2, sections: [], text: Second, organisation: the-forum}"))
+    path.write_text(
+        GOOD.replace("comments:\n", "invitations: [the-forum]\ncomments:\n").replace(
+            "{id: c2, sections: [], text: Second}", "{id: c2, sections: [], text: Second, organisation: the-forum}"
+        )
+    )
     for _ in range(2):
         consultation = load_consultation_file(path)
     invitation = consultation.invitations.get()
@@ -76,8 +77,11 @@ def test_invitations_and_comments_from_organisations_load_once(council, tmp_path
 
 def test_an_unknown_organisation_is_refused_with_where_it_was_named(council, tmp_path):
     path = tmp_path / "bad.yaml"
-    path.write_text(GOOD.replace("{id: c2, sections: [], text: Second}",
-                                 "{id: c2, sections: [], text: Second, organisation: nobody}"))
+    path.write_text(
+        GOOD.replace(
+            "{id: c2, sections: [], text: Second}", "{id: c2, sections: [], text: Second, organisation: nobody}"
+        )
+    )
     with pytest.raises(ValidationError, match="Comment c2 names the organisation nobody"):
         load_consultation_file(path)
     assert not Consultation.objects.exists()  # nothing half-loaded

@@ -24,8 +24,14 @@ def test_an_officer_changes_the_details_and_the_rules_still_apply(world, client_
     client = client_for(world.users["officer"])
     url = reverse("consultations:edit", args=[consultation.slug])
     assert "Review of the grants scheme" in client.get(url).content.decode()  # the form is filled in
-    data = {"title": "New title", "summary": "s", "stage": "implementation", "equality_assessment": "not_needed",
-            **_date_fields("opens", consultation.opens), **_date_fields("closes", consultation.closes)}
+    data = {
+        "title": "New title",
+        "summary": "s",
+        "stage": "implementation",
+        "equality_assessment": "not_needed",
+        **_date_fields("opens", consultation.opens),
+        **_date_fields("closes", consultation.closes),
+    }
     page = client.post(url, data).content.decode()
     assert "Say why an equality impact assessment is not needed." in page
     response = client.post(url, {**data, "equality_assessment_reason": "No change to services."})
@@ -58,8 +64,9 @@ def test_events_must_fall_while_the_consultation_is_open(world, client_for):
     assert "Town hall" in detail
 
 
-def test_invitations_filter_by_bme_led_status_and_show_who_responded(world, client_for,
-                                                                      django_capture_on_commit_callbacks):
+def test_invitations_filter_by_bme_led_status_and_show_who_responded(
+    world, client_for, django_capture_on_commit_callbacks
+):
     for organisation in (world.group, world.other_group):
         organisation.verified = True
         organisation.email = f"{organisation.slug}@example.org"
@@ -73,8 +80,9 @@ def test_invitations_filter_by_bme_led_status_and_show_who_responded(world, clie
         response = client.post(url + "?bme_led=bme_led", {"organisations": [world.group.pk]})
     assert response.status_code == 302
     assert [m.to for m in mail.outbox] == [["african-caribbean-forum@example.org"]]
-    services.comment_add_for_organisation(consultation=consultation, user=world.users["group_member"],
-                                          organisation=world.group, text="Thanks for asking.")
+    services.comment_add_for_organisation(
+        consultation=consultation, user=world.users["group_member"], organisation=world.group, text="Thanks for asking."
+    )
     page = client.get(url).content.decode()
     assert "1 organisation invited" in page and ">Yes<" in page
     assert "African Caribbean Forum" not in page.split("Invite</h2>")[1]  # not offered twice
@@ -97,7 +105,8 @@ def test_another_bodys_officer_cannot_hide_comments(world, client_for):
     consultation = make_consultation(world)
     comment = services.comment_add_anonymous(consultation=consultation, text="Fine")
     response = client_for(world.users["other_officer"]).post(
-        reverse("consultations:comment-hide", args=[consultation.slug, comment.pk]), {"reason": "Don't like it"})
+        reverse("consultations:comment-hide", args=[consultation.slug, comment.pk]), {"reason": "Don't like it"}
+    )
     assert response.status_code == 403
     comment.refresh_from_db()
     assert not comment.hidden
@@ -117,8 +126,14 @@ def test_the_document_is_checked_by_content_and_downloaded_through_the_portal(wo
     consultation = make_consultation(world, status=Status.DRAFT)
     client = client_for(world.users["officer"])
     url = reverse("consultations:edit", args=[consultation.slug])
-    data = {"title": "T", "summary": "s", "stage": "implementation", "equality_assessment": "planned",
-            **_date_fields("opens", consultation.opens), **_date_fields("closes", consultation.closes)}
+    data = {
+        "title": "T",
+        "summary": "s",
+        "stage": "implementation",
+        "equality_assessment": "planned",
+        **_date_fields("opens", consultation.opens),
+        **_date_fields("closes", consultation.closes),
+    }
     fake = SimpleUploadedFile("plan.pdf", b"<script>alert(1)</script>", content_type="application/pdf")
     page = client.post(url, {**data, "document": fake}).content.decode()
     assert workflow.DOCUMENT_TYPE in page

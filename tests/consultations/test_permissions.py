@@ -14,10 +14,18 @@ from .factories import make_consultation
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("persona, may_manage", [
-    ("anonymous", False), ("outsider", False), ("group_member", False), ("officer", True),
-    ("other_officer", False), ("steering_member", True), ("site_admin", True),
-])
+@pytest.mark.parametrize(
+    "persona, may_manage",
+    [
+        ("anonymous", False),
+        ("outsider", False),
+        ("group_member", False),
+        ("officer", True),
+        ("other_officer", False),
+        ("steering_member", True),
+        ("site_admin", True),
+    ],
+)
 def test_who_may_manage_a_draft(world, persona, may_manage):
     draft = make_consultation(world, status=Status.DRAFT)
     user = world.users[persona]
@@ -41,8 +49,9 @@ def test_the_steering_group_of_another_compact_may_not_manage(world):
 
 def test_a_body_that_withdrew_from_the_compact_is_no_longer_steered(world):
     body = f.PublicBodyFactory(name="Withdrawn Council")
-    f.SignatoryFactory(compact=world.compact, organisation=body, signed_on=date(2020, 1, 1),
-                       withdrawn_on=date(2021, 1, 1))
+    f.SignatoryFactory(
+        compact=world.compact, organisation=body, signed_on=date(2020, 1, 1), withdrawn_on=date(2021, 1, 1)
+    )
     draft = make_consultation(world, status=Status.DRAFT, owner=body)
     assert not permissions.can_manage(world.users["steering_member"], draft)
 
@@ -52,8 +61,26 @@ def test_actions_follow_the_status(world):
     draft = make_consultation(world, status=Status.DRAFT, title="One")
     published = make_consultation(world, status=Status.PUBLISHED, title="Two")
     assert permissions.allowed_actions(officer, draft) | {"manage": True} == {
-        "manage": True, "edit": True, "events": True, "open": True, "close": False, "respond": False,
-        "record": False, "publish": False, "comment": False, "response": False}
+        "manage": True,
+        "edit": True,
+        "events": True,
+        "open": True,
+        "close": False,
+        "respond": False,
+        "record": False,
+        "publish": False,
+        "comment": False,
+        "response": False,
+    }
     assert permissions.allowed_actions(officer, published) == {
-        "manage": True, "edit": False, "events": False, "open": False, "close": False, "respond": False,
-        "record": False, "publish": False, "comment": False, "response": True}
+        "manage": True,
+        "edit": False,
+        "events": False,
+        "open": False,
+        "close": False,
+        "respond": False,
+        "record": False,
+        "publish": False,
+        "comment": False,
+        "response": True,
+    }

@@ -28,8 +28,10 @@ def _first_refs(consultation) -> list[str | None]:
     """Each comment's first section ref in table order (None: whole document)."""
     return [
         (links[0].section.ref if links else None)
-        for links in (list(c.section_links.all()) for c in
-                      consultation.comments.prefetch_related("section_links__section").order_by("position"))
+        for links in (
+            list(c.section_links.all())
+            for c in consultation.comments.prefetch_related("section_links__section").order_by("position")
+        )
     ]
 
 

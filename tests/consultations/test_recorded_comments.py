@@ -21,14 +21,22 @@ def _closed_last_month(world) -> Consultation:
     consultation = make_consultation(world)
     today = timezone.localdate()
     Consultation.objects.filter(pk=consultation.pk).update(
-        opens=today - timedelta(weeks=12, days=10), closes=today - timedelta(days=10), status=Status.CLOSED)
+        opens=today - timedelta(weeks=12, days=10), closes=today - timedelta(days=10), status=Status.CLOSED
+    )
     consultation.refresh_from_db()
     return consultation
 
 
 def _form(day, **fields):
-    return {"channel": "post", "received_on_0": day.day, "received_on_1": day.month, "received_on_2": day.year,
-            "author_kind": "organisation", "text": "Please hold a meeting in Corby as well.", **fields}
+    return {
+        "channel": "post",
+        "received_on_0": day.day,
+        "received_on_1": day.month,
+        "received_on_2": day.year,
+        "author_kind": "organisation",
+        "text": "Please hold a meeting in Corby as well.",
+        **fields,
+    }
 
 
 def test_a_letter_that_arrived_before_the_closing_date_is_recorded_after_it(world, client_for):
@@ -50,12 +58,16 @@ def test_a_letter_that_arrived_before_the_closing_date_is_recorded_after_it(worl
         services.consultation_publish_response(consultation=consultation, user=world.users["officer"])
 
 
-@pytest.mark.parametrize("days_after_closing, message", [
-    (1, "The date received must be on or before the closing date"),
-    (-(12 * 7) - 1, "The date received must be on or after the opening date"),
-])
-def test_a_date_outside_the_consultation_is_refused_and_nothing_is_stored(world, client_for, days_after_closing,
-                                                                          message):
+@pytest.mark.parametrize(
+    "days_after_closing, message",
+    [
+        (1, "The date received must be on or before the closing date"),
+        (-(12 * 7) - 1, "The date received must be on or after the opening date"),
+    ],
+)
+def test_a_date_outside_the_consultation_is_refused_and_nothing_is_stored(
+    world, client_for, days_after_closing, message
+):
     consultation = _closed_last_month(world)
     client = client_for(world.users["officer"])
     url = reverse("consultations:comment-record", args=[consultation.slug])
@@ -73,8 +85,7 @@ def test_missing_answers_are_named_one_by_one(world, client_for):
     for message in ("Choose how the comment was received", "Say who the comment is from", "Enter the comment"):
         assert message in page
     today = timezone.localdate()
-    page = client.post(reverse("consultations:comment-record", args=[consultation.slug]),
-                       _form(today)).content.decode()
+    page = client.post(reverse("consultations:comment-record", args=[consultation.slug]), _form(today)).content.decode()
     assert "Choose the organisation the comment is from." in page
     assert not Comment.objects.filter(consultation=consultation).exists()
 
@@ -83,8 +94,10 @@ def test_an_individual_is_never_named_even_if_an_organisation_was_chosen(world, 
     consultation = make_consultation(world)
     client = client_for(world.users["officer"])
     today = timezone.localdate()
-    response = client.post(reverse("consultations:comment-record", args=[consultation.slug]),
-                           _form(today, channel="event", author_kind="individual", organisation=world.group.pk))
+    response = client.post(
+        reverse("consultations:comment-record", args=[consultation.slug]),
+        _form(today, channel="event", author_kind="individual", organisation=world.group.pk),
+    )
     assert response.status_code == 302
     comment = Comment.objects.get(consultation=consultation)
     assert comment.organisation is None and comment.published_author == "An individual"
@@ -96,8 +109,9 @@ def test_the_service_refuses_a_future_date_the_portal_channel_and_a_published_co
     consultation = make_consultation(world)
     fields = {"user": officer, "author_kind": "anonymous", "text": "Thank you."}
     with pytest.raises(ValidationError, match="today or in the past"):
-        services.comment_record(consultation=consultation, channel="email", received_on=today + timedelta(days=1),
-                                **fields)
+        services.comment_record(
+            consultation=consultation, channel="email", received_on=today + timedelta(days=1), **fields
+        )
     with pytest.raises(ValidationError, match="how the comment was received"):
         services.comment_record(consultation=consultation, channel="portal", received_on=today, **fields)
     published = make_consultation(world, status=Status.PUBLISHED, title="Done")
@@ -124,8 +138,13 @@ def test_officers_download_every_comment_with_its_response_hidden_ones_too(world
     consultation = make_consultation(world)
     officer = world.users["officer"]
     answered = comment_from_group(world, consultation, text="=SUM(A1) more time please")
-    services.response_create(consultation=consultation, user=officer, comments=[answered],
-                             disposition="accepted_changed", text="The deadline is now eight weeks.")
+    services.response_create(
+        consultation=consultation,
+        user=officer,
+        comments=[answered],
+        disposition="accepted_changed",
+        text="The deadline is now eight weeks.",
+    )
     hidden = services.comment_add_anonymous(consultation=consultation, text="Spam spam", sections=[])
     services.comment_hide(comment=hidden, user=officer, reason="Advertising")
     response = client_for(officer).get(reverse("consultations:comments-csv", args=[consultation.slug]))

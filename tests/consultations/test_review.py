@@ -17,15 +17,25 @@ START, END = date(2025, 4, 1), date(2026, 3, 31)
 
 
 def _consultation(owner, *, slug, opens, weeks=12, status=Status.CLOSED, **fields):
-    return Consultation.objects.create(owner=owner, slug=slug, title=slug.title(), summary="s", stage="evaluation",
-                                       opens=opens, closes=opens + timedelta(weeks=weeks), status=status, **fields)
+    return Consultation.objects.create(
+        owner=owner,
+        slug=slug,
+        title=slug.title(),
+        summary="s",
+        stage="evaluation",
+        opens=opens,
+        closes=opens + timedelta(weeks=weeks),
+        status=status,
+        **fields,
+    )
 
 
 def _comment(consultation, text, kind, **fields):
     """A comment received while the (past) consultation was open: the services take comments only
     on today's date, so the past is written directly."""
-    return Comment.objects.create(consultation=consultation, text=text, author_kind=kind,
-                                  received_on=consultation.opens, **fields)
+    return Comment.objects.create(
+        consultation=consultation, text=text, author_kind=kind, received_on=consultation.opens, **fields
+    )
 
 
 @pytest.fixture
@@ -50,8 +60,13 @@ def figures(world):
     services.response_create(consultation=main, user=officer, comments=[c], disposition=Disposition.PENDING, text="P")
     Consultation.objects.filter(pk=main.pk).update(status=Status.CLOSED)
     # In the period, published on time.
-    _consultation(world.council, slug="published", opens=date(2025, 9, 1), status=Status.PUBLISHED,
-                  response_published_on=date(2026, 1, 5))
+    _consultation(
+        world.council,
+        slug="published",
+        opens=date(2025, 9, 1),
+        status=Status.PUBLISHED,
+        response_published_on=date(2026, 1, 5),
+    )
     # Left out: a draft, one outside the period, one by a body that never signed the Compact.
     _consultation(world.council, slug="draft", opens=date(2025, 6, 2), status=Status.DRAFT)
     _consultation(world.council, slug="old", opens=date(2024, 1, 8))
@@ -68,11 +83,25 @@ def test_only_signatories_non_draft_consultations_open_in_the_period(figures):
 def test_each_consultations_figures(figures):
     row = figures["consultations"][0]
     assert row == {
-        "title": "Grants", "owner": "Northshire Council", "stage_label": "Evaluation", "status_label": "Closed",
-        "opens": "2025-06-02", "closes": "2025-07-28", "weeks": 8, "shorter_reason": "Budget.",
-        "invited": 3, "invited_bme_led": 1, "responding_organisations": 1, "responding_bme_led": 1,
-        "comments": 3, "pending": 1, "response_due": "2025-10-20", "response_published_on": None,
-        "response_on_time": None, "response_overdue": True, "url": "/consultations/grants/",
+        "title": "Grants",
+        "owner": "Northshire Council",
+        "stage_label": "Evaluation",
+        "status_label": "Closed",
+        "opens": "2025-06-02",
+        "closes": "2025-07-28",
+        "weeks": 8,
+        "shorter_reason": "Budget.",
+        "invited": 3,
+        "invited_bme_led": 1,
+        "responding_organisations": 1,
+        "responding_bme_led": 1,
+        "comments": 3,
+        "pending": 1,
+        "response_due": "2025-10-20",
+        "response_published_on": None,
+        "response_on_time": None,
+        "response_overdue": True,
+        "url": "/consultations/grants/",
     }
     published = figures["consultations"][1]
     assert published["response_published_on"] == "2026-01-05" and published["response_on_time"] is True
@@ -81,13 +110,29 @@ def test_each_consultations_figures(figures):
 
 def test_totals_and_dispositions(figures):
     assert figures["totals"] == {
-        "consultations": 2, "shorter_than_12_weeks": 1, "comments": 3, "responded": 2, "pending": 1, "invited": 3,
-        "invited_bme_led": 1, "responding_organisations": 1, "responding_bme_led": 1, "responses_published": 1,
-        "responses_published_on_time": 1, "responses_overdue": 1,
+        "consultations": 2,
+        "shorter_than_12_weeks": 1,
+        "comments": 3,
+        "responded": 2,
+        "pending": 1,
+        "invited": 3,
+        "invited_bme_led": 1,
+        "responding_organisations": 1,
+        "responding_bme_led": 1,
+        "responses_published": 1,
+        "responses_published_on_time": 1,
+        "responses_overdue": 1,
     }
     assert [d["value"] for d in figures["dispositions"]] == [
-        "accepted_changed", "accepted_in_part", "already_covered", "outside_remit", "not_accepted", "noted",
-        "unclear", "pending"]
+        "accepted_changed",
+        "accepted_in_part",
+        "already_covered",
+        "outside_remit",
+        "not_accepted",
+        "noted",
+        "unclear",
+        "pending",
+    ]
     counts = {d["value"]: d["count"] for d in figures["dispositions"]}
     assert counts["noted"] == 2 and counts["pending"] == 1 and sum(counts.values()) == 3
 

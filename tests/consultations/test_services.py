@@ -36,12 +36,26 @@ def _messages(exc_info) -> list[str]:
 def test_a_consultation_shorter_than_12_weeks_needs_a_reason(world):
     today = timezone.localdate()
     with pytest.raises(ValidationError) as exc:
-        services.consultation_create(owner=world.council, user=world.users["officer"], title="Quick", summary="s",
-                                     stage="implementation", opens=today, closes=today + timedelta(weeks=11, days=6))
+        services.consultation_create(
+            owner=world.council,
+            user=world.users["officer"],
+            title="Quick",
+            summary="s",
+            stage="implementation",
+            opens=today,
+            closes=today + timedelta(weeks=11, days=6),
+        )
     assert exc.value.message_dict == {"shorter_reason": [workflow.SHORTER_REASON_REQUIRED]}
     consultation = services.consultation_create(
-        owner=world.council, user=world.users["officer"], title="Quick", summary="s", stage="implementation",
-        opens=today, closes=today + timedelta(weeks=11, days=6), shorter_reason="Statutory deadline in March.")
+        owner=world.council,
+        user=world.users["officer"],
+        title="Quick",
+        summary="s",
+        stage="implementation",
+        opens=today,
+        closes=today + timedelta(weeks=11, days=6),
+        shorter_reason="Statutory deadline in March.",
+    )
     assert consultation.is_shorter and consultation.weeks == 11 and consultation.status == Status.DRAFT
 
 
@@ -54,16 +68,24 @@ def test_twelve_weeks_exactly_needs_no_reason_and_the_response_is_due_12_weeks_a
 def test_closing_date_must_follow_opening_date(world):
     today = timezone.localdate()
     with pytest.raises(ValidationError) as exc:
-        services.consultation_create(owner=world.council, user=None, title="T", summary="s", stage="evaluation",
-                                     opens=today, closes=today)
+        services.consultation_create(
+            owner=world.council, user=None, title="T", summary="s", stage="evaluation", opens=today, closes=today
+        )
     assert exc.value.message_dict == {"closes": [workflow.CLOSES_BEFORE_OPENS]}
 
 
 def test_only_a_public_body_runs_a_consultation(world):
     today = timezone.localdate()
     with pytest.raises(ValidationError) as exc:
-        services.consultation_create(owner=world.group, user=None, title="T", summary="s", stage="evaluation",
-                                     opens=today, closes=today + timedelta(weeks=12))
+        services.consultation_create(
+            owner=world.group,
+            user=None,
+            title="T",
+            summary="s",
+            stage="evaluation",
+            opens=today,
+            closes=today + timedelta(weeks=12),
+        )
     assert _messages(exc) == [workflow.OWNER_NOT_PUBLIC_BODY]
 
 
@@ -100,8 +122,9 @@ def test_workflow_goes_draft_open_closed_published(world):
     assert _messages(exc) == [workflow.NOT_CLOSED]
     services.consultation_close(consultation=consultation, user=None, today=consultation.closes)
     assert consultation.status == Status.CLOSED
-    published = services.consultation_publish_response(consultation=consultation, user=None,
-                                                       today=consultation.closes + timedelta(days=20))
+    published = services.consultation_publish_response(
+        consultation=consultation, user=None, today=consultation.closes + timedelta(days=20)
+    )
     assert published.status == Status.PUBLISHED
     assert published.response_published_on == consultation.closes + timedelta(days=20)
 
@@ -125,15 +148,26 @@ def test_publishing_is_refused_while_a_visible_comment_is_pending(world):
     hidden = services.comment_add_anonymous(consultation=consultation, text="Spam, spam.")
     services.comment_hide(comment=hidden, user=world.users["officer"], reason="Advertising")
     _close(consultation)
-    services.response_create(consultation=consultation, user=None, comments=[first], disposition=Disposition.NOTED,
-                             text="Thank you.")
-    services.response_create(consultation=consultation, user=None, comments=[second],
-                             disposition=Disposition.PENDING, text="We are looking into this.")
+    services.response_create(
+        consultation=consultation, user=None, comments=[first], disposition=Disposition.NOTED, text="Thank you."
+    )
+    services.response_create(
+        consultation=consultation,
+        user=None,
+        comments=[second],
+        disposition=Disposition.PENDING,
+        text="We are looking into this.",
+    )
     with pytest.raises(ValidationError) as exc:
         services.consultation_publish_response(consultation=consultation, user=None)
     assert _messages(exc) == [workflow.PENDING_COMMENTS.format(count=1, s="", have="has")]
-    services.response_create(consultation=consultation, user=None, comments=[second],
-                             disposition=Disposition.ACCEPTED_CHANGED, text="Changed paragraph 2.")
+    services.response_create(
+        consultation=consultation,
+        user=None,
+        comments=[second],
+        disposition=Disposition.ACCEPTED_CHANGED,
+        text="Changed paragraph 2.",
+    )
     assert services.consultation_publish_response(consultation=consultation, user=None).status == Status.PUBLISHED
 
 
@@ -146,8 +180,11 @@ def test_three_kinds_of_comment_and_who_the_public_sees(world):
     group = comment_from_group(world, consultation, sections=sections)
     person = services.comment_add_individual(consultation=consultation, user=world.users["outsider"], text="Mine.")
     nobody = services.comment_add_anonymous(consultation=consultation, text="Anon.", sections=sections[1:])
-    assert [c.author_kind for c in (group, person, nobody)] == [AuthorKind.ORGANISATION, AuthorKind.INDIVIDUAL,
-                                                                AuthorKind.ANONYMOUS]
+    assert [c.author_kind for c in (group, person, nobody)] == [
+        AuthorKind.ORGANISATION,
+        AuthorKind.INDIVIDUAL,
+        AuthorKind.ANONYMOUS,
+    ]
     assert group.published_author == "African Caribbean Forum"
     assert person.published_author == "An individual" and person.author == world.users["outsider"]
     assert nobody.published_author == "Anonymous" and nobody.author is None
@@ -159,8 +196,9 @@ def test_three_kinds_of_comment_and_who_the_public_sees(world):
 def test_only_a_member_may_comment_for_an_organisation(world):
     consultation = make_consultation(world)
     with pytest.raises(ValidationError) as exc:
-        services.comment_add_for_organisation(consultation=consultation, user=world.users["outsider"],
-                                              organisation=world.group, text="Pretending.")
+        services.comment_add_for_organisation(
+            consultation=consultation, user=world.users["outsider"], organisation=world.group, text="Pretending."
+        )
     assert exc.value.message_dict == {"organisation": [comment_rules.NOT_A_MEMBER]}
 
 
@@ -206,8 +244,14 @@ def test_one_response_answers_several_comments(world):
     consultation = make_consultation(world)
     a = comment_from_group(world, consultation, text="First")
     b = services.comment_add_anonymous(consultation=consultation, text="Second")
-    response = services.response_create(consultation=consultation, user=world.users["officer"], comments=[a, b],
-                                        disposition=Disposition.ALREADY_COVERED, text="See 4.1", where="4.1")
+    response = services.response_create(
+        consultation=consultation,
+        user=world.users["officer"],
+        comments=[a, b],
+        disposition=Disposition.ALREADY_COVERED,
+        text="See 4.1",
+        where="4.1",
+    )
     assert set(response.comments.all()) == {a, b}
     assert consultation.comments.pending().count() == 0
 
@@ -216,8 +260,9 @@ def test_already_covered_needs_where_and_responses_need_comments(world):
     consultation = make_consultation(world)
     a = comment_from_group(world, consultation)
     with pytest.raises(ValidationError) as exc:
-        services.response_create(consultation=consultation, user=None, comments=[a],
-                                 disposition=Disposition.ALREADY_COVERED, text="Covered")
+        services.response_create(
+            consultation=consultation, user=None, comments=[a], disposition=Disposition.ALREADY_COVERED, text="Covered"
+        )
     assert exc.value.message_dict == {"where": [response_rules.WHERE_REQUIRED]}
     with pytest.raises(ValidationError) as exc:
         services.response_create(consultation=consultation, user=None, comments=[], disposition="noted", text="x")
@@ -285,7 +330,8 @@ def test_another_bodys_officer_is_not_reminded(world):
 def test_comments_stop_after_the_closing_date_and_the_daily_task_closes_it(world):
     consultation = make_consultation(world)
     Consultation.objects.filter(pk=consultation.pk).update(
-        opens=consultation.opens - timedelta(weeks=13), closes=consultation.opens - timedelta(days=1))
+        opens=consultation.opens - timedelta(weeks=13), closes=consultation.opens - timedelta(days=1)
+    )
     consultation.refresh_from_db()
     with pytest.raises(ValidationError) as exc:
         services.comment_add_anonymous(consultation=consultation, text="Too late")

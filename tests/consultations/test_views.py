@@ -55,9 +55,16 @@ def test_officers_find_their_drafts_under_drafts(world, client_for):
 @pytest.mark.parametrize("count", [2, 25])
 def test_the_list_costs_the_same_queries_whatever_its_length(world, client_for, django_assert_num_queries, count):
     for n in range(count):
-        Consultation.objects.create(owner=world.council, slug=f"c-{n}", title=f"C {n}", summary="s",
-                                    stage="evaluation", opens=timezone.localdate(),
-                                    closes=timezone.localdate() + timedelta(weeks=12), status=Status.OPEN)
+        Consultation.objects.create(
+            owner=world.council,
+            slug=f"c-{n}",
+            title=f"C {n}",
+            summary="s",
+            stage="evaluation",
+            opens=timezone.localdate(),
+            closes=timezone.localdate() + timedelta(weeks=12),
+            status=Status.OPEN,
+        )
     client = client_for(None)
     # count, one page of consultations with their owners joined.
     with django_assert_num_queries(2):
@@ -95,7 +102,8 @@ def test_a_group_member_comments_for_their_organisation_on_two_sections(world, c
     s1, s2 = consultation.sections.all()
     response = client_for(world.users["group_member"]).post(
         reverse("consultations:comment", args=[consultation.slug]),
-        {"on_behalf_of": str(world.group.pk), "sections": [s1.pk, s2.pk], "text": "Both parts need work."})
+        {"on_behalf_of": str(world.group.pk), "sections": [s1.pk, s2.pk], "text": "Both parts need work."},
+    )
     assert response.status_code == 302
     comment = Comment.objects.get()
     assert comment.author_kind == AuthorKind.ORGANISATION and comment.organisation == world.group
@@ -105,8 +113,9 @@ def test_a_group_member_comments_for_their_organisation_on_two_sections(world, c
 def test_an_empty_comment_shows_the_error_summary_and_keeps_the_choices(world, client_for):
     consultation = make_consultation(world)
     s1 = consultation.sections.first()
-    response = client_for(None).post(reverse("consultations:comment", args=[consultation.slug]),
-                                     {"sections": [s1.pk], "text": ""})
+    response = client_for(None).post(
+        reverse("consultations:comment", args=[consultation.slug]), {"sections": [s1.pk], "text": ""}
+    )
     page = response.content.decode()
     assert response.status_code == 200 and "There is a problem" in page and "Enter your comment" in page
     assert f'value="{s1.pk}"' in page and "checked" in page
@@ -115,8 +124,10 @@ def test_an_empty_comment_shows_the_error_summary_and_keeps_the_choices(world, c
 
 def test_the_honeypot_stores_nothing_but_looks_like_success(world, client_for):
     consultation = make_consultation(world)
-    response = client_for(None).post(reverse("consultations:comment", args=[consultation.slug]),
-                                     {"text": "Buy cheap things", "website": "http://spam.example"})
+    response = client_for(None).post(
+        reverse("consultations:comment", args=[consultation.slug]),
+        {"text": "Buy cheap things", "website": "http://spam.example"},
+    )
     assert response.status_code == 302
     assert not Comment.objects.exists()
 
@@ -141,10 +152,19 @@ def test_an_officer_starts_a_consultation_and_a_short_one_needs_a_reason(world, 
     client = client_for(world.users["officer"])
     today = timezone.localdate()
     closes = today + timedelta(weeks=6)
-    data = {"owner": world.council.pk, "title": "Library opening hours", "summary": "Changes to hours.",
-            "stage": "pre_consultation", "opens_0": today.day, "opens_1": today.month, "opens_2": today.year,
-            "closes_0": closes.day, "closes_1": closes.month, "closes_2": closes.year,
-            "equality_assessment": "planned"}
+    data = {
+        "owner": world.council.pk,
+        "title": "Library opening hours",
+        "summary": "Changes to hours.",
+        "stage": "pre_consultation",
+        "opens_0": today.day,
+        "opens_1": today.month,
+        "opens_2": today.year,
+        "closes_0": closes.day,
+        "closes_1": closes.month,
+        "closes_2": closes.year,
+        "equality_assessment": "planned",
+    }
     page = client.post(reverse("consultations:create"), data).content.decode()
     assert "There is a problem" in page and "shorter than 12 weeks" in page and "Library opening hours" in page
     response = client.post(reverse("consultations:create"), {**data, "shorter_reason": "Council meeting date."})
@@ -159,8 +179,10 @@ def test_responding_to_several_comments_at_once(world, client_for):
     b = services.comment_add_anonymous(consultation=consultation, text="Second point")
     _close(consultation)
     client = client_for(world.users["officer"])
-    response = client.post(reverse("consultations:respond", args=[consultation.slug]), {
-        "comments": [a.pk, b.pk], "disposition": Disposition.ACCEPTED_IN_PART, "text": "We changed part 1."})
+    response = client.post(
+        reverse("consultations:respond", args=[consultation.slug]),
+        {"comments": [a.pk, b.pk], "disposition": Disposition.ACCEPTED_IN_PART, "text": "We changed part 1."},
+    )
     assert response.status_code == 302
     reply = Response.objects.get()
     assert set(reply.comments.all()) == {a, b} and reply.responded_by == world.users["officer"]
@@ -198,12 +220,19 @@ def test_a_steering_member_hides_a_comment_and_the_reason_is_shown_to_officers(w
 def _answered(world, n_comments=3):
     consultation = make_consultation(world)
     sections = list(consultation.sections.all())
-    comments = [comment_from_group(world, consultation, text=f"Comment number {n}", sections=sections[n % 2:])
-                for n in range(n_comments)]
+    comments = [
+        comment_from_group(world, consultation, text=f"Comment number {n}", sections=sections[n % 2 :])
+        for n in range(n_comments)
+    ]
     comments.append(services.comment_add_anonymous(consultation=consultation, text="About everything"))
     _close(consultation)
-    services.response_create(consultation=consultation, user=None, comments=comments[:2],
-                             disposition=Disposition.ACCEPTED_CHANGED, text="We rewrote part 1.")
+    services.response_create(
+        consultation=consultation,
+        user=None,
+        comments=comments[:2],
+        disposition=Disposition.ACCEPTED_CHANGED,
+        text="We rewrote part 1.",
+    )
     return consultation, comments
 
 
@@ -218,8 +247,9 @@ def test_the_response_page_marks_responses_so_far_as_not_final(world, client_for
 
 
 @pytest.mark.parametrize("n_comments", [2, 20])
-def test_the_response_page_costs_the_same_queries_whatever_its_length(world, client_for, django_assert_num_queries,
-                                                                       n_comments):
+def test_the_response_page_costs_the_same_queries_whatever_its_length(
+    world, client_for, django_assert_num_queries, n_comments
+):
     consultation, _ = _answered(world, n_comments)
     client = client_for(None)
     # consultation (owner, code), sections, visible comments (organisation joined, answered flag),
@@ -233,8 +263,14 @@ def test_the_published_response_pdf_is_tagged_with_language_and_title(world, cli
     import pikepdf
 
     consultation, comments = _answered(world, 2)
-    services.response_create(consultation=consultation, user=None, comments=comments[2:],
-                             disposition=Disposition.OUTSIDE_REMIT, text="A matter for the NHS.", for_whom="NHS")
+    services.response_create(
+        consultation=consultation,
+        user=None,
+        comments=comments[2:],
+        disposition=Disposition.OUTSIDE_REMIT,
+        text="A matter for the NHS.",
+        for_whom="NHS",
+    )
     services.consultation_publish_response(consultation=consultation, user=None)
     response = client_for(None).get(reverse("consultations:response-pdf", args=[consultation.slug]))
     assert response["Content-Type"] == "application/pdf"

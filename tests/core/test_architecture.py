@@ -18,8 +18,16 @@ ALLOWED = {
     "consultations": {"common", "accounts", "organisations", "undertakings"},
     "representation": {"common", "accounts", "organisations", "undertakings"},
     "complaints": {"common", "accounts", "organisations", "undertakings"},
-    "reviews": {"common", "accounts", "organisations", "undertakings", "funding", "consultations",
-                "representation", "complaints"},
+    "reviews": {
+        "common",
+        "accounts",
+        "organisations",
+        "undertakings",
+        "funding",
+        "consultations",
+        "representation",
+        "complaints",
+    },
 }
 PORTAL_APPS = set(ALLOWED) | {"audit", "demo", "compact_portal"}
 

@@ -12,11 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def row_counts() -> dict[str, int]:
     tracked = set(settings.LOCAL_APPS)
-    return {
-        model._meta.label: model.objects.count()
-        for model in apps.get_models()
-        if model._meta.app_label in tracked
-    }
+    return {model._meta.label: model.objects.count() for model in apps.get_models() if model._meta.app_label in tracked}
 
 
 def test_loading_the_demo_twice_changes_nothing_and_prints_the_accounts():
@@ -31,10 +27,10 @@ def test_loading_the_demo_twice_changes_nothing_and_prints_the_accounts():
 
 
 def test_demo_has_an_account_for_every_role():
+    from accounts.models import User
     from organisations.demo import DEMO_ACCOUNTS
     from organisations.models import Organisation
     from organisations.roles import roles_for
-    from accounts.models import User
 
     call_command("load_reference_data", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())

@@ -10,8 +10,14 @@ from django.test import Client
 
 from accounts.models import User
 
-PERSONAS = [None, "officer@westnorthants.example", "group@acforum.example", "steering@northants.example",
-            "admin@portal.example", "officer@plymouth.example"]
+PERSONAS = [
+    None,
+    "officer@westnorthants.example",
+    "group@acforum.example",
+    "steering@northants.example",
+    "admin@portal.example",
+    "officer@plymouth.example",
+]
 SKIP = ("/static/", "/admin/", "/media/", "/accounts/sign-out")
 LINK = re.compile(r'href="(/[^"#]*)"')
 

@@ -20,7 +20,9 @@ def fill_date(page, field, day):
 
 
 def figure(page, key: str) -> str:
-    row = page.locator("div.govuk-summary-list__row").filter(has=page.locator("dt", has_text=re.compile(f"^{re.escape(key)}$")))
+    row = page.locator("div.govuk-summary-list__row").filter(
+        has=page.locator("dt", has_text=re.compile(f"^{re.escape(key)}$"))
+    )
     return row.locator("dd").first.inner_text().strip()
 
 
@@ -98,6 +100,10 @@ def test_officer_records_and_withdraws_an_award_and_monitoring_follows(page, sig
     expect(page.get_by_role("link", name=re.compile("^Redistribution after"))).to_be_visible()
 
     page.goto("/funding/monitoring/")
-    assert (figure(page, "Awards"), figure(page, "Awards withdrawn"), figure(page, "Value withdrawn")) == ("0", "1", "£12,000")
+    assert (figure(page, "Awards"), figure(page, "Awards withdrawn"), figure(page, "Value withdrawn")) == (
+        "0",
+        "1",
+        "£12,000",
+    )
     assert (figure(page, "Joint reviews held"), figure(page, "Joint reviews outstanding")) == ("1", "0")
     assert_accessible(page, "funding-monitoring-after")

@@ -16,8 +16,20 @@ from organisations.bme_led import Outcome
 from organisations.models import Organisation
 from organisations.reference import load_reference_data
 
-FIELDS = ["identifier", "title", "description", "amount", "award_date", "planned_start", "planned_end",
-          "planned_months", "recipient_id", "funder_id", "programme_id", "programme_title"]
+FIELDS = [
+    "identifier",
+    "title",
+    "description",
+    "amount",
+    "award_date",
+    "planned_start",
+    "planned_end",
+    "planned_months",
+    "recipient_id",
+    "funder_id",
+    "programme_id",
+    "programme_title",
+]
 
 
 @pytest.fixture

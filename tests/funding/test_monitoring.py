@@ -12,7 +12,13 @@ from organisations.bme_led import Outcome
 from organisations.models import EthnicGroup, LegalForm, Sector, ServiceArea
 from tests import factories as f
 
-from .factories import ApplicationFactory, AwardFactory, FundingProgrammeFactory, JointReviewFactory, RedistributionFactory
+from .factories import (
+    ApplicationFactory,
+    AwardFactory,
+    FundingProgrammeFactory,
+    JointReviewFactory,
+    RedistributionFactory,
+)
 
 D = datetime.date
 START, END = D(2025, 4, 1), D(2026, 3, 31)
@@ -21,9 +27,13 @@ BME, NOT_BME, NONE = Outcome.BME_LED, Outcome.NOT_BME_LED, Outcome.NO_CURRENT_DE
 
 @pytest.fixture
 def data(db):
-    groups = {name: EthnicGroup.objects.create(code=name.lower(), name=name, high_level_group="x", position=i)
-              for i, name in enumerate(["African", "Bangladeshi", "Roma", "Irish"])}
-    areas = {name: ServiceArea.objects.create(slug=name.lower(), name=name) for name in ["Advice", "Older people", "Youth"]}
+    groups = {
+        name: EthnicGroup.objects.create(code=name.lower(), name=name, high_level_group="x", position=i)
+        for i, name in enumerate(["African", "Bangladeshi", "Roma", "Irish"])
+    }
+    areas = {
+        name: ServiceArea.objects.create(slug=name.lower(), name=name) for name in ["Advice", "Older people", "Youth"]
+    }
     compact = f.CompactFactory(slug="x")
     council, nhs, outside = f.PublicBodyFactory(), f.PublicBodyFactory(), f.PublicBodyFactory()
     f.SignatoryFactory(compact=compact, organisation=council)
@@ -41,9 +51,16 @@ def data(db):
 
     def app(programme, applicant, outcome, status, **kw):
         decided = {} if status == ApplicationStatus.SUBMITTED else {"decided_on": D(2025, 6, 1)}
-        return ApplicationFactory(programme=programme, applicant=applicant, bme_led_outcome=outcome, status=status, **decided, **kw)
+        return ApplicationFactory(
+            programme=programme, applicant=applicant, bme_led_outcome=outcome, status=status, **decided, **kw
+        )
 
-    A, DEC, W, S = ApplicationStatus.AWARDED, ApplicationStatus.DECLINED, ApplicationStatus.WITHDRAWN, ApplicationStatus.SUBMITTED
+    A, DEC, W, S = (
+        ApplicationStatus.AWARDED,
+        ApplicationStatus.DECLINED,
+        ApplicationStatus.WITHDRAWN,
+        ApplicationStatus.SUBMITTED,
+    )
     a1, a2 = app(advice, bme1, BME, A), app(older, bme2, BME, A)
     app(advice, bme1, BME, DEC), app(older, bme2, BME, W)
     o1, o5 = app(older, other1, NOT_BME, A), app(youth, other2, NONE, A)
@@ -53,19 +70,63 @@ def data(db):
     app(advice, bme1, BME, A, submitted_on=D(2025, 3, 1))  # before the period
 
     award = AwardFactory
-    award(funder=council, recipient=bme1, amount=Decimal("1000"), programme=advice, application=a1,
-          planned_start=D(2025, 4, 1), planned_end=D(2028, 3, 31), planned_months=36)
-    award(funder=council, recipient=bme2, amount=Decimal("3000"), programme=older, application=a2,
-          planned_start=D(2025, 6, 1), planned_end=D(2026, 5, 31), planned_months=12)
-    award(funder=council, recipient=other1, amount=Decimal("2000"), programme=older, application=o1,
-          recipient_bme_led_outcome=NOT_BME)
-    award(funder=nhs, recipient=other2, amount=Decimal("6000"), programme=youth, application=o5,
-          recipient_bme_led_outcome=NONE, planned_start=D(2025, 7, 1), planned_end=D(2028, 6, 30), planned_months=36)
-    withdrawn = award(funder=council, recipient=bme1, amount=Decimal("4000"), programme=advice, award_date=D(2025, 5, 1),
-                      status=AwardStatus.WITHDRAWN, withdrawn_on=D(2025, 10, 1))
+    award(
+        funder=council,
+        recipient=bme1,
+        amount=Decimal("1000"),
+        programme=advice,
+        application=a1,
+        planned_start=D(2025, 4, 1),
+        planned_end=D(2028, 3, 31),
+        planned_months=36,
+    )
+    award(
+        funder=council,
+        recipient=bme2,
+        amount=Decimal("3000"),
+        programme=older,
+        application=a2,
+        planned_start=D(2025, 6, 1),
+        planned_end=D(2026, 5, 31),
+        planned_months=12,
+    )
+    award(
+        funder=council,
+        recipient=other1,
+        amount=Decimal("2000"),
+        programme=older,
+        application=o1,
+        recipient_bme_led_outcome=NOT_BME,
+    )
+    award(
+        funder=nhs,
+        recipient=other2,
+        amount=Decimal("6000"),
+        programme=youth,
+        application=o5,
+        recipient_bme_led_outcome=NONE,
+        planned_start=D(2025, 7, 1),
+        planned_end=D(2028, 6, 30),
+        planned_months=36,
+    )
+    withdrawn = award(
+        funder=council,
+        recipient=bme1,
+        amount=Decimal("4000"),
+        programme=advice,
+        award_date=D(2025, 5, 1),
+        status=AwardStatus.WITHDRAWN,
+        withdrawn_on=D(2025, 10, 1),
+    )
     JointReviewFactory(award=withdrawn, held_on=D(2025, 11, 1), completed_on=D(2025, 11, 1), agreed_by_both=True)
-    RedistributionFactory(award=withdrawn, alternative_considered=True, alternative=bme2, amount=Decimal("3000"),
-                          alternative_bme_led_outcome=BME, completed_on=D(2025, 11, 15))
+    RedistributionFactory(
+        award=withdrawn,
+        alternative_considered=True,
+        alternative=bme2,
+        amount=Decimal("3000"),
+        alternative_bme_led_outcome=BME,
+        completed_on=D(2025, 11, 15),
+    )
     award(funder=council, recipient=bme2, amount=Decimal("800"), award_date=D(2024, 6, 1))  # bme2 funded before
     award(funder=outside, recipient=bme1, amount=Decimal("10000"))  # a funder outside the Compact
     award(funder=council, recipient=other1, amount=Decimal("700"), award_date=D(2026, 4, 10))  # after the period
@@ -81,7 +142,10 @@ def test_every_figure_for_a_compact(data):
     assert (m.bme_led_share_by_count, m.bme_led_share_by_value) == (Decimal("50.0"), Decimal("33.3"))
     # Medians: 1000 2000 | 3000 6000 → 2500; BME-led 1000, 3000 → 2000; other 2000, 6000 → 4000.
     assert (m.median_award, m.median_award_bme_led, m.median_award_other) == (
-        Decimal("2500.00"), Decimal("2000.00"), Decimal("4000.00"))
+        Decimal("2500.00"),
+        Decimal("2000.00"),
+        Decimal("4000.00"),
+    )
     # BME-led applicants: awarded 2, declined 1, withdrawn 1 → 2 of 3 decided; awards 1000 and 3000.
     b = m.bme_led_applicants
     assert (b.applications, b.awarded, b.declined, b.withdrawn, b.awaiting_decision) == (4, 2, 1, 1, 0)
@@ -102,7 +166,10 @@ def test_every_figure_for_a_compact(data):
     assert (m.withdrawals, m.withdrawn_value) == (1, Decimal("4000.00"))
     assert (m.joint_reviews_held, m.joint_reviews_outstanding) == (1, 0)
     assert (m.redistributions_completed, m.alternatives_considered, m.redistributed_within_bme_sector) == (
-        1, 1, Decimal("3000.00"))
+        1,
+        1,
+        Decimal("3000.00"),
+    )
 
 
 def test_figures_for_one_funder(data):
@@ -127,8 +194,12 @@ def test_without_a_scope_every_funder_counts(data):
 def test_white_british_is_never_listed_as_a_community_left_unfunded(data):
     from organisations.models import WHITE_BRITISH_CODE
 
-    EthnicGroup.objects.create(code=WHITE_BRITISH_CODE, name="English, Welsh, Scottish, Northern Irish or British",
-                               high_level_group="White", position=99)
+    EthnicGroup.objects.create(
+        code=WHITE_BRITISH_CODE,
+        name="English, Welsh, Scottish, Northern Irish or British",
+        high_level_group="White",
+        position=99,
+    )
     m = funding_monitoring(start=START, end=END, compact=data["compact"])
     assert m.communities_not_funded == ("Irish",)  # the Codes' minority ethnic communities only
 

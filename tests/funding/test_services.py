@@ -26,14 +26,28 @@ def programme(db):
 
 
 def submit(programme, applicant, on=TODAY):
-    return application_submit(programme=programme, applicant=applicant, project_title="Lunch club",
-                              amount_requested=Decimal("5000"), submitted_on=on)
+    return application_submit(
+        programme=programme,
+        applicant=applicant,
+        project_title="Lunch club",
+        amount_requested=Decimal("5000"),
+        submitted_on=on,
+    )
 
 
 def test_programme_needs_a_public_body_and_dates_in_order(db):
     with pytest.raises(ValidationError) as caught:
-        programme_create(funder=f.OrganisationFactory(), title="Fund", service_area=None, kind="grant", purpose="project",
-                         ring_fenced=False, budget=None, opens_on=TODAY, closes_on=TODAY - DAY)
+        programme_create(
+            funder=f.OrganisationFactory(),
+            title="Fund",
+            service_area=None,
+            kind="grant",
+            purpose="project",
+            ring_fenced=False,
+            budget=None,
+            opens_on=TODAY,
+            closes_on=TODAY - DAY,
+        )
     assert caught.value.message_dict == {"funder": [FUNDER_NOT_PUBLIC], "closes_on": [CLOSES_BEFORE_OPENING]}
 
 
@@ -56,7 +70,9 @@ def test_bme_led_outcome_is_recorded_on_the_submission_date_and_does_not_shift(p
         ((6, 3, 2), "undetermined", "update your board declaration"),
     ],
 )
-def test_ring_fenced_programme_refuses_an_organisation_that_is_not_bme_led_and_says_what_to_do(programme, board, outcome, advice):
+def test_ring_fenced_programme_refuses_an_organisation_that_is_not_bme_led_and_says_what_to_do(
+    programme, board, outcome, advice
+):
     group = f.OrganisationFactory(name="Corby Group")
     if board:
         members, bme, undisclosed = board
@@ -104,11 +120,21 @@ def test_award_takes_the_portal_grant_identifier_and_the_status_on_the_award_dat
     settings.GRANT_ID_PREFIX = "360G-northshire"
     group = f.OrganisationFactory()
     f.BoardDeclarationFactory(organisation=group, members=10, bme_members=2, effective_date=TODAY - 3 * DAY)
-    application = ApplicationFactory(applicant=group, status=ApplicationStatus.AWARDED, decided_on=TODAY - 2 * DAY,
-                                     bme_led_outcome=Outcome.NO_CURRENT_DECLARATION)
-    award = award_create(application=application, title="Lunch club", description="Weekly lunch club",
-                         amount=Decimal("4000"), award_date=TODAY, planned_start=TODAY,
-                         planned_end=TODAY + 3 * 365 * DAY)
+    application = ApplicationFactory(
+        applicant=group,
+        status=ApplicationStatus.AWARDED,
+        decided_on=TODAY - 2 * DAY,
+        bme_led_outcome=Outcome.NO_CURRENT_DECLARATION,
+    )
+    award = award_create(
+        application=application,
+        title="Lunch club",
+        description="Weekly lunch club",
+        amount=Decimal("4000"),
+        award_date=TODAY,
+        planned_start=TODAY,
+        planned_end=TODAY + 3 * 365 * DAY,
+    )
     assert award.identifier == f"360G-northshire-{award.pk}"
     assert award.recipient_bme_led_outcome == Outcome.NOT_BME_LED
     assert award.funder == application.programme.funder and award.is_multi_year
@@ -118,7 +144,9 @@ def test_award_takes_the_portal_grant_identifier_and_the_status_on_the_award_dat
 
 def test_an_undecided_application_cannot_be_awarded(db):
     with pytest.raises(ValidationError) as caught:
-        award_create(application=ApplicationFactory(), title="t", description="d", amount=Decimal("1"), award_date=TODAY)
+        award_create(
+            application=ApplicationFactory(), title="t", description="d", amount=Decimal("1"), award_date=TODAY
+        )
     assert caught.value.messages == [award_services.NOT_AWARDED]
 
 
@@ -136,7 +164,12 @@ def test_withdrawal_opens_a_joint_review_and_a_redistribution_record(db):
 
 def test_joint_review_completes_only_with_every_part_agreed(db):
     review = JointReview.objects.create(award=AwardFactory(status=AwardStatus.WITHDRAWN, withdrawn_on=TODAY))
-    parts = {"held_on": TODAY, "causes": "Venue closed", "lessons": "Plan premises", "support_needs": "Help with premises"}
+    parts = {
+        "held_on": TODAY,
+        "causes": "Venue closed",
+        "lessons": "Plan premises",
+        "support_needs": "Help with premises",
+    }
     with pytest.raises(ValidationError, match="fill in: the lessons"):
         joint_review_record(review=review, **{**parts, "lessons": ""}, agreed_by_both=True, complete=True)
     with pytest.raises(ValidationError) as caught:
@@ -153,11 +186,23 @@ def test_redistribution_records_the_alternatives_status_and_checks_the_amount(db
     alternative = f.OrganisationFactory()
     f.BoardDeclarationFactory(organisation=alternative)
     with pytest.raises(ValidationError) as caught:
-        redistribution_record(redistribution=record, alternative_considered=True, alternative=alternative,
-                              amount=Decimal("5000"), outcome="Given to another group", complete=True)
+        redistribution_record(
+            redistribution=record,
+            alternative_considered=True,
+            alternative=alternative,
+            amount=Decimal("5000"),
+            outcome="Given to another group",
+            complete=True,
+        )
     assert "cannot be more than the withdrawn award" in caught.value.message_dict["amount"][0]
-    redistribution_record(redistribution=record, alternative_considered=True, alternative=alternative,
-                          amount=Decimal("3000"), outcome="Given to another group", complete=True)
+    redistribution_record(
+        redistribution=record,
+        alternative_considered=True,
+        alternative=alternative,
+        amount=Decimal("3000"),
+        outcome="Given to another group",
+        complete=True,
+    )
     record.refresh_from_db()
     assert record.is_complete and record.alternative_bme_led_outcome == Outcome.BME_LED
 

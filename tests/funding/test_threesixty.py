@@ -23,15 +23,36 @@ from .factories import AwardFactory
 # The published files live in shared/360giving/samples/ beside the repository (or a folder above a
 # clone), or where THREESIXTY_SAMPLES_DIR says; they are real third-party data, so they are not
 # copied into the project.
-SAMPLES = Path(os.environ["THREESIXTY_SAMPLES_DIR"]) if os.environ.get("THREESIXTY_SAMPLES_DIR") else next(
-    (folder / "shared" / "360giving" / "samples" for folder in Path(__file__).resolve().parents
-     if (folder / "shared" / "360giving" / "samples").is_dir()),
-    Path("shared/360giving/samples"),
+SAMPLES = (
+    Path(os.environ["THREESIXTY_SAMPLES_DIR"])
+    if os.environ.get("THREESIXTY_SAMPLES_DIR")
+    else next(
+        (
+            folder / "shared" / "360giving" / "samples"
+            for folder in Path(__file__).resolve().parents
+            if (folder / "shared" / "360giving" / "samples").is_dir()
+        ),
+        Path("shared/360giving/samples"),
+    )
 )
 
-HEADER = ["Identifier", "Title", "Description", "Currency", "Amount Awarded", "Award Date", "Recipient Org:Identifier",
-          "Recipient Org:Name", "Recipient Org:Charity Number", "Recipient Org:Company Number", "Funding Org:Identifier",
-          "Funding Org:Name", "Planned Dates:Start Date", "Planned Dates:End Date", "Grant Programme:Title"]
+HEADER = [
+    "Identifier",
+    "Title",
+    "Description",
+    "Currency",
+    "Amount Awarded",
+    "Award Date",
+    "Recipient Org:Identifier",
+    "Recipient Org:Name",
+    "Recipient Org:Charity Number",
+    "Recipient Org:Company Number",
+    "Funding Org:Identifier",
+    "Funding Org:Name",
+    "Planned Dates:Start Date",
+    "Planned Dates:End Date",
+    "Grant Programme:Title",
+]
 
 
 @pytest.fixture
@@ -41,11 +62,21 @@ def funder(db):
 
 def row(funder, n=1, **changes):
     values = {
-        "Identifier": f"360G-nth-{n}", "Title": f"Grant {n}", "Description": "Community work", "Currency": "GBP",
-        "Amount Awarded": "1500.50", "Award Date": "2025-05-01", "Recipient Org:Identifier": f"GB-CHC-11{n:05d}",
-        "Recipient Org:Name": f"Group {n}", "Recipient Org:Charity Number": f"11{n:05d}", "Recipient Org:Company Number": "",
-        "Funding Org:Identifier": funder.org_id, "Funding Org:Name": funder.name,
-        "Planned Dates:Start Date": "2025-06-01", "Planned Dates:End Date": "2028-05-31", "Grant Programme:Title": "Small grants",
+        "Identifier": f"360G-nth-{n}",
+        "Title": f"Grant {n}",
+        "Description": "Community work",
+        "Currency": "GBP",
+        "Amount Awarded": "1500.50",
+        "Award Date": "2025-05-01",
+        "Recipient Org:Identifier": f"GB-CHC-11{n:05d}",
+        "Recipient Org:Name": f"Group {n}",
+        "Recipient Org:Charity Number": f"11{n:05d}",
+        "Recipient Org:Company Number": "",
+        "Funding Org:Identifier": funder.org_id,
+        "Funding Org:Name": funder.name,
+        "Planned Dates:Start Date": "2025-06-01",
+        "Planned Dates:End Date": "2028-05-31",
+        "Grant Programme:Title": "Small grants",
     }
     values.update(changes)
     return values
@@ -68,8 +99,13 @@ def refusal(content, funder, name="grants.csv") -> list[tuple[str, str]]:
 
 def test_csv_header_uses_the_standards_titles():
     assert csv_header()[:6] == ["Identifier", "Title", "Description", "Currency", "Amount Awarded", "Award Date"]
-    assert {"Recipient Org:Identifier", "Recipient Org:Charity Number", "Funding Org:Name", "Planned Dates:End Date",
-            "Grant Programme:Title"} <= set(csv_header())
+    assert {
+        "Recipient Org:Identifier",
+        "Recipient Org:Charity Number",
+        "Funding Org:Name",
+        "Planned Dates:End Date",
+        "Grant Programme:Title",
+    } <= set(csv_header())
 
 
 def test_a_good_csv_imports_with_new_unverified_recipients_and_changes_nothing_the_second_time(funder):
@@ -86,19 +122,39 @@ def test_a_good_csv_imports_with_new_unverified_recipients_and_changes_nothing_t
 def test_recipients_are_matched_by_charity_or_company_number(funder):
     known = f.OrganisationFactory(charity_number="1100001")
     society = f.OrganisationFactory(company_number="IP28755R")
-    content = to_csv([
-        row(funder, 1, **{"Recipient Org:Identifier": "XI-OTHER-1"}),
-        row(funder, 2, **{"Recipient Org:Identifier": "GB-COH-IP28755R", "Recipient Org:Charity Number": "",
-                          "Recipient Org:Company Number": "IP28755R"}),
-    ])
+    content = to_csv(
+        [
+            row(funder, 1, **{"Recipient Org:Identifier": "XI-OTHER-1"}),
+            row(
+                funder,
+                2,
+                **{
+                    "Recipient Org:Identifier": "GB-COH-IP28755R",
+                    "Recipient Org:Charity Number": "",
+                    "Recipient Org:Company Number": "IP28755R",
+                },
+            ),
+        ]
+    )
     grants_import(name="grants.csv", content=content, funder=funder)
     assert Award.objects.get(identifier="360G-nth-1").recipient == known
     assert Award.objects.get(identifier="360G-nth-2").recipient == society
 
 
 def test_a_society_number_given_as_a_company_number_gets_a_mutuals_register_identifier(funder):
-    content = to_csv([row(funder, 1, **{"Recipient Org:Identifier": "GB-COH-IP28755R", "Recipient Org:Charity Number": "",
-                                        "Recipient Org:Company Number": "IP28755R"})])
+    content = to_csv(
+        [
+            row(
+                funder,
+                1,
+                **{
+                    "Recipient Org:Identifier": "GB-COH-IP28755R",
+                    "Recipient Org:Charity Number": "",
+                    "Recipient Org:Company Number": "IP28755R",
+                },
+            )
+        ]
+    )
     grants_import(name="grants.csv", content=content, funder=funder)
     assert Award.objects.get().recipient.org_id == "GB-MPR-IP28755R"
 
@@ -132,16 +188,29 @@ def test_every_bad_row_is_reported_with_its_line_number(funder):
         ("Line 6", reader.UNKNOWN_CURRENCY.format(value="XYZ")),
         ("Line 7", reader.NOT_GBP.format(value="EUR")),
         ("Line 8", reader.DUPLICATE_ID.format(value="360G-nth-1", other="line 2")),
-        ("Line 9", reader.OTHER_FUNDER.format(name="Another Trust", identifier="GB-CHC-999", funder=f"{funder.name} ({funder.org_id})")),
+        (
+            "Line 9",
+            reader.OTHER_FUNDER.format(
+                name="Another Trust", identifier="GB-CHC-999", funder=f"{funder.name} ({funder.org_id})"
+            ),
+        ),
         ("Line 10", reader.END_BEFORE_START),
     ]
     assert not Organisation.objects.filter(verified=False).exists()
 
 
 def test_json_problems_are_reported_by_grant_identifier(funder):
-    grant = {"id": "360G-nth-1", "title": "Grant", "description": "Work", "currency": "GBP", "amountAwarded": "lots",
-             "awardDate": "2025-05-01", "recipientOrganization": [{"id": "GB-CHC-1100001", "name": "Group"}],
-             "fundingOrganization": [{"id": funder.org_id, "name": funder.name}], "dateModified": "yesterday"}
+    grant = {
+        "id": "360G-nth-1",
+        "title": "Grant",
+        "description": "Work",
+        "currency": "GBP",
+        "amountAwarded": "lots",
+        "awardDate": "2025-05-01",
+        "recipientOrganization": [{"id": "GB-CHC-1100001", "name": "Group"}],
+        "fundingOrganization": [{"id": funder.org_id, "name": funder.name}],
+        "dateModified": "yesterday",
+    }
     problems = refusal(json.dumps({"grants": [grant]}).encode(), funder, name="grants.json")
     assert problems == [
         ("Grant 360G-nth-1", reader.BAD_AMOUNT.format(title="Amount Awarded", value="lots")),
@@ -154,7 +223,9 @@ def test_a_grant_held_for_another_funder_is_refused(funder):
     AwardFactory(identifier="360G-nth-1", funder=f_other)
     with pytest.raises(ImportRefused) as caught:
         grants_import(name="grants.csv", content=to_csv([row(funder)]), funder=funder)
-    assert caught.value.problems[0].message == imports.HELD_FOR_OTHER_FUNDER.format(identifier="360G-nth-1", funder=f_other.name)
+    assert caught.value.problems[0].message == imports.HELD_FOR_OTHER_FUNDER.format(
+        identifier="360G-nth-1", funder=f_other.name
+    )
 
 
 def _sample(name):
@@ -206,7 +277,15 @@ def test_power_to_change_file_is_refused_then_imports_whole_once_corrected():
 
 
 def test_a_name_where_a_company_number_belongs_is_not_taken_for_one(funder):
-    content = to_csv([row(funder, 1, **{"Recipient Org:Identifier": "GB-COH-THE-WINDMILL-CHARLTON", "Recipient Org:Charity Number": ""})])
+    content = to_csv(
+        [
+            row(
+                funder,
+                1,
+                **{"Recipient Org:Identifier": "GB-COH-THE-WINDMILL-CHARLTON", "Recipient Org:Charity Number": ""},
+            )
+        ]
+    )
     grants_import(name="grants.csv", content=content, funder=funder)
     recipient = Award.objects.get().recipient
     assert (recipient.org_id, recipient.company_number) == ("GB-COH-THE-WINDMILL-CHARLTON", "")

@@ -22,15 +22,25 @@ DAY = datetime.timedelta(days=1)
 
 @pytest.fixture
 def open_programme(world):
-    return FundingProgrammeFactory(funder=world.council, title="BME Capacity Fund", ring_fenced=True,
-                                   opens_on=TODAY - 30 * DAY, closes_on=TODAY + 30 * DAY)
+    return FundingProgrammeFactory(
+        funder=world.council,
+        title="BME Capacity Fund",
+        ring_fenced=True,
+        opens_on=TODAY - 30 * DAY,
+        closes_on=TODAY + 30 * DAY,
+    )
 
 
 def test_group_member_applies_and_the_status_of_the_day_is_shown(world, client_for, open_programme):
     client = client_for(world.users["group_member"])
-    response = client.post(reverse("funding:application-create", args=[open_programme.pk]), {
-        "applicant": world.group.pk, "project_title": "Advice surgery", "amount_requested": "2500",
-    })
+    response = client.post(
+        reverse("funding:application-create", args=[open_programme.pk]),
+        {
+            "applicant": world.group.pk,
+            "project_title": "Advice surgery",
+            "amount_requested": "2500",
+        },
+    )
     application = Application.objects.get()
     assert response.status_code == 302 and application.submitted_on == TODAY
     page = client.get(reverse("funding:application-detail", args=[application.pk])).content.decode()
@@ -40,9 +50,14 @@ def test_group_member_applies_and_the_status_of_the_day_is_shown(world, client_f
 def test_ring_fenced_refusal_explains_and_links_to_declaring_the_board(world, client_for, open_programme):
     member = f.UserFactory()
     f.MembershipFactory(user=member, organisation=world.other_group)
-    response = client_for(member).post(reverse("funding:application-create", args=[open_programme.pk]), {
-        "applicant": world.other_group.pk, "project_title": "Advice", "amount_requested": "100",
-    })
+    response = client_for(member).post(
+        reverse("funding:application-create", args=[open_programme.pk]),
+        {
+            "applicant": world.other_group.pk,
+            "project_title": "Advice",
+            "amount_requested": "100",
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 200 and not Application.objects.exists()
     assert "only open to BME-led organisations" in page and "Declare your board for Polish Community Centre" in page
@@ -62,10 +77,17 @@ def test_officer_decides_and_records_the_award(world, client_for, open_programme
     d = {"decided_on_0": TODAY.day, "decided_on_1": TODAY.month, "decided_on_2": TODAY.year}
     response = client.post(reverse("funding:application-decide", args=[application.pk]), {"decision": "awarded", **d})
     assert response["Location"] == reverse("funding:award-create", args=[application.pk])
-    response = client.post(response["Location"], {
-        "title": "Advice surgery", "description": "Weekly surgery", "amount": "2000",
-        "award_date_0": TODAY.day, "award_date_1": TODAY.month, "award_date_2": TODAY.year,
-    })
+    response = client.post(
+        response["Location"],
+        {
+            "title": "Advice surgery",
+            "description": "Weekly surgery",
+            "amount": "2000",
+            "award_date_0": TODAY.day,
+            "award_date_1": TODAY.month,
+            "award_date_2": TODAY.year,
+        },
+    )
     award = Award.objects.get()
     assert response["Location"] == reverse("funding:award-detail", args=[award.pk])
     assert award.application == application and award.amount == Decimal("2000")
@@ -74,9 +96,15 @@ def test_officer_decides_and_records_the_award(world, client_for, open_programme
 def test_withdrawing_puts_both_follow_ups_on_the_officers_to_do_list(world, client_for):
     award = AwardFactory(funder=world.council, recipient=world.group, award_date=TODAY - 10 * DAY)
     client = client_for(world.users["officer"])
-    client.post(reverse("funding:award-withdraw", args=[award.pk]), {
-        "withdrawn_on_0": TODAY.day, "withdrawn_on_1": TODAY.month, "withdrawn_on_2": TODAY.year, "reason": "Stopped",
-    })
+    client.post(
+        reverse("funding:award-withdraw", args=[award.pk]),
+        {
+            "withdrawn_on_0": TODAY.day,
+            "withdrawn_on_1": TODAY.month,
+            "withdrawn_on_2": TODAY.year,
+            "reason": "Stopped",
+        },
+    )
     assert Award.objects.get().status == AwardStatus.WITHDRAWN
     page = client.get(reverse("funding:todo")).content.decode()
     assert f"Joint review of {award.identifier}" in page and f"Redistribution after {award.identifier}" in page
@@ -86,11 +114,23 @@ def test_withdrawing_puts_both_follow_ups_on_the_officers_to_do_list(world, clie
 
 
 def test_withdrawal_reason_is_hidden_from_the_public(world, client_for):
-    award = AwardFactory(funder=world.council, recipient=world.group, status=AwardStatus.WITHDRAWN, withdrawn_on=TODAY,
-                         withdrawal_reason="Governance concerns")
-    assert "Governance concerns" not in client_for(None).get(reverse("funding:award-detail", args=[award.pk])).content.decode()
-    assert "Governance concerns" in client_for(world.users["group_member"]).get(
-        reverse("funding:award-detail", args=[award.pk])).content.decode()
+    award = AwardFactory(
+        funder=world.council,
+        recipient=world.group,
+        status=AwardStatus.WITHDRAWN,
+        withdrawn_on=TODAY,
+        withdrawal_reason="Governance concerns",
+    )
+    assert (
+        "Governance concerns"
+        not in client_for(None).get(reverse("funding:award-detail", args=[award.pk])).content.decode()
+    )
+    assert (
+        "Governance concerns"
+        in client_for(world.users["group_member"])
+        .get(reverse("funding:award-detail", args=[award.pk]))
+        .content.decode()
+    )
 
 
 def _awards(world, n):
@@ -133,7 +173,9 @@ def test_grants_api_is_valid_360giving_filtered_by_funder_and_dates(world, clien
     AwardFactory(funder=world.council, award_date=datetime.date(2025, 5, 1), amount=Decimal("1500.50"))
     AwardFactory(funder=world.council, award_date=datetime.date(2024, 5, 1))
     AwardFactory(funder=world.other_body, award_date=datetime.date(2025, 5, 1))
-    response = client_for(None).get(reverse("funding:grants-api"), {"funder": world.council.org_id, "from": "2025-04-01", "to": "2026-03-31"})
+    response = client_for(None).get(
+        reverse("funding:grants-api"), {"funder": world.council.org_id, "from": "2025-04-01", "to": "2026-03-31"}
+    )
     body = response.json()
     assert [g["amountAwarded"] for g in body["grants"]] == [1500.5]
     assert body["meta"]["count"] == 1
@@ -152,13 +194,20 @@ def test_award_csv_has_the_standards_columns(world, client_for):
 
 
 def test_monitoring_page_csv_and_api_agree(world, client_for):
-    AwardFactory(funder=world.council, recipient=world.group, award_date=datetime.date(2025, 6, 1), amount=Decimal("3000"))
+    AwardFactory(
+        funder=world.council, recipient=world.group, award_date=datetime.date(2025, 6, 1), amount=Decimal("3000")
+    )
     client = client_for(None)
     page = client.get(reverse("funding:monitoring"), {"year": "2025"}).content.decode()
     assert 'role="img"' in page and "Funding awarded, by recipient" in page and "£3,000 (100.0%)" in page
     csv_text = client.get(reverse("funding:monitoring-csv"), {"year": "2025"}).content.decode()
     assert "Value of awards (GBP),3000.00" in csv_text
-    assert client.get(reverse("funding:monitoring-api"), {"start": "2025-04-01", "end": "2026-03-31"}).json()["awarded_value"] == "3000.00"
+    assert (
+        client.get(reverse("funding:monitoring-api"), {"start": "2025-04-01", "end": "2026-03-31"}).json()[
+            "awarded_value"
+        ]
+        == "3000.00"
+    )
 
 
 def test_import_page_refuses_a_bad_file_with_a_table_of_problems(world, client_for):
@@ -168,7 +217,9 @@ def test_import_page_refuses_a_bad_file_with_a_table_of_problems(world, client_f
     page = response.content.decode()
     assert "Nothing was imported" in page and "Line 3" in page and not Award.objects.exists()
     good = to_csv([row(world.council, 1)])
-    page = client.post(reverse("funding:import"), {"file": SimpleUploadedFile("grants.csv", good, "text/csv")}).content.decode()
+    page = client.post(
+        reverse("funding:import"), {"file": SimpleUploadedFile("grants.csv", good, "text/csv")}
+    ).content.decode()
     assert "1 grant imported" in page and Award.objects.count() == 1
 
 

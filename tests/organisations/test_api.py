@@ -26,7 +26,9 @@ def document(client):
 
 
 def validator_for(document, schema_name):
-    registry = Registry().with_resource("urn:openapi", Resource.from_contents(document, default_specification=DRAFT202012))
+    registry = Registry().with_resource(
+        "urn:openapi", Resource.from_contents(document, default_specification=DRAFT202012)
+    )
     return Draft202012Validator(
         {"$ref": f"urn:openapi#/components/schemas/{schema_name}"},
         registry=registry,
@@ -69,7 +71,7 @@ def test_the_document_is_openapi_3_1_and_describes_every_served_api_path(documen
 
 
 def test_every_schema_is_valid_json_schema_and_every_reference_resolves(document):
-    for name, schema in document["components"]["schemas"].items():
+    for _name, schema in document["components"]["schemas"].items():
         Draft202012Validator.check_schema(schema)
 
     def refs(node):
@@ -153,10 +155,19 @@ def test_eligibility_outcomes(client, document, counts, outcome, share):
         ({"members": 0, "bme_members": 0, "undisclosed_members": 0}, {"members": ["Enter 1 or more"]}),
         (
             {"members": 4, "bme_members": 3, "undisclosed_members": 2},
-            {"undisclosed_members": ["Members of BME origin and members who did not say add up to 5, which is more than the 4 members of the board."]},
+            {
+                "undisclosed_members": [
+                    "Members of BME origin and members who did not say add up to 5, which is more than the 4 members of the board."
+                ]
+            },
         ),
-        ({"members": "x", "bme_members": 1}, {"members": ["Enter a whole number, like 8"],
-                                              "undisclosed_members": ["Enter how many board members did not say (0 if everyone said)"]}),
+        (
+            {"members": "x", "bme_members": 1},
+            {
+                "members": ["Enter a whole number, like 8"],
+                "undisclosed_members": ["Enter how many board members did not say (0 if everyone said)"],
+            },
+        ),
     ],
 )
 def test_invalid_eligibility_input_gets_400_with_errors(client, document, query, errors):

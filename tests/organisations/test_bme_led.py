@@ -148,13 +148,22 @@ def test_assess_board_agrees_with_the_plain_rule(board, threshold):
 @given(boards)
 def test_with_the_default_threshold_three_quarters_is_the_line(board):
     members, (bme, undisclosed) = board
-    expected = "bme_led" if 4 * bme >= 3 * members else "undetermined" if 4 * (bme + undisclosed) >= 3 * members else "not_bme_led"
+    expected = (
+        "bme_led"
+        if 4 * bme >= 3 * members
+        else "undetermined"
+        if 4 * (bme + undisclosed) >= 3 * members
+        else "not_bme_led"
+    )
     assert outcome(members, bme, undisclosed) == expected
 
 
-@given(boards, st.fractions(min_value=Fraction(1, 100), max_value=1, max_denominator=10_000).filter(
-    lambda t: (t * 10_000).denominator == 1
-))
+@given(
+    boards,
+    st.fractions(min_value=Fraction(1, 100), max_value=1, max_denominator=10_000).filter(
+        lambda t: (t * 10_000).denominator == 1
+    ),
+)
 def test_the_rounded_down_share_compares_with_the_threshold_as_the_exact_share_does(board, threshold):
     members, (bme, _) = board
     share = Fraction(bme, members)

@@ -56,7 +56,9 @@ def test_a_group_member_registers_declares_and_the_directory_lists_it(page, worl
     page.get_by_role("button", name="Declare board").click()
 
     expect(page.locator("main")).to_contain_text("Board declared. Status today: BME-led.")
-    expect(page.locator("main")).to_contain_text("3 of 4 board members are of BME origin (75%), which meets the 75% threshold.")
+    expect(page.locator("main")).to_contain_text(
+        "3 of 4 board members are of BME origin (75%), which meets the 75% threshold."
+    )
     assert_accessible(page, "organisations-profile-member")
     sign_out(page)
 
@@ -102,7 +104,9 @@ def test_someone_asks_to_join_and_the_groups_admin_approves(page, world, sign_in
     assert_accessible(page, "organisations-decide-errors")
     page.get_by_label("Yes, approve it").check()
     page.get_by_role("button", name="Confirm decision").click()
-    expect(page.locator("main")).to_contain_text("You approved Oscar Outsider's request to join African Caribbean Forum.")
+    expect(page.locator("main")).to_contain_text(
+        "You approved Oscar Outsider's request to join African Caribbean Forum."
+    )
 
 
 def test_the_eligibility_checker_asks_three_questions_then_answers(page, db):

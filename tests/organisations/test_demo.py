@@ -13,11 +13,21 @@ pytestmark = pytest.mark.django_db
 def test_demo_has_organisations_in_every_outcome_and_loads_twice_without_change(reference_data):
     demo.load()
     today = timezone.localdate()
-    outcomes = set(Organisation.objects.voluntary().listed().with_bme_led_status(today).values_list("bme_led_outcome", flat=True))
+    outcomes = set(
+        Organisation.objects.voluntary().listed().with_bme_led_status(today).values_list("bme_led_outcome", flat=True)
+    )
     assert outcomes == set(Outcome.values)
-    counts = (Organisation.objects.count(), Membership.objects.count(), sum(o.board_declarations.count() for o in Organisation.objects.all()))
+    counts = (
+        Organisation.objects.count(),
+        Membership.objects.count(),
+        sum(o.board_declarations.count() for o in Organisation.objects.all()),
+    )
     demo.load()
-    assert counts == (Organisation.objects.count(), Membership.objects.count(), sum(o.board_declarations.count() for o in Organisation.objects.all()))
+    assert counts == (
+        Organisation.objects.count(),
+        Membership.objects.count(),
+        sum(o.board_declarations.count() for o in Organisation.objects.all()),
+    )
 
 
 def test_demo_has_something_for_each_page_to_show(reference_data):

@@ -35,8 +35,9 @@ def test_each_answer_leads_to_the_next_question_and_then_the_answer(client):
 
     response = client.get(BME, {"members": "4", "bme_members": "3", "answered": "bme_members"})
     assert response["Location"] == f"{UNDISCLOSED}?members=4&bme_members=3"
-    response = client.get(UNDISCLOSED, {"members": "4", "bme_members": "3", "undisclosed_members": "0",
-                                        "answered": "undisclosed_members"})
+    response = client.get(
+        UNDISCLOSED, {"members": "4", "bme_members": "3", "undisclosed_members": "0", "answered": "undisclosed_members"}
+    )
     assert response["Location"] == f"{RESULT}?members=4&bme_members=3&undisclosed_members=0"
 
     page = text(client.get(response["Location"]))
@@ -59,22 +60,30 @@ def test_a_missing_or_wrong_answer_is_explained_on_its_page(client):
     assert "Enter a whole number, like 8" in page
     page = text(client.get(BME, {"members": "4", "bme_members": "5", "answered": "bme_members"}))
     assert "Members of BME origin (5) cannot be more than the 4 members of the board." in page
-    page = text(client.get(UNDISCLOSED, {"members": "4", "bme_members": "3", "undisclosed_members": "2",
-                                         "answered": "undisclosed_members"}))
+    page = text(
+        client.get(
+            UNDISCLOSED,
+            {"members": "4", "bme_members": "3", "undisclosed_members": "2", "answered": "undisclosed_members"},
+        )
+    )
     assert "add up to 5, which is more than the 4 members of the board" in page
 
 
 def test_skipping_ahead_goes_back_to_the_first_question_without_an_answer(client):
     assert client.get(RESULT, {"members": "4"})["Location"] == f"{BME}?members=4"
     assert client.get(UNDISCLOSED)["Location"] == MEMBERS
-    assert client.get(RESULT, {"members": "4", "bme_members": "9", "undisclosed_members": "0"})["Location"].startswith(BME)
+    assert client.get(RESULT, {"members": "4", "bme_members": "9", "undisclosed_members": "0"})["Location"].startswith(
+        BME
+    )
 
 
 def test_changing_an_answer_keeps_the_others_filled_in(client):
     page = text(client.get(MEMBERS, {"members": "4", "bme_members": "3", "undisclosed_members": "0"}))
     assert 'value="4"' in page
     assert '<input type="hidden" name="bme_members" value="3">' in page
-    response = client.get(MEMBERS, {"members": "5", "bme_members": "3", "undisclosed_members": "0", "answered": "members"})
+    response = client.get(
+        MEMBERS, {"members": "5", "bme_members": "3", "undisclosed_members": "0", "answered": "members"}
+    )
     assert response["Location"] == f"{BME}?members=5&bme_members=3&undisclosed_members=0"
 
 

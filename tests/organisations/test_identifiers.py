@@ -28,14 +28,25 @@ def test_org_ids_follow_org_id_guide(settings, numbers, org_id):
     assert derive_org_id(slug="roma-group", **numbers) == org_id
 
 
-@pytest.mark.parametrize("number, valid", [("1123456", True), ("SC012345", True), ("NIC100001", True),
-                                           ("1123456-1", True), ("12", False), ("ABC", False)])
+@pytest.mark.parametrize(
+    "number, valid",
+    [("1123456", True), ("SC012345", True), ("NIC100001", True), ("1123456-1", True), ("12", False), ("ABC", False)],
+)
 def test_charity_numbers(number, valid):
     assert is_valid_charity_number(number) is valid
 
 
-@pytest.mark.parametrize("number, valid", [("01234567", True), ("1234567", True), ("SC123456", True),
-                                           ("RS007654", True), ("123456789", False), ("HELLO", False)])
+@pytest.mark.parametrize(
+    "number, valid",
+    [
+        ("01234567", True),
+        ("1234567", True),
+        ("SC123456", True),
+        ("RS007654", True),
+        ("123456789", False),
+        ("HELLO", False),
+    ],
+)
 def test_company_numbers(number, valid):
     assert is_valid_company_number(number) is valid
 

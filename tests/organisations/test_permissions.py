@@ -2,8 +2,8 @@ import pytest
 
 from organisations.models import MembershipRole
 from organisations.permissions import (
-    can_declare_board,
     can_decide_membership,
+    can_declare_board,
     can_edit_organisation,
     can_request_membership,
     can_see_board_counts,

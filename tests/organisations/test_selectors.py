@@ -28,7 +28,10 @@ TODAY = date(2026, 6, 15)
 
 def declare(organisation, effective_date, members=8, bme=7, undisclosed=0):
     return f.BoardDeclarationFactory(
-        organisation=organisation, effective_date=effective_date, members=members, bme_members=bme,
+        organisation=organisation,
+        effective_date=effective_date,
+        members=members,
+        bme_members=bme,
         undisclosed_members=undisclosed,
     )
 
@@ -49,7 +52,9 @@ def test_a_declaration_exactly_12_months_old_still_counts_and_a_day_later_it_is_
     organisation = f.OrganisationFactory()
     declare(organisation, date(2025, 6, 15))
     assert bme_led_status(organisation=organisation, on_date=date(2026, 6, 15)).outcome == Outcome.BME_LED
-    assert bme_led_status(organisation=organisation, on_date=date(2026, 6, 16)).outcome == Outcome.NO_CURRENT_DECLARATION
+    assert (
+        bme_led_status(organisation=organisation, on_date=date(2026, 6, 16)).outcome == Outcome.NO_CURRENT_DECLARATION
+    )
 
 
 def test_a_declaration_effective_after_the_date_asked_about_does_not_count():
@@ -146,7 +151,11 @@ def test_the_sql_annotation_does_not_overflow_on_large_boards(settings):
     settings.BME_LED_THRESHOLD = Fraction(7499, 10000)
     organisation = f.OrganisationFactory()
     declare(organisation, TODAY, members=2_000_000, bme=1_499_800)
-    assert annotated(organisation, TODAY) == Outcome.BME_LED == bme_led_status(organisation=organisation, on_date=TODAY).outcome
+    assert (
+        annotated(organisation, TODAY)
+        == Outcome.BME_LED
+        == bme_led_status(organisation=organisation, on_date=TODAY).outcome
+    )
 
 
 # --- Status history -------------------------------------------------------------------------------
@@ -284,7 +293,10 @@ def test_bme_led_summary_counts_signatories_and_all_voluntary_organisations(refe
     assert summary["voluntary_organisations"]["by_outcome"]["bme_led"] == 2
     assert [o["name"] for o in summary["bme_led_organisations"]] == ["Alpha", "Delta"]
     assert summary["bme_led_organisations"][0] == {
-        "name": "Alpha", "org_id": "GB-CHC-1000001", "signatory": True, "communities_served": ["African"]
+        "name": "Alpha",
+        "org_id": "GB-CHC-1000001",
+        "signatory": True,
+        "communities_served": ["African"],
     }
     communities = {c["name"]: c["bme_led_organisations"] for c in summary["communities"]}
     assert len(communities) == 19

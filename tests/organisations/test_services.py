@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 
 def register(user, **fields):
-    return services.organisation_register(user=user, **{"name": "Roma Support Group", "sector": Sector.VOLUNTARY, **fields})
+    return services.organisation_register(
+        user=user, **{"name": "Roma Support Group", "sector": Sector.VOLUNTARY, **fields}
+    )
 
 
 # --- Registering and editing ----------------------------------------------------------------------
@@ -28,7 +30,11 @@ def test_the_person_registering_an_organisation_becomes_its_approved_admin_and_i
     roles_for(user)  # cached before registering: the service must forget it
     organisation = register(user)
     membership = organisation.memberships.get()
-    assert (membership.user, membership.role, membership.status) == (user, MembershipRole.ADMIN, MembershipStatus.APPROVED)
+    assert (membership.user, membership.role, membership.status) == (
+        user,
+        MembershipRole.ADMIN,
+        MembershipStatus.APPROVED,
+    )
     assert not organisation.verified
     assert roles_for(user).administers(organisation.pk)
 
@@ -44,7 +50,9 @@ def test_an_unregistered_group_gets_a_portal_identifier_from_its_name(settings):
     settings.PORTAL_ORG_ID_PREFIX = "XI-TEST"
     organisation = register(f.UserFactory(), name="Corby  Roma   Support")
     assert (organisation.name, organisation.slug, organisation.org_id) == (
-        "Corby Roma Support", "corby-roma-support", "XI-TEST-corby-roma-support"
+        "Corby Roma Support",
+        "corby-roma-support",
+        "XI-TEST-corby-roma-support",
     )
     again = register(f.UserFactory(), name="Corby Roma Support")
     assert again.slug == "corby-roma-support-2"
@@ -77,8 +85,13 @@ def test_a_duplicate_company_number_is_refused_even_without_the_leading_zero():
 def test_a_second_council_with_the_same_local_authority_code_is_refused():
     f.PublicBodyFactory(name="Northshire Council", local_authority_code="NTH")
     with pytest.raises(ValidationError) as exc:
-        register(f.UserFactory(), name="Northshire", sector=Sector.PUBLIC, public_body_type="local_authority",
-                 local_authority_code="nth")
+        register(
+            f.UserFactory(),
+            name="Northshire",
+            sector=Sector.PUBLIC,
+            public_body_type="local_authority",
+            local_authority_code="nth",
+        )
     assert "Northshire Council" in exc.value.message_dict["local_authority_code"][0]
 
 
@@ -150,10 +163,14 @@ def test_verifying_twice_is_refused():
 
 def test_claiming_an_organisation_sends_a_request_to_its_admins(django_capture_on_commit_callbacks):
     organisation = f.OrganisationFactory()
-    f.MembershipFactory(organisation=organisation, role=MembershipRole.ADMIN, user=f.UserFactory(email="admin@group.example"))
+    f.MembershipFactory(
+        organisation=organisation, role=MembershipRole.ADMIN, user=f.UserFactory(email="admin@group.example")
+    )
     f.MembershipFactory(organisation=organisation, user=f.UserFactory(email="member@group.example"))
     with django_capture_on_commit_callbacks(execute=True):
-        membership = services.membership_request(user=f.UserFactory(full_name="Kofi"), organisation=organisation, job_title="Treasurer")
+        membership = services.membership_request(
+            user=f.UserFactory(full_name="Kofi"), organisation=organisation, job_title="Treasurer"
+        )
     assert membership.status == MembershipStatus.REQUESTED
     assert [m.to for m in mail.outbox] == [["admin@group.example"]]
     assert "Kofi has asked to join" in mail.outbox[0].subject
@@ -188,15 +205,23 @@ def test_the_organisations_admin_approves_a_request_and_the_person_is_told(djang
     request = MembershipRequestFactory(user=f.UserFactory(email="new@group.example"))
     admin = f.MembershipFactory(organisation=request.organisation, role=MembershipRole.ADMIN).user
     with django_capture_on_commit_callbacks(execute=True):
-        membership = services.membership_decide(membership=request, decided_by=admin, approve=True, role=MembershipRole.ADMIN)
-    assert (membership.status, membership.role, membership.decided_by) == (MembershipStatus.APPROVED, MembershipRole.ADMIN, admin)
+        membership = services.membership_decide(
+            membership=request, decided_by=admin, approve=True, role=MembershipRole.ADMIN
+        )
+    assert (membership.status, membership.role, membership.decided_by) == (
+        MembershipStatus.APPROVED,
+        MembershipRole.ADMIN,
+        admin,
+    )
     assert mail.outbox[0].to == ["new@group.example"]
     assert mail.outbox[0].subject.endswith("has been approved")
 
 
 def test_a_site_admin_may_decline_any_request():
     request = MembershipRequestFactory()
-    membership = services.membership_decide(membership=request, decided_by=f.UserFactory(is_superuser=True), approve=False)
+    membership = services.membership_decide(
+        membership=request, decided_by=f.UserFactory(is_superuser=True), approve=False
+    )
     assert membership.status == MembershipStatus.DECLINED
 
 

@@ -18,12 +18,16 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def due(db):
     organisation = f.OrganisationFactory(name="Roma Support Network", slug="roma-support-network")
-    f.MembershipFactory(organisation=organisation, user=f.UserFactory(email="chair@roma.example"), role=MembershipRole.ADMIN)
+    f.MembershipFactory(
+        organisation=organisation, user=f.UserFactory(email="chair@roma.example"), role=MembershipRole.ADMIN
+    )
     f.MembershipFactory(organisation=organisation, user=f.UserFactory(email="member@roma.example"))
     f.MembershipFactory(
         organisation=organisation, user=f.UserFactory(email="waiting@roma.example"), status=MembershipStatus.REQUESTED
     )
-    return f.BoardDeclarationFactory(organisation=organisation, effective_date=timezone.localdate() - timedelta(days=350))
+    return f.BoardDeclarationFactory(
+        organisation=organisation, effective_date=timezone.localdate() - timedelta(days=350)
+    )
 
 
 def test_members_are_reminded_when_their_declaration_is_about_to_go_stale(due, settings):

@@ -187,7 +187,9 @@ def test_a_signed_in_person_registers_an_organisation_and_becomes_its_admin(worl
         },
     )
     organisation = Organisation.objects.get(name="Somali Community Link")
-    assert response.status_code == 302 and response["Location"] == reverse("organisations:profile", args=[organisation.slug])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "organisations:profile", args=[organisation.slug]
+    )
     assert (organisation.org_id, organisation.postcode, organisation.verified) == ("GB-CHC-1199999", "NN1 2AB", False)
     assert list(organisation.communities_served.all()) == [african]
     assert Membership.objects.get(organisation=organisation).user == user
@@ -216,8 +218,16 @@ def test_a_member_edits_the_organisations_details(world, client_for):
     client = client_for(world.users["group_member"])
     url = reverse("organisations:edit", args=[world.group.slug])
     assert 'value="African Caribbean Forum"' in text(client.get(url))
-    response = client.post(url, {"name": "African Caribbean Forum", "sector": "voluntary", "charity_number": "1123456",
-                                 "description": "Advice in Northshire", "faith_based": "on"})
+    response = client.post(
+        url,
+        {
+            "name": "African Caribbean Forum",
+            "sector": "voluntary",
+            "charity_number": "1123456",
+            "description": "Advice in Northshire",
+            "faith_based": "on",
+        },
+    )
     assert response.status_code == 302
     world.group.refresh_from_db()
     assert world.group.description == "Advice in Northshire" and world.group.faith_based
@@ -227,7 +237,9 @@ def test_a_member_edits_the_organisations_details(world, client_for):
 
 
 def test_the_declare_form_explains_who_counts_as_bme(world, client_for):
-    page = text(client_for(world.users["group_member"]).get(reverse("organisations:declare-board", args=[world.group.slug])))
+    page = text(
+        client_for(world.users["group_member"]).get(reverse("organisations:declare-board", args=[world.group.slug]))
+    )
     assert "Gypsy, Irish Traveller or Roma" in page and "another white minority" in page
 
 
@@ -236,8 +248,15 @@ def test_declaring_the_board_shows_the_new_status(world, client_for):
     today = timezone.localdate()
     response = client.post(
         reverse("organisations:declare-board", args=[world.group.slug]),
-        {"board_type": "board_of_trustees", "effective_date_0": today.day, "effective_date_1": today.month,
-         "effective_date_2": today.year, "members": "4", "bme_members": "2", "undisclosed_members": "1"},
+        {
+            "board_type": "board_of_trustees",
+            "effective_date_0": today.day,
+            "effective_date_1": today.month,
+            "effective_date_2": today.year,
+            "members": "4",
+            "bme_members": "2",
+            "undisclosed_members": "1",
+        },
         follow=True,
     )
     page = text(response)
@@ -249,29 +268,65 @@ def test_declaring_impossible_counts_shows_the_problem_and_stores_nothing(world,
     client = client_for(world.users["group_member"])
     before = BoardDeclaration.objects.count()
     tomorrow = timezone.localdate() + timedelta(days=1)
-    page = text(client.post(
-        reverse("organisations:declare-board", args=[world.group.slug]),
-        {"board_type": "board_of_trustees", "effective_date_0": tomorrow.day, "effective_date_1": tomorrow.month,
-         "effective_date_2": tomorrow.year, "members": "0", "bme_members": "0", "undisclosed_members": "0"},
-    ))
+    page = text(
+        client.post(
+            reverse("organisations:declare-board", args=[world.group.slug]),
+            {
+                "board_type": "board_of_trustees",
+                "effective_date_0": tomorrow.day,
+                "effective_date_1": tomorrow.month,
+                "effective_date_2": tomorrow.year,
+                "members": "0",
+                "bme_members": "0",
+                "undisclosed_members": "0",
+            },
+        )
+    )
     assert "Enter 1 or more" in page
-    page = text(client.post(
-        reverse("organisations:declare-board", args=[world.group.slug]),
-        {"board_type": "board_of_trustees", "effective_date_0": tomorrow.day, "effective_date_1": tomorrow.month,
-         "effective_date_2": tomorrow.year, "members": "4", "bme_members": "3", "undisclosed_members": "2"},
-    ))
+    page = text(
+        client.post(
+            reverse("organisations:declare-board", args=[world.group.slug]),
+            {
+                "board_type": "board_of_trustees",
+                "effective_date_0": tomorrow.day,
+                "effective_date_1": tomorrow.month,
+                "effective_date_2": tomorrow.year,
+                "members": "4",
+                "bme_members": "3",
+                "undisclosed_members": "2",
+            },
+        )
+    )
     assert "add up to 5, which is more than the 4 members" in page
-    page = text(client.post(
-        reverse("organisations:declare-board", args=[world.group.slug]),
-        {"board_type": "board_of_trustees", "effective_date_0": tomorrow.day, "effective_date_1": tomorrow.month,
-         "effective_date_2": tomorrow.year, "members": "4", "bme_members": "3", "undisclosed_members": "0"},
-    ))
+    page = text(
+        client.post(
+            reverse("organisations:declare-board", args=[world.group.slug]),
+            {
+                "board_type": "board_of_trustees",
+                "effective_date_0": tomorrow.day,
+                "effective_date_1": tomorrow.month,
+                "effective_date_2": tomorrow.year,
+                "members": "4",
+                "bme_members": "3",
+                "undisclosed_members": "0",
+            },
+        )
+    )
     assert services.FUTURE_EFFECTIVE_DATE.replace("'", "&#x27;") in page
-    page = text(client.post(
-        reverse("organisations:declare-board", args=[world.group.slug]),
-        {"board_type": "board_of_trustees", "effective_date_0": "31", "effective_date_1": "2",
-         "effective_date_2": "2025", "members": "4", "bme_members": "3", "undisclosed_members": "0"},
-    ))
+    page = text(
+        client.post(
+            reverse("organisations:declare-board", args=[world.group.slug]),
+            {
+                "board_type": "board_of_trustees",
+                "effective_date_0": "31",
+                "effective_date_1": "2",
+                "effective_date_2": "2025",
+                "members": "4",
+                "bme_members": "3",
+                "undisclosed_members": "0",
+            },
+        )
+    )
     assert "The date must be a real date" in page
     assert BoardDeclaration.objects.count() == before
 
@@ -281,7 +336,9 @@ def test_declaring_impossible_counts_shows_the_problem_and_stores_nothing(world,
 
 def test_someone_asks_to_join_and_the_admin_approves(world, client_for):
     outsider = world.users["outsider"]
-    response = client_for(outsider).post(reverse("organisations:join", args=[world.group.slug]), {"job_title": "Treasurer"}, follow=True)
+    response = client_for(outsider).post(
+        reverse("organisations:join", args=[world.group.slug]), {"job_title": "Treasurer"}, follow=True
+    )
     assert "Your request to join African Caribbean Forum has been sent" in text(response)
     assert "Your requests waiting for a decision" in text(response)
     membership = Membership.objects.get(user=outsider, organisation=world.group)
@@ -299,14 +356,18 @@ def test_someone_asks_to_join_and_the_admin_approves(world, client_for):
 
 def test_the_decision_page_insists_on_an_answer(world, client_for):
     request = MembershipRequestFactory(organisation=world.group)
-    page = text(client_for(world.users["group_member"]).post(
-        reverse("organisations:membership-decide", args=[request.pk]), {"role": "member"}
-    ))
+    page = text(
+        client_for(world.users["group_member"]).post(
+            reverse("organisations:membership-decide", args=[request.pk]), {"role": "member"}
+        )
+    )
     assert "Select whether to approve or decline the request" in page
 
 
 def test_a_member_asking_to_join_again_is_sent_back_with_a_message(world, client_for):
-    response = client_for(world.users["group_member"]).get(reverse("organisations:join", args=[world.group.slug]), follow=True)
+    response = client_for(world.users["group_member"]).get(
+        reverse("organisations:join", args=[world.group.slug]), follow=True
+    )
     assert "You are already a member of African Caribbean Forum." in text(response)
 
 

@@ -13,7 +13,9 @@ GROUP_ADMIN_OR_404 = expect(404, anonymous=302, group_member=200, site_admin=200
 
 
 def prepare(world):
-    world.organisations_unverified = f.OrganisationFactory(name="Brand New Group", slug="brand-new-group", verified=False)
+    world.organisations_unverified = f.OrganisationFactory(
+        name="Brand New Group", slug="brand-new-group", verified=False
+    )
     world.organisations_request = f.MembershipFactory(
         organisation=world.group, user=f.UserFactory(email="asks@example.org"), status=MembershipStatus.REQUESTED
     )

@@ -34,7 +34,9 @@ def test_representing_any_other_community_counts(db, code):
 
 def test_coming_from_an_organisation_that_is_bme_led_on_the_date_counts(db):
     organisation = f.OrganisationFactory()
-    f.BoardDeclarationFactory(organisation=organisation, members=4, bme_members=3, effective_date=datetime.date(2026, 1, 1))
+    f.BoardDeclarationFactory(
+        organisation=organisation, members=4, bme_members=3, effective_date=datetime.date(2026, 1, 1)
+    )
     person = RepresentativeFactory(organisation=organisation)
     assert is_bme_representative(person, on_date=ON)
     # Before the declaration took effect there was none current: not BME-led then.
@@ -45,5 +47,7 @@ def test_coming_from_an_organisation_that_is_bme_led_on_the_date_counts(db):
 
 def test_an_organisation_that_is_not_bme_led_does_not_count(db):
     organisation = f.OrganisationFactory()
-    f.BoardDeclarationFactory(organisation=organisation, members=4, bme_members=2, effective_date=datetime.date(2026, 1, 1))
+    f.BoardDeclarationFactory(
+        organisation=organisation, members=4, bme_members=2, effective_date=datetime.date(2026, 1, 1)
+    )
     assert not is_bme_representative(RepresentativeFactory(organisation=organisation), on_date=ON)

@@ -17,8 +17,15 @@ ON = datetime.date(2026, 3, 31)
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(Fraction(0), "0.00"), (Fraction(3, 2), "1.50"), (Fraction(4, 3), "1.33"), (Fraction(5, 3), "1.67"),
-     (Fraction(1, 200), "0.01"), (Fraction(7), "7.00"), (Fraction(1001, 1000), "1.00")],
+    [
+        (Fraction(0), "0.00"),
+        (Fraction(3, 2), "1.50"),
+        (Fraction(4, 3), "1.33"),
+        (Fraction(5, 3), "1.67"),
+        (Fraction(1, 200), "0.01"),
+        (Fraction(7), "7.00"),
+        (Fraction(1001, 1000), "1.00"),
+    ],
 )
 def test_two_places_rounds_exact_fractions_half_up(value, text):
     assert two_places(value) == text
@@ -82,15 +89,20 @@ def test_bme_representatives_are_counted_once_and_per_board(db):
     figures = pool_figures(on_date=ON)
     assert figures.bme_representatives == 2
     assert [(b.board.name, b.seats_held, b.bme_representatives) for b in figures.boards] == [
-        ("A LSP", 2, 2), ("B Health", 2, 1), ("C Empty", 0, 0)]
+        ("A LSP", 2, 2),
+        ("B Health", 2, 1),
+        ("C Empty", 0, 0),
+    ]
     assert [b.name for b in figures.boards_without_bme_representative] == ["C Empty"]
 
 
 def test_pool_figures_take_four_queries_however_many_seats(db, django_assert_num_queries):
-    for n in range(6):
+    for _n in range(6):
         organisation = f.OrganisationFactory()
         f.BoardDeclarationFactory(organisation=organisation)
-        AppointmentFactory(representative=RepresentativeFactory(organisation=organisation, communities=[group("asian-indian")]))
+        AppointmentFactory(
+            representative=RepresentativeFactory(organisation=organisation, communities=[group("asian-indian")])
+        )
     # boards; current appointments with board, representative and organisation; communities; declarations
     with django_assert_num_queries(4):
         pool_figures(on_date=ON)

@@ -37,12 +37,20 @@ def test_board_update_keeps_the_slug(db):
     board = services.board_create(name="Health Partnership")
     services.board_update(board=board, name="Health and Wellbeing Partnership", seats_available=4)
     board.refresh_from_db()
-    assert (board.name, board.slug, board.seats_available) == ("Health and Wellbeing Partnership", "health-partnership", 4)
+    assert (board.name, board.slug, board.seats_available) == (
+        "Health and Wellbeing Partnership",
+        "health-partnership",
+        4,
+    )
 
 
 def _new(**overrides):
-    data = {"name": "Amina Yusuf", "recorded_by": None, "consent_given_on": datetime.date(2026, 1, 5),
-            "consent_method": ConsentMethod.EMAIL}
+    data = {
+        "name": "Amina Yusuf",
+        "recorded_by": None,
+        "consent_given_on": datetime.date(2026, 1, 5),
+        "consent_method": ConsentMethod.EMAIL,
+    }
     return services.representative_create(**{**data, **overrides})
 
 
@@ -70,9 +78,16 @@ def test_representative_create_records_who_recorded_consent_and_communities(db):
 def test_withdrawing_consent_erases_details_ends_seats_and_keeps_history(db):
     account = f.UserFactory()
     organisation = f.OrganisationFactory()
-    person = _new(email="amina@example.org", user=account, organisation=organisation, publish_name=True,
-                  communities=[group("black-african")])
-    past = AppointmentFactory(representative=person, start_date=datetime.date(2024, 1, 1), end_date=datetime.date(2024, 12, 31))
+    person = _new(
+        email="amina@example.org",
+        user=account,
+        organisation=organisation,
+        publish_name=True,
+        communities=[group("black-african")],
+    )
+    past = AppointmentFactory(
+        representative=person, start_date=datetime.date(2024, 1, 1), end_date=datetime.date(2024, 12, 31)
+    )
     current = AppointmentFactory(representative=person, start_date=datetime.date(2025, 1, 1))
     AppointmentFactory(representative=person, start_date=datetime.date(2026, 9, 1))
     services.representative_withdraw_consent(representative=person, on_date=datetime.date(2026, 6, 30))
@@ -91,14 +106,25 @@ def test_withdrawing_consent_erases_details_ends_seats_and_keeps_history(db):
         services.representative_update(representative=person, name="Amina Yusuf")
     assert messages_of(exc) == [services.CONSENT_WITHDRAWN_NO_CHANGES]
     with pytest.raises(ValidationError) as exc:
-        services.appointment_create(board=BoardFactory(), representative=person, role="Member",
-                                    method=AppointmentMethod.ELECTED, start_date=START)
+        services.appointment_create(
+            board=BoardFactory(),
+            representative=person,
+            role="Member",
+            method=AppointmentMethod.ELECTED,
+            start_date=START,
+        )
     assert messages_of(exc) == [services.CONSENT_WITHDRAWN_NO_APPOINTMENT]
 
 
 def _appoint(person, board=None, start=START, end=None):
-    return services.appointment_create(board=board or BoardFactory(), representative=person, role="Member",
-                                       method=AppointmentMethod.APPOINTED, start_date=start, end_date=end)
+    return services.appointment_create(
+        board=board or BoardFactory(),
+        representative=person,
+        role="Member",
+        method=AppointmentMethod.APPOINTED,
+        start_date=start,
+        end_date=end,
+    )
 
 
 def test_the_seat_over_the_maximum_is_allowed_but_warns(db, settings):
@@ -159,7 +185,6 @@ def test_a_correction_that_overloads_someone_is_saved_with_a_warning(world, sett
     settings.REPRESENTATION_MAX_SEATS = 1
     person = RepresentativeFactory(name="Busy Bee")
     AppointmentFactory(representative=person, start_date=START)
-    later = AppointmentFactory(representative=person, start_date=START + datetime.timedelta(days=400),
-                               end_date=None)
+    later = AppointmentFactory(representative=person, start_date=START + datetime.timedelta(days=400), end_date=None)
     result = services.appointment_correct(appointment=later, role="Member", method="appointed", start_date=START)
     assert result.appointment.start_date == START and "Busy Bee now holds 2 seats" in result.warning

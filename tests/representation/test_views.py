@@ -19,16 +19,21 @@ SINCE = TODAY - datetime.timedelta(days=30)
 @pytest.fixture
 def setup(world, settings):
     settings.REPRESENTATION_MAX_SEATS = 2
-    board = BoardFactory(name="Northshire Partnership Board", slug="nsp", compact=world.compact,
-                         convening_organisation=world.council)
+    board = BoardFactory(
+        name="Northshire Partnership Board", slug="nsp", compact=world.compact, convening_organisation=world.council
+    )
     quiet = BoardFactory(name="Quiet Board", slug="quiet", compact=world.compact)
     published = RepresentativeFactory(name="Pat Published", publish_name=True, communities=[group("black-caribbean")])
     private = RepresentativeFactory(name="Una Unpublished", publish_name=False, organisation=world.other_group)
     for _ in range(3):
         AppointmentFactory(board=board, representative=private, start_date=SINCE)
     AppointmentFactory(board=board, representative=published, start_date=SINCE, role="Vice-chair")
-    AppointmentFactory(board=quiet, representative=private, start_date=SINCE - datetime.timedelta(days=400),
-                       end_date=SINCE - datetime.timedelta(days=1))
+    AppointmentFactory(
+        board=quiet,
+        representative=private,
+        start_date=SINCE - datetime.timedelta(days=400),
+        end_date=SINCE - datetime.timedelta(days=1),
+    )
     world.board, world.quiet, world.published, world.private = board, quiet, published, private
     return world
 
@@ -75,7 +80,7 @@ def test_overview_queries_are_pinned(setup, client, django_assert_num_queries):
 
 
 def test_board_list_queries_are_pinned(setup, client, django_assert_num_queries):
-    for n in range(5):
+    for _n in range(5):
         AppointmentFactory(board=BoardFactory(compact=setup.compact), start_date=SINCE)
     # count for the paginator; boards with compact, organisation and seats held
     with django_assert_num_queries(2):
@@ -109,8 +114,14 @@ def test_csv_masks_unpublished_names(setup, client):
 
 def test_officer_adds_an_appointment_and_sees_the_overload_warning(setup, client_for):
     client = client_for(setup.users["officer"])
-    data = {"representative": setup.private.pk, "role": "Member", "method": "elected",
-            "start_date_0": TODAY.day, "start_date_1": TODAY.month, "start_date_2": TODAY.year}
+    data = {
+        "representative": setup.private.pk,
+        "role": "Member",
+        "method": "elected",
+        "start_date_0": TODAY.day,
+        "start_date_1": TODAY.month,
+        "start_date_2": TODAY.year,
+    }
     response = client.post(reverse("representation:appointment-create", args=["nsp"]), data, follow=True)
     page = text(response)
     assert "Appointment added: Una Unpublished, Member." in page
@@ -120,9 +131,17 @@ def test_officer_adds_an_appointment_and_sees_the_overload_warning(setup, client
 
 def test_appointment_form_errors_keep_what_was_typed(setup, client_for):
     client = client_for(setup.users["officer"])
-    data = {"representative": setup.private.pk, "role": "Treasurer", "method": "elected",
-            "start_date_0": "1", "start_date_1": "6", "start_date_2": "2026",
-            "end_date_0": "1", "end_date_1": "5", "end_date_2": "2026"}
+    data = {
+        "representative": setup.private.pk,
+        "role": "Treasurer",
+        "method": "elected",
+        "start_date_0": "1",
+        "start_date_1": "6",
+        "start_date_2": "2026",
+        "end_date_0": "1",
+        "end_date_1": "5",
+        "end_date_2": "2026",
+    }
     response = client.post(reverse("representation:appointment-create", args=["nsp"]), data)
     page = text(response)
     assert response.status_code == 200
@@ -138,7 +157,12 @@ def test_steering_member_adds_a_representative_only_with_consent(setup, client_f
     assert "There is a problem" in page and "Enter the date they gave consent" in page
     assert 'value="Rahim Uddin"' in page
     assert not Representative.objects.filter(name="Rahim Uddin").exists()
-    data |= {"consent_given_on_0": "5", "consent_given_on_1": "1", "consent_given_on_2": "2026", "consent_method": "email"}
+    data |= {
+        "consent_given_on_0": "5",
+        "consent_given_on_1": "1",
+        "consent_given_on_2": "2026",
+        "consent_method": "email",
+    }
     response = client.post(url, data, follow=True)
     assert "Representative added: Rahim Uddin." in text(response)
     person = Representative.objects.get(name="Rahim Uddin")
@@ -174,8 +198,16 @@ def test_correcting_an_appointment_keeps_the_person_and_checks_the_dates(setup, 
     assert "Correct Pat Published&#x27;s appointment" in form and 'value="Vice-chair"' in form
     assert 'name="representative"' not in form  # a different person is a different appointment
     start = SINCE - datetime.timedelta(days=10)
-    data = {"role": "Chair", "method": "elected", "start_date_0": start.day, "start_date_1": start.month,
-            "start_date_2": start.year, "end_date_0": "1", "end_date_1": "1", "end_date_2": str(start.year - 1)}
+    data = {
+        "role": "Chair",
+        "method": "elected",
+        "start_date_0": start.day,
+        "start_date_1": start.month,
+        "start_date_2": start.year,
+        "end_date_0": "1",
+        "end_date_1": "1",
+        "end_date_2": str(start.year - 1),
+    }
     page = text(client.post(url, data))
     assert "There is a problem" in page and "The end date must be the same as or after the start date." in page
     appointment.refresh_from_db()
@@ -185,7 +217,11 @@ def test_correcting_an_appointment_keeps_the_person_and_checks_the_dates(setup, 
     assert "The appointment has been corrected." in text(response)
     appointment.refresh_from_db()
     assert (appointment.role, appointment.method, appointment.start_date, appointment.end_date) == (
-        "Chair", "elected", start, None)
+        "Chair",
+        "elected",
+        start,
+        None,
+    )
     assert appointment.representative == setup.published
 
 
@@ -199,23 +235,30 @@ def test_withdrawing_consent_through_the_page(setup, client_for):
     assert setup.published.name == services.WITHDRAWN_NAME
     # Its page is no longer public: nothing about the person is published after withdrawal.
     from django.test import Client
+
     assert Client().get(reverse("representation:representative-detail", args=[setup.published.pk])).status_code == 404
 
 
 def test_steering_member_adds_and_edits_a_board(setup, client_for):
     client = client_for(setup.users["steering_member"])
-    response = client.post(reverse("representation:board-create"),
-                           {"name": "Safer Communities Partnership", "compact": setup.compact.pk}, follow=True)
+    response = client.post(
+        reverse("representation:board-create"),
+        {"name": "Safer Communities Partnership", "compact": setup.compact.pk},
+        follow=True,
+    )
     assert "Board added: Safer Communities Partnership." in text(response)
     board = Board.objects.get(name="Safer Communities Partnership")
     assert board.compact == setup.compact
-    response = client.post(reverse("representation:board-edit", args=[board.slug]),
-                           {"name": "Northshire Partnership Board", "compact": setup.compact.pk})
+    response = client.post(
+        reverse("representation:board-edit", args=[board.slug]),
+        {"name": "Northshire Partnership Board", "compact": setup.compact.pk},
+    )
     assert "There is already a board with this name." in text(response)
 
 
 def test_steering_member_cannot_put_a_board_in_a_compact_they_do_not_steer(setup, client_for):
     from tests import factories as f
+
     elsewhere = f.CompactFactory()
     client = client_for(setup.users["steering_member"])
     response = client.post(reverse("representation:board-create"), {"name": "Elsewhere Board", "compact": elsewhere.pk})

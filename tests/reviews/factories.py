@@ -12,14 +12,19 @@ from reviews.models import AnnualReview, ReviewAction, ReviewStatus
 FAKE_PDF = b"%PDF-1.7\n% a stand-in for a built review\n%%EOF\n"
 
 
-def make_review(world, *, version: int = 1, status: str = ReviewStatus.SUCCEEDED, published: bool = False,
-                period=None, compact=None) -> AnnualReview:
+def make_review(
+    world, *, version: int = 1, status: str = ReviewStatus.SUCCEEDED, published: bool = False, period=None, compact=None
+) -> AnnualReview:
     compact = compact or world.compact
     period = period or world.period
     now = timezone.now()
     review = AnnualReview(
-        compact=compact, period=period, version=version, requested_by=world.users["steering_member"],
-        requested_at=now - datetime.timedelta(minutes=10), status=status,
+        compact=compact,
+        period=period,
+        version=version,
+        requested_by=world.users["steering_member"],
+        requested_at=now - datetime.timedelta(minutes=10),
+        status=status,
     )
     if status == ReviewStatus.SUCCEEDED:
         review.dataset = build_dataset(compact=compact, period=period, actions=[], built_at=now)
@@ -39,5 +44,11 @@ def make_review(world, *, version: int = 1, status: str = ReviewStatus.SUCCEEDED
 
 
 def make_action(world, text="Meet the funders' forum twice a year", owner="The steering group", position=1):
-    return ReviewAction.objects.create(compact=world.compact, period=world.period, action=text, owner=owner,
-                                       due=datetime.date(2027, 3, 31), position=position)
+    return ReviewAction.objects.create(
+        compact=world.compact,
+        period=world.period,
+        action=text,
+        owner=owner,
+        due=datetime.date(2027, 3, 31),
+        position=position,
+    )

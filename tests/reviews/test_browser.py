@@ -41,9 +41,7 @@ def worker_on_call(monkeypatch):
         thread.join(timeout=30)
 
 
-def test_steering_member_builds_and_publishes_the_review_and_the_public_finds_it(
-    page, world, sign_in, worker_on_call
-):
+def test_steering_member_builds_and_publishes_the_review_and_the_public_finds_it(page, world, sign_in, worker_on_call):
     sign_in(world.users["steering_member"])
     page.goto("/reviews/")
     expect(page.get_by_text("No annual reviews have been published yet.")).to_be_visible()

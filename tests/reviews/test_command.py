@@ -16,8 +16,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def ended(world):
     """A period that has ended, beside the standard world's (which may not have)."""
-    return f.ReportingPeriodFactory(compact=world.compact, label="2023-24", start_date=datetime.date(2023, 4, 1),
-                                    end_date=datetime.date(2024, 3, 31), returns_due=datetime.date(2024, 6, 30))
+    return f.ReportingPeriodFactory(
+        compact=world.compact,
+        label="2023-24",
+        start_date=datetime.date(2023, 4, 1),
+        end_date=datetime.date(2024, 3, 31),
+        returns_due=datetime.date(2024, 6, 30),
+    )
 
 
 def run(**options):
@@ -35,10 +40,20 @@ def test_json_for_a_named_compact_and_period(world, tmp_path):
 
 def test_defaults_to_the_only_compact_and_its_latest_ended_period(world, ended, tmp_path, monkeypatch):
     monkeypatch.setattr("django.utils.timezone.localdate", lambda *a: datetime.date(2025, 1, 1))
-    f.ReportingPeriodFactory(compact=world.compact, label="2099-00", start_date=datetime.date(2099, 4, 1),
-                             end_date=datetime.date(2100, 3, 31), returns_due=datetime.date(2100, 6, 30))
-    f.ReportingPeriodFactory(compact=world.compact, label="2022-23", start_date=datetime.date(2022, 4, 1),
-                             end_date=datetime.date(2023, 3, 31), returns_due=datetime.date(2023, 6, 30))
+    f.ReportingPeriodFactory(
+        compact=world.compact,
+        label="2099-00",
+        start_date=datetime.date(2099, 4, 1),
+        end_date=datetime.date(2100, 3, 31),
+        returns_due=datetime.date(2100, 6, 30),
+    )
+    f.ReportingPeriodFactory(
+        compact=world.compact,
+        label="2022-23",
+        start_date=datetime.date(2022, 4, 1),
+        end_date=datetime.date(2023, 3, 31),
+        returns_due=datetime.date(2023, 6, 30),
+    )
     out = tmp_path / "review.json"
     run(format="json", output=str(out))
     # On 1 January 2025: 2023-24 is the latest to have ended; 2025-26 (the world's) and 2099-00 have not.
@@ -64,12 +79,15 @@ def test_json_to_the_terminal(world, capsys):
     assert json.loads(capsys.readouterr().out)["version"]
 
 
-@pytest.mark.parametrize("options, message", [
-    ({"compact": "nowhere"}, "There is no Compact 'nowhere'. Compacts: northshire."),
-    ({"period": "1999-00"}, "Northshire Compact has no reporting period '1999-00'. Periods: 2025-26."),
-    ({"period": "2025-26", "format": "pdf", "output": "-"}, "A PDF cannot be written to the terminal"),
-    ({"period": "2025-26", "output": "/no/such/folder/review.pdf"}, "The folder /no/such/folder does not exist."),
-])
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"compact": "nowhere"}, "There is no Compact 'nowhere'. Compacts: northshire."),
+        ({"period": "1999-00"}, "Northshire Compact has no reporting period '1999-00'. Periods: 2025-26."),
+        ({"period": "2025-26", "format": "pdf", "output": "-"}, "A PDF cannot be written to the terminal"),
+        ({"period": "2025-26", "output": "/no/such/folder/review.pdf"}, "The folder /no/such/folder does not exist."),
+    ],
+)
 def test_clear_errors(world, options, message):
     with pytest.raises(CommandError) as error:
         run(**{"output": "out.json", "format": "json", **options})
@@ -85,8 +103,13 @@ def test_several_compacts_need_the_compact_option(world):
 
 def test_no_ended_period_needs_the_period_option(db):
     compact = f.CompactFactory(slug="solo")
-    f.ReportingPeriodFactory(compact=compact, label="2099-00", start_date=datetime.date(2099, 4, 1),
-                             end_date=datetime.date(2100, 3, 31), returns_due=datetime.date(2100, 6, 30))
+    f.ReportingPeriodFactory(
+        compact=compact,
+        label="2099-00",
+        start_date=datetime.date(2099, 4, 1),
+        end_date=datetime.date(2100, 3, 31),
+        returns_due=datetime.date(2100, 6, 30),
+    )
     with pytest.raises(CommandError) as error:
         run(format="json", output="-")
     assert "No reporting period of" in str(error.value) and "has ended yet" in str(error.value)

@@ -28,7 +28,16 @@ from undertakings.selectors.summary import compliance_summary
 pytestmark = pytest.mark.django_db
 
 BUILT_AT = datetime.datetime(2026, 5, 20, 9, 30, tzinfo=datetime.UTC)
-SECTION_IDS = ["year_in_numbers", "signatories", "compliance", "funding", "consultations", "complaints", "bme_led", "actions"]
+SECTION_IDS = [
+    "year_in_numbers",
+    "signatories",
+    "compliance",
+    "funding",
+    "consultations",
+    "complaints",
+    "bme_led",
+    "actions",
+]
 ACTIONS = [
     {"action": "Hold a workshop on comply-or-explain statements", "owner": "Steering group chair", "due": "2026-09-30"},
     {"action": "Invite every BME-led group to the spring consultations", "owner": "", "due": None},
@@ -51,36 +60,66 @@ def review_world() -> SimpleNamespace:
     world = build_world()
     code = make_code(world.compact)
     # The forum's board as it stood at the end of the period (build_world's declaration is recent).
-    f.BoardDeclarationFactory(organisation=world.group, members=8, bme_members=7, effective_date=datetime.date(2025, 9, 1))
+    f.BoardDeclarationFactory(
+        organisation=world.group, members=8, bme_members=7, effective_date=datetime.date(2025, 9, 1)
+    )
     # Council: submitted, (2 met + ½ partly met) / 4 = 62.5%. NHS trust: reviewed, 4 of 4 = 100%.
-    council_return = ComplianceReturnFactory(organisation=world.council, period=world.period, code=code, status=ReturnStatus.SUBMITTED)
-    entries = _rate(council_return, code, {
-        "3.1.1": (Rating.MET, ""), "3.1.2": (Rating.PARTLY_MET, EXPLANATION),
-        "3.2.1": (Rating.NOT_MET, "No budget this year."), "3.2.2": (Rating.MET, ""),
-    })
+    council_return = ComplianceReturnFactory(
+        organisation=world.council, period=world.period, code=code, status=ReturnStatus.SUBMITTED
+    )
+    entries = _rate(
+        council_return,
+        code,
+        {
+            "3.1.1": (Rating.MET, ""),
+            "3.1.2": (Rating.PARTLY_MET, EXPLANATION),
+            "3.2.1": (Rating.NOT_MET, "No budget this year."),
+            "3.2.2": (Rating.MET, ""),
+        },
+    )
     ActionFactory(entry=entries["3.2.1"], what="Find a budget for interpreters", who="Head of Communities")
-    nhs_return = ComplianceReturnFactory(organisation=world.other_body, period=world.period, code=code, status=ReturnStatus.REVIEWED)
+    nhs_return = ComplianceReturnFactory(
+        organisation=world.other_body, period=world.period, code=code, status=ReturnStatus.REVIEWED
+    )
     _rate(nhs_return, code, {ref: (Rating.MET, "") for ref in ["3.1.1", "3.1.2", "3.2.1", "3.2.2"]})
     ComplianceReturnFactory(organisation=world.group, period=world.period, code=code, status=ReturnStatus.DRAFT)
     # Funding: £3,000 to the BME-led forum and £1,000 to another group: 75.0% of the value.
-    AwardFactory(funder=world.council, recipient=world.group, amount=Decimal("3000.00"), recipient_bme_led_outcome=Outcome.BME_LED)
-    AwardFactory(funder=world.council, recipient=world.other_group, amount=Decimal("1000.00"),
-                 recipient_bme_led_outcome=Outcome.NOT_BME_LED)
+    AwardFactory(
+        funder=world.council,
+        recipient=world.group,
+        amount=Decimal("3000.00"),
+        recipient_bme_led_outcome=Outcome.BME_LED,
+    )
+    AwardFactory(
+        funder=world.council,
+        recipient=world.other_group,
+        amount=Decimal("1000.00"),
+        recipient_bme_led_outcome=Outcome.NOT_BME_LED,
+    )
     # Complaints: one upheld at stage 1, one still open.
     cited = code.undertakings.get(ref="3.2.1")
     officer = world.users["officer"]
     upheld = raise_complaint(world, undertakings=[cited], today=datetime.date(2025, 6, 2))
     complaint_services.stage_acknowledge(complaint=upheld, user=officer, today=datetime.date(2025, 6, 4))
     complaint_services.stage_reply(complaint=upheld, user=officer, reply="Sorry.", today=datetime.date(2025, 6, 11))
-    complaint_services.complaint_close(complaint=upheld, user=officer, party=Party.RESPONDENT, outcome="upheld",
-                                       explanation="Yes.", learning="Invite every group.", undertakings_broken=[cited])
+    complaint_services.complaint_close(
+        complaint=upheld,
+        user=officer,
+        party=Party.RESPONDENT,
+        outcome="upheld",
+        explanation="Yes.",
+        learning="Invite every group.",
+        undertakings_broken=[cited],
+    )
     raise_complaint(world, today=datetime.date(2025, 9, 1))
     world.code = code
     return world
 
 
 def build(world, actions=ACTIONS, progress=None) -> dict:
-    return build_dataset(compact=world.compact, period=world.period, actions=actions, built_at=BUILT_AT, progress=progress)
+    return build_dataset(
+        compact=world.compact, period=world.period, actions=actions, built_at=BUILT_AT, progress=progress
+    )
 
 
 @pytest.fixture
@@ -122,10 +161,17 @@ def test_no_floats_anywhere(full_world):
 def test_year_in_numbers_prints_each_headline_figure(full_world):
     figures = _figures(build(full_world))
     assert figures["Signatories"]["display"] == "3 signatories"
-    assert (figures["Compliance returns submitted"]["value"], figures["Compliance returns submitted"]["display"]) == (2, "2 of 3")
+    assert (figures["Compliance returns submitted"]["value"], figures["Compliance returns submitted"]["display"]) == (
+        2,
+        "2 of 3",
+    )
     assert figures["Compliance returns reviewed"]["display"] == "1"
     # Mean of 62.5% and 100%.
-    assert figures["Average compliance score"] == {"label": "Average compliance score", "value": "81.3", "display": "81.3%"}
+    assert figures["Average compliance score"] == {
+        "label": "Average compliance score",
+        "value": "81.3",
+        "display": "81.3%",
+    }
     assert figures["Share of funding value to BME-led organisations"]["display"] == "75.0%"
     assert figures["Complaints received"]["value"] == 2
     assert figures["Complaints upheld in full or in part"]["display"] == "1"
@@ -143,7 +189,10 @@ def test_key_figures_are_the_apps_own(full_world):
     assert dataset["compliance"]["statements"] == summary["statements"]
     assert len(dataset["compliance"]["bodies"]) == len(summary["bodies"]) == 3
     complaints = complaint_figures(compact=world.compact, start=start, end=end)
-    assert (dataset["complaints"]["received"], dataset["complaints"]["outcomes"]) == (complaints["received"], complaints["outcomes"])
+    assert (dataset["complaints"]["received"], dataset["complaints"]["outcomes"]) == (
+        complaints["received"],
+        complaints["outcomes"],
+    )
     bme = bme_led_summary(compact=world.compact, on_date=end)
     assert dataset["bme_led"]["voluntary_organisations"] == bme["voluntary_organisations"]
     assert [o["name"] for o in dataset["bme_led"]["bme_led_organisations"]] == ["African Caribbean Forum"]
@@ -152,7 +201,9 @@ def test_key_figures_are_the_apps_own(full_world):
 def test_every_comply_or_explain_statement_is_kept_in_full(full_world):
     statements = build(full_world)["compliance"]["statements"]
     assert [(s["organisation"], s["undertaking_ref"], s["rating"]) for s in statements] == [
-        ("Northshire Council", "3.1.2", "partly_met"), ("Northshire Council", "3.2.1", "not_met")]
+        ("Northshire Council", "3.1.2", "partly_met"),
+        ("Northshire Council", "3.2.1", "not_met"),
+    ]
     assert statements[0]["explanation"] == EXPLANATION
 
 
@@ -187,7 +238,16 @@ def test_a_compact_with_nothing_recorded_flags_every_section_empty(db):
     period = f.ReportingPeriodFactory(compact=compact)
     dataset = build_dataset(compact=compact, period=period, actions=[], built_at=BUILT_AT)
     json.dumps(dataset)
-    for key in ["signatories", "compliance", "funding", "consultations", "complaints", "bme_led", "representation", "actions"]:
+    for key in [
+        "signatories",
+        "compliance",
+        "funding",
+        "consultations",
+        "complaints",
+        "bme_led",
+        "representation",
+        "actions",
+    ]:
         assert dataset[key]["empty"] is True, key
     figures = _figures(dataset)
     assert figures["Average compliance score"]["display"] == "No returns counted"
@@ -228,10 +288,14 @@ def test_queries_do_not_grow_with_rows(full_world):
     for n in range(5):
         body = f.PublicBodyFactory()
         f.SignatoryFactory(compact=world.compact, organisation=body)
-        submitted = ComplianceReturnFactory(organisation=body, period=world.period, code=world.code, status=ReturnStatus.SUBMITTED)
+        submitted = ComplianceReturnFactory(
+            organisation=body, period=world.period, code=world.code, status=ReturnStatus.SUBMITTED
+        )
         _rate(submitted, world.code, {"3.1.1": (Rating.NOT_MET, f"Reason {n}"), "3.2.1": (Rating.MET, "")})
         group = f.OrganisationFactory()
-        f.BoardDeclarationFactory(organisation=group, members=4, bme_members=4, effective_date=datetime.date(2025, 9, 1))
+        f.BoardDeclarationFactory(
+            organisation=group, members=4, bme_members=4, effective_date=datetime.date(2025, 9, 1)
+        )
         AwardFactory(funder=body, recipient=group, amount=Decimal("500.00"))
         raise_complaint(world, respondent=body, today=datetime.date(2025, 7, 1))
     after = _queries(world)

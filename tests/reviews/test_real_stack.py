@@ -39,8 +39,13 @@ ROOT = Path(__file__).resolve().parents[2]
 def demo_like_world():
     """The standard world plus what a demo Compact has: an ended period, actions, more signatories."""
     world = build_world()
-    world.period = f.ReportingPeriodFactory(compact=world.compact, label="2024-25", start_date=datetime.date(2024, 4, 1),
-                                            end_date=datetime.date(2025, 3, 31), returns_due=datetime.date(2025, 6, 30))
+    world.period = f.ReportingPeriodFactory(
+        compact=world.compact,
+        label="2024-25",
+        start_date=datetime.date(2024, 4, 1),
+        end_date=datetime.date(2025, 3, 31),
+        returns_due=datetime.date(2025, 6, 30),
+    )
     f.SignatoryFactory(compact=world.compact, organisation=world.other_group)
     make_action(world, text="Publish every consultation for twelve weeks")
     make_action(world, text="Renew the funding code", position=2)
@@ -78,8 +83,13 @@ def test_a_real_worker_builds_the_demo_compacts_review_and_the_pdf_holds_its_hea
     today = timezone.localdate()
     period = ReportingPeriod.objects.get(compact=compact, start_date__lte=today, end_date__gte=today)
     chair = User.objects.get(email="steering@northants.example")
-    services.review_action_create(compact=compact, period=period, user=chair, action="Meet the funders' forum twice a year",
-                                  owner="Steering group chair")
+    services.review_action_create(
+        compact=compact,
+        period=period,
+        user=chair,
+        action="Meet the funders' forum twice a year",
+        owner="Steering group chair",
+    )
     review = services.review_request(compact=compact, period=period, user=chair)  # committed: the task goes to Redis
     review = wait_for(review.pk, lambda r: r.is_finished, worker=celery_worker_process)
     assert review.status == ReviewStatus.SUCCEEDED, review.failure_reason
@@ -101,14 +111,33 @@ def slow_builds(monkeypatch):
 
 
 def start_worker(log_path: Path) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": database_url_for_subprocess(), "CELERY_BROKER_URL": broker_url(),
-           "MEDIA_ROOT": str(settings.MEDIA_ROOT)}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url_for_subprocess(),
+        "CELERY_BROKER_URL": broker_url(),
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
     env.pop(services.TEST_PAUSE_ENV, None)
     log = open(log_path, "w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "compact_portal", "worker", "--pool=solo", "--loglevel=INFO",
-         "--without-gossip", "--without-mingle", "-n", f"test-second-{os.getpid()}@%h"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "compact_portal",
+            "worker",
+            "--pool=solo",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+            "-n",
+            f"test-second-{os.getpid()}@%h",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     process.log_path = log_path
     return process

@@ -53,7 +53,9 @@ def test_html_keeps_every_statement_action_and_empty_section_message(dataset):
     for action in ACTIONS:
         assert action["action"] in html
     assert "No consultations were held in this period." in html
-    assert "No voluntary and community sector representative held a seat on a board on the last day of the period." in html
+    assert (
+        "No voluntary and community sector representative held a seat on a board on the last day of the period." in html
+    )
     assert "£3,000" in html and "75.0%" in html
 
 
@@ -66,13 +68,15 @@ def test_body_fits_the_site_layout_without_inline_styles_or_scripts(dataset):
     assert "<th " in body and not re.search(r"<th (?![^>]*scope=)", body)
     # Every chart is an image with alt text that states its figures.
     images = re.findall(r"<img [^>]*>", body)
-    assert images and all('alt="Bar chart: ' in image and 'src="data:image/svg+xml;base64,' in image for image in images)
+    assert images and all(
+        'alt="Bar chart: ' in image and 'src="data:image/svg+xml;base64,' in image for image in images
+    )
 
 
 def test_headings_never_skip_a_level_in_html(dataset):
     levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", render_html(dataset))]
     assert levels[0] == 1
-    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:]))
+    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:], strict=False))
 
 
 @pytest.fixture
@@ -98,7 +102,11 @@ def test_pdf_contains_every_section_title_and_headline_figure(dataset, pdf):
 def test_every_comply_or_explain_statement_is_printed_in_full(dataset, tmp_path):
     template = dataset["compliance"]["statements"][0]
     dataset["compliance"]["statements"] = [
-        {**template, "undertaking_ref": f"7.{n}", "explanation": f"Reason number {n}: the post was vacant from June to January, so this waited."}
+        {
+            **template,
+            "undertaking_ref": f"7.{n}",
+            "explanation": f"Reason number {n}: the post was vacant from June to January, so this waited.",
+        }
         for n in range(60)
     ]
     path = tmp_path / "statements.pdf"
@@ -138,7 +146,7 @@ def test_pdf_is_tagged_titled_in_english_with_alt_text_and_ordered_headings(data
         assert sorted(str(e.Alt) for e in figures) == sorted(c["alt"] for c in charts)
         levels = [HEADINGS[str(e.S)] for e in elements if str(e.S) in HEADINGS]
         assert levels[0] == 1 and levels.count(1) == 1
-        assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:])), levels
+        assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:], strict=False)), levels
         assert levels.count(2) == len(dataset["sections"]) + 1  # every section and the contents
         scopes = {str(e.A.get("/Scope")) for e in elements if e.S == "/TH"}
         assert scopes == {"/Column", "/Row"}  # every header cell has one (WeasyPrint adds none)
@@ -161,26 +169,61 @@ def test_an_empty_compact_still_gives_a_readable_pdf(db, tmp_path):
 
 
 CONSULTATIONS = {
-    "consultations": [{
-        "title": "Day centres review", "owner": "Northshire Council", "stage_label": "Formal consultation",
-        "status_label": "Response published", "opens": "2025-05-01", "closes": "2025-06-26", "weeks": 8,
-        "shorter_reason": "Statutory deadline", "invited": 12, "invited_bme_led": 5, "responding_organisations": 6,
-        "responding_bme_led": 3, "comments": 14, "pending": 0, "response_due": "2025-09-18",
-        "response_published_on": "2025-09-01", "response_on_time": True, "response_overdue": False,
-        "url": "/consultations/day-centres/",
-    }],
-    "totals": {"consultations": 1, "shorter_than_12_weeks": 1, "comments": 14, "responded": 14, "pending": 0,
-               "invited": 12, "invited_bme_led": 5, "responding_organisations": 6, "responding_bme_led": 3,
-               "responses_published": 1, "responses_published_on_time": 1, "responses_overdue": 0},
-    "dispositions": [{"value": "accepted", "label": "Accepted and changed", "count": 9},
-                     {"value": "noted", "label": "Noted", "count": 5}],
+    "consultations": [
+        {
+            "title": "Day centres review",
+            "owner": "Northshire Council",
+            "stage_label": "Formal consultation",
+            "status_label": "Response published",
+            "opens": "2025-05-01",
+            "closes": "2025-06-26",
+            "weeks": 8,
+            "shorter_reason": "Statutory deadline",
+            "invited": 12,
+            "invited_bme_led": 5,
+            "responding_organisations": 6,
+            "responding_bme_led": 3,
+            "comments": 14,
+            "pending": 0,
+            "response_due": "2025-09-18",
+            "response_published_on": "2025-09-01",
+            "response_on_time": True,
+            "response_overdue": False,
+            "url": "/consultations/day-centres/",
+        }
+    ],
+    "totals": {
+        "consultations": 1,
+        "shorter_than_12_weeks": 1,
+        "comments": 14,
+        "responded": 14,
+        "pending": 0,
+        "invited": 12,
+        "invited_bme_led": 5,
+        "responding_organisations": 6,
+        "responding_bme_led": 3,
+        "responses_published": 1,
+        "responses_published_on_time": 1,
+        "responses_overdue": 0,
+    },
+    "dispositions": [
+        {"value": "accepted", "label": "Accepted and changed", "count": 9},
+        {"value": "noted", "label": "Noted", "count": 5},
+    ],
 }
 REPRESENTATION = {
-    "on_date": "2026-03-31", "max_seats": 3,
-    "boards": [{"name": "Local Strategic Partnership Board", "seats_held": 4, "bme_representatives": 2},
-               {"name": "Health Partnership", "seats_held": 2, "bme_representatives": 0}],
-    "distinct_representatives": 4, "appointments": 6, "seats_per_person": "1.50", "bme_representatives": 2,
-    "boards_without_bme_representative": ["Health Partnership"], "overloaded_representatives": 1,
+    "on_date": "2026-03-31",
+    "max_seats": 3,
+    "boards": [
+        {"name": "Local Strategic Partnership Board", "seats_held": 4, "bme_representatives": 2},
+        {"name": "Health Partnership", "seats_held": 2, "bme_representatives": 0},
+    ],
+    "distinct_representatives": 4,
+    "appointments": 6,
+    "seats_per_person": "1.50",
+    "bme_representatives": 2,
+    "boards_without_bme_representative": ["Health Partnership"],
+    "overloaded_representatives": 1,
 }
 
 
@@ -194,7 +237,10 @@ def test_consultations_and_representation_are_printed_from_their_contract_shapes
     assert (figures["Consultations"], figures["Representatives on boards"]) == ("1", "4")
     assert dataset["consultations"]["chart"]["alt"].endswith("Accepted and changed: 9; Noted: 5.")
     text = _words(re.sub(r"<[^>]+>", " ", render_html(dataset)))
-    assert "Day centres review Northshire Council 1 May 2025 to 26 June 2025 8 (reason: Statutory deadline) 5 of 12 3 of 6 Published on time" in text
+    assert (
+        "Day centres review Northshire Council 1 May 2025 to 26 June 2025 8 (reason: Statutory deadline) 5 of 12 3 of 6 Published on time"
+        in text
+    )
     assert "Responses published on time (within 12 weeks of closing) 1 of 1 (100.0%)" in text
     assert "4 representatives held 6 seats (1.50 per person)" in text
     assert "Boards with no BME representative: Health Partnership." in text

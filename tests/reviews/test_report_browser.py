@@ -21,7 +21,9 @@ def test_the_standalone_report_is_accessible(_playwright_browser):
         page.set_content(render_html(dataset), wait_until="load")
         assert page.title() == "Annual review of the Northshire Compact, 2025-26"
         expect(page.get_by_role("heading", level=2, name="Funding monitoring")).to_be_visible()
-        expect(page.get_by_role("img", name="Bar chart: Share of funding to BME-led organisations.", exact=False)).to_be_visible()
+        expect(
+            page.get_by_role("img", name="Bar chart: Share of funding to BME-led organisations.", exact=False)
+        ).to_be_visible()
         page.get_by_role("link", name="Complaints").click()
         assert page.evaluate("location.hash") == "#complaints"
         assert_accessible(page, "reviews-report-standalone")

@@ -9,9 +9,15 @@ from reviews.charts import chart
 from reviews.report_format import money, of, percent_text, share_percent
 
 
-@pytest.mark.parametrize(("value", "printed"), [
-    (Decimal("1234500.00"), "£1,234,500"), (Decimal("1234.5"), "£1,234.50"), ("0.004", "£0.00"), (None, "£0"),
-])
+@pytest.mark.parametrize(
+    ("value", "printed"),
+    [
+        (Decimal("1234500.00"), "£1,234,500"),
+        (Decimal("1234.5"), "£1,234.50"),
+        ("0.004", "£0.00"),
+        (None, "£0"),
+    ],
+)
 def test_money(value, printed):
     assert money(value) == printed
 

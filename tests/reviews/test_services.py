@@ -29,8 +29,9 @@ def test_asking_for_a_review_creates_a_queued_version_and_queues_its_build(world
 
 def test_a_caller_that_builds_the_review_itself_queues_no_task(world, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        review = services.review_request(compact=world.compact, period=world.period,
-                                         user=world.users["steering_member"], queue=False)
+        review = services.review_request(
+            compact=world.compact, period=world.period, user=world.users["steering_member"], queue=False
+        )
     assert callbacks == []
     review.refresh_from_db()
     assert review.status == ReviewStatus.QUEUED
@@ -46,8 +47,9 @@ def dataset_calls(monkeypatch):
     return calls
 
 
-def test_the_queued_task_builds_the_review_and_stores_dataset_and_pdf(world, django_capture_on_commit_callbacks,
-                                                                       dataset_calls):
+def test_the_queued_task_builds_the_review_and_stores_dataset_and_pdf(
+    world, django_capture_on_commit_callbacks, dataset_calls
+):
     make_action(world, text="Train officers in the Compact")
     with django_capture_on_commit_callbacks(execute=True):
         review = ask(world)
@@ -55,8 +57,9 @@ def test_the_queued_task_builds_the_review_and_stores_dataset_and_pdf(world, dja
     assert review.status == ReviewStatus.SUCCEEDED
     assert (review.progress, review.progress_message, review.attempts) == (100, "Ready", 1)
     assert review.dataset["compact"]["slug"] == "northshire"
-    assert dataset_calls[0]["actions"] == [{"action": "Train officers in the Compact", "owner": "The steering group",
-                                            "due": "2027-03-31"}]
+    assert dataset_calls[0]["actions"] == [
+        {"action": "Train officers in the Compact", "owner": "The steering group", "due": "2027-03-31"}
+    ]
     assert (dataset_calls[0]["compact"], dataset_calls[0]["period"]) == (world.compact, world.period)
     path = Path(review.pdf.path)
     assert path.read_bytes().startswith(b"%PDF") and review.page_count >= 1
@@ -118,8 +121,9 @@ def test_a_failed_build_records_a_reason_and_leaves_no_file(world, django_captur
     assert list(folder.iterdir()) == []
 
 
-def test_the_soft_time_limit_fails_the_build_with_a_readable_reason(world, django_capture_on_commit_callbacks,
-                                                                    monkeypatch, settings):
+def test_the_soft_time_limit_fails_the_build_with_a_readable_reason(
+    world, django_capture_on_commit_callbacks, monkeypatch, settings
+):
     from celery.exceptions import SoftTimeLimitExceeded
 
     from reviews import dataset
@@ -132,15 +136,20 @@ def test_the_soft_time_limit_fails_the_build_with_a_readable_reason(world, djang
     with django_capture_on_commit_callbacks(execute=True):
         review = ask(world)
     review.refresh_from_db()
-    assert (review.status, review.failure_reason) == (ReviewStatus.FAILED, services.REASON_TIME_LIMIT.format(minutes=10))
+    assert (review.status, review.failure_reason) == (
+        ReviewStatus.FAILED,
+        services.REASON_TIME_LIMIT.format(minutes=10),
+    )
 
 
 def test_the_tasks_failure_hook_marks_a_running_review_failed(world):
     review = make_review(world, status=ReviewStatus.RUNNING)
     tasks.build_review.on_failure(OSError("disk full"), "task-id", [review.pk], {}, None)
     review.refresh_from_db()
-    assert (review.status, review.failure_reason) == (ReviewStatus.FAILED, services.REASON_WORKER.format(
-        error="OSError: disk full"))
+    assert (review.status, review.failure_reason) == (
+        ReviewStatus.FAILED,
+        services.REASON_WORKER.format(error="OSError: disk full"),
+    )
 
 
 def test_the_failure_hook_leaves_a_finished_review_alone(world):
@@ -165,8 +174,7 @@ def test_retry_requeues_the_same_failed_version_and_builds_it(world, django_capt
 def _stale_running(world, attempts, minutes_ago=60):
     review = make_review(world, status=ReviewStatus.RUNNING)
     then = timezone.now() - datetime.timedelta(minutes=minutes_ago)
-    AnnualReview.objects.filter(pk=review.pk).update(attempts=attempts, heartbeat_at=then, started_at=then,
-                                                     progress=40)
+    AnnualReview.objects.filter(pk=review.pk).update(attempts=attempts, heartbeat_at=then, started_at=then, progress=40)
     return review
 
 
@@ -267,8 +275,9 @@ def test_actions_are_kept_in_order_and_go_into_the_dataset(world, django_capture
     assert dataset_calls[0]["actions"] == [{"action": "First, changed", "owner": "Chair", "due": None}]
 
 
-def test_the_sweep_resends_a_build_that_waited_too_long_in_the_queue(world, django_capture_on_commit_callbacks,
-                                                                     settings):
+def test_the_sweep_resends_a_build_that_waited_too_long_in_the_queue(
+    world, django_capture_on_commit_callbacks, settings
+):
     settings.REVIEWS_BUILD_STALE_AFTER = 720
     with django_capture_on_commit_callbacks(execute=False):
         review = ask(world)  # its message was lost: the task never ran

@@ -54,8 +54,12 @@ def test_the_build_index_makes_a_fixed_number_of_queries(world, client_for, djan
     from tests import factories as f
 
     for label, year in [("2023-24", 2023), ("2024-25", 2024)]:
-        f.ReportingPeriodFactory(compact=world.compact, label=label, start_date=datetime.date(year, 4, 1),
-                                 end_date=datetime.date(year + 1, 3, 31))
+        f.ReportingPeriodFactory(
+            compact=world.compact,
+            label=label,
+            start_date=datetime.date(year, 4, 1),
+            end_date=datetime.date(year + 1, 3, 31),
+        )
     make_review(world, version=1)
     make_review(world, version=2, status=ReviewStatus.FAILED)
     client = client_for(world.users["steering_member"])
@@ -70,7 +74,7 @@ def test_the_build_index_makes_a_fixed_number_of_queries(world, client_for, djan
 def test_the_published_review_is_a_web_page_inside_the_site(world, client_for):
     review = make_review(world, published=True)
     page = client_for(None).get(reverse("reviews:published", args=["northshire", "2025-26"])).content.decode()
-    assert "<h1 class=\"govuk-heading-xl\">Northshire Compact annual review 2025-26</h1>" in page
+    assert '<h1 class="govuk-heading-xl">Northshire Compact annual review 2025-26</h1>' in page
     for section in review.dataset["sections"]:
         assert section["title"] in page
     assert "is not published" not in page
@@ -136,11 +140,18 @@ def test_the_status_endpoint_reports_progress(world, client_for):
     review = make_review(world, status=ReviewStatus.RUNNING)
     AnnualReview.objects.filter(pk=review.pk).update(progress=40, progress_message="Gathering funding figures")
     data = client_for(world.users["steering_member"]).get(version_url(world, review, "reviews:version-status")).json()
-    assert data == {"status": "running", "status_label": "Being built", "progress": 40,
-                    "message": "Gathering funding figures", "finished": False}
+    assert data == {
+        "status": "running",
+        "status_label": "Being built",
+        "progress": 40,
+        "message": "Gathering funding figures",
+        "finished": False,
+    }
 
 
-def test_a_failed_version_shows_its_reason_and_can_be_tried_again(world, client_for, django_capture_on_commit_callbacks):
+def test_a_failed_version_shows_its_reason_and_can_be_tried_again(
+    world, client_for, django_capture_on_commit_callbacks
+):
     review = make_review(world, status=ReviewStatus.FAILED)
     client = client_for(world.users["steering_member"])
     page = client.get(version_url(world, review)).content.decode()
@@ -206,7 +217,9 @@ def test_changing_and_removing_an_action(world, client_for):
     client.post(reverse("reviews:action-edit", args=base), {"action": "Changed", "owner": "Chair"})
     item.refresh_from_db()
     assert (item.action, item.due) == ("Changed", None)
-    assert "Remove this action for next year?" in client.get(reverse("reviews:action-remove", args=base)).content.decode()
+    assert (
+        "Remove this action for next year?" in client.get(reverse("reviews:action-remove", args=base)).content.decode()
+    )
     assert ReviewAction.objects.exists()
     client.post(reverse("reviews:action-remove", args=base))
     assert not ReviewAction.objects.exists()

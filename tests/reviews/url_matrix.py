@@ -15,9 +15,9 @@ def prepare(world):
     world.reviews_unpublished = make_review(world, version=2)
     world.reviews_failed = make_review(world, version=3, status="failed")
     world.reviews_action = make_action(world)
-    world.reviews_other_period = f.ReportingPeriodFactory(compact=world.compact, label="2024-25",
-                                                          start_date="2024-04-01", end_date="2025-03-31",
-                                                          returns_due="2025-06-30")
+    world.reviews_other_period = f.ReportingPeriodFactory(
+        compact=world.compact, label="2024-25", start_date="2024-04-01", end_date="2025-03-31", returns_due="2025-06-30"
+    )
 
 
 def period_url(name, *extra):
@@ -36,33 +36,65 @@ ROWS = [
     Row("reviews:list", lambda w: reverse("reviews:list"), PUBLIC),
     Row("reviews:build-index", lambda w: reverse("reviews:build-index"), STEERING_ONLY),
     Row("reviews:published", period_url("reviews:published"), PUBLIC),
-    Row("reviews:published", lambda w: reverse("reviews:published", args=[w.compact.slug, "2024-25"]), expect(404),
-        note="nothing published for the period"),
+    Row(
+        "reviews:published",
+        lambda w: reverse("reviews:published", args=[w.compact.slug, "2024-25"]),
+        expect(404),
+        note="nothing published for the period",
+    ),
     Row("reviews:published-pdf", period_url("reviews:published-pdf"), PUBLIC),
     Row("reviews:published-data", period_url("reviews:published-data"), PUBLIC),
-    Row("reviews:published-data", lambda w: reverse("reviews:published-data", args=[w.compact.slug, "2024-25"]),
-        expect(404), note="nothing published for the period"),
+    Row(
+        "reviews:published-data",
+        lambda w: reverse("reviews:published-data", args=[w.compact.slug, "2024-25"]),
+        expect(404),
+        note="nothing published for the period",
+    ),
     Row("reviews:manage", period_url("reviews:manage"), STEERING_ONLY),
-    Row("reviews:manage", lambda w: reverse("reviews:manage", args=[w.compact.slug, "1999-00"]),
-        expect(404, anonymous=302), note="no such period"),
+    Row(
+        "reviews:manage",
+        lambda w: reverse("reviews:manage", args=[w.compact.slug, "1999-00"]),
+        expect(404, anonymous=302),
+        note="no such period",
+    ),
     Row("reviews:request", period_url("reviews:request"), expect(405, anonymous=302), note="POST only"),
-    Row("reviews:request", period_url("reviews:request"),
-        expect(403, anonymous=302, steering_member=302, site_admin=302), method="post"),
+    Row(
+        "reviews:request",
+        period_url("reviews:request"),
+        expect(403, anonymous=302, steering_member=302, site_admin=302),
+        method="post",
+    ),
     Row("reviews:action-add", period_url("reviews:action-add"), STEERING_ONLY),
     Row("reviews:action-edit", period_url("reviews:action-edit", lambda w: w.reviews_action.pk), HIDDEN),
     Row("reviews:action-remove", period_url("reviews:action-remove", lambda w: w.reviews_action.pk), HIDDEN),
     Row("reviews:version", period_url("reviews:version", number("reviews_unpublished")), HIDDEN),
-    Row("reviews:version", period_url("reviews:version", number("reviews_published")), HIDDEN,
-        note="published: the public reads it at its public address"),
+    Row(
+        "reviews:version",
+        period_url("reviews:version", number("reviews_published")),
+        HIDDEN,
+        note="published: the public reads it at its public address",
+    ),
     Row("reviews:version-status", period_url("reviews:version-status", number("reviews_unpublished")), HIDDEN),
     Row("reviews:version-html", period_url("reviews:version-html", number("reviews_unpublished")), HIDDEN),
     Row("reviews:version-pdf", period_url("reviews:version-pdf", number("reviews_unpublished")), HIDDEN),
-    Row("reviews:version-retry", period_url("reviews:version-retry", number("reviews_failed")), HIDDEN_POST,
-        method="post"),
+    Row(
+        "reviews:version-retry",
+        period_url("reviews:version-retry", number("reviews_failed")),
+        HIDDEN_POST,
+        method="post",
+    ),
     Row("reviews:version-publish", period_url("reviews:version-publish", number("reviews_unpublished")), HIDDEN),
-    Row("reviews:version-publish", period_url("reviews:version-publish", number("reviews_published")),
-        expect(404, anonymous=302, steering_member=403, site_admin=403), note="already published"),
+    Row(
+        "reviews:version-publish",
+        period_url("reviews:version-publish", number("reviews_published")),
+        expect(404, anonymous=302, steering_member=403, site_admin=403),
+        note="already published",
+    ),
     Row("reviews:version-withdraw", period_url("reviews:version-withdraw", number("reviews_published")), HIDDEN),
-    Row("reviews:version-withdraw", period_url("reviews:version-withdraw", number("reviews_unpublished")),
-        expect(404, anonymous=302, steering_member=403, site_admin=403), note="not published"),
+    Row(
+        "reviews:version-withdraw",
+        period_url("reviews:version-withdraw", number("reviews_unpublished")),
+        expect(404, anonymous=302, steering_member=403, site_admin=403),
+        note="not published",
+    ),
 ]

@@ -30,7 +30,11 @@ def fill(compliance_return, user, rating="met", explanation="", **extra):
     """Rate every entry of a return the same way."""
     for entry in compliance_return.entries.all():
         services.compliance_entry_update(
-            entry=entry, user=user, rating=rating, explanation=explanation,
-            evidence=extra.get("evidence", "Minutes of the joint meeting."), links=extra.get("links", []),
+            entry=entry,
+            user=user,
+            rating=rating,
+            explanation=explanation,
+            evidence=extra.get("evidence", "Minutes of the joint meeting."),
+            links=extra.get("links", []),
         )
     return compliance_return

@@ -40,7 +40,11 @@ class ActionFactory(factory.django.DjangoModelFactory):
 # The shape of the test Code: (section ref, section title, [(ref, party, assessable), …]).
 TEST_CODE = [
     ("3.1", "Joint undertakings", [("3.1.1", Party.JOINT, True), ("3.1.2", Party.JOINT, True)]),
-    ("3.2", "Statutory sector undertakings", [("3.2.1", Party.PUBLIC, True), ("3.2.2", Party.PUBLIC, True), ("3.2.3", Party.PUBLIC, False)]),
+    (
+        "3.2",
+        "Statutory sector undertakings",
+        [("3.2.1", Party.PUBLIC, True), ("3.2.2", Party.PUBLIC, True), ("3.2.3", Party.PUBLIC, False)],
+    ),
     ("3.3", "Voluntary sector undertakings", [("3.3.1", Party.VOLUNTARY, True)]),
 ]
 
@@ -54,7 +58,12 @@ def make_code(compact, *, slug="northshire-bme", version="1.0", shape=TEST_CODE,
         section = f.SectionFactory(code=code, ref=ref, title=title, position=section_position)
         for item_ref, party, assessable in items:
             f.UndertakingFactory(
-                code=code, section=section, ref=item_ref, party=party, assessable=assessable, position=position,
+                code=code,
+                section=section,
+                ref=item_ref,
+                party=party,
+                assessable=assessable,
+                position=position,
                 text=f"undertaking {item_ref} in plain words",
             )
             position += 1
@@ -63,4 +72,6 @@ def make_code(compact, *, slug="northshire-bme", version="1.0", shape=TEST_CODE,
 
 def wide_code(compact, count: int, *, slug="wide-code"):
     """An adopted Code with `count` joint undertakings, for query-count tests."""
-    return make_code(compact, slug=slug, shape=[("1", "All", [(f"1.{n}", Party.JOINT, True) for n in range(1, count + 1)])])
+    return make_code(
+        compact, slug=slug, shape=[("1", "All", [(f"1.{n}", Party.JOINT, True) for n in range(1, count + 1)])]
+    )

@@ -51,7 +51,12 @@ def test_a_return_goes_from_draft_to_returned_to_accepted_and_locked(page, world
     page.get_by_role("link", name="Continue with undertaking 3.1.1").click()
     expect(page.get_by_text("0 of 4 assessed")).to_be_visible()
     assert_accessible(page, "undertakings-entry")
-    answer(page, "Met", evidence="Joint race equality plan agreed with the BME forum.", button="Save and go back to the return")
+    answer(
+        page,
+        "Met",
+        evidence="Joint race equality plan agreed with the BME forum.",
+        button="Save and go back to the return",
+    )
     page.get_by_role("link", name="Change undertaking 3.1.1").click()
     page.get_by_role("link", name="Add a file for undertaking 3.1.1").click()
     assert_accessible(page, "undertakings-evidence-add")
@@ -98,7 +103,9 @@ def test_a_return_goes_from_draft_to_returned_to_accepted_and_locked(page, world
     page.get_by_role("link", name="Review this return").click()
     assert_accessible(page, "undertakings-review")
     page.get_by_label("Return it to the body for changes").check()
-    page.get_by_label("Comments for the body").fill("3.1.2: you mention the Code in the funding guide, so is it partly met?")
+    page.get_by_label("Comments for the body").fill(
+        "3.1.2: you mention the Code in the funding guide, so is it partly met?"
+    )
     page.get_by_role("button", name="Send decision").click()
     expect(page.get_by_text("The return has been returned to the body with your comments.")).to_be_visible()
     sign_out(page)
@@ -107,10 +114,17 @@ def test_a_return_goes_from_draft_to_returned_to_accepted_and_locked(page, world
     sign_in(officer)
     page.goto("/compliance/")
     page.get_by_role("link", name=re.compile("^Northshire Council: Northshire BME Code")).click()
-    expect(page.get_by_role("region", name="Returned for changes").get_by_text("you mention the Code in the funding guide")).to_be_visible()
+    expect(
+        page.get_by_role("region", name="Returned for changes").get_by_text("you mention the Code in the funding guide")
+    ).to_be_visible()
     assert_accessible(page, "undertakings-return-returned")
     page.get_by_role("link", name="Change undertaking 3.1.2").click()
-    answer(page, "Partly met", explanation="The funding guide mentions the Code; other publications do not yet.", button="Save and go back to the return")
+    answer(
+        page,
+        "Partly met",
+        explanation="The funding guide mentions the Code; other publications do not yet.",
+        button="Save and go back to the return",
+    )
     page.get_by_role("link", name="Check and submit").click()
     page.get_by_role("button", name="Submit return").click()
     sign_out(page)
@@ -139,5 +153,9 @@ def test_a_return_goes_from_draft_to_returned_to_accepted_and_locked(page, world
     compliance_return.refresh_from_db()
     assert compliance_return.status == ReturnStatus.REVIEWED
     assert list(compliance_return.events.values_list("kind", flat=True)) == [
-        "started", "submitted", "returned", "resubmitted", "accepted"
+        "started",
+        "submitted",
+        "returned",
+        "resubmitted",
+        "accepted",
     ]

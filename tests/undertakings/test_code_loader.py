@@ -62,8 +62,13 @@ def test_loading_a_code_creates_its_compact_sections_and_undertakings_in_order()
     assert (code.status, str(code.adopted_on), code.version) == ("adopted", "2008-03-31", "1.0")
     assert [s.ref for s in code.sections.order_by("position")] == ["3.1", "3.2", "3.3", "4.8"]
     assert list(code.undertakings.order_by("position").values_list("ref", "party")) == [
-        ("3.1.1", "joint"), ("3.1.2", "joint"), ("3.2.1", "public"), ("3.2.2", "public"),
-        ("3.3.1", "voluntary"), ("4.8.1", "joint"), ("4.8.2", "public"),
+        ("3.1.1", "joint"),
+        ("3.1.2", "joint"),
+        ("3.2.1", "public"),
+        ("3.2.2", "public"),
+        ("3.3.1", "voluntary"),
+        ("4.8.1", "joint"),
+        ("4.8.2", "public"),
     ]
     assert Undertaking.objects.get(ref="3.2.2").assessable is False
     assert Undertaking.objects.get(ref="3.1.2").assessable is True  # the default
@@ -107,11 +112,16 @@ def test_a_changed_adopted_code_loads_as_a_new_version_beside_the_old_one(tmp_pa
     code_load(path=SMALL)
     changed = write(
         tmp_path,
-        SMALL.read_text().replace('version: "1.0"', 'version: "1.1"').replace("value the work", "value highly the work"),
+        SMALL.read_text()
+        .replace('version: "1.0"', 'version: "1.1"')
+        .replace("value the work", "value highly the work"),
     )
     result = code_load(path=changed)
     assert result.outcome == "created"
-    assert list(Code.objects.filter(slug="testshire-bme").order_by("version").values_list("version", flat=True)) == ["1.0", "1.1"]
+    assert list(Code.objects.filter(slug="testshire-bme").order_by("version").values_list("version", flat=True)) == [
+        "1.0",
+        "1.1",
+    ]
     assert Undertaking.objects.get(code__version="1.0", ref="3.2.1").text == "value the work of the BME sector;"
 
 
@@ -143,17 +153,20 @@ def test_a_draft_is_updated_in_place_matching_undertakings_by_ref(tmp_path):
 def test_an_undertaking_removed_from_a_draft_is_deleted(tmp_path):
     code_load(path=DRAFT)
     text = DRAFT.read_text()
-    shorter = text[: text.index("      - ref: \"2.2\"")]
+    shorter = text[: text.index('      - ref: "2.2"')]
     code_load(path=write(tmp_path, shorter))
     assert list(Undertaking.objects.filter(code__slug="testshire-faith").values_list("ref", flat=True)) == ["2.1"]
 
 
 def test_an_undertaking_that_records_refer_to_is_not_removed(tmp_path):
     code = code_load(path=DRAFT).code
-    ComplianceEntryFactory(undertaking=code.undertakings.get(ref="2.2"), compliance_return__code=code,
-                           compliance_return__period__compact=code.compact)
+    ComplianceEntryFactory(
+        undertaking=code.undertakings.get(ref="2.2"),
+        compliance_return__code=code,
+        compliance_return__period__compact=code.compact,
+    )
     text = DRAFT.read_text()
-    shorter = write(tmp_path, text[: text.index("      - ref: \"2.2\"")])
+    shorter = write(tmp_path, text[: text.index('      - ref: "2.2"')])
 
     with pytest.raises(ValidationError) as caught:
         code_load(path=shorter)
@@ -171,7 +184,8 @@ def test_two_undertakings_with_the_same_ref_are_an_error_with_both_lines(tmp_pat
 def test_the_same_ref_in_two_sections_is_also_an_error(tmp_path):
     path = write(
         tmp_path,
-        MINIMAL + '  - ref: "2"\n    title: Two\n    kind: undertakings\n    undertakings:\n      - {ref: "1.1", party: joint, text: "x"}\n',
+        MINIMAL
+        + '  - ref: "2"\n    title: Two\n    kind: undertakings\n    undertakings:\n      - {ref: "1.1", party: joint, text: "x"}\n',
     )
     assert problems_of(path) == [f"{path}:17: undertaking ref 1.1 is used twice (first on line 12)"]
 
@@ -179,7 +193,8 @@ def test_the_same_ref_in_two_sections_is_also_an_error(tmp_path):
 def test_a_repeated_section_ref_is_an_error(tmp_path):
     path = write(
         tmp_path,
-        MINIMAL + '  - ref: "1"\n    title: Again\n    kind: undertakings\n    undertakings:\n      - {ref: "1.2", party: joint, text: "x"}\n',
+        MINIMAL
+        + '  - ref: "1"\n    title: Again\n    kind: undertakings\n    undertakings:\n      - {ref: "1.2", party: joint, text: "x"}\n',
     )
     assert problems_of(path) == [f"{path}:13: section ref 1 is used twice (first on line 8)"]
 
@@ -199,15 +214,43 @@ def test_a_ref_written_as_a_number_is_refused_because_yaml_would_read_3_10_as_3_
 @pytest.mark.parametrize(
     "change, line, reason",
     [
-        (("party: joint", "party: everyone"), 12, "'party' of undertaking 1.1 must be one of joint, public, voluntary, not 'everyone'"),
-        (("status: draft", "status: agreed"), 6, "'status' of the Code must be one of draft, consultation, adopted, retired, not 'agreed'"),
-        (("kind: undertakings", "kind: promises"), 10, "'kind' of section 1 must be one of undertakings, in_practice, not 'promises'"),
+        (
+            ("party: joint", "party: everyone"),
+            12,
+            "'party' of undertaking 1.1 must be one of joint, public, voluntary, not 'everyone'",
+        ),
+        (
+            ("status: draft", "status: agreed"),
+            6,
+            "'status' of the Code must be one of draft, consultation, adopted, retired, not 'agreed'",
+        ),
+        (
+            ("kind: undertakings", "kind: promises"),
+            10,
+            "'kind' of section 1 must be one of undertakings, in_practice, not 'promises'",
+        ),
         (('text: "do one thing"', 'text: ""'), 12, "'text' of undertaking 1.1 is empty"),
-        (('text: "do one thing"', 'text: "x", colour: red'), 12, "unknown field 'colour' in an undertaking in section 1 (allowed: assessable, guidance, party, ref, text)"),
+        (
+            ('text: "do one thing"', 'text: "x", colour: red'),
+            12,
+            "unknown field 'colour' in an undertaking in section 1 (allowed: assessable, guidance, party, ref, text)",
+        ),
         (("slug: mini", "slug: Mini Code"), 2, "'slug' of the Code must be lower-case letters, digits and hyphens"),
-        (("status: draft", "status: draft\nadopted_on: 2020-01-01"), 7, "a Code with status 'draft' has not been adopted, so 'adopted_on' must be null"),
-        (("status: draft", "status: adopted\nadopted_on: last year"), 7, "'adopted_on' must be a date such as 2008-03-31 or null, not 'last year'"),
-        (('text: "do one thing"', 'text: "x", assessable: "yes"'), 12, "'assessable' of undertaking 1.1 must be true or false"),
+        (
+            ("status: draft", "status: draft\nadopted_on: 2020-01-01"),
+            7,
+            "a Code with status 'draft' has not been adopted, so 'adopted_on' must be null",
+        ),
+        (
+            ("status: draft", "status: adopted\nadopted_on: last year"),
+            7,
+            "'adopted_on' must be a date such as 2008-03-31 or null, not 'last year'",
+        ),
+        (
+            ('text: "do one thing"', 'text: "x", assessable: "yes"'),
+            12,
+            "'assessable' of undertaking 1.1 must be true or false",
+        ),
         (('version: "1.0"', "version: 1.0"), 5, "'version' of the Code must be text, not float"),
     ],
 )
@@ -218,7 +261,10 @@ def test_malformed_fields_are_reported_with_file_line_and_reason(tmp_path, chang
 
 
 def test_a_missing_field_is_reported_on_the_line_of_its_mapping(tmp_path):
-    path = write(tmp_path, MINIMAL.replace('{ref: "1.1", party: joint, text: "do one thing"}', '{ref: "1.1", text: "do one thing"}'))
+    path = write(
+        tmp_path,
+        MINIMAL.replace('{ref: "1.1", party: joint, text: "do one thing"}', '{ref: "1.1", text: "do one thing"}'),
+    )
     assert problems_of(path) == [f"{path}:12: an undertaking in section 1 has no 'party'"]
 
 

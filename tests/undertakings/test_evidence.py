@@ -69,7 +69,10 @@ def test_allowed_types_are_recognised_from_their_content(entry, officer, name, c
 @pytest.mark.parametrize(
     "name, content",
     [
-        ("report.pdf", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 64),  # a Windows program
+        (
+            "report.pdf",
+            b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 64,
+        ),  # a Windows program
         ("archive.pdf", zip_bytes()),  # a plain zip archive
         ("data.txt", bytes(range(256))),  # binary
     ],

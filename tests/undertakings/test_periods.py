@@ -25,7 +25,12 @@ def add_url(compact):
 
 
 def period_data(start_year, due: datetime.date, is_open=True) -> dict:
-    data = {"start_year": str(start_year), "returns_due_0": due.day, "returns_due_1": due.month, "returns_due_2": due.year}
+    data = {
+        "start_year": str(start_year),
+        "returns_due_0": due.day,
+        "returns_due_1": due.month,
+        "returns_due_2": due.year,
+    }
     if is_open:
         data["is_open"] = "on"
     return data
@@ -44,18 +49,21 @@ def test_the_form_suggests_the_year_after_the_latest_period_and_30_june_after_it
     assert "Add the next reporting period" in page and "Northshire Compact" in page
 
 
-@pytest.mark.parametrize(
-    "today, expected", [(datetime.date(2027, 3, 31), 2026), (datetime.date(2027, 4, 1), 2027)]
-)
+@pytest.mark.parametrize("today, expected", [(datetime.date(2027, 3, 31), 2026), (datetime.date(2027, 4, 1), 2027)])
 def test_a_compact_without_periods_starts_with_the_current_financial_year(today, expected):
     assert next_start_year(f.CompactFactory(), today) == expected
 
 
 def test_the_steering_group_adds_a_period_with_the_suggested_answers(world, client_for, steering):
-    response = client_for(steering).post(add_url(world.compact), period_data(2026, datetime.date(2027, 6, 30)), follow=True)
+    response = client_for(steering).post(
+        add_url(world.compact), period_data(2026, datetime.date(2027, 6, 30)), follow=True
+    )
     period = ReportingPeriod.objects.get(compact=world.compact, label="2026-27")
     assert (period.start_date, period.end_date, period.returns_due, period.is_open) == (
-        datetime.date(2026, 4, 1), datetime.date(2027, 3, 31), datetime.date(2027, 6, 30), True
+        datetime.date(2026, 4, 1),
+        datetime.date(2027, 3, 31),
+        datetime.date(2027, 6, 30),
+        True,
     )
     assert response.redirect_chain[-1][0] == reverse("undertakings:period-overview", args=[period.pk])
     assert "The 2026-27 reporting period has been added. It is open for returns." in text_of(response)
@@ -63,7 +71,9 @@ def test_the_steering_group_adds_a_period_with_the_suggested_answers(world, clie
 
 
 def test_a_period_can_be_added_closed(world, client_for):
-    client_for(world.users["site_admin"]).post(add_url(world.compact), period_data(2026, datetime.date(2027, 7, 31), is_open=False))
+    client_for(world.users["site_admin"]).post(
+        add_url(world.compact), period_data(2026, datetime.date(2027, 7, 31), is_open=False)
+    )
     period = ReportingPeriod.objects.get(compact=world.compact, label="2026-27")
     assert period.is_open is False and period.returns_due == datetime.date(2027, 7, 31)
 
@@ -103,7 +113,9 @@ def test_a_steering_member_cannot_add_periods_to_another_compact(client_for, ste
 
 @pytest.mark.parametrize("persona", ["outsider", "group_member", "officer"])
 def test_other_people_cannot_add_periods(world, client_for, persona):
-    response = client_for(world.users[persona]).post(add_url(world.compact), period_data(2026, datetime.date(2027, 6, 30)))
+    response = client_for(world.users[persona]).post(
+        add_url(world.compact), period_data(2026, datetime.date(2027, 6, 30))
+    )
     assert response.status_code == 403
     assert ReportingPeriod.objects.count() == 1
 
@@ -153,7 +165,9 @@ def test_the_steering_group_closes_and_reopens_a_period(world, code, client_for,
     assert not world.period.is_open
     assert world.period.history.first().history_user == steering
     with pytest.raises(ValidationError) as exc:
-        services.compliance_return_start(organisation=world.council, period=world.period, code=code, user=world.users["officer"])
+        services.compliance_return_start(
+            organisation=world.council, period=world.period, code=code, user=world.users["officer"]
+        )
     assert exc.value.messages == [PERIOD_CLOSED.format(period="2025-26")]
 
     assert "Organisations will be able to start and submit returns" in text_of(client.get(reopen_url(world.period)))

@@ -19,7 +19,9 @@ def test_the_steering_group_adds_closes_and_reopens_a_period(page, world, sign_i
     page.get_by_label("In which year does the financial year start?").fill("2025")
     page.get_by_role("button", name="Add reporting period").click()
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
-    expect(page.get_by_role("link", name="The Northshire Compact already has a 2025-26 reporting period.")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="The Northshire Compact already has a 2025-26 reporting period.")
+    ).to_be_visible()
     assert_accessible(page, "undertakings-period-add-errors")
 
     page.get_by_label("In which year does the financial year start?").fill("2026")

@@ -23,10 +23,14 @@ def bodies_with_returns(world, code, count: int, *, member=None, status=ReturnSt
         f.SignatoryFactory(compact=world.compact, organisation=body)
         if member:
             f.MembershipFactory(user=member, organisation=body, role=MembershipRole.ADMIN)
-        compliance_return = ComplianceReturn.objects.create(organisation=body, period=world.period, code=code, status=status)
+        compliance_return = ComplianceReturn.objects.create(
+            organisation=body, period=world.period, code=code, status=status
+        )
         ComplianceEntry.objects.bulk_create(
             ComplianceEntry(
-                compliance_return=compliance_return, undertaking=u, rating=RATINGS[i % 4],
+                compliance_return=compliance_return,
+                undertaking=u,
+                rating=RATINGS[i % 4],
                 explanation="" if RATINGS[i % 4] == Rating.MET else "Because.",
             )
             for i, u in enumerate(code.undertakings.all())

@@ -24,8 +24,17 @@ def day(offset: int) -> datetime.date:
 @pytest.mark.parametrize(
     "offset, kind",
     [
-        (-31, None), (-30, "due-30"), (-8, "due-30"), (-7, "due-7"), (-2, "due-7"), (-1, "due-1"), (0, "due-1"),
-        (1, "overdue-1"), (7, "overdue-1"), (8, "overdue-2"), (15, "overdue-3"),
+        (-31, None),
+        (-30, "due-30"),
+        (-8, "due-30"),
+        (-7, "due-7"),
+        (-2, "due-7"),
+        (-1, "due-1"),
+        (0, "due-1"),
+        (1, "overdue-1"),
+        (7, "overdue-1"),
+        (8, "overdue-2"),
+        (15, "overdue-3"),
     ],
 )
 def test_which_reminder_falls_on_which_day(offset, kind):
@@ -40,7 +49,9 @@ def test_bodies_that_have_not_submitted_are_reminded_once_per_kind(world, code, 
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert recipients == ["member@forum.example", "officer@council.example", "officer@nhs.example"]
     council_mail = next(m for m in mail.outbox if m.to == ["officer@council.example"])
-    assert council_mail.subject == "Northshire BME Code compliance return 2025-26 for Northshire Council is due in 30 days"
+    assert (
+        council_mail.subject == "Northshire BME Code compliance return 2025-26 for Northshire Council is due in 30 days"
+    )
     assert f"/compliance/returns/{council_return.pk}/" in council_mail.body
 
     mail.outbox.clear()
@@ -61,7 +72,9 @@ def test_overdue_returns_are_chased_weekly(world, code):
     services.return_reminders_send(today=day(1))
     services.return_reminders_send(today=day(3))
     services.return_reminders_send(today=day(8))
-    kinds = list(ReminderSent.objects.filter(organisation=world.council).order_by("sent_at").values_list("kind", flat=True))
+    kinds = list(
+        ReminderSent.objects.filter(organisation=world.council).order_by("sent_at").values_list("kind", flat=True)
+    )
     assert kinds == ["overdue-1", "overdue-2"]
     assert mail.outbox[0].subject.startswith("Overdue: ")
 

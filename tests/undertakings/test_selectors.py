@@ -18,19 +18,27 @@ pytestmark = pytest.mark.django_db
 def rate(compliance_return, user, ratings: dict[str, tuple[str, str]]):
     for entry in compliance_return.entries.select_related("undertaking"):
         rating, explanation = ratings.get(entry.undertaking.ref, (Rating.MET, ""))
-        services.compliance_entry_update(entry=entry, user=user, rating=rating, explanation=explanation, evidence="", links=[])
+        services.compliance_entry_update(
+            entry=entry, user=user, rating=rating, explanation=explanation, evidence="", links=[]
+        )
 
 
 @pytest.fixture
 def reviewed_council(world, council_return, officer, steering):
     """Council: 3.1.1 met, 3.1.2 partly met, 3.2.1 not applicable, 3.2.2 not met with an action; reviewed."""
-    rate(council_return, officer, {
-        "3.1.2": (Rating.PARTLY_MET, "Only in the funding guide."),
-        "3.2.1": (Rating.NOT_APPLICABLE, "We hold no BME sector contracts."),
-        "3.2.2": (Rating.NOT_MET, "=HYPERLINK(\"http://evil\") No budget."),
-    })
+    rate(
+        council_return,
+        officer,
+        {
+            "3.1.2": (Rating.PARTLY_MET, "Only in the funding guide."),
+            "3.2.1": (Rating.NOT_APPLICABLE, "We hold no BME sector contracts."),
+            "3.2.2": (Rating.NOT_MET, '=HYPERLINK("http://evil") No budget.'),
+        },
+    )
     entry = council_return.entries.get(undertaking__ref="3.2.2")
-    services.action_add(entry=entry, user=officer, what="Set aside a budget", who="Finance", due_on=datetime.date(2026, 12, 1))
+    services.action_add(
+        entry=entry, user=officer, what="Set aside a budget", who="Finance", due_on=datetime.date(2026, 12, 1)
+    )
     services.compliance_return_submit(compliance_return=council_return, user=officer)
     services.compliance_return_accept(compliance_return=council_return, user=steering)
     return council_return
@@ -38,33 +46,44 @@ def reviewed_council(world, council_return, officer, steering):
 
 def test_missing_items_say_why_each_entry_blocks_submission(world, council_return, officer):
     entries = list(council_return.entries.order_by("undertaking__position"))
-    services.compliance_entry_update(entry=entries[0], user=officer, rating=Rating.MET, explanation="", evidence="", links=[])
+    services.compliance_entry_update(
+        entry=entries[0], user=officer, rating=Rating.MET, explanation="", evidence="", links=[]
+    )
     model = type(entries[1])
     model.objects.filter(pk=entries[1].pk).update(carried_forward=True, rating=Rating.MET)
     # Written around the service (as an import might): blank reasons still block submission.
     model.objects.filter(pk=entries[2].pk).update(rating=Rating.NOT_MET, explanation="   ")
     missing = selectors.return_missing_items(compliance_return=council_return)
     assert [(m.entry.undertaking.ref, m.reason) for m in missing] == [
-        ("3.1.2", CARRIED_FORWARD), ("3.2.1", EXPLANATION_MISSING), ("3.2.2", NOT_ASSESSED)
+        ("3.1.2", CARRIED_FORWARD),
+        ("3.2.1", EXPLANATION_MISSING),
+        ("3.2.2", NOT_ASSESSED),
     ]
 
 
 def test_the_overview_lists_every_signatory_started_or_not_with_its_score(world, reviewed_council):
     rows = selectors.period_overview(period=world.period)
     assert [(r.organisation.name, r.compliance_return.status if r.compliance_return else None) for r in rows] == [
-        ("Northshire Council", "reviewed"), ("Northshire NHS Trust", None), ("African Caribbean Forum", None),
+        ("Northshire Council", "reviewed"),
+        ("Northshire NHS Trust", None),
+        ("African Caribbean Forum", None),
     ]
     assert str(rows[0].compliance_return.score) == "50% (1.5 of 3)"
 
 
 def test_the_matrix_shows_counted_returns_only_with_a_rating_per_cell(world, code, reviewed_council):
-    draft = services.compliance_return_start(organisation=world.other_body, period=world.period, code=code, user=world.users["other_officer"])
+    draft = services.compliance_return_start(
+        organisation=world.other_body, period=world.period, code=code, user=world.users["other_officer"]
+    )
     matrix = selectors.compliance_matrix(period=world.period, code=code)
     assert matrix.returns == [reviewed_council]
     assert draft not in matrix.returns
     cells = {u.ref: [rating for _, rating in row] for u, row in matrix.rows()}
     assert cells == {
-        "3.1.1": ["met"], "3.1.2": ["partly_met"], "3.2.1": ["not_applicable"], "3.2.2": ["not_met"],
+        "3.1.1": ["met"],
+        "3.1.2": ["partly_met"],
+        "3.2.1": ["not_applicable"],
+        "3.2.2": ["not_met"],
         "3.3.1": [None],  # a voluntary-sector undertaking: not for a council
     }
 
@@ -85,25 +104,46 @@ def test_the_compliance_summary_for_the_annual_review(world, code, reviewed_coun
     assert summary["period"]["label"] == "2025-26"
     assert summary["codes"] == [{"slug": code.slug, "version": "1.0", "title": code.title}]
     assert summary["bodies"][0] == {
-        "organisation": "Northshire Council", "organisation_slug": "northshire-council", "sector": "public",
-        "code": "Northshire BME Code", "status": "reviewed", "status_label": "Reviewed", "counted": True,
+        "organisation": "Northshire Council",
+        "organisation_slug": "northshire-council",
+        "sector": "public",
+        "code": "Northshire BME Code",
+        "status": "reviewed",
+        "status_label": "Reviewed",
+        "counted": True,
         "score": {"numerator": "1.5", "denominator": 3, "percent": "50%"},
     }
     assert summary["bodies"][1]["status"] == "not_started" and summary["bodies"][1]["score"] is None
     by_ref = {u["ref"]: u for u in summary["undertakings"]}
-    assert by_ref["3.2.2"]["counts"] == {"met": 0, "partly_met": 0, "not_met": 1, "not_applicable": 0, "not_assessed": 0}
+    assert by_ref["3.2.2"]["counts"] == {
+        "met": 0,
+        "partly_met": 0,
+        "not_met": 1,
+        "not_applicable": 0,
+        "not_assessed": 0,
+    }
     assert by_ref["3.2.2"]["party"] == "public"
     assert "3.2.3" not in by_ref  # not assessable
     assert [(s["undertaking_ref"], s["rating"]) for s in summary["statements"]] == [
-        ("3.1.2", "partly_met"), ("3.2.1", "not_applicable"), ("3.2.2", "not_met")
+        ("3.1.2", "partly_met"),
+        ("3.2.1", "not_applicable"),
+        ("3.2.2", "not_met"),
     ]
     assert summary["statements"][0]["explanation"] == "Only in the funding guide."
     assert summary["actions"] == [
-        {"organisation": "Northshire Council", "undertaking_ref": "3.2.2", "what": "Set aside a budget", "who": "Finance", "due": "2026-12-01"}
+        {
+            "organisation": "Northshire Council",
+            "undertaking_ref": "3.2.2",
+            "what": "Set aside a budget",
+            "who": "Finance",
+            "due": "2026-12-01",
+        }
     ]
 
 
-def test_the_summary_leaves_drafts_and_returned_returns_out_of_the_figures(world, code, council_return, officer, steering):
+def test_the_summary_leaves_drafts_and_returned_returns_out_of_the_figures(
+    world, code, council_return, officer, steering
+):
     fill(council_return, officer)
     services.compliance_return_submit(compliance_return=council_return, user=officer)
     services.compliance_return_send_back(compliance_return=council_return, user=steering, comments="More evidence")

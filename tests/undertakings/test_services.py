@@ -204,7 +204,11 @@ def test_the_steering_group_returns_a_return_with_comments_and_the_body_is_told(
     assert council_return.status == ReturnStatus.RETURNED
     assert council_return.steering_comments == "Please give evidence for 3.2.1."
     event = council_return.events.last()
-    assert (event.kind, event.by, event.comments) == (ReturnEvent.Kind.RETURNED, steering, "Please give evidence for 3.2.1.")
+    assert (event.kind, event.by, event.comments) == (
+        ReturnEvent.Kind.RETURNED,
+        steering,
+        "Please give evidence for 3.2.1.",
+    )
     assert [m.to for m in mail.outbox] == [[officer.email]]
     assert "Please give evidence for 3.2.1." in mail.outbox[0].body
 
@@ -225,7 +229,12 @@ def test_a_returned_return_can_be_changed_and_submitted_again(council_return, of
 
     council_return.refresh_from_db()
     assert council_return.status == ReturnStatus.SUBMITTED
-    assert list(council_return.events.values_list("kind", flat=True)) == ["started", "submitted", "returned", "resubmitted"]
+    assert list(council_return.events.values_list("kind", flat=True)) == [
+        "started",
+        "submitted",
+        "returned",
+        "resubmitted",
+    ]
 
 
 def test_accepting_a_return_locks_it(council_return, officer, steering):
@@ -261,17 +270,30 @@ def test_only_a_submitted_return_can_be_reviewed(council_return, steering, revie
 def last_year(world, code, officer, steering):
     """A reviewed 2024-25 return of the council: 3.1.1 met, 3.1.2 partly met with an open action, 3.2.1 not applicable."""
     period = f.ReportingPeriodFactory(
-        compact=world.compact, label="2024-25", start_date=datetime.date(2024, 4, 1),
-        end_date=datetime.date(2025, 3, 31), returns_due=datetime.date(2025, 6, 30),
+        compact=world.compact,
+        label="2024-25",
+        start_date=datetime.date(2024, 4, 1),
+        end_date=datetime.date(2025, 3, 31),
+        returns_due=datetime.date(2025, 6, 30),
     )
     old = services.compliance_return_start(organisation=world.council, period=period, code=code, user=officer)
     entries = {e.undertaking.ref: e for e in old.entries.select_related("undertaking")}
-    update(entries["3.1.1"], officer, Rating.MET, evidence="Race equality plan 2024", links=["https://example.org/plan"])
+    update(
+        entries["3.1.1"], officer, Rating.MET, evidence="Race equality plan 2024", links=["https://example.org/plan"]
+    )
     update(entries["3.1.2"], officer, Rating.PARTLY_MET, explanation="Mentioned in some publications only.")
     update(entries["3.2.1"], officer, Rating.NOT_APPLICABLE, explanation="We fund no BME groups.")
     update(entries["3.2.2"], officer, Rating.MET)
-    services.action_add(entry=entries["3.1.2"], user=officer, what="Add the Code to the funding guide", who="Grants team", due_on=datetime.date(2025, 9, 30))
-    done = services.action_add(entry=entries["3.1.2"], user=officer, what="Brief staff", who="HR", due_on=datetime.date(2025, 5, 1))
+    services.action_add(
+        entry=entries["3.1.2"],
+        user=officer,
+        what="Add the Code to the funding guide",
+        who="Grants team",
+        due_on=datetime.date(2025, 9, 30),
+    )
+    done = services.action_add(
+        entry=entries["3.1.2"], user=officer, what="Brief staff", who="HR", due_on=datetime.date(2025, 5, 1)
+    )
     services.action_update(action=done, user=officer, what=done.what, who=done.who, due_on=done.due_on, done=True)
     services.compliance_return_submit(compliance_return=old, user=officer)
     services.compliance_return_accept(compliance_return=old, user=steering)
@@ -279,13 +301,18 @@ def last_year(world, code, officer, steering):
 
 
 def test_starting_from_last_year_copies_answers_marked_carried_forward(world, code, officer, last_year):
-    new = services.compliance_return_start(organisation=world.council, period=world.period, code=code, user=officer, carry_forward=True)
+    new = services.compliance_return_start(
+        organisation=world.council, period=world.period, code=code, user=officer, carry_forward=True
+    )
 
     entries = {e.undertaking.ref: e for e in new.entries.select_related("undertaking")}
     assert entries["3.1.1"].rating == Rating.MET and entries["3.1.1"].carried_forward
     assert entries["3.1.1"].evidence == "Race equality plan 2024"
     assert entries["3.1.1"].links == ["https://example.org/plan"]
-    assert (entries["3.1.2"].rating, entries["3.1.2"].explanation) == (Rating.PARTLY_MET, "Mentioned in some publications only.")
+    assert (entries["3.1.2"].rating, entries["3.1.2"].explanation) == (
+        Rating.PARTLY_MET,
+        "Mentioned in some publications only.",
+    )
     assert new.carried_forward_from == last_year
     # Only the unfinished action comes along.
     assert list(entries["3.1.2"].actions.values_list("what", flat=True)) == ["Add the Code to the funding guide"]
@@ -295,14 +322,18 @@ def test_starting_from_last_year_copies_answers_marked_carried_forward(world, co
 
 
 def test_a_return_with_unconfirmed_carried_forward_entries_cannot_be_submitted(world, code, officer, last_year):
-    new = services.compliance_return_start(organisation=world.council, period=world.period, code=code, user=officer, carry_forward=True)
+    new = services.compliance_return_start(
+        organisation=world.council, period=world.period, code=code, user=officer, carry_forward=True
+    )
     with pytest.raises(ValidationError) as caught:
         services.compliance_return_submit(compliance_return=new, user=officer)
     assert messages(caught) == [RETURN_INCOMPLETE.format(count=4)]
 
 
 def test_saving_an_entry_confirms_it_whether_changed_or_not(world, code, officer, last_year):
-    new = services.compliance_return_start(organisation=world.council, period=world.period, code=code, user=officer, carry_forward=True)
+    new = services.compliance_return_start(
+        organisation=world.council, period=world.period, code=code, user=officer, carry_forward=True
+    )
     for entry in new.entries.all():
         update(entry, officer, entry.rating, explanation=entry.explanation, evidence=entry.evidence, links=entry.links)
     assert not new.entries.filter(carried_forward=True).exists()
@@ -313,7 +344,9 @@ def test_saving_an_entry_confirms_it_whether_changed_or_not(world, code, officer
 
 def test_starting_from_last_year_without_a_previous_return_is_refused(world, code, officer):
     with pytest.raises(ValidationError) as caught:
-        services.compliance_return_start(organisation=world.council, period=world.period, code=code, user=officer, carry_forward=True)
+        services.compliance_return_start(
+            organisation=world.council, period=world.period, code=code, user=officer, carry_forward=True
+        )
     assert messages(caught) == [NO_PREVIOUS_RETURN]
     assert not ComplianceReturn.objects.exists()
 
@@ -326,8 +359,12 @@ def test_actions_need_what_and_who_and_record_when_done(council_return, officer)
     with pytest.raises(ValidationError) as caught:
         services.action_add(entry=entry, user=officer, what=" ", who="", due_on=datetime.date(2026, 9, 30))
     assert caught.value.message_dict == {"what": [services.WHAT_REQUIRED], "who": [services.WHO_REQUIRED]}
-    action = services.action_add(entry=entry, user=officer, what="Publish plan", who="Policy team", due_on=datetime.date(2026, 9, 30))
-    services.action_update(action=action, user=officer, what="Publish plan", who="Policy team", due_on=action.due_on, done=True)
+    action = services.action_add(
+        entry=entry, user=officer, what="Publish plan", who="Policy team", due_on=datetime.date(2026, 9, 30)
+    )
+    services.action_update(
+        action=action, user=officer, what="Publish plan", who="Policy team", due_on=action.due_on, done=True
+    )
     action.refresh_from_db()
     assert action.done and action.done_on is not None
     services.action_remove(action=action, user=officer)
@@ -340,14 +377,19 @@ def test_actions_need_what_and_who_and_record_when_done(council_return, officer)
 def test_a_period_is_the_uk_financial_year_with_returns_due_three_months_after(world):
     period = services.reporting_period_create(compact=world.compact, start_year=2026)
     assert (period.label, period.start_date, period.end_date, period.returns_due) == (
-        "2026-27", datetime.date(2026, 4, 1), datetime.date(2027, 3, 31), datetime.date(2027, 6, 30)
+        "2026-27",
+        datetime.date(2026, 4, 1),
+        datetime.date(2027, 3, 31),
+        datetime.date(2027, 6, 30),
     )
     with pytest.raises(ValidationError) as caught:
         services.reporting_period_create(compact=world.compact, start_year=2026)
     assert messages(caught) == [services.PERIOD_EXISTS.format(compact=world.compact, label="2026-27")]
 
 
-def test_workflow_changes_made_with_notifications_suppressed_send_no_email(council_return, officer, django_capture_on_commit_callbacks):
+def test_workflow_changes_made_with_notifications_suppressed_send_no_email(
+    council_return, officer, django_capture_on_commit_callbacks
+):
     fill(council_return, officer)
     with django_capture_on_commit_callbacks(execute=True), services.notifications_suppressed():
         services.compliance_return_submit(compliance_return=council_return, user=officer)

@@ -38,7 +38,7 @@ def test_every_numbered_undertaking_of_the_source_is_present_once(filename, chec
     for section_ref, (party, openings) in expected.items():
         found = list(Undertaking.objects.filter(code=code, section__ref=section_ref).order_by("position"))
         assert len(found) == len(openings), f"§{section_ref}: {len(found)} undertakings, the source has {len(openings)}"
-        for undertaking, opening in zip(found, openings):
+        for undertaking, opening in zip(found, openings, strict=False):
             assert words(undertaking.text).startswith(words(opening)), f"{undertaking.ref} does not start '{opening}'"
             assert undertaking.assessable, f"{undertaking.ref} is a numbered undertaking but not assessed"
         if party != "mixed":

@@ -102,11 +102,18 @@ def test_the_entry_form_saves_and_moves_to_the_next_unassessed_undertaking(counc
     assert "0 of 4 assessed" in page
     assert "How well did Northshire Council keep undertaking 3.1.1?" in page
 
-    response = client.post(entry_url(first), {"rating": "met", "evidence": "Joint plan agreed May 2025", "links": "https://example.org/plan\n"})
+    response = client.post(
+        entry_url(first),
+        {"rating": "met", "evidence": "Joint plan agreed May 2025", "links": "https://example.org/plan\n"},
+    )
 
     assert response["Location"] == entry_url(second)
     first.refresh_from_db()
-    assert (first.rating, first.evidence, first.links) == (Rating.MET, "Joint plan agreed May 2025", ["https://example.org/plan"])
+    assert (first.rating, first.evidence, first.links) == (
+        Rating.MET,
+        "Joint plan agreed May 2025",
+        ["https://example.org/plan"],
+    )
     assert "1 of 4 assessed" in text_of(client.get(entry_url(second)))
 
 
@@ -132,14 +139,18 @@ def test_an_unexplained_rating_shows_the_error_and_keeps_what_was_typed(council_
 def test_organisation_names_in_the_form_legend_are_escaped(world, code, client_for, officer):
     world.council.name = "<script>alert(1)</script> Council"
     world.council.save()
-    compliance_return = services.compliance_return_start(organisation=world.council, period=world.period, code=code, user=officer)
+    compliance_return = services.compliance_return_start(
+        organisation=world.council, period=world.period, code=code, user=officer
+    )
     page = text_of(client_for(officer).get(entry_url(compliance_return.entries.first())))
     assert "<script>alert(1)</script>" not in page
 
 
 def test_the_submit_page_lists_what_is_missing(council_return, client_for, officer):
     client = client_for(officer)
-    services.compliance_entry_update(entry=council_return.entries.first(), user=officer, rating="met", explanation="", evidence="", links=[])
+    services.compliance_entry_update(
+        entry=council_return.entries.first(), user=officer, rating="met", explanation="", evidence="", links=[]
+    )
     page = text_of(client.get(reverse("undertakings:return-submit", args=[council_return.pk])))
     assert "You cannot submit this return yet" in page
     assert "Undertaking 3.1.2</a>: not yet assessed" in page
@@ -166,7 +177,9 @@ def test_a_submitted_return_is_read_only_on_every_page(council_return, client_fo
     assert "Check and submit" not in page
 
 
-def test_the_steering_group_returns_a_return_and_the_officer_sees_the_comments(council_return, client_for, officer, steering):
+def test_the_steering_group_returns_a_return_and_the_officer_sees_the_comments(
+    council_return, client_for, officer, steering
+):
     fill(council_return, officer)
     services.compliance_return_submit(compliance_return=council_return, user=officer)
     review = reverse("undertakings:return-review", args=[council_return.pk])
@@ -200,7 +213,12 @@ def test_accepting_locks_the_return(council_return, client_for, officer, steerin
 def test_start_from_last_year_is_offered_when_there_is_a_previous_return(world, code, client_for, officer):
     from tests import factories as f
 
-    last = f.ReportingPeriodFactory(compact=world.compact, label="2024-25", start_date=datetime.date(2024, 4, 1), end_date=datetime.date(2025, 3, 31))
+    last = f.ReportingPeriodFactory(
+        compact=world.compact,
+        label="2024-25",
+        start_date=datetime.date(2024, 4, 1),
+        end_date=datetime.date(2025, 3, 31),
+    )
     old = services.compliance_return_start(organisation=world.council, period=last, code=code, user=officer)
     fill(old, officer)
     client = client_for(officer)
@@ -218,7 +236,9 @@ def test_start_from_last_year_is_offered_when_there_is_a_previous_return(world, 
 # --- Evidence files and actions --------------------------------------------------------------
 
 
-def test_an_officer_uploads_a_file_and_only_permitted_people_can_download_it(world, council_return, client_for, officer, steering):
+def test_an_officer_uploads_a_file_and_only_permitted_people_can_download_it(
+    world, council_return, client_for, officer, steering
+):
     entry = council_return.entries.first()
     client = client_for(officer)
     upload = SimpleUploadedFile("minutes.txt", b"Minutes of the meeting", content_type="text/plain")
@@ -249,9 +269,13 @@ def test_actions_are_added_with_a_date_and_shown_on_the_return(council_return, c
     entry = council_return.entries.first()
     client = client_for(officer)
     url = reverse("undertakings:action-add", args=[entry.pk])
-    response = client.post(url, {"what": "Publish the plan", "who": "Policy team", "due_on_0": "31", "due_on_1": "13", "due_on_2": "2026"})
+    response = client.post(
+        url, {"what": "Publish the plan", "who": "Policy team", "due_on_0": "31", "due_on_1": "13", "due_on_2": "2026"}
+    )
     assert response.status_code == 200 and "There is a problem" in text_of(response)
-    response = client.post(url, {"what": "Publish the plan", "who": "Policy team", "due_on_0": "31", "due_on_1": "12", "due_on_2": "2026"})
+    response = client.post(
+        url, {"what": "Publish the plan", "who": "Policy team", "due_on_0": "31", "due_on_1": "12", "due_on_2": "2026"}
+    )
     assert response.status_code == 302
     assert entry.actions.get().due_on == datetime.date(2026, 12, 31)
     assert "Publish the plan" in text_of(client.get(detail_url(council_return)))
@@ -263,8 +287,12 @@ def test_actions_are_added_with_a_date_and_shown_on_the_return(council_return, c
 @pytest.fixture
 def submitted_council(council_return, officer):
     for entry in council_return.entries.select_related("undertaking"):
-        rating, explanation = (Rating.PARTLY_MET, "=cmd|' /C calc'!A0") if entry.undertaking.ref == "3.1.2" else (Rating.MET, "")
-        services.compliance_entry_update(entry=entry, user=officer, rating=rating, explanation=explanation, evidence="", links=[])
+        rating, explanation = (
+            (Rating.PARTLY_MET, "=cmd|' /C calc'!A0") if entry.undertaking.ref == "3.1.2" else (Rating.MET, "")
+        )
+        services.compliance_entry_update(
+            entry=entry, user=officer, rating=rating, explanation=explanation, evidence="", links=[]
+        )
     services.compliance_return_submit(compliance_return=council_return, user=officer)
     return council_return
 
@@ -279,21 +307,29 @@ def test_the_period_overview_shows_status_and_score_of_every_signatory(world, su
 def test_the_matrix_labels_every_cell_in_words(world, code, submitted_council, client_for, steering):
     page = text_of(client_for(steering).get(reverse("undertakings:matrix", args=[world.period.pk, code.pk])))
     assert '<td class="govuk-table__cell portal-rating portal-rating--partly_met">Partly met</td>' in page
-    assert page.count("portal-rating--met\">Met</td>") == 3
+    assert page.count('portal-rating--met">Met</td>') == 3
     assert "Ratings of 1 body for 5 undertakings, 2025-26" in page
     assert "not for this sector" in page
 
 
-def test_the_undertaking_page_shows_how_each_body_rated_it_and_why(world, code, submitted_council, client_for, steering):
+def test_the_undertaking_page_shows_how_each_body_rated_it_and_why(
+    world, code, submitted_council, client_for, steering
+):
     undertaking = code.undertakings.get(ref="3.1.2")
-    page = text_of(client_for(steering).get(reverse("undertakings:undertaking-detail", args=[world.period.pk, undertaking.pk])))
+    page = text_of(
+        client_for(steering).get(reverse("undertakings:undertaking-detail", args=[world.period.pk, undertaking.pk]))
+    )
     assert "Northshire Council" in page and "Partly met" in page
     assert "=cmd|&#x27; /C calc&#x27;!A0" in page
 
 
 def test_csv_downloads_escape_cells_a_spreadsheet_would_run(world, code, submitted_council, client_for, steering):
     undertaking = code.undertakings.get(ref="3.1.2")
-    csv_text = client_for(steering).get(reverse("undertakings:undertaking-csv", args=[world.period.pk, undertaking.pk])).content.decode()
+    csv_text = (
+        client_for(steering)
+        .get(reverse("undertakings:undertaking-csv", args=[world.period.pk, undertaking.pk]))
+        .content.decode()
+    )
     assert "'=cmd|' /C calc'!A0" in csv_text
     csv_text = client_for(steering).get(reverse("undertakings:period-csv", args=[world.period.pk])).content.decode()
     assert "Northshire Council,Public body,Northshire BME Code,Submitted" in csv_text

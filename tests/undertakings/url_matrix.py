@@ -25,9 +25,13 @@ def prepare(world):
     world.undertakings_action = services.action_add(
         entry=entry, user=officer, what="Publish the plan", who="Policy team", due_on=datetime.date(2026, 12, 31)
     )
-    submitted = services.compliance_return_start(organisation=world.other_body, period=world.period, code=code, user=other_officer)
+    submitted = services.compliance_return_start(
+        organisation=world.other_body, period=world.period, code=code, user=other_officer
+    )
     for other in submitted.entries.all():
-        services.compliance_entry_update(entry=other, user=other_officer, rating="met", explanation="", evidence="", links=[])
+        services.compliance_entry_update(
+            entry=other, user=other_officer, rating="met", explanation="", evidence="", links=[]
+        )
     services.compliance_return_submit(compliance_return=submitted, user=other_officer)
     world.undertakings_code = code
     world.undertakings_return = draft
@@ -62,9 +66,21 @@ ROWS = [
         expect(404, anonymous=302, officer=302),
         note="already started: the officer is sent to it",
     ),
-    Row("undertakings:return-detail", lambda w: reverse("undertakings:return-detail", args=[w.undertakings_return.pk]), RETURN_VIEWERS),
-    Row("undertakings:return-csv", lambda w: reverse("undertakings:return-csv", args=[w.undertakings_return.pk]), RETURN_VIEWERS),
-    Row("undertakings:return-submit", lambda w: reverse("undertakings:return-submit", args=[w.undertakings_return.pk]), BODY_ONLY),
+    Row(
+        "undertakings:return-detail",
+        lambda w: reverse("undertakings:return-detail", args=[w.undertakings_return.pk]),
+        RETURN_VIEWERS,
+    ),
+    Row(
+        "undertakings:return-csv",
+        lambda w: reverse("undertakings:return-csv", args=[w.undertakings_return.pk]),
+        RETURN_VIEWERS,
+    ),
+    Row(
+        "undertakings:return-submit",
+        lambda w: reverse("undertakings:return-submit", args=[w.undertakings_return.pk]),
+        BODY_ONLY,
+    ),
     Row(
         "undertakings:return-submit",
         lambda w: reverse("undertakings:return-submit", args=[w.undertakings_submitted.pk]),
@@ -91,7 +107,11 @@ ROWS = [
         expect(404, anonymous=302, officer=403, steering_member=302, site_admin=403),
         note="a draft: nothing to review",
     ),
-    Row("undertakings:entry-edit", lambda w: reverse("undertakings:entry-edit", args=[w.undertakings_entry.pk]), BODY_ONLY),
+    Row(
+        "undertakings:entry-edit",
+        lambda w: reverse("undertakings:entry-edit", args=[w.undertakings_entry.pk]),
+        BODY_ONLY,
+    ),
     Row(
         "undertakings:entry-edit",
         lambda w: reverse("undertakings:entry-edit", args=[w.undertakings_entry.pk]),
@@ -100,12 +120,36 @@ ROWS = [
         data=lambda w: {"rating": "not_met", "explanation": ""},
         note="unexplained rating: the form comes back with an error",
     ),
-    Row("undertakings:evidence-add", lambda w: reverse("undertakings:evidence-add", args=[w.undertakings_entry.pk]), BODY_ONLY),
-    Row("undertakings:action-add", lambda w: reverse("undertakings:action-add", args=[w.undertakings_entry.pk]), BODY_ONLY),
-    Row("undertakings:evidence-download", lambda w: reverse("undertakings:evidence-download", args=[w.undertakings_file.pk]), RETURN_VIEWERS),
-    Row("undertakings:evidence-remove", lambda w: reverse("undertakings:evidence-remove", args=[w.undertakings_file.pk]), BODY_ONLY),
-    Row("undertakings:action-edit", lambda w: reverse("undertakings:action-edit", args=[w.undertakings_action.pk]), BODY_ONLY),
-    Row("undertakings:action-remove", lambda w: reverse("undertakings:action-remove", args=[w.undertakings_action.pk]), BODY_ONLY),
+    Row(
+        "undertakings:evidence-add",
+        lambda w: reverse("undertakings:evidence-add", args=[w.undertakings_entry.pk]),
+        BODY_ONLY,
+    ),
+    Row(
+        "undertakings:action-add",
+        lambda w: reverse("undertakings:action-add", args=[w.undertakings_entry.pk]),
+        BODY_ONLY,
+    ),
+    Row(
+        "undertakings:evidence-download",
+        lambda w: reverse("undertakings:evidence-download", args=[w.undertakings_file.pk]),
+        RETURN_VIEWERS,
+    ),
+    Row(
+        "undertakings:evidence-remove",
+        lambda w: reverse("undertakings:evidence-remove", args=[w.undertakings_file.pk]),
+        BODY_ONLY,
+    ),
+    Row(
+        "undertakings:action-edit",
+        lambda w: reverse("undertakings:action-edit", args=[w.undertakings_action.pk]),
+        BODY_ONLY,
+    ),
+    Row(
+        "undertakings:action-remove",
+        lambda w: reverse("undertakings:action-remove", args=[w.undertakings_action.pk]),
+        BODY_ONLY,
+    ),
     Row("undertakings:period-overview", lambda w: _period(w, "undertakings:period-overview"), STEERING_ONLY),
     Row("undertakings:period-add", lambda w: reverse("undertakings:period-add", args=[w.compact.slug]), STEERING_ONLY),
     Row(
@@ -125,7 +169,11 @@ ROWS = [
     ),
     Row("undertakings:period-csv", lambda w: _period(w, "undertakings:period-csv"), STEERING_ONLY),
     Row("undertakings:matrix", lambda w: _period(w, "undertakings:matrix", w.undertakings_code.pk), STEERING_ONLY),
-    Row("undertakings:matrix-csv", lambda w: _period(w, "undertakings:matrix-csv", w.undertakings_code.pk), STEERING_ONLY),
+    Row(
+        "undertakings:matrix-csv",
+        lambda w: _period(w, "undertakings:matrix-csv", w.undertakings_code.pk),
+        STEERING_ONLY,
+    ),
     Row(
         "undertakings:undertaking-detail",
         lambda w: _period(w, "undertakings:undertaking-detail", w.undertakings_entry.undertaking_id),

@@ -7,151 +7,262 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisations', '0001_initial'),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Code',
+            name="Code",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80)),
-                ('version', models.CharField(max_length=30)),
-                ('title', models.CharField(max_length=300)),
-                ('short_title', models.CharField(max_length=200)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('consultation', 'Under consultation'), ('adopted', 'Adopted'), ('retired', 'Retired')], default='draft', max_length=20)),
-                ('adopted_on', models.DateField(blank=True, null=True)),
-                ('summary', models.TextField(blank=True)),
-                ('source', models.TextField(blank=True)),
-                ('loaded_at', models.DateTimeField(auto_now=True)),
-                ('compact', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='codes', to='organisations.compact')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(max_length=80)),
+                ("version", models.CharField(max_length=30)),
+                ("title", models.CharField(max_length=300)),
+                ("short_title", models.CharField(max_length=200)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("consultation", "Under consultation"),
+                            ("adopted", "Adopted"),
+                            ("retired", "Retired"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                ("adopted_on", models.DateField(blank=True, null=True)),
+                ("summary", models.TextField(blank=True)),
+                ("source", models.TextField(blank=True)),
+                ("loaded_at", models.DateTimeField(auto_now=True)),
+                (
+                    "compact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="codes", to="organisations.compact"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['compact__name', 'short_title', '-version'],
+                "ordering": ["compact__name", "short_title", "-version"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalCode',
+            name="HistoricalCode",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80)),
-                ('version', models.CharField(max_length=30)),
-                ('title', models.CharField(max_length=300)),
-                ('short_title', models.CharField(max_length=200)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('consultation', 'Under consultation'), ('adopted', 'Adopted'), ('retired', 'Retired')], default='draft', max_length=20)),
-                ('adopted_on', models.DateField(blank=True, null=True)),
-                ('summary', models.TextField(blank=True)),
-                ('source', models.TextField(blank=True)),
-                ('loaded_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('compact', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisations.compact')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("slug", models.SlugField(max_length=80)),
+                ("version", models.CharField(max_length=30)),
+                ("title", models.CharField(max_length=300)),
+                ("short_title", models.CharField(max_length=200)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("consultation", "Under consultation"),
+                            ("adopted", "Adopted"),
+                            ("retired", "Retired"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                ("adopted_on", models.DateField(blank=True, null=True)),
+                ("summary", models.TextField(blank=True)),
+                ("source", models.TextField(blank=True)),
+                ("loaded_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "compact",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisations.compact",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical code',
-                'verbose_name_plural': 'historical codes',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical code",
+                "verbose_name_plural": "historical codes",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalReportingPeriod',
+            name="HistoricalReportingPeriod",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('label', models.CharField(help_text='For example 2025-26.', max_length=40)),
-                ('start_date', models.DateField()),
-                ('end_date', models.DateField()),
-                ('returns_due', models.DateField(help_text='Date by which compliance returns must be submitted.')),
-                ('is_open', models.BooleanField(default=True, help_text='Open periods accept returns.')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('compact', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisations.compact')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("label", models.CharField(help_text="For example 2025-26.", max_length=40)),
+                ("start_date", models.DateField()),
+                ("end_date", models.DateField()),
+                ("returns_due", models.DateField(help_text="Date by which compliance returns must be submitted.")),
+                ("is_open", models.BooleanField(default=True, help_text="Open periods accept returns.")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "compact",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisations.compact",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical reporting period',
-                'verbose_name_plural': 'historical reporting periods',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical reporting period",
+                "verbose_name_plural": "historical reporting periods",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ReportingPeriod',
+            name="ReportingPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(help_text='For example 2025-26.', max_length=40)),
-                ('start_date', models.DateField()),
-                ('end_date', models.DateField()),
-                ('returns_due', models.DateField(help_text='Date by which compliance returns must be submitted.')),
-                ('is_open', models.BooleanField(default=True, help_text='Open periods accept returns.')),
-                ('compact', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='periods', to='organisations.compact')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("label", models.CharField(help_text="For example 2025-26.", max_length=40)),
+                ("start_date", models.DateField()),
+                ("end_date", models.DateField()),
+                ("returns_due", models.DateField(help_text="Date by which compliance returns must be submitted.")),
+                ("is_open", models.BooleanField(default=True, help_text="Open periods accept returns.")),
+                (
+                    "compact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="periods", to="organisations.compact"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['compact', '-start_date'],
+                "ordering": ["compact", "-start_date"],
             },
         ),
         migrations.CreateModel(
-            name='Section',
+            name="Section",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.CharField(max_length=20)),
-                ('title', models.CharField(max_length=300)),
-                ('kind', models.CharField(choices=[('undertakings', 'Undertakings'), ('in_practice', 'In practice')], default='undertakings', max_length=20)),
-                ('intro', models.TextField(blank=True)),
-                ('position', models.PositiveIntegerField()),
-                ('code', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='undertakings.code')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("ref", models.CharField(max_length=20)),
+                ("title", models.CharField(max_length=300)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("undertakings", "Undertakings"), ("in_practice", "In practice")],
+                        default="undertakings",
+                        max_length=20,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True)),
+                ("position", models.PositiveIntegerField()),
+                (
+                    "code",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="sections", to="undertakings.code"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['code', 'position'],
+                "ordering": ["code", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Undertaking',
+            name="Undertaking",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.CharField(max_length=20)),
-                ('party', models.CharField(choices=[('joint', 'Joint (both sectors)'), ('public', 'Public bodies'), ('voluntary', 'Voluntary and community sector')], max_length=20)),
-                ('text', models.TextField()),
-                ('assessable', models.BooleanField(default=True)),
-                ('guidance', models.TextField(blank=True)),
-                ('position', models.PositiveIntegerField()),
-                ('code', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='undertakings', to='undertakings.code')),
-                ('section', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='undertakings', to='undertakings.section')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("ref", models.CharField(max_length=20)),
+                (
+                    "party",
+                    models.CharField(
+                        choices=[
+                            ("joint", "Joint (both sectors)"),
+                            ("public", "Public bodies"),
+                            ("voluntary", "Voluntary and community sector"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("assessable", models.BooleanField(default=True)),
+                ("guidance", models.TextField(blank=True)),
+                ("position", models.PositiveIntegerField()),
+                (
+                    "code",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="undertakings", to="undertakings.code"
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="undertakings",
+                        to="undertakings.section",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['code', 'position'],
+                "ordering": ["code", "position"],
             },
         ),
         migrations.AddConstraint(
-            model_name='code',
-            constraint=models.UniqueConstraint(fields=('slug', 'version'), name='unique_code_version'),
+            model_name="code",
+            constraint=models.UniqueConstraint(fields=("slug", "version"), name="unique_code_version"),
         ),
         migrations.AddConstraint(
-            model_name='reportingperiod',
-            constraint=models.UniqueConstraint(fields=('compact', 'label'), name='unique_period_label'),
+            model_name="reportingperiod",
+            constraint=models.UniqueConstraint(fields=("compact", "label"), name="unique_period_label"),
         ),
         migrations.AddConstraint(
-            model_name='reportingperiod',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__gt', models.F('start_date'))), name='period_ends_after_start'),
+            model_name="reportingperiod",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end_date__gt", models.F("start_date"))), name="period_ends_after_start"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='section',
-            constraint=models.UniqueConstraint(fields=('code', 'ref'), name='unique_section_ref'),
+            model_name="section",
+            constraint=models.UniqueConstraint(fields=("code", "ref"), name="unique_section_ref"),
         ),
         migrations.AddConstraint(
-            model_name='undertaking',
-            constraint=models.UniqueConstraint(fields=('code', 'ref'), name='unique_undertaking_ref'),
+            model_name="undertaking",
+            constraint=models.UniqueConstraint(fields=("code", "ref"), name="unique_undertaking_ref"),
         ),
     ]

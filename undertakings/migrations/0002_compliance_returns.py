@@ -3,249 +3,629 @@
 import django.db.models.deletion
 import django.utils.timezone
 import simple_history.models
-import undertakings.models.returns
 from django.conf import settings
 from django.db import migrations, models
 
+import undertakings.models.returns
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisations', '0001_initial'),
-        ('undertakings', '0001_initial'),
+        ("organisations", "0001_initial"),
+        ("undertakings", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ComplianceEntry',
+            name="ComplianceEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rating', models.CharField(choices=[('met', 'Met'), ('partly_met', 'Partly met'), ('not_met', 'Not met'), ('not_applicable', 'Not applicable'), ('not_assessed', 'Not yet assessed')], default='not_assessed', max_length=20)),
-                ('explanation', models.TextField(blank=True)),
-                ('evidence', models.TextField(blank=True, verbose_name='evidence')),
-                ('links', models.JSONField(blank=True, default=list, help_text='Addresses of evidence published elsewhere.')),
-                ('carried_forward', models.BooleanField(default=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('undertaking', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='compliance_entries', to='undertakings.undertaking')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "rating",
+                    models.CharField(
+                        choices=[
+                            ("met", "Met"),
+                            ("partly_met", "Partly met"),
+                            ("not_met", "Not met"),
+                            ("not_applicable", "Not applicable"),
+                            ("not_assessed", "Not yet assessed"),
+                        ],
+                        default="not_assessed",
+                        max_length=20,
+                    ),
+                ),
+                ("explanation", models.TextField(blank=True)),
+                ("evidence", models.TextField(blank=True, verbose_name="evidence")),
+                (
+                    "links",
+                    models.JSONField(blank=True, default=list, help_text="Addresses of evidence published elsewhere."),
+                ),
+                ("carried_forward", models.BooleanField(default=False)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "undertaking",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="compliance_entries",
+                        to="undertakings.undertaking",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'compliance entries',
-                'ordering': ['compliance_return', 'undertaking__position'],
+                "verbose_name_plural": "compliance entries",
+                "ordering": ["compliance_return", "undertaking__position"],
             },
         ),
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('what', models.TextField()),
-                ('who', models.CharField(help_text='The person or team responsible.', max_length=200)),
-                ('due_on', models.DateField()),
-                ('done', models.BooleanField(default=False)),
-                ('done_on', models.DateField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('carried_forward_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='carried_into', to='undertakings.action')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('entry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='undertakings.complianceentry')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("what", models.TextField()),
+                ("who", models.CharField(help_text="The person or team responsible.", max_length=200)),
+                ("due_on", models.DateField()),
+                ("done", models.BooleanField(default=False)),
+                ("done_on", models.DateField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "carried_forward_from",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="carried_into",
+                        to="undertakings.action",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="undertakings.complianceentry",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['done', 'due_on', 'pk'],
+                "ordering": ["done", "due_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ComplianceReturn',
+            name="ComplianceReturn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('returned', 'Returned for changes'), ('reviewed', 'Reviewed')], default='draft', max_length=20)),
-                ('steering_comments', models.TextField(blank=True, help_text="The steering group's comments when it last returned or accepted the return.")),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('carried_forward_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='carried_into', to='undertakings.compliancereturn')),
-                ('code', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='returns', to='undertakings.code')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='compliance_returns', to='organisations.organisation')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='returns', to='undertakings.reportingperiod')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("returned", "Returned for changes"),
+                            ("reviewed", "Reviewed"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "steering_comments",
+                    models.TextField(
+                        blank=True,
+                        help_text="The steering group's comments when it last returned or accepted the return.",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "carried_forward_from",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="carried_into",
+                        to="undertakings.compliancereturn",
+                    ),
+                ),
+                (
+                    "code",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="returns", to="undertakings.code"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="compliance_returns",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="returns",
+                        to="undertakings.reportingperiod",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-period__start_date', 'organisation__name', 'code__short_title'],
+                "ordering": ["-period__start_date", "organisation__name", "code__short_title"],
             },
         ),
         migrations.AddField(
-            model_name='complianceentry',
-            name='compliance_return',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='undertakings.compliancereturn'),
+            model_name="complianceentry",
+            name="compliance_return",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="entries", to="undertakings.compliancereturn"
+            ),
         ),
         migrations.CreateModel(
-            name='EvidenceFile',
+            name="EvidenceFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=300, upload_to=undertakings.models.returns.evidence_upload_to)),
-                ('original_name', models.CharField(max_length=255)),
-                ('content_type', models.CharField(max_length=120)),
-                ('size', models.PositiveBigIntegerField(help_text='Bytes.')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
-                ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('entry', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='undertakings.complianceentry')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("file", models.FileField(max_length=300, upload_to=undertakings.models.returns.evidence_upload_to)),
+                ("original_name", models.CharField(max_length=255)),
+                ("content_type", models.CharField(max_length=120)),
+                ("size", models.PositiveBigIntegerField(help_text="Bytes.")),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256")),
+                ("uploaded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="files",
+                        to="undertakings.complianceentry",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['uploaded_at', 'pk'],
+                "ordering": ["uploaded_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAction',
+            name="HistoricalAction",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('what', models.TextField()),
-                ('who', models.CharField(help_text='The person or team responsible.', max_length=200)),
-                ('due_on', models.DateField()),
-                ('done', models.BooleanField(default=False)),
-                ('done_on', models.DateField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('carried_forward_from', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='undertakings.action')),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('entry', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='undertakings.complianceentry')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("what", models.TextField()),
+                ("who", models.CharField(help_text="The person or team responsible.", max_length=200)),
+                ("due_on", models.DateField()),
+                ("done", models.BooleanField(default=False)),
+                ("done_on", models.DateField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "carried_forward_from",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="undertakings.action",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="undertakings.complianceentry",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical action',
-                'verbose_name_plural': 'historical actions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalComplianceEntry',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('rating', models.CharField(choices=[('met', 'Met'), ('partly_met', 'Partly met'), ('not_met', 'Not met'), ('not_applicable', 'Not applicable'), ('not_assessed', 'Not yet assessed')], default='not_assessed', max_length=20)),
-                ('explanation', models.TextField(blank=True)),
-                ('evidence', models.TextField(blank=True, verbose_name='evidence')),
-                ('links', models.JSONField(blank=True, default=list, help_text='Addresses of evidence published elsewhere.')),
-                ('carried_forward', models.BooleanField(default=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('compliance_return', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='undertakings.compliancereturn')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('undertaking', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='undertakings.undertaking')),
-                ('updated_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical compliance entry',
-                'verbose_name_plural': 'historical compliance entries',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalComplianceReturn',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('returned', 'Returned for changes'), ('reviewed', 'Reviewed')], default='draft', max_length=20)),
-                ('steering_comments', models.TextField(blank=True, help_text="The steering group's comments when it last returned or accepted the return.")),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('carried_forward_from', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='undertakings.compliancereturn')),
-                ('code', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='undertakings.code')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisations.organisation')),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='undertakings.reportingperiod')),
-            ],
-            options={
-                'verbose_name': 'historical compliance return',
-                'verbose_name_plural': 'historical compliance returns',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalEvidenceFile',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('file', models.TextField(max_length=300)),
-                ('original_name', models.CharField(max_length=255)),
-                ('content_type', models.CharField(max_length=120)),
-                ('size', models.PositiveBigIntegerField(help_text='Bytes.')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
-                ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('entry', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='undertakings.complianceentry')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('uploaded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical evidence file',
-                'verbose_name_plural': 'historical evidence files',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical action",
+                "verbose_name_plural": "historical actions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ReminderSent',
+            name="HistoricalComplianceEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=30)),
-                ('sent_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('recipients', models.TextField(blank=True)),
-                ('code', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='undertakings.code')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organisations.organisation')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='undertakings.reportingperiod')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "rating",
+                    models.CharField(
+                        choices=[
+                            ("met", "Met"),
+                            ("partly_met", "Partly met"),
+                            ("not_met", "Not met"),
+                            ("not_applicable", "Not applicable"),
+                            ("not_assessed", "Not yet assessed"),
+                        ],
+                        default="not_assessed",
+                        max_length=20,
+                    ),
+                ),
+                ("explanation", models.TextField(blank=True)),
+                ("evidence", models.TextField(blank=True, verbose_name="evidence")),
+                (
+                    "links",
+                    models.JSONField(blank=True, default=list, help_text="Addresses of evidence published elsewhere."),
+                ),
+                ("carried_forward", models.BooleanField(default=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "compliance_return",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="undertakings.compliancereturn",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "undertaking",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="undertakings.undertaking",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-sent_at'],
+                "verbose_name": "historical compliance entry",
+                "verbose_name_plural": "historical compliance entries",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalComplianceReturn",
+            fields=[
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("returned", "Returned for changes"),
+                            ("reviewed", "Reviewed"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "steering_comments",
+                    models.TextField(
+                        blank=True,
+                        help_text="The steering group's comments when it last returned or accepted the return.",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "carried_forward_from",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="undertakings.compliancereturn",
+                    ),
+                ),
+                (
+                    "code",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="undertakings.code",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="undertakings.reportingperiod",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical compliance return",
+                "verbose_name_plural": "historical compliance returns",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalEvidenceFile",
+            fields=[
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("file", models.TextField(max_length=300)),
+                ("original_name", models.CharField(max_length=255)),
+                ("content_type", models.CharField(max_length=120)),
+                ("size", models.PositiveBigIntegerField(help_text="Bytes.")),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256")),
+                ("uploaded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "entry",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="undertakings.complianceentry",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical evidence file",
+                "verbose_name_plural": "historical evidence files",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="ReminderSent",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("kind", models.CharField(max_length=30)),
+                ("sent_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("recipients", models.TextField(blank=True)),
+                (
+                    "code",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="undertakings.code"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="organisations.organisation"
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="undertakings.reportingperiod",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["-sent_at"],
             },
         ),
         migrations.CreateModel(
-            name='ReturnEvent',
+            name="ReturnEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('started', 'Started'), ('submitted', 'Submitted'), ('returned', 'Returned for changes'), ('resubmitted', 'Submitted again'), ('accepted', 'Accepted')], max_length=20)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('comments', models.TextField(blank=True)),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('compliance_return', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='undertakings.compliancereturn')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("started", "Started"),
+                            ("submitted", "Submitted"),
+                            ("returned", "Returned for changes"),
+                            ("resubmitted", "Submitted again"),
+                            ("accepted", "Accepted"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("comments", models.TextField(blank=True)),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "compliance_return",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="undertakings.compliancereturn",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.CheckConstraint(condition=models.Q(('done', False), ('done_on__isnull', False), _connector='OR'), name='done_action_has_date'),
+            model_name="action",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("done", False), ("done_on__isnull", False), _connector="OR"),
+                name="done_action_has_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='compliancereturn',
-            constraint=models.UniqueConstraint(fields=('organisation', 'period', 'code'), name='one_return_per_body_period_code'),
+            model_name="compliancereturn",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "period", "code"), name="one_return_per_body_period_code"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='complianceentry',
-            constraint=models.UniqueConstraint(fields=('compliance_return', 'undertaking'), name='one_entry_per_undertaking'),
+            model_name="complianceentry",
+            constraint=models.UniqueConstraint(
+                fields=("compliance_return", "undertaking"), name="one_entry_per_undertaking"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='complianceentry',
-            constraint=models.CheckConstraint(condition=models.Q(('rating__in', ['met', 'not_assessed']), models.Q(('explanation', ''), _negated=True), _connector='OR'), name='comply_or_explain'),
+            model_name="complianceentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("rating__in", ["met", "not_assessed"]),
+                    models.Q(("explanation", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="comply_or_explain",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='remindersent',
-            constraint=models.UniqueConstraint(fields=('organisation', 'period', 'code', 'kind'), name='one_reminder_of_each_kind'),
+            model_name="remindersent",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "period", "code", "kind"), name="one_reminder_of_each_kind"
+            ),
         ),
     ]

@@ -18,7 +18,15 @@ from .returns import (
     returns_for_organisations,
     returns_to_start,
 )
-from .steering import COUNTED_STATUSES, Matrix, OverviewRow, compliance_matrix, period_overview, rating_counts, undertaking_ratings
+from .steering import (
+    COUNTED_STATUSES,
+    Matrix,
+    OverviewRow,
+    compliance_matrix,
+    period_overview,
+    rating_counts,
+    undertaking_ratings,
+)
 from .summary import compliance_summary
 
 __all__ = [

@@ -7,8 +7,10 @@ from ..models import Code, Section, Undertaking
 
 
 def codes_for_list():
-    return Code.objects.select_related("compact").annotate(undertaking_count=Count("undertakings")).order_by(
-        "compact__name", "short_title", "-version"
+    return (
+        Code.objects.select_related("compact")
+        .annotate(undertaking_count=Count("undertakings"))
+        .order_by("compact__name", "short_title", "-version")
     )
 
 

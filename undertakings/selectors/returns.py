@@ -71,8 +71,10 @@ def returns_to_start(*, organisation_ids) -> list[ReturnToStart]:
     owed = []
     for period in periods:
         for s in signatures:
-            in_force = s.compact_id == period.compact_id and s.signed_on <= period.end_date and (
-                s.withdrawn_on is None or s.withdrawn_on >= period.start_date
+            in_force = (
+                s.compact_id == period.compact_id
+                and s.signed_on <= period.end_date
+                and (s.withdrawn_on is None or s.withdrawn_on >= period.start_date)
             )
             if not in_force:
                 continue
@@ -85,7 +87,9 @@ def returns_to_start(*, organisation_ids) -> list[ReturnToStart]:
 def return_with_entries(*, pk: int) -> ComplianceReturn:
     """One return with everything its page shows, in a fixed number of queries."""
     return (
-        ComplianceReturn.objects.select_related("organisation", "period__compact", "code", "carried_forward_from__period")
+        ComplianceReturn.objects.select_related(
+            "organisation", "period__compact", "code", "carried_forward_from__period"
+        )
         .prefetch_related(
             Prefetch(
                 "entries",

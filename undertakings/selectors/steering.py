@@ -7,7 +7,17 @@ from django.db.models import Prefetch
 
 from organisations.models import Organisation
 
-from ..models import Action, Code, ComplianceEntry, ComplianceReturn, EvidenceFile, Rating, ReportingPeriod, ReturnStatus, Undertaking
+from ..models import (
+    Action,
+    Code,
+    ComplianceEntry,
+    ComplianceReturn,
+    EvidenceFile,
+    Rating,
+    ReportingPeriod,
+    ReturnStatus,
+    Undertaking,
+)
 from .periods import signatories_during
 
 # Ratings the steering group compares: returns the body has given in and not had sent back.
@@ -32,7 +42,9 @@ def period_overview(*, period: ReportingPeriod) -> list[OverviewRow]:
     rows = []
     for signature in signatories_during(period=period):
         for code in codes:
-            rows.append(OverviewRow(signature.organisation, code, returns.pop((signature.organisation_id, code.pk), None)))
+            rows.append(
+                OverviewRow(signature.organisation, code, returns.pop((signature.organisation_id, code.pk), None))
+            )
     rows += [OverviewRow(r.organisation, r.code, r) for r in returns.values()]
     return sorted(rows, key=lambda row: (row.organisation.sector, row.organisation.name, row.code.short_title))
 

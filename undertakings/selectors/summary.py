@@ -46,7 +46,9 @@ def compliance_summary(*, compact: Compact, period: ReportingPeriod) -> dict:
     if period.compact_id != compact.pk:
         raise ValueError(f"{period} is not a period of {compact}")
     rows = period_overview(period=period)
-    counted_ids = [r.compliance_return.pk for r in rows if r.compliance_return and r.compliance_return.status in COUNTED_STATUSES]
+    counted_ids = [
+        r.compliance_return.pk for r in rows if r.compliance_return and r.compliance_return.status in COUNTED_STATUSES
+    ]
     codes = list(Code.objects.adopted().filter(compact=compact))
     counts = {
         (undertaking_id, rating): n

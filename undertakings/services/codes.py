@@ -14,10 +14,12 @@ from ..models import Code, CodeStatus, Section, Undertaking
 
 CODE_FROZEN = (
     "{path}: version {version} of {slug} is {status} and is never edited in place. "
-    "Give the changed Code a new version number (for example \"{next_version}\") and load it again."
+    'Give the changed Code a new version number (for example "{next_version}") and load it again.'
 )
 CODE_OF_ANOTHER_COMPACT = "{path}: version {version} of {slug} is already loaded for the {compact}, not for '{other}'."
-UNDERTAKING_IN_USE = "{path}: undertaking {ref} is no longer in the file but records refer to it, so it cannot be removed."
+UNDERTAKING_IN_USE = (
+    "{path}: undertaking {ref} is no longer in the file but records refer to it, so it cannot be removed."
+)
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,9 @@ def code_load(*, path: Path | str) -> CodeLoadResult:
             return CodeLoadResult(code, "created")
         if code.compact_id != compact.pk:
             raise ValidationError(
-                CODE_OF_ANOTHER_COMPACT.format(path=path, version=spec.version, slug=spec.slug, compact=code.compact, other=compact.slug)
+                CODE_OF_ANOTHER_COMPACT.format(
+                    path=path, version=spec.version, slug=spec.slug, compact=code.compact, other=compact.slug
+                )
             )
         current = code_content(code)
         if current == spec.content():
@@ -58,7 +62,10 @@ def code_load(*, path: Path | str) -> CodeLoadResult:
         if code.is_frozen and not _only_retiring(current, spec):
             raise ValidationError(
                 CODE_FROZEN.format(
-                    path=path, version=code.version, slug=code.slug, status=code.get_status_display().lower(),
+                    path=path,
+                    version=code.version,
+                    slug=code.slug,
+                    status=code.get_status_display().lower(),
                     next_version=_next_version(code.version),
                 )
             )
@@ -83,16 +90,24 @@ def code_content(code: Code) -> dict:
         "source": code.source,
         "summary": code.summary,
         "sections": [
-            {"ref": s.ref, "title": s.title, "kind": s.kind, "intro": s.intro, "undertakings": undertakings_by_section.get(s.pk, [])}
+            {
+                "ref": s.ref,
+                "title": s.title,
+                "kind": s.kind,
+                "intro": s.intro,
+                "undertakings": undertakings_by_section.get(s.pk, []),
+            }
             for s in code.sections.order_by("position")
         ],
     }
 
 
 def _only_retiring(current: dict, spec: CodeSpec) -> bool:
-    return current["status"] == CodeStatus.ADOPTED and spec.status == CodeStatus.RETIRED and {
-        **current, "status": CodeStatus.RETIRED
-    } == spec.content()
+    return (
+        current["status"] == CodeStatus.ADOPTED
+        and spec.status == CodeStatus.RETIRED
+        and {**current, "status": CodeStatus.RETIRED} == spec.content()
+    )
 
 
 def _next_version(version: str) -> str:

@@ -13,8 +13,10 @@ RETURN_LOCKED = "This return has been reviewed and is locked."
 def locked_return(compliance_return: ComplianceReturn) -> ComplianceReturn:
     """Re-read under a row lock (inside a transaction), so a save and a submit, or two reviewers,
     cannot interleave."""
-    return ComplianceReturn.objects.select_for_update().select_related("period", "organisation", "code").get(
-        pk=compliance_return.pk
+    return (
+        ComplianceReturn.objects.select_for_update()
+        .select_related("period", "organisation", "code")
+        .get(pk=compliance_return.pk)
     )
 
 

@@ -71,7 +71,9 @@ def _remind_for_period(period: ReportingPeriod, kind: str, today: datetime.date)
             if key in already or (compliance_return and compliance_return.status in DONE_STATUSES):
                 continue
             try:
-                reminded += _send_one(signature.organisation, period, code, kind, compliance_return, emails.get(key[0], []), today)
+                reminded += _send_one(
+                    signature.organisation, period, code, kind, compliance_return, emails.get(key[0], []), today
+                )
             except IntegrityError:
                 continue  # another worker claimed it first
             except Exception:
@@ -82,8 +84,14 @@ def _remind_for_period(period: ReportingPeriod, kind: str, today: datetime.date)
 
 def _send_one(organisation, period, code, kind, compliance_return, emails, today) -> int:
     with transaction.atomic():
-        ReminderSent.objects.create(organisation=organisation, period=period, code=code, kind=kind, recipients=", ".join(emails))
-        url = reverse("undertakings:return-detail", args=[compliance_return.pk]) if compliance_return else reverse("undertakings:return-list")
+        ReminderSent.objects.create(
+            organisation=organisation, period=period, code=code, kind=kind, recipients=", ".join(emails)
+        )
+        url = (
+            reverse("undertakings:return-detail", args=[compliance_return.pk])
+            if compliance_return
+            else reverse("undertakings:return-list")
+        )
         context = {
             "organisation": organisation,
             "period": period,

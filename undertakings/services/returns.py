@@ -31,7 +31,9 @@ CODE_NOT_ADOPTED = "Returns are made against adopted Codes only; {code} is {stat
 CODE_OF_ANOTHER_COMPACT = "{code} is not a Code of the {compact}."
 PERIOD_CLOSED = "The {period} reporting period is closed and no longer accepts returns."
 NO_PREVIOUS_RETURN = "There is no earlier return for this Code to start from."
-EXPLANATION_REQUIRED = "Explain the rating: partly met, not met and not applicable each need reasons (comply or explain)."
+EXPLANATION_REQUIRED = (
+    "Explain the rating: partly met, not met and not applicable each need reasons (comply or explain)."
+)
 RATING_UNKNOWN = "Choose a rating from the list."
 RETURN_INCOMPLETE = "This return is not ready to submit: {count} undertakings still need attention (listed below)."
 NOT_WAITING_FOR_REVIEW = "Only a submitted return can be reviewed: this one is {status}."
@@ -55,7 +57,9 @@ def compliance_return_start(
             NOT_A_SIGNATORY.format(organisation=organisation, compact=period.compact, period=period.label)
         )
     if ComplianceReturn.objects.filter(organisation=organisation, period=period, code=code).exists():
-        raise ValidationError(RETURN_EXISTS.format(organisation=organisation, code=code.short_title, period=period.label))
+        raise ValidationError(
+            RETURN_EXISTS.format(organisation=organisation, code=code.short_title, period=period.label)
+        )
     previous = previous_return(organisation=organisation, period=period, code=code) if carry_forward else None
     if carry_forward and previous is None:
         raise ValidationError(NO_PREVIOUS_RETURN)
@@ -78,7 +82,9 @@ def compliance_return_start(
     if previous is not None:
         _carry_forward_files_and_actions(compliance_return, earlier, user)
     note = f"Started from the {previous.period.label} return." if previous else ""
-    ReturnEvent.objects.create(compliance_return=compliance_return, kind=ReturnEvent.Kind.STARTED, by=user, comments=note)
+    ReturnEvent.objects.create(
+        compliance_return=compliance_return, kind=ReturnEvent.Kind.STARTED, by=user, comments=note
+    )
     return compliance_return
 
 

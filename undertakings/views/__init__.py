@@ -1,5 +1,13 @@
 from .codes import code_csv, code_detail, code_list, code_list_csv
-from .entries import action_add, action_edit, action_remove, entry_edit, evidence_add, evidence_download, evidence_remove
+from .entries import (
+    action_add,
+    action_edit,
+    action_remove,
+    entry_edit,
+    evidence_add,
+    evidence_download,
+    evidence_remove,
+)
 from .periods import period_add, period_close, period_reopen
 from .returns import return_csv, return_detail, return_list, return_list_csv, return_review, return_start, return_submit
 from .steering import matrix, matrix_csv, period_csv, period_overview, undertaking_csv, undertaking_detail

@@ -14,7 +14,10 @@ def code_list(request):
     return render(
         request,
         "undertakings/code_list.html",
-        {"codes": selectors.codes_for_list(), "breadcrumbs": [("Home", reverse("home")), ("Codes of Good Practice", None)]},
+        {
+            "codes": selectors.codes_for_list(),
+            "breadcrumbs": [("Home", reverse("home")), ("Codes of Good Practice", None)],
+        },
     )
 
 
@@ -23,7 +26,9 @@ def code_list_csv(request):
         [c.title, c.short_title, c.compact.name, c.version, c.get_status_display(), c.adopted_on, c.undertaking_count]
         for c in selectors.codes_for_list()
     )
-    return csv_response("codes.csv", ["Title", "Short title", "Compact", "Version", "Status", "Adopted on", "Undertakings"], rows)
+    return csv_response(
+        "codes.csv", ["Title", "Short title", "Compact", "Version", "Status", "Adopted on", "Undertakings"], rows
+    )
 
 
 def code_detail(request, slug, version):

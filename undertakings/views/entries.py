@@ -42,13 +42,26 @@ def entry_edit(request, pk):
     if not editable:
         return _back_to_return(entry)
     compliance_return = entry.compliance_return
-    initial = {"rating": entry.rating, "explanation": entry.explanation, "evidence": entry.evidence, "links": "\n".join(entry.links)}
-    form = EntryForm(request.POST or None, initial=initial, legend=f"How well did {compliance_return.organisation.name} keep undertaking {entry.undertaking.ref}?")
+    initial = {
+        "rating": entry.rating,
+        "explanation": entry.explanation,
+        "evidence": entry.evidence,
+        "links": "\n".join(entry.links),
+    }
+    form = EntryForm(
+        request.POST or None,
+        initial=initial,
+        legend=f"How well did {compliance_return.organisation.name} keep undertaking {entry.undertaking.ref}?",
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.compliance_entry_update(
-                entry=entry, user=request.user, rating=form.cleaned_data["rating"],
-                explanation=form.cleaned_data["explanation"], evidence=form.cleaned_data["evidence"], links=form.link_list(),
+                entry=entry,
+                user=request.user,
+                rating=form.cleaned_data["rating"],
+                explanation=form.cleaned_data["explanation"],
+                evidence=form.cleaned_data["evidence"],
+                links=form.link_list(),
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -65,7 +78,9 @@ def entry_edit(request, pk):
             "actions": entry.actions.all(),
             "assessed": compliance_return.assessed_count,
             "total": compliance_return.total_count,
-            "breadcrumbs": return_breadcrumbs(request, compliance_return, (f"Undertaking {entry.undertaking.ref}", None)),
+            "breadcrumbs": return_breadcrumbs(
+                request, compliance_return, (f"Undertaking {entry.undertaking.ref}", None)
+            ),
         },
     )
 
@@ -84,7 +99,9 @@ def evidence_add(request, pk):
     entry, editable = _entry_for_body(request, pk)
     if not editable:
         return _back_to_return(entry)
-    form = EvidenceFileForm(request.POST or None, request.FILES or None, limit_text=filesizeformat(services.evidence_max_bytes()))
+    form = EvidenceFileForm(
+        request.POST or None, request.FILES or None, limit_text=filesizeformat(services.evidence_max_bytes())
+    )
     if request.method == "POST" and form.is_valid():
         try:
             evidence = services.evidence_file_add(entry=entry, user=request.user, upload=form.cleaned_data["file"])
@@ -111,7 +128,9 @@ def evidence_download(request, pk):
         handle = evidence.file.open("rb")
     except FileNotFoundError:
         raise Http404("The stored file is missing") from None
-    response = FileResponse(handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type)
+    response = FileResponse(
+        handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
+    )
     # An uploaded file is never run as a page of this site, even if a browser were to show it.
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response
@@ -122,15 +141,19 @@ def evidence_download(request, pk):
 def evidence_remove(request, pk):
     evidence = get_evidence_for_user(request.user, pk)
     return _removal(
-        request, evidence.entry_id, remove=lambda: services.evidence_file_remove(evidence=evidence, user=request.user),
+        request,
+        evidence.entry_id,
+        remove=lambda: services.evidence_file_remove(evidence=evidence, user=request.user),
         question=f"Are you sure you want to remove {evidence.original_name}?",
-        explanation="The file will be deleted from this return.", button_label="Remove file",
-        done=f"{evidence.original_name} has been removed.", anchor="#evidence-files",
+        explanation="The file will be deleted from this return.",
+        button_label="Remove file",
+        done=f"{evidence.original_name} has been removed.",
+        anchor="#evidence-files",
     )
 
 
 def _removal(request, entry_pk, *, remove, question, explanation, button_label, done, anchor):
-    """"Are you sure?" on GET; on POST remove the thing and go back to its entry."""
+    """ "Are you sure?" on GET; on POST remove the thing and go back to its entry."""
     entry, editable = _entry_for_body(request, entry_pk)
     if not editable:
         return _back_to_return(entry)
@@ -152,7 +175,9 @@ def _removal(request, entry_pk, *, remove, question, explanation, button_label, 
 
 
 def _entry_crumbs(request, entry, title):
-    return return_breadcrumbs(request, entry.compliance_return, (f"Undertaking {entry.undertaking.ref}", _entry_url(entry)), (title, None))
+    return return_breadcrumbs(
+        request, entry.compliance_return, (f"Undertaking {entry.undertaking.ref}", _entry_url(entry)), (title, None)
+    )
 
 
 @login_required
@@ -164,14 +189,18 @@ def action_add(request, pk):
     entry, editable = _entry_for_body(request, pk)
     if not editable:
         return _back_to_return(entry)
-    return _action_form(request, entry, ActionForm(request.POST or None), save, "Add an action", "The action has been added.")
+    return _action_form(
+        request, entry, ActionForm(request.POST or None), save, "Add an action", "The action has been added."
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def action_edit(request, pk):
     def save(data):
-        services.action_update(action=action, user=request.user, done=data["done"], **{k: data[k] for k in ("what", "who", "due_on")})
+        services.action_update(
+            action=action, user=request.user, done=data["done"], **{k: data[k] for k in ("what", "who", "due_on")}
+        )
 
     action = get_action_for_user(request.user, pk)
     entry, editable = _entry_for_body(request, action.entry_id)
@@ -203,7 +232,12 @@ def _action_form(request, entry, form, save, title, done):
 def action_remove(request, pk):
     action = get_action_for_user(request.user, pk)
     return _removal(
-        request, action.entry_id, remove=lambda: services.action_remove(action=action, user=request.user),
-        question="Are you sure you want to remove this action?", explanation=action.what,
-        button_label="Remove action", done="The action has been removed.", anchor="#actions",
+        request,
+        action.entry_id,
+        remove=lambda: services.action_remove(action=action, user=request.user),
+        question="Are you sure you want to remove this action?",
+        explanation=action.what,
+        button_label="Remove action",
+        done="The action has been removed.",
+        anchor="#actions",
     )

@@ -58,8 +58,10 @@ def period_add(request, slug):
     if request.method == "POST" and form.is_valid():
         try:
             period = services.reporting_period_create(
-                compact=compact, start_year=form.cleaned_data["start_year"],
-                returns_due=form.cleaned_data["returns_due"], is_open=form.cleaned_data["is_open"],
+                compact=compact,
+                start_year=form.cleaned_data["start_year"],
+                returns_due=form.cleaned_data["returns_due"],
+                is_open=form.cleaned_data["is_open"],
             )
         except ValidationError as exc:
             form.add_error(None if hasattr(exc, "error_dict") else "start_year", exc)

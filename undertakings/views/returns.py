@@ -18,7 +18,14 @@ from organisations.roles import roles_for
 from .. import selectors, services
 from ..forms import ReviewForm, StartReturnForm
 from ..models import Code, ComplianceReturn, Rating, ReportingPeriod, ReturnStatus
-from ..permissions import can_edit_return, can_review_return, can_start_return, can_view_period, get_return_for_user, is_returns_body
+from ..permissions import (
+    can_edit_return,
+    can_review_return,
+    can_start_return,
+    can_view_period,
+    get_return_for_user,
+    is_returns_body,
+)
 
 RETURNS_PER_PAGE = 25
 
@@ -27,8 +34,10 @@ def return_breadcrumbs(request, compliance_return: ComplianceReturn, *tail) -> l
     crumbs = [("Home", reverse("home")), ("Compliance returns", reverse("undertakings:return-list"))]
     if can_view_period(request.user, compliance_return.period) and not is_returns_body(request.user, compliance_return):
         crumbs.append(
-            (f"{compliance_return.period.compact.name} {compliance_return.period.label}",
-             reverse("undertakings:period-overview", args=[compliance_return.period_id]))
+            (
+                f"{compliance_return.period.compact.name} {compliance_return.period.label}",
+                reverse("undertakings:period-overview", args=[compliance_return.period_id]),
+            )
         )
     title = f"{compliance_return.organisation.name} {compliance_return.period.label}"
     if tail:
@@ -67,14 +76,33 @@ def return_list_csv(request):
 
 
 def return_table(returns) -> tuple[list[str], list[list]]:
-    header = ["Organisation", "Code", "Period", "Status", "Assessed", "Undertakings", "Score numerator", "Score denominator", "Score"]
+    header = [
+        "Organisation",
+        "Code",
+        "Period",
+        "Status",
+        "Assessed",
+        "Undertakings",
+        "Score numerator",
+        "Score denominator",
+        "Score",
+    ]
     rows = []
     for r in returns:
         score = r.score
-        rows.append([
-            r.organisation.name, r.code.short_title, r.period.label, r.get_status_display(), r.assessed_count,
-            r.total_count, score.numerator_text, score.denominator, score.percent_text,
-        ])
+        rows.append(
+            [
+                r.organisation.name,
+                r.code.short_title,
+                r.period.label,
+                r.get_status_display(),
+                r.assessed_count,
+                r.total_count,
+                score.numerator_text,
+                score.denominator,
+                score.percent_text,
+            ]
+        )
     return header, rows
 
 
@@ -94,20 +122,33 @@ def return_start(request, organisation_slug, period_pk, code_pk):
     if request.method == "POST" and form.is_valid():
         try:
             compliance_return = services.compliance_return_start(
-                organisation=organisation, period=period, code=code, user=request.user,
+                organisation=organisation,
+                period=period,
+                code=code,
+                user=request.user,
                 carry_forward=form.cleaned_data["start"] == StartReturnForm.CARRY_FORWARD,
             )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "The return has been started. Assess each undertaking; your answers are saved as you go.")
+            messages.success(
+                request, "The return has been started. Assess each undertaking; your answers are saved as you go."
+            )
             return redirect("undertakings:return-detail", compliance_return.pk)
     return render(
         request,
         "undertakings/return_start.html",
         {
-            "form": form, "organisation": organisation, "period": period, "code": code, "previous": previous,
-            "breadcrumbs": [("Home", reverse("home")), ("Compliance returns", reverse("undertakings:return-list")), ("Start a return", None)],
+            "form": form,
+            "organisation": organisation,
+            "period": period,
+            "code": code,
+            "previous": previous,
+            "breadcrumbs": [
+                ("Home", reverse("home")),
+                ("Compliance returns", reverse("undertakings:return-list")),
+                ("Start a return", None),
+            ],
         },
     )
 
@@ -143,15 +184,35 @@ def return_csv(request, pk):
     compliance_return = selectors.return_with_entries(pk=pk)
     rows = (
         [
-            e.undertaking.ref, e.undertaking.section.title, e.undertaking.get_party_display(), e.undertaking.text,
-            e.get_rating_display(), e.carried_forward, e.explanation, e.evidence, " ".join(e.links),
+            e.undertaking.ref,
+            e.undertaking.section.title,
+            e.undertaking.get_party_display(),
+            e.undertaking.text,
+            e.get_rating_display(),
+            e.carried_forward,
+            e.explanation,
+            e.evidence,
+            " ".join(e.links),
             "; ".join(f.original_name for f in e.files.all()),
-            "; ".join(f"{a.what} ({a.who}, by {a.due_on:%d/%m/%Y}{', done' if a.done else ''})" for a in e.actions.all()),
+            "; ".join(
+                f"{a.what} ({a.who}, by {a.due_on:%d/%m/%Y}{', done' if a.done else ''})" for a in e.actions.all()
+            ),
         ]
         for e in compliance_return.entries.all()
     )
-    header = ["Ref", "Section", "Party", "Undertaking", "Rating", "Carried forward, not confirmed", "Explanation",
-              "Evidence", "Links", "Files", "Actions"]
+    header = [
+        "Ref",
+        "Section",
+        "Party",
+        "Undertaking",
+        "Rating",
+        "Carried forward, not confirmed",
+        "Explanation",
+        "Evidence",
+        "Links",
+        "Files",
+        "Actions",
+    ]
     name = f"{compliance_return.organisation.slug}-{compliance_return.code.slug}-{compliance_return.period.label}.csv"
     return csv_response(name, header, rows)
 
@@ -200,16 +261,22 @@ def return_review(request, pk):
     if not roles_for(request.user).steers(compliance_return.period.compact_id):
         raise PermissionDenied
     if compliance_return.status != ReturnStatus.SUBMITTED:
-        messages.info(request, f"This return is {compliance_return.get_status_display().lower()}: there is nothing to review.")
+        messages.info(
+            request, f"This return is {compliance_return.get_status_display().lower()}: there is nothing to review."
+        )
         return redirect("undertakings:return-detail", pk)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         decision, comments = form.cleaned_data["decision"], form.cleaned_data["comments"]
         try:
             if decision == ReviewForm.ACCEPT:
-                services.compliance_return_accept(compliance_return=compliance_return, user=request.user, comments=comments)
+                services.compliance_return_accept(
+                    compliance_return=compliance_return, user=request.user, comments=comments
+                )
             else:
-                services.compliance_return_send_back(compliance_return=compliance_return, user=request.user, comments=comments)
+                services.compliance_return_send_back(
+                    compliance_return=compliance_return, user=request.user, comments=comments
+                )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

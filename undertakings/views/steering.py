@@ -55,19 +55,52 @@ def period_overview(request, pk):
 @login_required
 def period_csv(request, pk):
     period = _period_for_user(request, pk)
-    header = ["Organisation", "Sector", "Code", "Status", "Submitted", "Assessed", "Undertakings", "Score numerator", "Score denominator", "Score"]
+    header = [
+        "Organisation",
+        "Sector",
+        "Code",
+        "Status",
+        "Submitted",
+        "Assessed",
+        "Undertakings",
+        "Score numerator",
+        "Score denominator",
+        "Score",
+    ]
     rows = []
     for row in selectors.period_overview(period=period):
         r = row.compliance_return
         if r is None:
-            rows.append([row.organisation.name, row.organisation.get_sector_display(), row.code.short_title, "Not started", "", "", "", "", "", ""])
+            rows.append(
+                [
+                    row.organisation.name,
+                    row.organisation.get_sector_display(),
+                    row.code.short_title,
+                    "Not started",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                ]
+            )
             continue
         score = r.score
-        rows.append([
-            row.organisation.name, row.organisation.get_sector_display(), row.code.short_title, r.get_status_display(),
-            r.submitted_at.date() if r.submitted_at else "", r.assessed_count, r.total_count,
-            score.numerator_text, score.denominator, score.percent_text,
-        ])
+        rows.append(
+            [
+                row.organisation.name,
+                row.organisation.get_sector_display(),
+                row.code.short_title,
+                r.get_status_display(),
+                r.submitted_at.date() if r.submitted_at else "",
+                r.assessed_count,
+                r.total_count,
+                score.numerator_text,
+                score.denominator,
+                score.percent_text,
+            ]
+        )
     return csv_response(f"{period.compact.slug}-{period.label}-returns.csv", header, rows)
 
 
@@ -129,7 +162,10 @@ def undertaking_detail(request, pk, undertaking_pk):
             "counts": [(value, label, counts[value]) for value, label in Rating.choices],
             "breadcrumbs": _crumbs(
                 period,
-                (f"Matrix: {undertaking.code.short_title}", reverse("undertakings:matrix", args=[period.pk, undertaking.code_id])),
+                (
+                    f"Matrix: {undertaking.code.short_title}",
+                    reverse("undertakings:matrix", args=[period.pk, undertaking.code_id]),
+                ),
                 (f"Undertaking {undertaking.ref}", None),
             ),
         },
@@ -140,8 +176,14 @@ def undertaking_detail(request, pk, undertaking_pk):
 def undertaking_csv(request, pk, undertaking_pk):
     period, undertaking, entries = _undertaking(request, pk, undertaking_pk)
     rows = (
-        [e.compliance_return.organisation.name, e.get_rating_display(), e.explanation, e.evidence, " ".join(e.links),
-         "; ".join(f"{a.what} ({a.who}, by {a.due_on:%d/%m/%Y})" for a in e.actions.all() if not a.done)]
+        [
+            e.compliance_return.organisation.name,
+            e.get_rating_display(),
+            e.explanation,
+            e.evidence,
+            " ".join(e.links),
+            "; ".join(f"{a.what} ({a.who}, by {a.due_on:%d/%m/%Y})" for a in e.actions.all() if not a.done),
+        ]
         for e in entries
     )
     return csv_response(

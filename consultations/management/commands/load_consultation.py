@@ -8,8 +8,9 @@ class Command(BaseCommand):
     help = "Load (or update) a consultation with its comments and responses from a YAML data file."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="Path to the YAML file, "
-                                         "for example consultations/data/plymouth-bme-consultation.yaml")
+        parser.add_argument(
+            "file", help="Path to the YAML file, for example consultations/data/plymouth-bme-consultation.yaml"
+        )
 
     def handle(self, *args, file, **options):
         try:

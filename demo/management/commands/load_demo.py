@@ -23,6 +23,6 @@ class Command(BaseCommand):
                 self.stdout.write(f"{module.__name__}: {summary}")
         from organisations.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
-        self.stdout.write(self.style.SUCCESS("\nDemo accounts (password for all: %s)" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"\nDemo accounts (password for all: {DEMO_PASSWORD})"))
         for email, role in DEMO_ACCOUNTS:
             self.stdout.write(f"  {email:<40} {role}")

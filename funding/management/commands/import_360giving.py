@@ -29,7 +29,9 @@ class Command(BaseCommand):
             for problem in refused.problems:
                 self.stderr.write(f"{problem.where}: {problem.message}")
             raise CommandError(f"Nothing was imported: {len(refused.problems)} problems in {file.name}.") from None
-        self.stdout.write(self.style.SUCCESS(
-            f"{result.grants} grants for {organisation.name}: {result.created} new, {result.updated} changed, "
-            f"{result.unchanged} unchanged; {result.organisations_created} new unverified organisations."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{result.grants} grants for {organisation.name}: {result.created} new, {result.updated} changed, "
+                f"{result.unchanged} unchanged; {result.organisations_created} new unverified organisations."
+            )
+        )

@@ -1,6 +1,6 @@
 """Build a Compact's annual review from the command line, without the web app or Celery.
 
-    python manage.py annual_review --compact northamptonshire --period 2024-25 --format pdf --output review.pdf
+python manage.py annual_review --compact northamptonshire --period 2024-25 --format pdf --output review.pdf
 """
 
 import json
@@ -25,8 +25,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--compact", help="The Compact's slug. May be left out when there is only one Compact.")
-        parser.add_argument("--period", help="The period's label, for example 2024-25. Default: the latest period "
-                                             "that has ended.")
+        parser.add_argument(
+            "--period", help="The period's label, for example 2024-25. Default: the latest period that has ended."
+        )
         parser.add_argument("--format", choices=FORMATS, default="pdf")
         parser.add_argument("--output", required=True, help="The file to write ('-' for the terminal, not for PDF).")
 
