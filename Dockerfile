@@ -15,6 +15,7 @@ RUN pip install -r requirements.lock
 COPY . .
 # The front-end is committed prebuilt in static/dist (npm run build refreshes it).
 RUN DEBUG=false SECRET_KEY=collectstatic-only-build-time-key-that-is-long-enough-0123456789 \
+    EMAIL_URL=smtp://build.invalid:25 CONTACT_EMAIL=build@build.invalid \
     python manage.py collectstatic --noinput
 
 RUN useradd --create-home --uid 1000 portal && mkdir -p /data/media && chown -R portal /data

@@ -41,8 +41,9 @@ demo: install
 	$(MANAGE) load_reference_data
 	$(MANAGE) load_demo
 
+# Links in emails point at the address the portal is served on, unless SITE_URL says otherwise.
 serve:
-	$(MANAGE) runserver $(HOST):$(PORT)
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(MANAGE) runserver $(HOST):$(PORT)
 
 # Production-like processes against a broker (set CELERY_BROKER_URL first).
 worker:

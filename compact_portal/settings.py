@@ -81,6 +81,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "common.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -109,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "organisations.context_processors.portal_roles",
+                "common.context_processors.contacts",
             ],
         },
     },
@@ -176,10 +178,20 @@ STORAGES = {
 FILE_UPLOAD_PERMISSIONS = 0o640
 EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
 
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+# Development prints mail to the console. Production has no default: a portal that silently printed
+# complaint acknowledgements and reset links to its own log would look as if it worked.
+_EMAIL_URL = env.str("EMAIL_URL", default="consolemail://" if DEBUG else "")
+if not DEBUG and not _EMAIL_URL.startswith(("smtp://", "smtps://", "smtp+tls://", "smtp+ssl://")):
+    raise ImproperlyConfigured("EMAIL_URL must name a real mail server (smtp+tls://…) when DEBUG is false")
+EMAIL_CONFIG = env.email_url_config(_EMAIL_URL)
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Compact portal <no-reply@compact.example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where people write to the portal's team: printed on the about, accessibility and error pages.
+CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="compact@example.org" if DEBUG else "")
+ACCESSIBILITY_EMAIL = env.str("ACCESSIBILITY_EMAIL", default="") or CONTACT_EMAIL
+if not DEBUG and not CONTACT_EMAIL:
+    raise ImproperlyConfigured("CONTACT_EMAIL must be set when DEBUG is false: the about and error pages print it")
 
 # The BME-led test (Plymouth Code 1.3): at least this share of the board of BME origin.
 # Kept as an exact fraction: "0.75" becomes 3/4 and is never compared as a float.
@@ -270,6 +282,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Django's own default config gives "django" a console handler of its own while DEBUG is on;
+        # with that and the root handler every django.* line printed twice. One handler, no propagation.
+        "django": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO"), "propagate": False},
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

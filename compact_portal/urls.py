@@ -1,22 +1,30 @@
 """URL map. Each app owns its paths in full (e.g. organisations serves /organisations/ and
 /eligibility/), so the map here only says which apps exist and where the open-data API lives."""
 
+from django.conf import settings
 from django.contrib import admin
-from django.http import HttpResponse
+from django.http import HttpResponseServerError
+from django.template import loader
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+# /healthz is answered by common.health.HealthCheckMiddleware, ahead of the HTTPS redirect.
 
-def health(request):
-    # For the load balancer and docker-compose healthcheck: the process answers; no database hit.
-    return HttpResponse("ok", content_type="text/plain")
+
+def server_error(request):
+    # Django's own handler renders 500.html with no context processors, so the contact address would
+    # be blank; this passes it in and nothing else (the request may be what failed).
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"contact_email": settings.CONTACT_EMAIL}))
+
+
+handler500 = server_error
 
 
 urlpatterns = [
     path("", TemplateView.as_view(template_name="pages/home.html"), name="home"),
     path("about/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
     path("accessibility/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"),
-    path("healthz", health, name="health"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("", include("organisations.urls")),

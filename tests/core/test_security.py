@@ -65,6 +65,8 @@ def test_deploy_check_reports_no_warnings_with_production_settings():
         DEBUG="false",
         SECRET_KEY="k3Y-9qLz_7RvTb2wXe5NcHj8UaPf4GsD6mKo1iQ0tVyZrE9uBlWnA",
         ALLOWED_HOSTS="compact.example.org",
+        EMAIL_URL="smtp+tls://portal:secret@smtp.example.org:587",
+        CONTACT_EMAIL="compact@northants-compact.example",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
