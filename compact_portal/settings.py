@@ -71,7 +71,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_forms_gds",
-    "django_filters",
     "simple_history",
     "axes",
     "csp",

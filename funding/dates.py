@@ -1,4 +1,4 @@
-"""Date arithmetic funding needs: planned durations and the financial year monitoring defaults to."""
+"""Planned durations of awards, in whole months (financial years and month steps are in common.dates)."""
 
 from datetime import date, timedelta
 
@@ -11,20 +11,3 @@ def whole_months(start: date, end: date) -> int:
     if after.day < start.day:
         months -= 1
     return max(months, 0)
-
-
-def add_months(day: date, months: int) -> date:
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return date(year, month + 1, candidate)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
-def financial_year(day: date) -> tuple[date, date]:
-    """The UK financial year (1 April – 31 March) that `day` falls in."""
-    first = date(day.year if day.month >= 4 else day.year - 1, 4, 1)
-    return first, date(first.year + 1, 3, 31)

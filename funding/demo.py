@@ -16,10 +16,10 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from common.dates import add_months
 from organisations.models import Compact, Organisation, ServiceArea
 from undertakings.selectors import last_ended_period
 
-from .dates import add_months
 from .models import Application, FundingProgramme, FundingPurpose, ProgrammeKind
 from .services.applications import application_decide, application_submit
 from .services.awards import award_create, award_withdraw, awards_mark_completed, joint_review_record

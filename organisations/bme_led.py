@@ -7,7 +7,6 @@ whatever floating point would say. The SQL version of the same rule is
 `Organisation.objects.with_bme_led_status`; tests check that the two always agree.
 """
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
@@ -16,6 +15,8 @@ from fractions import Fraction
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+
+from common.dates import add_months
 
 
 class Outcome(models.TextChoices):
@@ -187,16 +188,10 @@ def no_current_declaration(threshold: Fraction | None = None) -> BmeLedResult:
     )
 
 
-def _shift_months(year: int, month: int, months: int) -> tuple[int, int]:
-    year, index = divmod(year * 12 + (month - 1) + months, 12)
-    return year, index + 1
-
-
 def last_current_date(effective_date: date) -> date:
     """The last day a declaration counts: the same day 12 months on (the month's last day where that
     day does not exist, so 29 February 2024 counts until 28 February 2025)."""
-    year, month = _shift_months(effective_date.year, effective_date.month, settings.BOARD_DECLARATION_VALID_MONTHS)
-    return date(year, month, min(effective_date.day, calendar.monthrange(year, month)[1]))
+    return add_months(effective_date, settings.BOARD_DECLARATION_VALID_MONTHS)
 
 
 def oldest_current_effective_date(on_date: date) -> date:
@@ -206,10 +201,9 @@ def oldest_current_effective_date(on_date: date) -> date:
     following month where that day does not exist (on 29 February 2024 a declaration from
     28 February 2023 is 12 months and a day old, so the oldest that still counts is 1 March 2023).
     """
-    year, month = _shift_months(on_date.year, on_date.month, -settings.BOARD_DECLARATION_VALID_MONTHS)
-    if on_date.day <= calendar.monthrange(year, month)[1]:
-        return date(year, month, on_date.day)
-    return date(year, month, calendar.monthrange(year, month)[1]) + timedelta(days=1)
+    earlier = add_months(on_date, -settings.BOARD_DECLARATION_VALID_MONTHS)
+    # add_months clipped a day the earlier month lacks to its last day, which is one day too old.
+    return earlier if earlier.day == on_date.day else earlier + timedelta(days=1)
 
 
 def is_current(effective_date: date, on_date: date) -> bool:

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.utils import timezone
 
-from funding.dates import financial_year
+from common.dates import financial_year, financial_year_of
 
 PAGE_SIZE = 25
 
@@ -33,5 +33,5 @@ def requested_period(request) -> tuple[date, date]:
         return start, end
     year = request.GET.get("year", "")
     if year.isdigit() and 2000 <= int(year) <= 2100:
-        return financial_year(date(int(year), 4, 1))
-    return financial_year(timezone.localdate())
+        return financial_year(int(year))[:2]
+    return financial_year_of(timezone.localdate())[:2]

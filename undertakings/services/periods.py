@@ -5,21 +5,13 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from common.dates import financial_year
 from organisations.models import Compact
 
 from ..models import ReportingPeriod
 
 PERIOD_EXISTS = "The {compact} already has a {label} reporting period."
 DUE_BEFORE_START = "Returns cannot be due before the period starts."
-
-
-def financial_year(start_year: int) -> tuple[datetime.date, datetime.date, str]:
-    """(1 April start_year, 31 March next year, "2025-26")."""
-    return (
-        datetime.date(start_year, 4, 1),
-        datetime.date(start_year + 1, 3, 31),
-        f"{start_year}-{(start_year + 1) % 100:02d}",
-    )
 
 
 @transaction.atomic
