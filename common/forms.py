@@ -1,8 +1,11 @@
 """Form fields every app asks for in the same way, and how a service's refusal reaches the form."""
 
+import re
+
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
+from django import forms
 from django.core.exceptions import ValidationError
 
 EARLIEST_YEAR = 1900
@@ -65,3 +68,22 @@ class GovUKDateField(DateInputField):
         if value is not None and value.year < EARLIEST_YEAR:
             raise ValidationError(self.real_date_message)
         return value
+
+
+# "3,750.50", "£3,750.50" and "£ 3750" are how people write money; commas only as thousands separators.
+_GROUPED_POUNDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+
+
+class PoundsField(forms.DecimalField):
+    """An amount in pounds that accepts a £ sign, spaces and thousands commas as people type them.
+
+    A comma anywhere else ("37,50") is still refused: it may be a decimal comma, and guessing would
+    record a hundred times the amount.
+    """
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace("£", "").replace(" ", "")
+            if _GROUPED_POUNDS.fullmatch(value):
+                value = value.replace(",", "")
+        return super().to_python(value)

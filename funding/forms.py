@@ -7,7 +7,7 @@ from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
-from common.forms import GovUKDateField
+from common.forms import GovUKDateField, PoundsField
 from organisations.models import Organisation, ServiceArea
 
 from .models import ApplicationStatus, FundingPurpose, ProgrammeKind
@@ -16,10 +16,11 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 def money_field(label: str, *, required: bool = True, help_text: str = "") -> forms.DecimalField:
-    return forms.DecimalField(
+    return PoundsField(
         label=label,
         required=required,
-        help_text=help_text,
+        # The hint is there before anyone gets it wrong, not only in the error.
+        help_text=help_text or "For example, £3,750.50",
         max_digits=14,
         decimal_places=2,
         min_value=0,
@@ -27,7 +28,7 @@ def money_field(label: str, *, required: bool = True, help_text: str = "") -> fo
         widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
         error_messages={
             "required": f"Enter the {label[0].lower()}{label[1:]}",
-            "invalid": "Enter an amount in pounds, like 1500 or 1500.50, without £ or commas",
+            "invalid": "Enter an amount in pounds, like £1,500 or 1500.50",
             "max_decimal_places": "Enter an amount in pounds and pence, with no more than 2 digits after the point",
             "max_digits": "Enter an amount of less than £1 trillion",
             "min_value": "Enter an amount of £0 or more",

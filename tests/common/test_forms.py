@@ -1,11 +1,14 @@
-"""The GOV.UK date field every app uses: messages that name the date and say what to do."""
+"""The GOV.UK date field every app uses (messages that name the date and say what to do), and amounts
+of money typed as people write them."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django import forms
+from django.core.exceptions import ValidationError
 
-from common.forms import GovUKDateField
+from common.forms import GovUKDateField, PoundsField
 
 
 class AppointmentForm(forms.Form):
@@ -50,3 +53,23 @@ def test_labels_that_are_questions_name_the_date_in_messages():
     }
     # An optional date begun but not finished is named part by part.
     assert errors_for(end_0="3") == {"end": ["The end date must include a month", "The end date must include a year"]}
+
+
+@pytest.mark.parametrize(
+    "typed, amount",
+    [
+        ("3750.50", "3750.50"),
+        ("3,750.50", "3750.50"),
+        ("£3,750.50", "3750.50"),
+        (" £ 1,234,567 ", "1234567"),
+        ("£0", "0"),
+    ],
+)
+def test_an_amount_is_taken_as_people_write_it(typed, amount):
+    assert PoundsField().clean(typed) == Decimal(amount)
+
+
+@pytest.mark.parametrize("typed", ["37,50", "3,75.50", "£", "three pounds", "1.234,50"])
+def test_a_comma_that_is_not_a_thousands_separator_is_refused(typed):
+    with pytest.raises(ValidationError):
+        PoundsField().clean(typed)

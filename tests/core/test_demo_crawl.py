@@ -22,8 +22,9 @@ SKIP = ("/static/", "/admin/", "/media/", "/accounts/sign-out")
 LINK = re.compile(r'href="(/[^"#]*)"')
 
 
-def crawl(client: Client, limit: int = 3000) -> tuple[int, list[str]]:
-    seen, queue, failures = set(), ["/"], []
+def crawl_urls(client: Client, limit: int = 3000) -> list[tuple[str, int | str, str]]:
+    """(address, status or the error raised, content type) of every page reachable from the home page."""
+    seen, queue, visited = set(), ["/"], []
     while queue and len(seen) < limit:
         url = queue.pop(0)
         if url in seen:
@@ -32,14 +33,20 @@ def crawl(client: Client, limit: int = 3000) -> tuple[int, list[str]]:
         try:
             response = client.get(url)
         except Exception as exc:  # the test client re-raises what a view or template raised
-            failures.append(f"{url}: {exc!r}"[:300])
+            visited.append((url, f"{exc!r}"[:300], ""))
             continue
-        if response.status_code >= 500:
-            failures.append(f"{url}: {response.status_code}")
-        elif response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+        kind = response.get("Content-Type", "")
+        visited.append((url, response.status_code, kind))
+        if response.status_code == 200 and kind.startswith("text/html"):
             links = (href.replace("&amp;", "&") for href in LINK.findall(response.content.decode()))
             queue.extend(href for href in links if not href.startswith(SKIP) and href not in seen)
-    return len(seen), failures
+    return visited
+
+
+def crawl(client: Client, limit: int = 3000) -> tuple[int, list[str]]:
+    visited = crawl_urls(client, limit)
+    failures = [f"{url}: {status}" for url, status, _ in visited if isinstance(status, str) or status >= 500]
+    return len(visited), failures
 
 
 @pytest.mark.django_db
