@@ -25,6 +25,7 @@ urlpatterns = [
     path("", TemplateView.as_view(template_name="pages/home.html"), name="home"),
     path("about/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
     path("accessibility/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"),
+    path("glossary/", TemplateView.as_view(template_name="pages/glossary.html"), name="glossary"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("", include("organisations.urls")),

@@ -18,6 +18,9 @@ def test_visitor_reads_the_home_page_signs_in_and_out(page, world, sign_in):
     assert_accessible(page, "core-about")
     page.goto("/accessibility/")
     assert_accessible(page, "core-accessibility")
+    page.get_by_role("link", name="What the words mean").click()
+    expect(page.get_by_role("heading", name="What the words mean")).to_be_visible()
+    assert_accessible(page, "core-glossary")
 
     page.goto("/accounts/sign-in/")
     page.get_by_role("button", name="Sign in").click()
