@@ -96,6 +96,21 @@ def test_the_steering_group_closes_a_referred_complaint_with_an_outcome(world, c
     assert Complaint.objects.get().outcome == "partly_upheld"
 
 
+def test_after_a_referral_the_complainant_is_told_the_independent_steering_group_acts_next(world, client_for):
+    complaint = raise_complaint(world)
+    answered_at_stage_1(complaint, world)
+    colleague = f.UserFactory()
+    f.MembershipFactory(user=colleague, organisation=world.council)
+    services.complaint_escalate(complaint=complaint, reason="No.")
+    services.stage_acknowledge(complaint=complaint, user=colleague)
+    services.stage_reply(complaint=complaint, user=colleague, reply="Looked again.")
+    services.complaint_escalate(complaint=complaint, reason="Still no.")
+    page = client_for(world.users["group_member"]).get(reverse("complaints:detail", args=[complaint.reference]))
+    text = " ".join(page.content.decode().split())
+    assert "Next: the Northshire Compact steering group, which is independent of Northshire Council, must" in text
+    assert "Northshire Council’s steering group" not in text
+
+
 def test_internal_notes_are_kept_from_the_complainant(world, client_for):
     complaint = raise_complaint(world)
     client_for(world.users["officer"]).post(
