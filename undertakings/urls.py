@@ -21,6 +21,7 @@ urlpatterns = [
     path("compliance/returns/<int:pk>/", views.return_detail, name="return-detail"),
     path("compliance/returns/<int:pk>/return.csv", views.return_csv, name="return-csv"),
     path("compliance/returns/<int:pk>/submit/", views.return_submit, name="return-submit"),
+    path("compliance/returns/<int:pk>/confirm-unchanged/", views.return_confirm_unchanged, name="return-confirm"),
     path("compliance/returns/<int:pk>/review/", views.return_review, name="return-review"),
     path("compliance/entries/<int:pk>/", views.entry_edit, name="entry-edit"),
     path("compliance/entries/<int:pk>/files/", views.evidence_add, name="evidence-add"),

@@ -44,12 +44,12 @@ def test_a_return_goes_from_draft_to_returned_to_accepted_and_locked(page, world
     page.get_by_role("link", name=re.compile("^Start")).click()
     assert_accessible(page, "undertakings-return-start")
     page.get_by_role("button", name="Start return").click()
-    expect(page.get_by_text("0 of 4 assessed")).to_be_visible()
+    expect(page.get_by_text("0 of 4 answered")).to_be_visible()
     assert_accessible(page, "undertakings-return-draft")
 
     # Undertaking by undertaking, saving as they go.
     page.get_by_role("link", name="Continue with undertaking 3.1.1").click()
-    expect(page.get_by_text("0 of 4 assessed")).to_be_visible()
+    expect(page.get_by_text("0 of 4 answered")).to_be_visible()
     assert_accessible(page, "undertakings-entry")
     answer(
         page,
@@ -77,7 +77,7 @@ def test_a_return_goes_from_draft_to_returned_to_accepted_and_locked(page, world
     page.goto(page.url.split("#")[0])
     answer(page, "Met")  # 3.1.1 again: the next one not assessed is 3.1.2
 
-    expect(page.get_by_text("1 of 4 assessed")).to_be_visible()
+    expect(page.get_by_text("1 of 4 answered")).to_be_visible()
     answer(page, "Not met")  # no explanation: comply or explain
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert page.title().startswith("Error:")
@@ -85,7 +85,7 @@ def test_a_return_goes_from_draft_to_returned_to_accepted_and_locked(page, world
     answer(page, "Not met", explanation="Not in our publications yet: the style guide is being rewritten.")
     answer(page, "Met")
     answer(page, "Not applicable", explanation="We run no BME-specific funding programme.")
-    expect(page.get_by_text("4 of 4 assessed")).to_be_visible()
+    expect(page.get_by_text("4 of 4 answered")).to_be_visible()
 
     page.get_by_role("link", name="Check and submit").click()
     assert_accessible(page, "undertakings-submit")

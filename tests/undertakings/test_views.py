@@ -86,7 +86,7 @@ def test_an_officer_sees_the_return_to_start_and_starts_it(world, code, client_f
     created = ComplianceReturn.objects.get(organisation=world.council)
     assert response.status_code == 302 and response["Location"] == detail_url(created)
     page = text_of(client.get(detail_url(created)))
-    assert "0 of 4 assessed" in page
+    assert "0 of 4 answered" in page
     assert "Continue with undertaking 3.1.1" in page
 
 
@@ -99,7 +99,7 @@ def test_the_entry_form_saves_and_moves_to_the_next_unassessed_undertaking(counc
     first, second = council_return.entries.all()[:2]
     client = client_for(officer)
     page = text_of(client.get(entry_url(first)))
-    assert "0 of 4 assessed" in page
+    assert "0 of 4 answered" in page
     assert "How well did Northshire Council keep undertaking 3.1.1?" in page
 
     response = client.post(
@@ -114,7 +114,7 @@ def test_the_entry_form_saves_and_moves_to_the_next_unassessed_undertaking(counc
         "Joint plan agreed May 2025",
         ["https://example.org/plan"],
     )
-    assert "1 of 4 assessed" in text_of(client.get(entry_url(second)))
+    assert "1 of 4 answered" in text_of(client.get(entry_url(second)))
 
 
 def test_save_and_go_back_returns_to_the_return_page(council_return, client_for, officer):
@@ -228,9 +228,76 @@ def test_start_from_last_year_is_offered_when_there_is_a_previous_return(world, 
     response = client.post(start, {"start": "carry_forward"})
     new = ComplianceReturn.objects.get(period=world.period)
     page = text_of(client.get(response["Location"]))
-    assert "4 carried forward from 2024-25 still to confirm" in page
+    assert "4 copied from 2024-25 still to confirm" in page
     assert "Carried forward – confirm" in page
     assert "Carried forward from 2024-25 – confirm" in text_of(client.get(entry_url(new.entries.first())))
+
+
+@pytest.fixture
+def carried_forward(world, code, officer):
+    """A return started from last year's, every answer copied and none confirmed."""
+    from tests import factories as f
+
+    last = f.ReportingPeriodFactory(
+        compact=world.compact,
+        label="2024-25",
+        start_date=datetime.date(2024, 4, 1),
+        end_date=datetime.date(2025, 3, 31),
+    )
+    fill(services.compliance_return_start(organisation=world.council, period=last, code=code, user=officer), officer)
+    return services.compliance_return_start(
+        organisation=world.council, period=world.period, code=code, user=officer, carry_forward=True
+    )
+
+
+def test_copied_answers_are_not_progress_and_give_no_score_until_confirmed(carried_forward, client_for, officer):
+    page = text_of(client_for(officer).get(detail_url(carried_forward)))
+    assert "0 of 4 answered" in page
+    assert "Shown when the answers copied from 2024-25 are confirmed" in page
+    assert "Check last year's answers" in page
+
+
+def test_saving_a_copied_answer_goes_on_to_the_next_one_that_needs_the_officer(carried_forward, client_for, officer):
+    first, second = list(carried_forward.entries.order_by("undertaking__position"))[:2]
+    response = client_for(officer).post(entry_url(first), {"rating": "met", "explanation": "", "evidence": ""})
+    assert response["Location"] == entry_url(second)
+
+
+def test_the_officer_changes_one_answer_and_confirms_the_rest_at_once(carried_forward, client_for, officer):
+    client = client_for(officer)
+    confirm = reverse("undertakings:return-confirm", args=[carried_forward.pk])
+    page = text_of(client.get(confirm))
+    assert "4 answers are copied from your 2024-25 return and not confirmed yet" in page
+    assert "Confirm all 4 answers" in page
+
+    changed = carried_forward.entries.order_by("undertaking__position").first()
+    response = client.post(
+        entry_url(changed) + "?from=confirm",
+        {"rating": "not_met", "explanation": "The forum did not meet this year.", "evidence": ""},
+    )
+    assert response["Location"] == confirm  # back to the list to confirm the rest
+    page = text_of(client.get(confirm))
+    assert "Confirm all 3 answers" in page
+
+    shown = list(carried_forward.entries.filter(carried_forward=True).values_list("pk", flat=True))
+    response = client.post(confirm, {"entry": shown}, follow=True)
+    assert "3 answers from last year confirmed." in text_of(response)
+    assert "4 of 4 answered" in text_of(response)
+    assert not carried_forward.entries.filter(carried_forward=True).exists()
+
+
+def test_only_the_answers_the_officer_was_shown_are_confirmed(carried_forward, client_for, officer):
+    first, *rest = carried_forward.entries.order_by("undertaking__position")
+    client_for(officer).post(reverse("undertakings:return-confirm", args=[carried_forward.pk]), {"entry": [first.pk]})
+    assert list(carried_forward.entries.filter(carried_forward=True)) == rest
+
+
+def test_people_outside_the_body_cannot_confirm_its_answers(carried_forward, client_for, world, steering):
+    confirm = reverse("undertakings:return-confirm", args=[carried_forward.pk])
+    shown = list(carried_forward.entries.values_list("pk", flat=True))
+    assert client_for(world.users["other_officer"]).post(confirm, {"entry": shown}).status_code == 404
+    assert client_for(steering).post(confirm, {"entry": shown}).status_code == 403
+    assert carried_forward.entries.filter(carried_forward=True).count() == 4
 
 
 # --- Evidence files and actions --------------------------------------------------------------

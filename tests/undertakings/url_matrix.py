@@ -82,6 +82,12 @@ ROWS = [
         BODY_ONLY,
     ),
     Row(
+        "undertakings:return-confirm",
+        lambda w: reverse("undertakings:return-confirm", args=[w.undertakings_return.pk]),
+        expect(404, anonymous=302, officer=302, steering_member=403, site_admin=403),
+        note="nothing copied from last year: the body is sent back to the return",
+    ),
+    Row(
         "undertakings:return-submit",
         lambda w: reverse("undertakings:return-submit", args=[w.undertakings_submitted.pk]),
         expect(404, anonymous=302, other_officer=302, steering_member=403, site_admin=403),

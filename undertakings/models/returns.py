@@ -105,6 +105,20 @@ class ComplianceReturn(models.Model):
         return sum(counts.values()) - counts[Rating.NOT_ASSESSED]
 
     @property
+    def unconfirmed(self) -> int:
+        """Answers copied from last year that nobody has confirmed or changed yet."""
+        if hasattr(self, "unconfirmed_count"):
+            return self.unconfirmed_count
+        if not hasattr(self, "_unconfirmed"):
+            self._unconfirmed = self.entries.filter(carried_forward=True).count()
+        return self._unconfirmed
+
+    @property
+    def confirmed_count(self) -> int:
+        """Progress counts what a person has answered this year: a copied answer is not yet one."""
+        return self.assessed_count - self.unconfirmed
+
+    @property
     def total_count(self) -> int:
         return sum(self.rating_counts().values())
 

@@ -17,6 +17,7 @@ from .returns import (
     return_with_entries,
     returns_for_organisations,
     returns_to_start,
+    unconfirmed_entries,
 )
 from .steering import (
     COUNTED_STATUSES,
@@ -45,6 +46,7 @@ __all__ = [
     "return_with_entries",
     "returns_for_organisations",
     "returns_to_start",
+    "unconfirmed_entries",
     "COUNTED_STATUSES",
     "Matrix",
     "OverviewRow",

@@ -113,12 +113,26 @@ def entries_by_section(compliance_return: ComplianceReturn) -> list[tuple]:
 
 
 def neighbour_entries(entry: ComplianceEntry) -> tuple[int | None, int | None]:
-    """Ids of the entry after this one and of the next one still not assessed (one query)."""
+    """Ids of the entry after this one and of the next one that still needs the person: not
+    assessed, or carried forward from last year and not yet confirmed (one query)."""
     siblings = list(
-        entry.compliance_return.entries.order_by("undertaking__position").values_list("pk", "rating", named=True)
+        entry.compliance_return.entries.order_by("undertaking__position").values_list(
+            "pk", "rating", "carried_forward", named=True
+        )
     )
     index = next(i for i, s in enumerate(siblings) if s.pk == entry.pk)
     after = siblings[index + 1 :] + siblings[:index]
-    next_unassessed = next((s.pk for s in after if s.rating == Rating.NOT_ASSESSED), None)
+    next_needing = next((s.pk for s in after if s.rating == Rating.NOT_ASSESSED or s.carried_forward), None)
     following = siblings[index + 1].pk if index + 1 < len(siblings) else None
-    return following, next_unassessed
+    return following, next_needing
+
+
+def unconfirmed_entries(*, compliance_return: ComplianceReturn):
+    """Answers carried forward from last year and not yet confirmed, in Code order, with what the
+    confirmation page shows of each (two queries)."""
+    return (
+        compliance_return.entries.filter(carried_forward=True)
+        .select_related("undertaking__section")
+        .prefetch_related("files")
+        .order_by("undertaking__position")
+    )

@@ -178,3 +178,25 @@ def _record(compliance_return: ComplianceReturn, *, kind: str, user, comments: s
     event = ReturnEvent.objects.create(compliance_return=compliance_return, kind=kind, by=user, comments=comments)
     queue_event_notification(event)
     return compliance_return
+
+
+NOTHING_TO_CONFIRM = "There are no answers carried forward from last year left to confirm."
+
+
+@transaction.atomic
+def compliance_entries_confirm(*, compliance_return: ComplianceReturn, user, entry_ids: list[int]) -> int:
+    """Confirm, in one go, answers carried forward from last year that the person has checked and
+    leaves unchanged. Only the entries they were shown (`entry_ids`) are confirmed: one copied after
+    the page was drawn, or changed meanwhile, is left for them to see."""
+    check_body_may_change(compliance_return)
+    entries = list(
+        compliance_return.entries.select_for_update().filter(pk__in=entry_ids, carried_forward=True).order_by("pk")
+    )
+    if not entries:
+        raise ValidationError(NOTHING_TO_CONFIRM)
+    for entry in entries:
+        entry.carried_forward = False
+        entry.updated_by = user
+        entry._history_user = user
+        entry.save(update_fields=["carried_forward", "updated_by", "updated_at"])
+    return len(entries)

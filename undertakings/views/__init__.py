@@ -1,4 +1,5 @@
 from .codes import code_csv, code_detail, code_list, code_list_csv
+from .confirm import return_confirm_unchanged
 from .entries import (
     action_add,
     action_edit,
@@ -27,6 +28,7 @@ __all__ = [
     "period_add",
     "period_close",
     "period_reopen",
+    "return_confirm_unchanged",
     "return_csv",
     "return_detail",
     "return_list",

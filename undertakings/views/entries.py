@@ -76,7 +76,7 @@ def entry_edit(request, pk):
             "compliance_return": compliance_return,
             "files": entry.files.all(),
             "actions": entry.actions.all(),
-            "assessed": compliance_return.assessed_count,
+            "confirmed": compliance_return.confirmed_count,
             "total": compliance_return.total_count,
             "breadcrumbs": return_breadcrumbs(
                 request, compliance_return, (f"Undertaking {entry.undertaking.ref}", None)
@@ -86,11 +86,14 @@ def entry_edit(request, pk):
 
 
 def _after_save(request, entry):
-    following, next_unassessed = selectors.neighbour_entries(entry)
+    following, next_needing = selectors.neighbour_entries(entry)
     messages.success(request, f"Your answer for undertaking {entry.undertaking.ref} has been saved.")
-    if "then" in request.POST or next_unassessed is None:
+    if request.GET.get("from") == "confirm" and entry.compliance_return.unconfirmed:
+        # Changed from the list of unchanged answers: back to that list, to confirm the rest.
+        return redirect("undertakings:return-confirm", entry.compliance_return_id)
+    if "then" in request.POST or next_needing is None:
         return _back_to_return(entry)
-    return redirect("undertakings:entry-edit", next_unassessed)
+    return redirect("undertakings:entry-edit", next_needing)
 
 
 @login_required

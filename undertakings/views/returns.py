@@ -166,7 +166,7 @@ def return_detail(request, pk):
             "compliance_return": compliance_return,
             "sections": selectors.entries_by_section(compliance_return),
             "actions": [a for e in entries for a in e.actions.all()],
-            "assessed": sum(e.rating != Rating.NOT_ASSESSED for e in entries),
+            "confirmed": sum(e.rating != Rating.NOT_ASSESSED and not e.carried_forward for e in entries),
             "total": len(entries),
             "unconfirmed": sum(e.carried_forward for e in entries),
             "next_entry": next_entry,
