@@ -55,7 +55,7 @@ def test_the_returns_list_makes_a_fixed_number_of_queries(world, client_for, cou
     # the page of returns with their counts by rating (the steering group's periods are not asked)
     with django_assert_num_queries(10):
         response = client.get(reverse("undertakings:return-list"))
-    assert response.content.decode().count("assessed</td>") == count
+    assert response.content.decode().count("answered</td>") == count
 
 
 @pytest.mark.parametrize("count", [2, 20])
