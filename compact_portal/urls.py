@@ -8,6 +8,8 @@ from django.template import loader
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from common.views import home
+
 # /healthz is answered by common.health.HealthCheckMiddleware, ahead of the HTTPS redirect.
 
 
@@ -22,7 +24,7 @@ handler500 = server_error
 
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="pages/home.html"), name="home"),
+    path("", home, name="home"),
     path("about/", TemplateView.as_view(template_name="pages/about.html"), name="about"),
     path("accessibility/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"),
     path("glossary/", TemplateView.as_view(template_name="pages/glossary.html"), name="glossary"),
