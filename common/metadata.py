@@ -45,6 +45,11 @@ IMAGES = {JPEG: "JPEG", PNG: "PNG", GIF: "GIF", WEBP: "WEBP"}
 # The types clean_file can clean; anything else cannot be accepted.
 CLEANABLE = {PDF, TEXT, *OFFICE_OPEN_XML, *OPEN_DOCUMENT, *IMAGES}
 
+# Limits on what a small upload may unpack to, so that a "zip bomb" or a huge image cannot take the
+# server's memory: far beyond any real document or photo.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_PIXELS = 60_000_000  # a 60-megapixel photo, summed over an animation's frames
+
 CORRUPT = "damaged"
 LOCKED = "password protected"
 
@@ -169,6 +174,8 @@ def _clean_part(name: str, data: bytes) -> bytes:
 def _clean_zip_document(data: bytes, *, open_document: bool) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        if sum(info.file_size for info in source.infolist()) > MAX_UNPACKED_BYTES:
+            raise CannotClean(CORRUPT)
         for info in source.infolist():
             if info.is_dir():
                 continue
@@ -196,6 +203,8 @@ def _clean_image(data: bytes, image_format: str) -> bytes:
     out = io.BytesIO()
     with Image.open(io.BytesIO(data)) as image:
         if image.format != image_format:
+            raise CannotClean(CORRUPT)
+        if image.width * image.height * getattr(image, "n_frames", 1) > MAX_PIXELS:
             raise CannotClean(CORRUPT)
         image.load()
         frames = [

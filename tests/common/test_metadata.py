@@ -91,3 +91,18 @@ def test_a_file_that_cannot_be_cleaned_says_why(data, content_type, reason):
 
 def test_plain_text_is_kept_as_it_is():
     assert metadata.clean_file(b"Notes by Helen Carter", metadata.TEXT) == b"Notes by Helen Carter"
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(monkeypatch):
+    monkeypatch.setattr(metadata, "MAX_UNPACKED_BYTES", 1024 * 1024)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("word/document.xml", b"\0" * (2 * 1024 * 1024))
+    with pytest.raises(metadata.CannotClean):
+        metadata.clean_file(buffer.getvalue(), metadata.DOCX)
+
+
+def test_an_image_too_large_to_redraw_is_refused(monkeypatch):
+    monkeypatch.setattr(metadata, "MAX_PIXELS", 100)
+    with pytest.raises(metadata.CannotClean):
+        metadata.clean_file(samples.jpeg_bytes(), metadata.JPEG)
