@@ -8,7 +8,8 @@ cannot be cleaned is refused (`CannotClean`), never stored as it came.
 What is removed, by type:
 - PDF (pikepdf): the Info dictionary (Author, Creator, Producer, Title…), every XMP metadata stream
   (the document's and any page's or image's), application private data (PieceInfo) and the author
-  of each comment (annotation /T). Saving rewrites the file, so earlier revisions go too.
+  of each comment (annotation /T); photos inside lose their EXIF, XMP and IPTC segments, their
+  image data untouched. Saving rewrites the file, so earlier revisions go too.
 - Office Open XML (docx, xlsx, pptx) and OpenDocument (odt, ods, odp), which are zip files: the
   document properties (docProps/core.xml, app.xml, custom.xml; meta.xml) are replaced by empty ones;
   the authors of comments and tracked changes are blanked in every part; pictures inside are cleaned
@@ -106,6 +107,17 @@ def _clean_pdf(data: bytes) -> bytes:
         for obj in pdf.objects:
             if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
                 _drop_private_keys(obj)
+        for obj in pdf.objects:
+            # Photos inside a PDF (a phone's scan) keep their EXIF: strip it without re-encoding.
+            if (
+                isinstance(obj, pikepdf.Stream)
+                and obj.get("/Subtype") == "/Image"
+                and obj.get("/Filter") == "/DCTDecode"
+            ):
+                raw = obj.read_raw_bytes()
+                stripped = strip_jpeg_segments(raw)
+                if stripped != raw:
+                    obj.write(stripped, filter=pikepdf.Name.DCTDecode)
         for page in pdf.pages:
             _drop_private_keys(page.obj)
             for annotation in page.obj.get("/Annots", []):
@@ -117,6 +129,36 @@ def _clean_pdf(data: bytes) -> bytes:
         # Saved afresh (no incremental update), unencrypted, without a new Info dictionary.
         pdf.save(out, fix_metadata_version=False, encryption=False, deterministic_id=True)
     return out.getvalue()
+
+
+# JPEG markers kept: APP0 (JFIF), APP2 only for a colour profile, APP14 (Adobe: how to read CMYK).
+# Dropped: APP1 (EXIF, XMP), APP13 (IPTC), other application segments and comments (COM).
+_APP2, _APP14, _COM = 0xE2, 0xEE, 0xFE
+
+
+def strip_jpeg_segments(data: bytes) -> bytes:
+    """The JPEG without its metadata segments, the image data untouched (no re-encoding)."""
+    if not data.startswith(b"\xff\xd8"):
+        raise CannotClean(CORRUPT)
+    out, i = bytearray(b"\xff\xd8"), 2
+    while i + 4 <= len(data):
+        if data[i] != 0xFF:
+            raise CannotClean(CORRUPT)
+        marker = data[i + 1]
+        if marker == 0xFF:  # fill byte
+            i += 1
+            continue
+        if marker == 0xDA:  # start of scan: the rest is image data
+            out += data[i:]
+            return bytes(out)
+        length = int.from_bytes(data[i + 2 : i + 4], "big")
+        segment = data[i : i + 2 + length]
+        colour_profile = marker == _APP2 and segment[4:16] == b"ICC_PROFILE\0"
+        application = 0xE1 <= marker <= 0xEF and marker != _APP14 and not colour_profile
+        if not (application or marker == _COM):
+            out += segment
+        i += 2 + length
+    raise CannotClean(CORRUPT)
 
 
 # Office Open XML and OpenDocument -------------------------------------------------------------------

@@ -43,6 +43,18 @@ def pdf_bytes(*, text: str = "Notes of the meeting") -> bytes:
     pdf.docinfo["/Creator"] = f"Word for {NAME}"
     pdf.docinfo["/Title"] = "Minutes"
     pdf.Root.Metadata = pdf.make_stream(XMP.encode(), Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
+    # A photo inside (as a phone's scanning app makes), its EXIF naming her and where it was taken.
+    photo = pdf.make_stream(
+        jpeg_bytes(),
+        Type=pikepdf.Name.XObject,
+        Subtype=pikepdf.Name.Image,
+        Width=40,
+        Height=20,
+        ColorSpace=pikepdf.Name.DeviceRGB,
+        BitsPerComponent=8,
+        Filter=pikepdf.Name.DCTDecode,
+    )
+    page.obj["/Resources"] = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im1=photo))
     out = io.BytesIO()
     pdf.save(out)
     return out.getvalue()
@@ -263,6 +275,14 @@ def holds_name(data: bytes) -> bool:
     if data.startswith(b"%PDF"):
         with pikepdf.open(io.BytesIO(data)) as pdf:
             for obj in pdf.objects:
-                if isinstance(obj, pikepdf.Stream) and NAME_BYTES in obj.read_bytes():
+                if isinstance(obj, pikepdf.Stream) and NAME_BYTES in _stream_bytes(obj):
                     return True
     return False
+
+
+def _stream_bytes(stream) -> bytes:
+    """The stream decoded where pikepdf can (compressed text), raw where it cannot (a JPEG)."""
+    try:
+        return stream.read_bytes() + stream.read_raw_bytes()
+    except pikepdf.PdfError:
+        return stream.read_raw_bytes()

@@ -106,3 +106,23 @@ def test_an_image_too_large_to_redraw_is_refused(monkeypatch):
     monkeypatch.setattr(metadata, "MAX_PIXELS", 100)
     with pytest.raises(metadata.CannotClean):
         metadata.clean_file(samples.jpeg_bytes(), metadata.JPEG)
+
+
+def test_a_photo_inside_a_pdf_loses_its_exif_and_keeps_its_picture():
+    original = samples.pdf_bytes()
+    with pikepdf.open(io.BytesIO(original)) as pdf:
+        assert samples.NAME_BYTES in pdf.pages[0].Resources.XObject.Im1.read_raw_bytes()
+    cleaned = metadata.clean_file(original, metadata.PDF)
+    with pikepdf.open(io.BytesIO(cleaned)) as pdf:
+        photo = pdf.pages[0].Resources.XObject.Im1
+        data = photo.read_raw_bytes()
+        assert samples.NAME_BYTES not in data and photo.Filter == "/DCTDecode"
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.size == (40, 20) and not image.getexif() and "comment" not in image.info
+
+
+def test_jpeg_segments_are_stripped_without_touching_the_image_data():
+    photo = samples.jpeg_bytes()
+    stripped = metadata.strip_jpeg_segments(photo)
+    scan = photo.index(b"\xff\xda")
+    assert stripped.endswith(photo[scan:]) and samples.NAME_BYTES not in stripped
