@@ -83,6 +83,34 @@ def clean_file(data: bytes, content_type: str) -> bytes:
     raise CannotClean(CORRUPT)
 
 
+# What an image may still say after cleaning: how to show it, nothing about who made it.
+_HARMLESS_IMAGE_INFO = frozenset(
+    "jfif jfif_version jfif_unit jfif_density dpi loop duration background transparency version "
+    "progressive progression adobe adobe_transform interlace".split()
+)
+
+
+def holds_metadata(data: bytes, content_type: str) -> bool:
+    """Whether cleaning would remove anything: for files stored before uploads were cleaned. Images
+    are looked at rather than cleaned again, since redrawing a JPEG loses a little each time."""
+    if content_type == TEXT:
+        return False
+    if content_type in IMAGES:
+        return _image_holds_metadata(data)
+    try:
+        return clean_file(data, content_type) != data
+    except CannotClean:
+        return True
+
+
+def _image_holds_metadata(data: bytes) -> bool:
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return bool(image.getexif()) or any(key not in _HARMLESS_IMAGE_INFO for key in image.info)
+    except Exception:
+        return True  # cannot be read: let the cleaning say why
+
+
 # PDF --------------------------------------------------------------------------------------------
 
 # Keys whose values say who made or changed something. /T on a widget is a form field's name, which
@@ -207,7 +235,8 @@ def _clean_part(name: str, data: bytes) -> bytes:
             data = _PEOPLE_ATTRIBUTES.sub(rb'\1""', data)
         return data
     match = _PICTURE.search(name)
-    if match:
+    # A picture already clean is kept as it is: redrawing a JPEG loses a little each time.
+    if match and _image_holds_metadata(data):
         kind = match.group(1).lower()
         return _clean_image(data, {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP"}[kind])
     return data

@@ -126,3 +126,10 @@ def test_jpeg_segments_are_stripped_without_touching_the_image_data():
     stripped = metadata.strip_jpeg_segments(photo)
     scan = photo.index(b"\xff\xda")
     assert stripped.endswith(photo[scan:]) and samples.NAME_BYTES not in stripped
+
+
+@pytest.mark.parametrize("name", list(samples.BUILDERS))
+def test_a_cleaned_file_holds_nothing_more_to_clean(name):
+    data = samples.BUILDERS[name]()
+    assert metadata.holds_metadata(data, TYPES[name])
+    assert not metadata.holds_metadata(metadata.clean_file(data, TYPES[name]), TYPES[name])

@@ -234,3 +234,49 @@ def test_a_cleaned_word_document_is_still_a_word_document(world):
     with zipfile.ZipFile(io.BytesIO(Path(file.file.path).read_bytes())) as docx:
         assert "The council did not reply." in docx.read("word/document.xml").decode()
         assert docx.testzip() is None
+
+
+def test_files_stored_before_cleaning_are_cleaned_once_by_the_command(world):
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+
+    complaint = raise_complaint(world, confidential=True)
+    kinds = {
+        "minutes.pdf": "application/pdf",
+        "letter.docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "photo.jpg": "image/jpeg",
+        "chart.png": "image/png",
+    }
+    for name, content_type in kinds.items():
+        data = samples.BUILDERS[name]()
+        old = ComplaintFile(
+            complaint=complaint,
+            original_name=name,
+            content_type=content_type,
+            size=len(data),
+            uploaded_by_party=Party.COMPLAINANT,
+        )
+        old.file.save("upload", ContentFile(data), save=False)
+        old.save()
+    services.complaint_file_add(complaint=complaint, upload=text_upload(), party=Party.COMPLAINANT)
+    locked = ComplaintFile(
+        complaint=complaint, original_name="locked.pdf", content_type="application/pdf", size=1, uploaded_by_party="x"
+    )
+    locked.file.save("upload", ContentFile(samples.encrypted_pdf_bytes()), save=False)
+    locked.save()
+
+    out = io.StringIO()
+    call_command("clean_complaint_files", stdout=out)
+    assert out.getvalue().splitlines() == [
+        "4 cleaned, 1 already clean, 0 missing from storage.",
+        f"Could not be opened to clean (look at these, nothing was changed): files {locked.pk}.",
+    ]
+    stored = {file.original_name: Path(file.file.path).read_bytes() for file in complaint.files.all()}
+    assert not any(samples.holds_name(data) for name, data in stored.items() if name != "locked.pdf")
+    assert all(file.size == Path(file.file.path).stat().st_size for file in complaint.files.exclude(pk=locked.pk))
+
+    # Run again: nothing changes, not even a re-encoded photo.
+    out = io.StringIO()
+    call_command("clean_complaint_files", stdout=out)
+    assert out.getvalue().startswith("0 cleaned, 5 already clean")
+    assert {file.original_name: Path(file.file.path).read_bytes() for file in complaint.files.all()} == stored
