@@ -106,7 +106,10 @@ def holds_metadata(data: bytes, content_type: str) -> bool:
 def _image_holds_metadata(data: bytes) -> bool:
     try:
         with Image.open(io.BytesIO(data)) as image:
-            return bool(image.getexif()) or any(key not in _HARMLESS_IMAGE_INFO for key in image.info)
+            info = dict(image.info)
+            if info.get("extension", (b"",))[0][:11] == b"NETSCAPE2.0":
+                del info["extension"]  # a GIF's "play in a loop"
+            return bool(image.getexif()) or any(key not in _HARMLESS_IMAGE_INFO for key in info)
     except Exception:
         return True  # cannot be read: let the cleaning say why
 
