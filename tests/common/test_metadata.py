@@ -133,3 +133,16 @@ def test_a_cleaned_file_holds_nothing_more_to_clean(name):
     data = samples.BUILDERS[name]()
     assert metadata.holds_metadata(data, TYPES[name])
     assert not metadata.holds_metadata(metadata.clean_file(data, TYPES[name]), TYPES[name])
+
+
+def test_a_spreadsheet_saved_by_a_real_library_still_opens_once_cleaned():
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.properties.creator = workbook.properties.lastModifiedBy = samples.NAME
+    workbook.active["A1"] = "Grants awarded"
+    saved = io.BytesIO()
+    workbook.save(saved)
+    cleaned = metadata.clean_file(saved.getvalue(), metadata.XLSX)
+    assert not samples.holds_name(cleaned)
+    assert openpyxl.load_workbook(io.BytesIO(cleaned)).active["A1"].value == "Grants awarded"
