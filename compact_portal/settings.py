@@ -224,6 +224,10 @@ COMPLAINT_ESCALATION_WORKING_DAYS = env.int("COMPLAINT_ESCALATION_WORKING_DAYS",
 COMPLAINT_RATE_LIMIT = env.int("COMPLAINT_RATE_LIMIT", default=5)
 COMPLAINT_RATE_WINDOW_SECONDS = env.int("COMPLAINT_RATE_WINDOW_SECONDS", default=3600)
 COMPLAINT_CONFIRMATION_MAX_AGE = env.int("COMPLAINT_CONFIRMATION_MAX_AGE", default=3 * 24 * 3600)
+# Files a visitor who is not signed in may add to complaint drafts per address per day, and how old a
+# draft's files get before the hourly clean-up removes them if the complaint was never sent.
+COMPLAINT_ANONYMOUS_FILES_PER_DAY = env.int("COMPLAINT_ANONYMOUS_FILES_PER_DAY", default=10)
+COMPLAINT_DRAFT_MAX_AGE_HOURS = env.int("COMPLAINT_DRAFT_MAX_AGE_HOURS", default=24)
 
 # How many proxies in front of the portal append the client's address to X-Forwarded-For (e.g. 1 for
 # a TLS-terminating load balancer). 0: the connection's own address is the client's. The public forms'

@@ -6,8 +6,9 @@ SCHEDULE = {
         "task": "complaints.tasks.send_deadline_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Hourly: files of complaints never sent are removed once COMPLAINT_DRAFT_MAX_AGE_HOURS old.
     "complaints-delete-stale-drafts": {
         "task": "complaints.tasks.delete_stale_drafts",
-        "schedule": crontab(hour=3, minute=30),
+        "schedule": crontab(minute=30),
     },
 }

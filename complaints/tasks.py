@@ -1,4 +1,4 @@
-"""Background work for complaints: emails, and the daily reminders and clean-up."""
+"""Background work for complaints: emails, the daily reminders and the hourly clean-up of drafts."""
 
 from celery import shared_task
 

@@ -101,10 +101,14 @@ class DetailsForm(forms.Form):
         return value
 
 
+# Told to a confidential complainant after they have chosen confidentiality (common.metadata).
+FILES_CLEANED = "We remove names and other hidden details from your files before anyone else can see them."
+
+
 class FileForm(forms.Form):
     file = forms.FileField(
         label="Upload a file",
-        help_text="PDF, Word, OpenDocument, JPG, PNG or plain text, up to 10 MB.",
+        help_text="PDF, Word, Excel, OpenDocument, JPG, PNG or plain text (.txt or .csv), up to 10 MB.",
         error_messages={"required": "Select a file"},
     )
 

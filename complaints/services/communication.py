@@ -6,8 +6,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from common.uploads import TEXT, sniff_type
+from common.uploads import TEXT, AcceptedFile, accept_upload
 
+from .. import ratelimit
 from ..models import Audience, Complaint, ComplaintFile, EventKind, Party
 from .common import record
 
@@ -16,66 +17,78 @@ NOTE_NEEDED = "Enter the note."
 STEERING_ONLY_NOTE = "Only the steering group can keep a note from the body complained about."
 FILE_TOO_BIG = "The file must be smaller than {size} MB."
 FILE_EMPTY = "The selected file is empty."
-FILE_TYPE = "The file must be a PDF, Word or OpenDocument document, spreadsheet, JPG, PNG or plain text file."
+FILE_TYPE = (
+    "The file must be a PDF, Word or OpenDocument document, spreadsheet, JPG, PNG or plain text file (.txt or .csv)."
+)
 TOO_MANY_FILES = "You can add up to {count} files to a complaint."
+TOO_MANY_FILES_TODAY = (
+    "You can add up to {count} files a day without signing in. Try again tomorrow, or sign in to add more."
+)
 CLOSED = "This complaint is closed."
 
 MAX_FILES = 10
-# Kinds recognised from the file's first bytes (never from its name); plain text is checked apart.
-_ALLOWED_KINDS = {
-    "pdf": "application/pdf",
-    "jpg": "image/jpeg",
-    "png": "image/png",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "ods": "application/vnd.oasis.opendocument.spreadsheet",
-}
-_EXTENSIONS = {mime: extension for extension, mime in _ALLOWED_KINDS.items()}
+# Recognised from the file's first bytes (never from its name); text is stored as .txt or .csv.
+ALLOWED_TYPES = (
+    "application/pdf",
+    "image/jpeg",
+    "image/png",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.spreadsheet",
+    TEXT,
+)
 
 
 def new_draft_key() -> str:
     return secrets.token_urlsafe(24)
 
 
-def _checked(upload) -> tuple[str, str]:
-    """(extension, content type) of an acceptable upload, or ValidationError."""
+def _accepted(upload) -> AcceptedFile:
+    """The cleaned copy of an acceptable upload (common.uploads: type from content, name checked,
+    hidden details such as the author removed), or ValidationError."""
     limit = getattr(settings, "EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
     if upload.size == 0:
         raise ValidationError({"file": FILE_EMPTY})
     if upload.size > limit:
         raise ValidationError({"file": FILE_TOO_BIG.format(size=limit // (1024 * 1024))})
-    # Plain text only when the name says so too, as before; the other kinds by content alone.
-    mime = sniff_type(upload, _ALLOWED_KINDS.values(), text=upload.name.lower().endswith(".txt"))
-    if mime == TEXT:
-        return "txt", TEXT
-    if mime is not None:
-        return _EXTENSIONS[mime], mime
-    raise ValidationError({"file": FILE_TYPE})
+    return accept_upload(upload, accepted=ALLOWED_TYPES, not_accepted=FILE_TYPE)
 
 
 def stored_upload(upload, *, party: str, user=None, complaint=None, draft_key: str = "") -> ComplaintFile:
-    extension, content_type = _checked(upload)
-    stem = upload.name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1].rsplit(".", 1)[0][:200] or "file"
+    accepted = _accepted(upload)
     file = ComplaintFile(
         complaint=complaint,
         draft_key=draft_key,
-        original_name=f"{stem}.{extension}",
-        content_type=content_type,
-        size=upload.size,
+        original_name=accepted.name,
+        content_type=accepted.content_type,
+        size=accepted.size,
         uploaded_by=user if user is not None and user.is_authenticated else None,
         uploaded_by_party=party,
     )
-    file.file.save("upload", upload, save=False)
+    # Only the cleaned copy is ever written to storage.
+    file.file.save("upload", accepted.as_file(), save=False)
     file.save()
     return file
 
 
 @transaction.atomic
-def draft_file_add(*, draft_key: str, upload, user=None) -> ComplaintFile:
+def draft_file_add(*, draft_key: str, upload, user=None, address: str = "") -> ComplaintFile:
+    """Add a file to a complaint still being written. Visitors who are not signed in share a daily
+    quota per address (`address`, the client address the view counted), so that nobody can fill
+    the server's storage by starting draft after draft."""
     if ComplaintFile.objects.filter(draft_key=draft_key, complaint__isnull=True).count() >= MAX_FILES:
         raise ValidationError({"file": TOO_MANY_FILES.format(count=MAX_FILES)})
-    return stored_upload(upload, party=Party.COMPLAINANT, user=user, draft_key=draft_key)
+    if user is not None and user.is_authenticated:
+        return stored_upload(upload, party=Party.COMPLAINANT, user=user, draft_key=draft_key)
+    address = address or "unknown"
+    if not ratelimit.take_draft_file_slot(address):
+        raise ValidationError({"file": TOO_MANY_FILES_TODAY.format(count=ratelimit.anonymous_files_per_day())})
+    try:
+        return stored_upload(upload, party=Party.COMPLAINANT, user=user, draft_key=draft_key)
+    except ValidationError:
+        ratelimit.give_back_draft_file_slot(address)
+        raise
 
 
 @transaction.atomic

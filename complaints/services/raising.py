@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -152,18 +153,29 @@ def complaint_confirm_email(*, complaint: Complaint, today: date | None = None) 
     return complaint
 
 
+def draft_max_age() -> timedelta:
+    return timedelta(hours=getattr(settings, "COMPLAINT_DRAFT_MAX_AGE_HOURS", 24))
+
+
 @transaction.atomic
 def stale_drafts_delete(*, now=None) -> int:
-    """Remove complaints never confirmed and files never attached, once their links have expired.
-    Their references are not reused, so the year's numbers may have gaps."""
+    """Remove the files of complaints never sent (older than COMPLAINT_DRAFT_MAX_AGE_HOURS; run
+    hourly), and complaints never confirmed with their files once their links have expired. Their
+    references are not reused, so the year's numbers may have gaps."""
     now = now or timezone.now()
     cutoff = now - timedelta(seconds=confirmation_max_age()) - timedelta(days=1)
-    stale_files = ComplaintFile.objects.filter(complaint__isnull=True, uploaded_at__lt=now - timedelta(days=1))
+    stale_files = ComplaintFile.objects.filter(complaint__isnull=True, uploaded_at__lt=now - draft_max_age())
     unconfirmed = Complaint.objects.filter(status=ComplaintStatus.UNCONFIRMED, submitted_at__lt=cutoff)
     files = list(stale_files) + list(ComplaintFile.objects.filter(complaint__in=unconfirmed))
-    for file in files:
-        file.file.delete(save=False)
+    stored = [(file.file.storage, file.file.name) for file in files if file.file.name]
     count = len(files)
     ComplaintFile.objects.filter(pk__in=[f.pk for f in files]).delete()
     count += unconfirmed.delete()[1].get("complaints.Complaint", 0)
+
+    def delete_stored():
+        # Only once the rows are surely gone, so no record is left pointing at a missing file.
+        for storage, name in stored:
+            storage.delete(name)
+
+    transaction.on_commit(delete_stored)
     return count

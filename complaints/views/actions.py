@@ -11,7 +11,7 @@ from common.forms import add_errors
 
 from .. import deadlines, permissions, services
 from ..forms.handling import CloseForm, EscalateForm, ExtendForm, MessageForm, NoteForm, ReplyForm, WithdrawForm
-from ..forms.raising import FileForm
+from ..forms.raising import FILES_CLEANED, FileForm
 from ..models import Party, StageLevel
 from ..selectors import undertakings_to_cite
 from .common import with_complaint
@@ -281,10 +281,11 @@ def file_add(request, complaint, side, viewer):
         )
         if done:
             return done
-    intro = ""
+    intro, inset = "", ""
     if side == Party.COMPLAINANT and complaint.confidential:
         intro = (
-            "The body will not see the file’s name, but it will see what is in it. Remove your name from the "
-            "document, including from its properties (author), if you want to stay confidential."
+            "The body will not see the file’s name, but it will see what is in it. Remove your name from what "
+            "the document says and shows if you want to stay confidential."
         )
-    return _page(request, complaint, form, "Add a file", intro, multipart=True)
+        inset = FILES_CLEANED
+    return _page(request, complaint, form, "Add a file", intro, multipart=True, inset=inset)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from common.forms import add_errors
+from common.ratelimit import client_address
 from organisations.models import Organisation
 from organisations.roles import roles_for
 
@@ -16,6 +17,7 @@ from .. import services
 from ..forms.raising import (
     ANONYMOUS,
     EMAIL,
+    FILES_CLEANED,
     BodyForm,
     ConfidentialForm,
     ContactForm,
@@ -148,7 +150,9 @@ def files(request):
     form = FileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.draft_file_add(draft_key=key, upload=form.cleaned_data["file"], user=request.user)
+            services.draft_file_add(
+                draft_key=key, upload=form.cleaned_data["file"], user=request.user, address=client_address(request)
+            )
         except ValidationError as exc:
             add_errors(form, exc)
         else:
@@ -162,8 +166,14 @@ def files(request):
             "back": reverse("complaints:raise-details"),
             "uploaded": ComplaintFile.objects.filter(draft_key=key, complaint__isnull=True),
             "next_url": reverse("complaints:raise-check" if request.GET.get("change") else "complaints:raise-contact"),
+            # Only once they have chosen confidentiality (coming back from "Check your answers").
+            "files_cleaned": FILES_CLEANED if _chose_confidentiality(_draft(request)) else "",
         },
     )
+
+
+def _chose_confidentiality(draft) -> bool:
+    return draft.get("confidential") is True or draft.get("who") == ANONYMOUS
 
 
 @require_POST

@@ -12,7 +12,7 @@ from organisations.models import Organisation
 from undertakings.models import Undertaking
 
 from .. import ratelimit, services
-from ..forms.raising import ANONYMOUS, EMAIL, INDIVIDUAL
+from ..forms.raising import ANONYMOUS, EMAIL, FILES_CLEANED, INDIVIDUAL
 from ..models import ComplainantKind, Complaint, ComplaintFile
 from ..presenters import undertaking_label
 from ..tokens import follow_up_token
@@ -52,6 +52,11 @@ def _answers(request) -> dict:
         "email": draft.get("email", ""),
         "draft_key": draft.get("draft_key", ""),
     }
+
+
+def _has_draft_files(answers: dict) -> bool:
+    key = answers["draft_key"]
+    return bool(key) and ComplaintFile.objects.filter(draft_key=key, complaint__isnull=True).exists()
 
 
 def _rows(answers: dict, draft: dict, user) -> list[tuple[str, list[str], str]]:
@@ -139,6 +144,8 @@ def check(request):
             "has_errors": bool(errors),
             "missing": [question for question, lines, _ in rows if not lines],
             "anonymous": answers["complainant_kind"] == ComplainantKind.ANONYMOUS,
+            # Said once the person has chosen confidentiality, never before: it must not sway the choice.
+            "files_cleaned": FILES_CLEANED if answers["confidential"] and _has_draft_files(answers) else "",
         },
     )
 

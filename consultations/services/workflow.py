@@ -3,11 +3,12 @@
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from common.uploads import sniff_type
+from common.uploads import accept_upload
 from organisations.models import Organisation, Sector
 
 from ..models import STANDARD_LENGTH, Assessment, Comment, Consultation, ConsultationEvent, ConsultationSection, Status
@@ -29,13 +30,13 @@ DOCUMENT_TYPE = "The document must be a PDF, Word or OpenDocument file."
 DOCUMENT_TOO_BIG = "The document must be smaller than {size} MB."
 DOCUMENT_EMPTY = "The selected document is empty."
 DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
-# Recognised from the file's first bytes, never from its name.
-# MIME type → extension of the documents a consultation may offer.
+# Recognised from the file's first bytes, never from its name. MIME type → extension of the
+# documents a consultation may offer. Word files from before 2007 (.doc) are refused: their hidden
+# properties cannot be removed.
 DOCUMENT_KINDS = {
     "application/pdf": "pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
     "application/vnd.oasis.opendocument.text": "odt",
-    "application/msword": "doc",
 }
 SLUG_TAKEN = "Another consultation already uses this web address."
 
@@ -60,18 +61,19 @@ EDITABLE_FIELDS = {
 }
 
 
-def _check_document(upload) -> None:
-    """A document a person can open safely: PDF, Word or OpenDocument, by content, not by name."""
+def _checked_document(upload):
+    """A document a person can open safely: PDF, Word or OpenDocument by content, its name not
+    claiming another type, its hidden details (author, company) removed (common.uploads). Returns
+    the cleaned copy to store; anything that is not a new upload is returned as it is."""
     if upload is None or not hasattr(upload, "size") or getattr(upload, "_committed", False):
-        return  # nothing new uploaded
+        return upload  # nothing new uploaded
     if upload.size == 0:
         raise ValidationError({"document": DOCUMENT_EMPTY})
     if upload.size > DOCUMENT_MAX_BYTES:
         raise ValidationError({"document": DOCUMENT_TOO_BIG.format(size=DOCUMENT_MAX_BYTES // (1024 * 1024))})
-    mime = sniff_type(upload, DOCUMENT_KINDS)
-    if mime is None:
-        raise ValidationError({"document": DOCUMENT_TYPE})
-    upload.name = f"{slugify(upload.name.rsplit('.', 1)[0])[:80] or 'document'}.{DOCUMENT_KINDS[mime]}"
+    accepted = accept_upload(upload, accepted=DOCUMENT_KINDS, not_accepted=DOCUMENT_TYPE, field="document")
+    stem = slugify(accepted.name.rsplit(".", 1)[0])[:80] or "document"
+    return ContentFile(accepted.content, name=f"{stem}.{accepted.extension}")
 
 
 def _check_rules(consultation: Consultation) -> None:
@@ -119,7 +121,8 @@ def consultation_create(
         raise TypeError(f"unknown fields {unknown}")
     if slug and Consultation.objects.filter(slug=slug).exists():
         raise ValidationError({"slug": SLUG_TAKEN})
-    _check_document(fields.get("document"))
+    if "document" in fields:
+        fields["document"] = _checked_document(fields["document"])
     consultation = Consultation(
         owner=owner,
         created_by=user,
@@ -143,7 +146,8 @@ def consultation_update(*, consultation: Consultation, user, **fields) -> Consul
         raise TypeError(f"unknown fields {unknown}")
     if consultation.status not in (Status.DRAFT, Status.OPEN):
         raise ValidationError(NOT_EDITABLE)
-    _check_document(fields.get("document"))
+    if "document" in fields:
+        fields["document"] = _checked_document(fields["document"])
     for name, value in fields.items():
         setattr(consultation, name, value)
     _check_rules(consultation)

@@ -64,6 +64,7 @@ def test_confidential_complaint_from_raising_to_the_steering_groups_decision(pag
     page.get_by_label("Upload a file").set_input_files(str(notes))
     page.get_by_role("button", name="Upload file").click()
     expect(page.get_by_role("cell", name="forum-minutes.txt", exact=True)).to_be_visible()
+    expect(page.get_by_text("We remove names and other hidden details from your files")).to_have_count(0)
     assert_accessible(page, "complaints-06-files")
     page.get_by_role("button", name="Continue").click()
     page.get_by_label(f"My organisation, {world.group.name}").check()
@@ -72,6 +73,8 @@ def test_confidential_complaint_from_raising_to_the_steering_groups_decision(pag
     page.get_by_label("Yes, keep who I am from them").check()
     assert_accessible(page, "complaints-08-confidential")
     continue_(page)
+    # Told once confidentiality is chosen, not before (issue 12, item 1).
+    expect(page.get_by_text("We remove names and other hidden details from your files")).to_be_visible()
     assert_accessible(page, "complaints-09-check")
     page.get_by_role("button", name="Send complaint").click()
     page.wait_for_load_state()

@@ -300,13 +300,13 @@ def test_only_the_steering_group_keeps_notes_from_the_body(world):
 def test_uploads_are_checked_by_their_content_not_their_name(world):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from tests.common.samples import pdf_bytes
+
     complaint = raise_complaint(world)
     fake_pdf = SimpleUploadedFile("evil.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
-    with pytest.raises(ValidationError, match="must be a PDF"):
+    with pytest.raises(ValidationError, match="evil.pdf is not a PDF: its content is a Windows program"):
         services.complaint_file_add(complaint=complaint, upload=fake_pdf, party=Party.COMPLAINANT)
-    real_pdf = SimpleUploadedFile(
-        "letter.PDF", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", content_type="x"
-    )
+    real_pdf = SimpleUploadedFile("letter.PDF", pdf_bytes(), content_type="x")
     stored = services.complaint_file_add(complaint=complaint, upload=real_pdf, party=Party.COMPLAINANT)
     assert (stored.original_name, stored.content_type) == ("letter.pdf", "application/pdf")
     assert "letter" not in stored.file.name

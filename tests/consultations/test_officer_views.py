@@ -123,6 +123,8 @@ def test_a_site_admin_may_start_a_consultation_for_any_public_body(world, client
 def test_the_document_is_checked_by_content_and_downloaded_through_the_portal(world, client_for):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from tests.common.samples import pdf_bytes
+
     consultation = make_consultation(world, status=Status.DRAFT)
     client = client_for(world.users["officer"])
     url = reverse("consultations:edit", args=[consultation.slug])
@@ -134,10 +136,10 @@ def test_the_document_is_checked_by_content_and_downloaded_through_the_portal(wo
         **_date_fields("opens", consultation.opens),
         **_date_fields("closes", consultation.closes),
     }
-    fake = SimpleUploadedFile("plan.pdf", b"<script>alert(1)</script>", content_type="application/pdf")
+    fake = SimpleUploadedFile("plan", b"MZ\x90\x00 a program", content_type="application/pdf")
     page = client.post(url, {**data, "document": fake}).content.decode()
     assert workflow.DOCUMENT_TYPE in page
-    real = SimpleUploadedFile("Our Plan.pdf", b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n")
+    real = SimpleUploadedFile("Our Plan.pdf", pdf_bytes())
     assert client.post(url, {**data, "document": real}).status_code == 302
     consultation.refresh_from_db()
     assert consultation.document.name.endswith(".pdf")

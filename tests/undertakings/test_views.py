@@ -325,10 +325,13 @@ def test_an_officer_uploads_a_file_and_only_permitted_people_can_download_it(
 
 def test_an_upload_of_the_wrong_type_is_refused_on_the_page(council_return, client_for, officer):
     entry = council_return.entries.first()
-    upload = SimpleUploadedFile("report.pdf", b"MZ\x90\x00" + b"\x00" * 100, content_type="application/pdf")
+    upload = SimpleUploadedFile("report", b"MZ\x90\x00" + b"\x00" * 100, content_type="application/pdf")
     response = client_for(officer).post(reverse("undertakings:evidence-add", args=[entry.pk]), {"file": upload})
     assert response.status_code == 200
     assert services.FILE_TYPE_NOT_ALLOWED in text_of(response)
+    page = SimpleUploadedFile("annual-report.pdf", b"<html><script>alert(1)</script></html>")
+    response = client_for(officer).post(reverse("undertakings:evidence-add", args=[entry.pk]), {"file": page})
+    assert "annual-report.pdf is not a PDF: its content is a web page. Upload the PDF itself." in text_of(response)
     assert not entry.files.exists()
 
 

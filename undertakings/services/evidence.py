@@ -1,12 +1,10 @@
 """Evidence for an entry: web links and uploaded files.
 
-Files are checked by their content, not their name (common.uploads.sniff_type: magic bytes, and
-plain text recognised as UTF-8 without control characters), kept under MEDIA_ROOT with a random
-name, served only by a view that checks permission, and fingerprinted with SHA-256.
+Files pass the portal's one upload check (common.uploads.accept_upload): the type comes from the
+content, a name claiming another type is refused, hidden details that could identify the author are
+removed and only the cleaned copy is kept, under MEDIA_ROOT with a random name, served only by a view
+that checks permission, and fingerprinted (SHA-256 of the cleaned copy).
 """
-
-import hashlib
-from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,19 +13,18 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 
-from common.uploads import sniff_type
+from common.uploads import KINDS, accept_upload, sniff_type
 
 from ..models import ComplianceEntry, EvidenceFile
 from .guards import check_body_may_change
 
-# Content type → extension for the types evidence may be: PDF, Office documents, images, text.
+# Content type → extension for the types evidence may be: PDF, Office documents, images, text. Word,
+# Excel and PowerPoint files from before 2007 (.doc, .xls, .ppt) are refused: their hidden
+# properties cannot be removed (common.uploads says how to save them instead).
 ALLOWED_TYPES = {
     "application/pdf": "pdf",
-    "application/msword": "doc",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-    "application/vnd.ms-excel": "xls",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
-    "application/vnd.ms-powerpoint": "ppt",
     "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
     "application/vnd.oasis.opendocument.text": "odt",
     "application/vnd.oasis.opendocument.spreadsheet": "ods",
@@ -37,12 +34,16 @@ ALLOWED_TYPES = {
     "image/gif": "gif",
     "image/webp": "webp",
     "text/plain": "txt",
+    "text/csv": "csv",
 }
 MAX_LINKS = 20
 
 FILE_TOO_LARGE = "The file must be smaller than {limit}."
 FILE_EMPTY = "The selected file is empty."
-FILE_TYPE_NOT_ALLOWED = "The file must be a PDF, an Office document (Word, Excel, PowerPoint or OpenDocument), an image (PNG, JPEG, GIF or WebP) or plain text."
+FILE_TYPE_NOT_ALLOWED = (
+    "The file must be a PDF, an Office document (Word, Excel, PowerPoint or OpenDocument), "
+    "an image (PNG, JPEG, GIF or WebP) or plain text (.txt or .csv)."
+)
 LINK_INVALID = "Enter a full web address starting with https:// or http:// (line {line})."
 TOO_MANY_LINKS = "Give at most {limit} links; put the rest in a document."
 
@@ -77,24 +78,17 @@ def evidence_file_add(*, entry: ComplianceEntry, user, upload) -> EvidenceFile:
         raise ValidationError({"file": FILE_TOO_LARGE.format(limit=filesizeformat(limit))})
     if upload.size == 0:
         raise ValidationError({"file": FILE_EMPTY})
-    content_type = detect_content_type(upload)
-    if content_type is None:
-        raise ValidationError({"file": FILE_TYPE_NOT_ALLOWED})
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
-    original_name = PurePosixPath(upload.name.replace("\\", "/")).name[:255] or "evidence"
+    accepted = accept_upload(upload, accepted=ALLOWED_TYPES, not_accepted=FILE_TYPE_NOT_ALLOWED)
     evidence = EvidenceFile(
         entry=entry,
-        original_name=original_name,
-        content_type=content_type,
-        size=upload.size,
-        sha256=digest.hexdigest(),
+        original_name=accepted.name,
+        content_type=accepted.content_type,
+        size=accepted.size,
+        sha256=accepted.sha256,
         uploaded_by=user,
     )
     evidence._history_user = user
-    evidence.file.save(f"evidence.{ALLOWED_TYPES[content_type]}", File(upload), save=False)
+    evidence.file.save(f"evidence.{accepted.extension}", accepted.as_file(), save=False)
     evidence.save()
     return evidence
 
@@ -125,6 +119,8 @@ def evidence_file_copy(*, source: EvidenceFile, entry: ComplianceEntry) -> Evide
         uploaded_at=source.uploaded_at,
     )
     with storage.open(source.file.name, "rb") as handle:
-        copy.file.save(f"evidence.{ALLOWED_TYPES.get(source.content_type, 'bin')}", File(handle), save=False)
+        # Files kept before .doc, .xls and .ppt were refused keep their type.
+        extension = KINDS[source.content_type].extension if source.content_type in KINDS else "bin"
+        copy.file.save(f"evidence.{extension}", File(handle), save=False)
     copy.save()
     return copy

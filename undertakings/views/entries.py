@@ -9,6 +9,8 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from common.uploads import safe_download_name
+
 from .. import selectors, services
 from ..forms import ActionForm, EntryForm, EvidenceFileForm
 from ..permissions import get_action_for_user, get_entry_for_user, get_evidence_for_user, is_returns_body
@@ -131,9 +133,10 @@ def evidence_download(request, pk):
         handle = evidence.file.open("rb")
     except FileNotFoundError:
         raise Http404("The stored file is missing") from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
-    )
+    # Files kept before names were checked may be called anything ("annual-report.pdf" holding a
+    # web page): the download's name always ends in what the file is.
+    name = safe_download_name(evidence.original_name, evidence.content_type)
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=evidence.content_type)
     # An uploaded file is never run as a page of this site, even if a browser were to show it.
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response
