@@ -37,6 +37,7 @@ urlpatterns = [
     path("compliance/periods/<int:pk>/reopen/", views.period_reopen, name="period-reopen"),
     path("compliance/periods/<int:pk>/returns.csv", views.period_csv, name="period-csv"),
     path("compliance/periods/<int:pk>/codes/<int:code_pk>/matrix/", views.matrix, name="matrix"),
+    path("compliance/periods/<int:pk>/codes/<int:code_pk>/matrix/all/", views.matrix_full, name="matrix-full"),
     path("compliance/periods/<int:pk>/codes/<int:code_pk>/matrix.csv", views.matrix_csv, name="matrix-csv"),
     path(
         "compliance/periods/<int:pk>/undertakings/<int:undertaking_pk>/",

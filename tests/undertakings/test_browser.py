@@ -137,8 +137,11 @@ def test_a_return_goes_from_draft_to_returned_to_accepted_and_locked(page, world
     page.get_by_role("button", name="Send decision").click()
     expect(page.get_by_text("The return has been accepted and locked.")).to_be_visible()
     page.get_by_role("link", name="Matrix of ratings: Northshire BME Code").click()
-    expect(page.get_by_role("cell", name="Partly met")).to_be_visible()
+    expect(page.get_by_text("1 of 3 bodies have a return counted")).to_be_visible()
     assert_accessible(page, "undertakings-matrix")
+    page.get_by_role("link", name="See every undertaking").click()
+    expect(page.get_by_role("cell", name="Partly met")).to_be_visible()
+    assert_accessible(page, "undertakings-matrix-full")
     page.get_by_role("link", name="3.1.2", exact=True).click()  # the row header of the matrix
     expect(page.get_by_text("The funding guide mentions the Code")).to_be_visible()
     assert_accessible(page, "undertakings-undertaking")

@@ -66,9 +66,14 @@ def test_the_matrix_makes_a_fixed_number_of_queries(world, client_for, count, dj
     url = reverse("undertakings:matrix", args=[world.period.pk, code.pk])
     client.get(url)
     # session, user, the person's memberships and steering seats (roles), the period, the Code,
-    # its undertakings, the counted returns with their bodies and counts, and their ratings
-    with django_assert_num_queries(9):
+    # its sections, the returns with their bodies, the counted ratings by section, the signatories
+    with django_assert_num_queries(10):
         response = client.get(url)
+    assert response.content.decode().count('<th scope="row"') == count + 3  # the world's own signatories too
+    full = reverse("undertakings:matrix-full", args=[world.period.pk, code.pk])
+    # ... and the full grid: the Code, its undertakings, the counted returns, their ratings
+    with django_assert_num_queries(9):
+        response = client.get(full)
     assert response.content.decode().count("portal-rating--") >= count * count
 
 

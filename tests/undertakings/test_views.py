@@ -374,8 +374,22 @@ def test_the_period_overview_shows_status_and_score_of_every_signatory(world, su
     assert "87.5%" in page and "(3.5 of 4)" in page
 
 
-def test_the_matrix_labels_every_cell_in_words(world, code, submitted_council, client_for, steering):
+def test_the_matrix_shows_every_signatory_by_section_with_counts_in_words(
+    world, code, submitted_council, client_for, steering
+):
     page = text_of(client_for(steering).get(reverse("undertakings:matrix", args=[world.period.pk, code.pk])))
+    assert "3 bodies by section of the Code, 2025-26" in page
+    assert "1 of 3 bodies have a return counted" in page
+    # The council's section 3.1: one met, one partly met: coloured by the worse, said in words.
+    assert 'portal-rating--partly_met"><span class="govuk-!-display-block">75%</span>' in page
+    assert "1 met, 1 partly met" in page
+    # Bodies whose return is not counted are there, with their return's state.
+    assert " ".join(page.split()).count('Northshire NHS Trust</th> <td class="govuk-table__cell">Not started</td>') == 1
+    assert "Not counted: no return started" in page
+
+
+def test_the_full_grid_labels_every_cell_in_words(world, code, submitted_council, client_for, steering):
+    page = text_of(client_for(steering).get(reverse("undertakings:matrix-full", args=[world.period.pk, code.pk])))
     assert '<td class="govuk-table__cell portal-rating portal-rating--partly_met">Partly met</td>' in page
     assert page.count('portal-rating--met">Met</td>') == 3
     assert "Ratings of 1 body for 5 undertakings, 2025-26" in page

@@ -176,6 +176,11 @@ ROWS = [
     Row("undertakings:period-csv", lambda w: _period(w, "undertakings:period-csv"), STEERING_ONLY),
     Row("undertakings:matrix", lambda w: _period(w, "undertakings:matrix", w.undertakings_code.pk), STEERING_ONLY),
     Row(
+        "undertakings:matrix-full",
+        lambda w: _period(w, "undertakings:matrix-full", w.undertakings_code.pk),
+        STEERING_ONLY,
+    ),
+    Row(
         "undertakings:matrix-csv",
         lambda w: _period(w, "undertakings:matrix-csv", w.undertakings_code.pk),
         STEERING_ONLY,

@@ -19,6 +19,7 @@ from .returns import (
     returns_to_start,
     unconfirmed_entries,
 )
+from .section_matrix import BodyRow, SectionCell, SectionMatrix, section_matrix
 from .steering import (
     COUNTED_STATUSES,
     Matrix,
@@ -55,4 +56,8 @@ __all__ = [
     "rating_counts",
     "undertaking_ratings",
     "compliance_summary",
+    "BodyRow",
+    "SectionCell",
+    "SectionMatrix",
+    "section_matrix",
 ]

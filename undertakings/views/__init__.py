@@ -11,7 +11,7 @@ from .entries import (
 )
 from .periods import period_add, period_close, period_reopen
 from .returns import return_csv, return_detail, return_list, return_list_csv, return_review, return_start, return_submit
-from .steering import matrix, matrix_csv, period_csv, period_overview, undertaking_csv, undertaking_detail
+from .steering import matrix, matrix_csv, matrix_full, period_csv, period_overview, undertaking_csv, undertaking_detail
 
 __all__ = [
     "code_csv",
@@ -38,6 +38,7 @@ __all__ = [
     "return_submit",
     "matrix",
     "matrix_csv",
+    "matrix_full",
     "period_csv",
     "period_overview",
     "undertaking_csv",

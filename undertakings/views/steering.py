@@ -112,17 +112,46 @@ def _matrix(request, pk, code_pk):
 
 @login_required
 def matrix(request, pk, code_pk):
-    period, code, matrix = _matrix(request, pk, code_pk)
+    """Bodies × sections: the at-a-glance summary, with every signatory and its return's state."""
+    period = _period_for_user(request, pk)
+    code = get_object_or_404(Code, pk=code_pk, compact_id=period.compact_id)
     return render(
         request,
         "undertakings/matrix.html",
         {
             "period": period,
             "code": code,
-            "matrix": matrix,
-            "rows": list(matrix.rows()),
+            "matrix": selectors.section_matrix(period=period, code=code),
             "ratings": Rating.choices,
             "breadcrumbs": _crumbs(period, (f"Matrix: {code.short_title}", None)),
+        },
+    )
+
+
+@login_required
+def matrix_full(request, pk, code_pk):
+    """Every undertaking × every counted return, optionally one section of the Code."""
+    period, code, matrix = _matrix(request, pk, code_pk)
+    wanted = request.GET.get("section", "")
+    section = code.sections.filter(pk=wanted).first() if wanted.isdigit() else None
+    rows = [(u, cells) for u, cells in matrix.rows() if section is None or u.section_id == section.pk]
+    title = f"Every undertaking{f' of section {section.ref}' if section else ''}: {code.short_title}"
+    return render(
+        request,
+        "undertakings/matrix_full.html",
+        {
+            "period": period,
+            "code": code,
+            "matrix": matrix,
+            "section": section,
+            "rows": rows,
+            "ratings": Rating.choices,
+            "title": title,
+            "breadcrumbs": _crumbs(
+                period,
+                (f"Matrix: {code.short_title}", reverse("undertakings:matrix", args=[period.pk, code.pk])),
+                ("Every undertaking", None),
+            ),
         },
     )
 

@@ -1,0 +1,105 @@
+"""The matrix a chair reads at a glance: every signatory × every section of the Code, with counts,
+a score and the worst rating in each cell, and each body's return state (three queries).
+
+The full grid of every undertaking stays on its own page (`compliance_matrix`): with 44 undertakings
+and a dozen bodies it is a long table, and most of a chair's questions are "which body is behind, and
+on what part of the Code".
+"""
+
+from dataclasses import dataclass
+
+from ..models import Code, ComplianceEntry, ComplianceReturn, Rating, ReportingPeriod, Section
+from ..scoring import Score, compliance_score
+from .periods import signatories_during
+from .steering import COUNTED_STATUSES
+
+# The cell's colour is its worst rating: one "not met" is what a chair needs to see first.
+WORST_FIRST = [Rating.NOT_MET, Rating.PARTLY_MET, Rating.NOT_ASSESSED, Rating.MET, Rating.NOT_APPLICABLE]
+
+
+@dataclass(frozen=True)
+class SectionCell:
+    section: Section
+    counts: dict[str, int]  # rating → how many of the section's undertakings the body gave it
+
+    @property
+    def applies(self) -> bool:
+        return any(self.counts.values())
+
+    @property
+    def score(self) -> Score:
+        applicable = sum(self.counts.values()) - self.counts[Rating.NOT_APPLICABLE]
+        return compliance_score(
+            met=self.counts[Rating.MET], partly_met=self.counts[Rating.PARTLY_MET], applicable=applicable
+        )
+
+    @property
+    def worst(self) -> str | None:
+        return next((rating for rating in WORST_FIRST if self.counts[rating]), None)
+
+    @property
+    def summary(self) -> str:
+        """ "4 met, 1 partly met, 1 not met": only the ratings given, in the Code's order."""
+        labels = dict(Rating.choices)
+        return ", ".join(f"{n} {labels[rating].lower()}" for rating, n in self.counts.items() if n)
+
+
+@dataclass(frozen=True)
+class BodyRow:
+    organisation_name: str
+    organisation_sector: str
+    compliance_return: ComplianceReturn | None
+    cells: list[SectionCell]  # empty when the return is not counted (not started, draft, sent back)
+
+    @property
+    def state(self) -> str:
+        if self.compliance_return is None:
+            return "Not started"
+        return self.compliance_return.get_status_display()
+
+    @property
+    def counted(self) -> bool:
+        return self.compliance_return is not None and self.compliance_return.status in COUNTED_STATUSES
+
+
+@dataclass(frozen=True)
+class SectionMatrix:
+    sections: list[Section]
+    rows: list[BodyRow]
+
+    @property
+    def counted(self) -> int:
+        return sum(row.counted for row in self.rows)
+
+
+def section_matrix(*, period: ReportingPeriod, code: Code) -> SectionMatrix:
+    sections = list(code.sections.filter(undertakings__assessable=True).distinct().order_by("position"))
+    returns = {
+        r.organisation_id: r
+        for r in ComplianceReturn.objects.filter(period=period, code=code).select_related("organisation").with_counts()
+    }
+    counted_ids = [r.pk for r in returns.values() if r.status in COUNTED_STATUSES]
+    tally: dict[tuple[int, int], dict[str, int]] = {}
+    for return_id, section_id, rating in ComplianceEntry.objects.filter(compliance_return__in=counted_ids).values_list(
+        "compliance_return_id", "undertaking__section_id", "rating"
+    ):
+        counts = tally.setdefault((return_id, section_id), {rating: 0 for rating in Rating.values})
+        counts[rating] += 1
+
+    def row(name, sector, compliance_return):
+        counted = compliance_return is not None and compliance_return.pk in counted_ids
+        cells = (
+            [SectionCell(s, tally.get((compliance_return.pk, s.pk), {r: 0 for r in Rating.values})) for s in sections]
+            if counted
+            else []
+        )
+        return BodyRow(name, sector, compliance_return, cells)
+
+    rows = []
+    for signature in signatories_during(period=period):
+        organisation = signature.organisation
+        rows.append(row(organisation.name, organisation.sector, returns.pop(organisation.pk, None)))
+    # A return from a body that is no longer a signatory still shows.
+    rows += [row(r.organisation.name, r.organisation.sector, r) for r in returns.values()]
+    rows.sort(key=lambda r: (r.organisation_sector, r.organisation_name))
+    return SectionMatrix(sections, rows)
