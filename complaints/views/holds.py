@@ -38,7 +38,8 @@ def pause(request, complaint, side, viewer):
 @require_http_methods(["GET", "POST"])
 def resume(request, complaint, side, viewer):
     _require(permissions.can_resume(viewer, complaint, side))
-    form = ResumeForm(request.POST or None)
+    # The form has no fields: an empty POST is still a press of the button.
+    form = ResumeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         done = _run(
             request,
