@@ -3,6 +3,7 @@ from django.core.management import call_command
 
 from complaints.models import Channel, Complaint, Pause, SelfAssessment
 from complaints.review import complaints_review
+from reviews.models import AnnualReview
 from undertakings.selectors import last_ended_period
 
 
@@ -36,3 +37,18 @@ def test_demo_complaints_load_twice_without_duplicates():
         compact=last_year.compact, start=assessment.period.start_date, end=assessment.period.end_date
     )
     assert review.self_assessment.met == 7 and review.learning[0].changes_made.startswith("The board")
+
+
+@pytest.mark.django_db
+def test_the_review_the_demo_publishes_prints_the_self_assessment(settings, client):
+    settings.DEMO_BUILD_ANNUAL_REVIEW = True
+    call_command("load_reference_data", verbosity=0)
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    review = AnnualReview.objects.get()
+    handling = review.dataset["complaints"]["handling"]
+    assert handling["self_assessment"]["completed"] and handling["self_assessment"]["met"] == 7
+    page = client.get(f"/reviews/northamptonshire/{review.period.label}/").content.decode()
+    assert "Self-assessment against the Complaint Handling Code" in page
+    assert "7 of 9 requirements met, 2 partly met, 0 not met." in page
+    assert "This year we will make sure every body records complaints made in person" in page
+    assert "What changed: The board" in page
