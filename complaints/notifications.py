@@ -45,6 +45,11 @@ _HEADLINES = {
 }
 
 
+# The steering group hears of every extension past the Code's limit: the Code asks that they are
+# reported, and the steering group oversees complaint handling.
+BEYOND_LIMIT = "A reply date has been extended past the Complaint Handling Code's limit"
+
+
 def officer_emails(complaint: Complaint) -> list[str]:
     return list(
         complaint.respondent.memberships.filter(status=MembershipStatus.APPROVED, user__is_active=True).values_list(
@@ -72,6 +77,8 @@ def _recipients(event: Event) -> dict[str, list[str]]:
         sides = {side for side, kinds in _HEADLINES.items() if event.kind in kinds}
         if event.kind == EventKind.CLOSED and event.party == Party.STEERING:
             sides.add(Party.RESPONDENT)
+        if event.kind == EventKind.EXTENDED and event.stage is not None and event.stage.extended_beyond_limit:
+            sides.add(Party.STEERING)
     addresses = {
         Party.COMPLAINANT: [complaint.reply_email] if complaint.reply_email else [],
         Party.RESPONDENT: officer_emails(complaint) if Party.RESPONDENT in sides else [],
@@ -105,6 +112,8 @@ def send_for_event(event: Event) -> None:
         if not entry:
             continue
         headline = _HEADLINES[side].get(event.kind) or _HEADLINES[Party.COMPLAINANT][event.kind]
+        if side == Party.STEERING and event.kind == EventKind.EXTENDED:
+            headline = BEYOND_LIMIT
         _send(
             to=addresses,
             subject=f"{view.reference}: {headline}",

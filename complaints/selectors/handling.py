@@ -1,6 +1,6 @@
 """Reads for holds, extensions past the Code's limits and the yearly self-assessment."""
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from undertakings.models import ReportingPeriod
 
@@ -22,7 +22,7 @@ def holds(*, compact_ids) -> QuerySet:
     return (
         Pause.objects.filter(stage__complaint__compact_id__in=compact_ids)
         .select_related("stage__complaint__respondent")
-        .order_by("-ended_on", "-started_on", "pk")
+        .order_by(F("ended_on").desc(nulls_first=True), "-started_on", "pk")
     )
 
 

@@ -203,16 +203,27 @@ def test_nothing_moves_on_while_on_hold_and_withdrawing_ends_the_hold(world):
     assert hold.ended_on is not None and not complaint.stages.get().is_paused
 
 
-def test_an_extension_past_the_codes_limit_needs_its_own_reason_and_is_reported(world):
+def test_an_extension_past_the_codes_limit_needs_its_own_reason_and_is_reported(world, emails):
     complaint = raise_complaint(world, today=date(2025, 3, 3))
     services.stage_acknowledge(complaint=complaint, user=world.users["officer"], today=date(2025, 3, 3))
-    services.stage_extend(
-        complaint=complaint,
-        user=world.users["officer"],
-        new_date=date(2025, 4, 2),  # 12 working days after 17 March: 2 past the limit
-        reason="Staff away.",
-        beyond_limit_reason="The only officer who knows the scheme is on leave.",
-    )
+    with emails.during():
+        services.stage_extend(
+            complaint=complaint,
+            user=world.users["officer"],
+            new_date=date(2025, 3, 31),  # within the limit: the steering group is not told
+            reason="Staff away.",
+        )
+    assert not [m for m in emails.sent if m.to == ["chair@steering.example"]]
+    with emails.during():
+        services.stage_extend(
+            complaint=complaint,
+            user=world.users["officer"],
+            new_date=date(2025, 4, 2),  # 12 working days after 17 March: 2 past the limit
+            reason="Staff away.",
+            beyond_limit_reason="The only officer who knows the scheme is on leave.",
+        )
+    (to_steering,) = [m for m in emails.sent if m.to == ["chair@steering.example"]]
+    assert to_steering.subject.endswith("extended past the Complaint Handling Code's limit")
     stage = complaint.stages.get()
     assert stage.extended_beyond_limit and stage.beyond_limit_reason.startswith("The only officer")
     assert list(extensions_beyond_limit(compact_ids=[world.compact.pk])) == [stage]
