@@ -103,6 +103,16 @@ def test_the_body_learns_nothing_identifying_from_a_confidential_complaint_anoth
     assert "Mrs Ewa Kowalska" in repr(steering) and steering.recorded_by == "Nia Other (Northshire NHS Trust)"
 
 
+def test_the_bodys_email_about_a_confidential_recorded_complaint_names_nobody(world, emails):
+    with emails.during():
+        complaint = record(world, "other_officer", confidential=True, send_link=True)
+    (to_body,) = [m for m in emails.sent if m.to == ["officer@council.example"]]
+    assert to_body.subject == f"{complaint.reference}: New complaint about your organisation"
+    assert "An officer of a public body recorded the complaint for the complainant" in to_body.body
+    for secret in (*CALLER.values(), "Nia Other", "Northshire NHS Trust", "follow/"):
+        assert secret not in to_body.body
+
+
 def test_an_anonymous_recorded_complaint_is_confidential_and_keeps_no_contact_details(world):
     complaint = record(world, complainant_kind=ComplainantKind.ANONYMOUS, send_link=True)
     assert complaint.confidential
