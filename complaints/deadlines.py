@@ -40,10 +40,34 @@ def escalate_by(*, replied_on: date) -> date:
     return add_working_days(replied_on, escalation_window())
 
 
+def beyond_limit(stage: Stage, new_date: date) -> bool:
+    """Whether `new_date` as the reply date goes past what the Code allows an extension to."""
+    return new_date > latest_extension(stage)
+
+
+def move_for_pause(stage: Stage, working_days: int) -> None:
+    """Move the stage's open deadline later by the working days it was on hold (not saved).
+
+    Before acknowledgement the acknowledgement date moves; after it, the reply date and the
+    original reply date move together, so an extension's limit keeps counting from the original.
+    """
+    if stage.acknowledged_on is None:
+        stage.acknowledge_by = add_working_days(stage.acknowledge_by, working_days)
+    elif stage.reply_by is not None:
+        stage.reply_by = add_working_days(stage.reply_by, working_days)
+        stage.original_reply_by = add_working_days(stage.original_reply_by, working_days)
+
+
+ON_HOLD = "on hold"
+
+
 def next_due(stage: Stage | None) -> tuple[date | None, str]:
-    """What the holder of the stage must do next and by when: ("acknowledge" | "reply", date)."""
+    """What the holder of the stage must do next and by when: ("acknowledge" | "reply", date).
+    Nothing is due while the stage is on hold."""
     if stage is None or stage.replied_on:
         return None, ""
+    if stage.paused_on is not None:
+        return None, ON_HOLD
     if stage.acknowledged_on is None:
         return stage.acknowledge_by, "acknowledge"
     return stage.reply_by, "reply"

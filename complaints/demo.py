@@ -2,7 +2,13 @@
 demo people of organisations/demo.py (and a second council officer for stage 2). Dates are set in
 the past so that deadlines, an overdue acknowledgement and a closed complaint all show; one more was
 raised and settled at stage 1 in the Compact's last ended reporting period, for the annual review
-the demo publishes."""
+the demo publishes, with the steering group's self-assessment against the Complaint Handling Code
+for that period (which the published review prints).
+
+This financial year also has a complaint made by phone and recorded by the steering group chair,
+and one put on hold while the council waited for the complainant's papers, then resumed and given
+an extension past the Code's limit. Their dates count back from today in working days, so they
+fall in the current financial year (from 1 April) except in its first six weeks."""
 
 from datetime import timedelta
 
@@ -15,7 +21,8 @@ from undertakings.models import PARTIES_FOR_SECTOR, Undertaking
 from undertakings.selectors import last_ended_period
 
 from . import services
-from .models import ComplainantKind, Complaint, Party
+from .code_requirements import REQUIREMENTS
+from .models import Assessment, Channel, ComplainantKind, Complaint, Party, PauseReason, SelfAssessment
 from .working_days import add_working_days
 
 # People this app adds: stage 2 needs a second officer, and North Northamptonshire has none.
@@ -179,6 +186,7 @@ def load() -> str:
             "is a budget decision for the council.",
             remedy="A written apology and a meeting with the groups.",
             learning="Service closures affecting BME groups now go to the Compact liaison officer first.",
+            changes_made="The council's closure procedure now names the Compact liaison officer.",
             undertakings_broken=cited,
         )
 
@@ -218,5 +226,112 @@ def load() -> str:
                 "interpreters.",
                 remedy="Survey reopened in accessible formats.",
                 learning="Every public survey now has a paper version and an interpreter offer from the start.",
+                changes_made="The board's engagement checklist now asks for a paper version and interpreters.",
             )
+        _self_assessment(period, hannah)
+    _recorded_by_phone(nhs, hannah, today)
+    _paused_and_resumed(council, priya, today)
     return f"{Complaint.objects.filter(compact__slug='northamptonshire').count()} complaints"
+
+
+PHONED_IN = (
+    "Phoned the steering group: the health centre's new appointment line offers no interpreter, so she "
+    "could not book for her mother."
+)
+PAUSED = "The council's youth club grant letters were only in English, so several groups missed the deadline."
+
+
+def _recorded_by_phone(nhs, chair, today) -> None:
+    """6. Made by phone to the steering group chair, who recorded it confidentially with the
+    caller's phone number; the clock started the day of the call, two working days before it
+    was typed in."""
+    if Complaint.objects.filter(what_happened=PHONED_IN).exists():
+        return
+    services.complaint_record(
+        user=chair,
+        respondent=nhs,
+        channel=Channel.PHONE,
+        received_on=add_working_days(today, -5),
+        what_happened=PHONED_IN,
+        happened_on=add_working_days(today, -12),
+        outcome_sought="An interpreter offered on the appointment line.",
+        complainant_kind=ComplainantKind.RECORDED,
+        confidential=True,
+        name="Mrs Agnieszka Nowak",
+        phone="01604 000 123",
+        today=add_working_days(today, -3),
+    )
+
+
+def _paused_and_resumed(council, officer, today) -> None:
+    """7. Put on hold for 4 working days while the group found its letters, resumed, then given
+    more time than the Code allows, with the reason the steering group sees."""
+    complaint, new = _raise(
+        PAUSED,
+        days_ago=25,
+        respondent=council,
+        undertakings=[],
+        undertakings_not_sure=True,
+        complainant_kind=ComplainantKind.ORGANISATION,
+        confidential=False,
+        user=_user("group@acforum.example"),
+        organisation=Organisation.objects.get(slug="northampton-african-caribbean-forum"),
+    )
+    if not new:
+        return
+    day = lambda n: add_working_days(today, -n)  # noqa: E731
+    services.stage_acknowledge(complaint=complaint, user=officer, today=day(23))
+    services.stage_pause(
+        complaint=complaint,
+        user=officer,
+        reason=PauseReason.WAITING_FOR_INFORMATION,
+        explanation="The Forum agreed by phone to send copies of the letters its members received.",
+        agreed_with_complainant=True,
+        today=day(20),
+    )
+    services.stage_resume(complaint=complaint, user=officer, today=day(16))
+    stage = complaint.stages.get()
+    services.stage_extend(
+        complaint=complaint,
+        user=officer,
+        new_date=add_working_days(stage.original_reply_by, 12),
+        reason="The grants team must check every letter sent this year.",
+        beyond_limit_reason="Letters from three funding rounds must be checked by a team of two.",
+    )
+
+
+SELF_ASSESSMENT = {
+    "definition": (Assessment.MET, "Every body's complaints page uses the Code's definition."),
+    "however_made": (
+        Assessment.PARTLY_MET,
+        "Complaints are taken online and by phone; two bodies do not yet log complaints made in person.",
+    ),
+    "accessible": (Assessment.MET, "The procedure is on the portal in plain English; confidential complaints work."),
+    "two_stages": (Assessment.MET, "The portal refuses stage 2 to the officer who answered stage 1."),
+    "timescales": (
+        Assessment.PARTLY_MET,
+        "Complaints were acknowledged and answered on time, but bodies' own complaint logs do not yet show "
+        "their timescales to the steering group.",
+    ),
+    "on_hold": (Assessment.MET, "No complaint was put on hold without the complainant's agreement."),
+    "fair_outcomes": (Assessment.MET, "Each reply gave reasons and how to take the complaint further."),
+    "learning": (Assessment.MET, "Learning and changes are recorded for every closed complaint."),
+    "governance": (Assessment.MET, "The steering group reviewed the figures at its March meeting."),
+}
+
+
+def _self_assessment(period, chair) -> None:
+    if SelfAssessment.objects.filter(period=period).exists():
+        return
+    services.self_assessment_save(
+        period=period,
+        user=chair,
+        answers={
+            r.key: {"assessment": SELF_ASSESSMENT[r.key][0], "evidence": SELF_ASSESSMENT[r.key][1]}
+            for r in REQUIREMENTS
+        },
+        statement="The Compact handles complaints well and within the Code's timescales. This year we will make "
+        "sure every body records complaints made in person on the portal.",
+        complete=True,
+        today=period.end_date,
+    )

@@ -7,4 +7,6 @@ from django.db.models import Q
 SCOPES = {
     "complaints.complaint": lambda compacts: Q(compact__in=compacts),
     "complaints.stage": lambda compacts: Q(complaint__compact__in=compacts),
+    "complaints.pause": lambda compacts: Q(stage__complaint__compact__in=compacts),
+    "complaints.selfassessment": lambda compacts: Q(period__compact__in=compacts),
 }

@@ -11,15 +11,18 @@ from django.utils import timezone
 from organisations.models import MembershipStatus, SteeringGroupMember
 
 from . import presenters
-from .models import ComplainantKind, Complaint, ComplaintStatus, Event, EventKind, Party
+from .models import Complaint, ComplaintStatus, Event, EventKind, Party
 from .tokens import confirmation_token, follow_up_token
 
 _HEADLINES = {
     Party.COMPLAINANT: {
         EventKind.RAISED: "We have received your complaint",
         EventKind.EMAIL_CONFIRMED: "We have received your complaint",
+        EventKind.RECORDED: "Your complaint has been recorded",
         EventKind.ACKNOWLEDGED: "Your complaint has been acknowledged",
         EventKind.EXTENDED: "The reply to your complaint will take longer",
+        EventKind.PAUSED: "Your complaint is on hold",
+        EventKind.RESUMED: "Work on your complaint has started again",
         EventKind.REPLIED: "You have a reply to your complaint",
         EventKind.ESCALATED: "Your complaint has moved to stage 2",
         EventKind.REFERRED: "Your complaint has been referred to the steering group",
@@ -29,6 +32,7 @@ _HEADLINES = {
     Party.RESPONDENT: {
         EventKind.RAISED: "New complaint about your organisation",
         EventKind.EMAIL_CONFIRMED: "New complaint about your organisation",
+        EventKind.RECORDED: "New complaint about your organisation",
         EventKind.ESCALATED: "A complaint has been escalated to stage 2",
         EventKind.REFERRED: "A complaint has been referred to the steering group",
         EventKind.WITHDRAWN: "A complaint has been withdrawn",
@@ -39,6 +43,11 @@ _HEADLINES = {
         EventKind.MESSAGE: "New message from the complainant",
     },
 }
+
+
+# The steering group hears of every extension past the Code's limit: the Code asks that they are
+# reported, and the steering group oversees complaint handling.
+BEYOND_LIMIT = "A reply date has been extended past the Complaint Handling Code's limit"
 
 
 def officer_emails(complaint: Complaint) -> list[str]:
@@ -68,6 +77,8 @@ def _recipients(event: Event) -> dict[str, list[str]]:
         sides = {side for side, kinds in _HEADLINES.items() if event.kind in kinds}
         if event.kind == EventKind.CLOSED and event.party == Party.STEERING:
             sides.add(Party.RESPONDENT)
+        if event.kind == EventKind.EXTENDED and event.stage is not None and event.stage.extended_beyond_limit:
+            sides.add(Party.STEERING)
     addresses = {
         Party.COMPLAINANT: [complaint.reply_email] if complaint.reply_email else [],
         Party.RESPONDENT: officer_emails(complaint) if Party.RESPONDENT in sides else [],
@@ -77,7 +88,7 @@ def _recipients(event: Event) -> dict[str, list[str]]:
 
 
 def complaint_link(complaint: Complaint, side: str) -> str:
-    if side == Party.COMPLAINANT and complaint.complainant_kind in (ComplainantKind.EMAIL, ComplainantKind.ANONYMOUS):
+    if side == Party.COMPLAINANT and complaint.follows_by_link:
         path = reverse("complaints:follow", args=[complaint.reference, follow_up_token(complaint)])
     else:
         path = reverse("complaints:detail", args=[complaint.reference])
@@ -101,6 +112,8 @@ def send_for_event(event: Event) -> None:
         if not entry:
             continue
         headline = _HEADLINES[side].get(event.kind) or _HEADLINES[Party.COMPLAINANT][event.kind]
+        if side == Party.STEERING and event.kind == EventKind.EXTENDED:
+            headline = BEYOND_LIMIT
         _send(
             to=addresses,
             subject=f"{view.reference}: {headline}",

@@ -83,6 +83,8 @@ def can_acknowledge(viewer: Viewer, complaint: Complaint, side: str) -> bool:
     stage = complaint.current_stage
     if not complaint.is_open or stage is None or stage.acknowledged_on or side != _holder(complaint):
         return False
+    if stage.is_paused:
+        return False
     return not (stage.level == StageLevel.STAGE_2 and _answered_stage_1(viewer, complaint))
 
 
@@ -90,7 +92,7 @@ def can_reply(viewer: Viewer, complaint: Complaint, side: str) -> bool:
     stage = complaint.current_stage
     if side != Party.RESPONDENT or complaint.status not in (ComplaintStatus.STAGE_1, ComplaintStatus.STAGE_2):
         return False
-    if stage is None or not stage.acknowledged_on or stage.replied_on:
+    if stage is None or not stage.acknowledged_on or stage.replied_on or stage.is_paused:
         return False
     return not (stage.level == StageLevel.STAGE_2 and _answered_stage_1(viewer, complaint))
 
@@ -98,14 +100,19 @@ def can_reply(viewer: Viewer, complaint: Complaint, side: str) -> bool:
 def can_extend(viewer: Viewer, complaint: Complaint, side: str) -> bool:
     stage = complaint.current_stage
     return bool(
-        complaint.is_open and stage and stage.acknowledged_on and not stage.replied_on and side == _holder(complaint)
+        complaint.is_open
+        and stage
+        and stage.acknowledged_on
+        and not stage.replied_on
+        and not stage.is_paused
+        and side == _holder(complaint)
     )
 
 
 def can_close(viewer: Viewer, complaint: Complaint, side: str) -> bool:
     stage = complaint.current_stage
     if side == Party.STEERING and complaint.status == ComplaintStatus.REFERRED:
-        return bool(stage and stage.acknowledged_on)
+        return bool(stage and stage.acknowledged_on and not stage.is_paused)
     # The body may close only what it has answered: an escalation it has not answered stays open.
     return bool(
         side == Party.RESPONDENT
@@ -152,4 +159,49 @@ def allowed_actions(viewer: Viewer, complaint: Complaint, side: str) -> dict[str
         "message": can_send_message(viewer, complaint, side),
         "note": can_add_note(viewer, complaint, side),
         "file": can_add_file(viewer, complaint, side),
+        "pause": can_pause(viewer, complaint, side),
+        "resume": can_resume(viewer, complaint, side),
+        "learning": can_record_learning(viewer, complaint, side),
     }
+
+
+# --- Complaints made another way, holds, learning and the yearly self-assessment -----------------
+
+
+def can_record_complaint(user) -> bool:
+    """Officers of any public body and steering group members type in complaints made by phone,
+    letter, email or in person. Which confidential ones they may record is a rule of the service."""
+    roles = roles_for(user)
+    return roles.is_officer or roles.is_steering
+
+
+def can_pause(viewer: Viewer, complaint: Complaint, side: str) -> bool:
+    """Whoever holds the current stage may put it on hold until it is answered."""
+    stage = complaint.current_stage
+    return bool(
+        complaint.is_open and stage and not stage.replied_on and not stage.is_paused and side == _holder(complaint)
+    )
+
+
+def can_resume(viewer: Viewer, complaint: Complaint, side: str) -> bool:
+    stage = complaint.current_stage
+    return bool(complaint.is_open and stage and stage.is_paused and side == _holder(complaint))
+
+
+def can_record_learning(viewer: Viewer, complaint: Complaint, side: str) -> bool:
+    """After closing: the body for what it closed (or what was withdrawn at its stages), the
+    steering group for any complaint in its Compact."""
+    if complaint.is_open or complaint.status == ComplaintStatus.UNCONFIRMED:
+        return False
+    if side == Party.STEERING:
+        return True
+    return side == Party.RESPONDENT and complaint.closed_by_party != Party.STEERING
+
+
+def can_view_extensions(user) -> bool:
+    return roles_for(user).is_steering
+
+
+def can_assess(user, period) -> bool:
+    """The self-assessment for a reporting period belongs to that Compact's steering group."""
+    return roles_for(user).steers(period.compact_id)

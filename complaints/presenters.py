@@ -23,8 +23,8 @@ from .models import (
     ComplaintFile,
     EventKind,
     Party,
-    Stage,
 )
+from .stage_views import PauseView, StageView, stage_view  # noqa: F401 (part of this module's interface)
 
 WITHHELD = "Withheld (confidential complaint)"
 THE_COMPLAINANT = "The complainant"
@@ -71,11 +71,24 @@ def complainant_rows(complaint: Complaint, side: str) -> list[tuple[str, str]]:
         ("Complainant", complainant_label(complaint, side)),
         ("Raised as", complaint.get_complainant_kind_display()),
     ]
+    if complaint.complainant_phone:
+        rows.append(("Phone", complaint.complainant_phone))
+    if complaint.complainant_address:
+        rows.append(("Address", complaint.complainant_address))
     if complaint.complainant_kind == ComplainantKind.ORGANISATION and complaint.complainant_user:
         rows.append(("Raised by", complaint.complainant_user.full_name))
     email = complaint.reply_email or complaint.complainant_email
     if email:
         rows.append(("Email", email))
+    if complaint.complainant_kind == ComplainantKind.RECORDED:
+        rows.append(
+            (
+                "Follow-up link",
+                "Sent by email: they can follow the complaint and are emailed each step"
+                if complaint.reply_email
+                else "Not sent: write to them or phone them with each step",
+            )
+        )
     if complaint.is_anonymous:
         rows.append(("Contact", "None: the complainant chose to stay anonymous, so nobody can reply to them."))
     rows.append(
@@ -88,6 +101,8 @@ def actor_label(*, complaint: Complaint, party: str, actor, side: str) -> str:
     """Who did something, as `side` may be told."""
     if party == Party.SYSTEM:
         return "The portal"
+    if party == Party.RECORDER:
+        return recorder_label(complaint, side)
     if party == Party.COMPLAINANT:
         if hides_complainant(complaint, side) or complaint.is_anonymous:
             return THE_COMPLAINANT
@@ -96,6 +111,17 @@ def actor_label(*, complaint: Complaint, party: str, actor, side: str) -> str:
         return complainant_label(complaint, side)
     name = (actor.full_name or actor.email) if actor is not None else ""
     where = complaint.respondent.name if party == Party.RESPONDENT else "steering group"
+    return f"{name} ({where})" if name else where.capitalize()
+
+
+def recorder_label(complaint: Complaint, side: str) -> str:
+    """Who typed in a complaint made another way. The body complained about is not told which
+    other body's officer recorded a confidential complaint: that could point to the complainant."""
+    recorder = complaint.recorded_by
+    where = complaint.recorded_by_organisation.name if complaint.recorded_by_organisation else "steering group"
+    if hides_complainant(complaint, side):
+        return "An officer of a public body" if complaint.recorded_by_organisation else "The steering group"
+    name = (recorder.full_name or recorder.email) if recorder is not None else ""
     return f"{name} ({where})" if name else where.capitalize()
 
 
@@ -138,6 +164,10 @@ class EntryView:
 
 _WHAT = {
     EventKind.RAISED: "raised the complaint",
+    EventKind.RECORDED: "recorded the complaint for the complainant",
+    EventKind.PAUSED: "put the complaint on hold",
+    EventKind.RESUMED: "resumed the complaint",
+    EventKind.LEARNING: "recorded what was learned",
     EventKind.EMAIL_CONFIRMED: "confirmed their email address",
     EventKind.ACKNOWLEDGED: "acknowledged the complaint",
     EventKind.EXTENDED: "extended the reply date",
@@ -159,7 +189,13 @@ def timeline(complaint: Complaint, events, files: dict[int, FileView], side: str
         if event.audience not in visible:
             continue
         what = _WHAT[event.kind]
-        if event.stage_id and event.kind in (EventKind.ACKNOWLEDGED, EventKind.REPLIED, EventKind.EXTENDED):
+        if event.stage_id and event.kind in (
+            EventKind.ACKNOWLEDGED,
+            EventKind.REPLIED,
+            EventKind.EXTENDED,
+            EventKind.PAUSED,
+            EventKind.RESUMED,
+        ):
             what = f"{what} ({event.stage.get_level_display().lower()})"
         entries.append(
             EntryView(
@@ -173,44 +209,6 @@ def timeline(complaint: Complaint, events, files: dict[int, FileView], side: str
             )
         )
     return entries
-
-
-@dataclass(frozen=True)
-class StageView:
-    level: int
-    name: str
-    opened_on: date
-    request: str
-    acknowledge_by: date
-    acknowledged_on: date | None
-    reply_by: date | None
-    original_reply_by: date | None
-    extension_reason: str
-    replied_on: date | None
-    reply: str
-    escalate_by: date | None
-    next_due: date | None
-    next_action: str
-
-
-def stage_view(stage: Stage) -> StageView:
-    due, action = deadlines.next_due(stage)
-    return StageView(
-        level=stage.level,
-        name=stage.get_level_display(),
-        opened_on=stage.opened_on,
-        request=stage.request,
-        acknowledge_by=stage.acknowledge_by,
-        acknowledged_on=stage.acknowledged_on,
-        reply_by=stage.reply_by,
-        original_reply_by=stage.original_reply_by if stage.is_extended else None,
-        extension_reason=stage.extension_reason,
-        replied_on=stage.replied_on,
-        reply=stage.reply,
-        escalate_by=stage.escalate_by,
-        next_due=due,
-        next_action=action,
-    )
 
 
 @dataclass(frozen=True)
@@ -241,6 +239,10 @@ class ComplaintView:
     outcome: str = ""
     remedy: str = ""
     learning: str = ""
+    changes_made: str = ""
+    how_made: str = ""
+    recorded_by: str = ""
+    on_hold_since: date | None = None
     undertakings_broken: list[str] = field(default_factory=list)
     closed_on: date | None = None
     closed_by: str = ""
@@ -288,6 +290,10 @@ def present(complaint: Complaint, side: str) -> ComplaintView:
         outcome=complaint.get_outcome_display() if complaint.outcome else "",
         remedy=complaint.remedy,
         learning=complaint.learning,
+        changes_made=complaint.changes_made,
+        how_made=complaint.get_channel_display(),
+        recorded_by=recorder_label(complaint, side) if complaint.was_recorded else "",
+        on_hold_since=next((s.paused_on for s in complaint.stages.all() if s.paused_on), None),
         undertakings_broken=[undertaking_label(u) for u in complaint.undertakings_broken.all()],
         closed_on=complaint.closed_on,
         closed_by=closed_by,
@@ -306,6 +312,7 @@ class QueueRow:
     overdue: bool
     undertakings: list[str]
     confidential: bool
+    on_hold: bool = False
 
 
 def queue_row(complaint: Complaint, side: str, today: date) -> QueueRow:
@@ -320,4 +327,5 @@ def queue_row(complaint: Complaint, side: str, today: date) -> QueueRow:
         overdue=bool(complaint.next_deadline and complaint.next_deadline < today),
         undertakings=[f"{u.code.short_title} {u.ref}" for u in complaint.undertakings.all()],
         confidential=complaint.confidential,
+        on_hold=complaint.next_deadline_action == deadlines.ON_HOLD,
     )

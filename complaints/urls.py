@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, complaint, queues, raising, sending
+from .views import actions, complaint, holds, queues, raising, recording, sending
 
 app_name = "complaints"
 
@@ -17,6 +17,11 @@ urlpatterns = [
     path("complaints/raise/confidential/", raising.confidential, name="raise-confidential"),
     path("complaints/raise/check/", sending.check, name="raise-check"),
     path("complaints/raise/sent/", sending.done, name="raise-done"),
+    path("complaints/record/", recording.record, name="record"),
+    path("complaints/record/done/", recording.record_done, name="record-done"),
+    path("complaints/compact/holds-and-extensions/", recording.holds_and_extensions, name="holds-extensions"),
+    path("complaints/self-assessment/", recording.self_assessments, name="self-assessments"),
+    path("complaints/self-assessment/<int:period_id>/", recording.self_assessment, name="self-assessment"),
     path("complaints/confirm/<str:token>/", complaint.confirm_email, name="confirm-email"),
     path("complaints/about-your-organisation/", queues.queue, name="queue"),
     path("complaints/about-your-organisation.csv", queues.queue_csv, name="queue-csv"),
@@ -29,6 +34,9 @@ urlpatterns = [
     path("complaints/<str:reference>/extend/", actions.extend, name="extend"),
     path("complaints/<str:reference>/take-further/", actions.escalate, name="escalate"),
     path("complaints/<str:reference>/close/", actions.close, name="close"),
+    path("complaints/<str:reference>/put-on-hold/", holds.pause, name="pause"),
+    path("complaints/<str:reference>/resume/", holds.resume, name="resume"),
+    path("complaints/<str:reference>/learning/", holds.learning, name="learning"),
     path("complaints/<str:reference>/withdraw/", actions.withdraw, name="withdraw"),
     path("complaints/<str:reference>/message/", actions.message, name="message"),
     path("complaints/<str:reference>/note/", actions.note, name="note"),

@@ -21,7 +21,7 @@ from . import report_sections as sections
 from .charts import chart
 from .report_format import count, percent_text, share_percent
 
-DATASET_VERSION = "1.0"
+DATASET_VERSION = "1.1"
 
 SECTIONS = [
     ("year_in_numbers", "The year in numbers"),

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from common.dates import long_date
 from complaints.models import Outcome as ComplaintOutcome
+from complaints.review import review_data as complaints_review_data
 from complaints.selectors.figures import complaint_figures
 from consultations.review import consultations_for_review
 from funding.selectors.monitoring import funding_monitoring
@@ -163,6 +164,8 @@ def complaints_section(*, compact, start: date, end: date) -> dict:
         "outcome_rows": outcomes,
         "stage_rows": stages,
         "learning": [{**item, "closed_on_display": long_date(item["closed_on"])} for item in figures["learning"]],
+        # How complaints were handled against the Complaint Handling Code (complaints/review.py).
+        "handling": complaints_review_data(compact=compact, start=start, end=end),
         "chart": chart(
             id="complaint-outcomes",
             title="Outcomes of complaints closed",

@@ -38,14 +38,27 @@ class ExtendForm(forms.Form):
     reason = _text(
         "Why do you need more time?", "Enter the reason for the extension", "The complainant will be sent this reason."
     )
+    beyond_limit_reason = _text(
+        "If the new date is past the Code’s limit: why can it not be answered sooner?",
+        "",
+        "The steering group is told, and this reason is published in the annual review: do not name the complainant.",
+        required=False,
+        rows=4,
+    )
 
     def __init__(self, *args, latest=None, **kwargs):
         super().__init__(*args, **kwargs)
         if latest:
-            self.fields[
-                "new_date"
-            ].help_text = f"A working day no later than {latest:%-d %B %Y}. For example, {latest:%-d %-m %Y}."
-        self.helper = helper(Field("new_date"), Field.textarea("reason", rows=5), button="Extend the reply date")
+            self.fields["new_date"].help_text = (
+                f"A working day. The Complaint Handling Code allows up to {latest:%-d %B %Y}; a later date needs "
+                f"a reason below. For example, {latest:%-d %-m %Y}."
+            )
+        self.helper = helper(
+            Field("new_date"),
+            Field.textarea("reason", rows=5),
+            Field.textarea("beyond_limit_reason", rows=4),
+            button="Extend the reply date",
+        )
 
 
 class EscalateForm(forms.Form):
@@ -68,9 +81,15 @@ class CloseForm(forms.Form):
         "Remedy", "", "What will be put right, for whom and by when. Leave empty if none.", required=False, rows=4
     )
     learning = _text(
-        "Learning",
+        "What was learned?",
+        "Enter what was learned from the complaint",
+        "Published in the annual review: do not name the complainant. If nothing, say why.",
+        rows=4,
+    )
+    changes_made = _text(
+        "What changed, or will change, because of it?",
         "",
-        "What the body will do differently. This is published in the annual review, without saying who complained.",
+        "Published in the annual review. Leave empty if it is not known yet: you can add it after closing.",
         required=False,
         rows=4,
     )
@@ -90,6 +109,7 @@ class CloseForm(forms.Form):
             Field.textarea("explanation", rows=6),
             Field.textarea("remedy", rows=4),
             Field.textarea("learning", rows=4),
+            Field.textarea("changes_made", rows=4),
             Field.checkboxes("undertakings_broken", small=True),
             button="Close the complaint",
         )

@@ -1,6 +1,8 @@
 """Complaints about undertakings not kept: the complaint, its stages and deadlines, its timeline."""
 
+from .assessment import Assessment, SelfAssessment
 from .complaint import (
+    Channel,
     ComplainantKind,
     Complaint,
     ComplaintStatus,
@@ -8,11 +10,13 @@ from .complaint import (
     Party,
     ReferenceCounter,
 )
-from .stage import Stage, StageLevel
+from .stage import Pause, PauseReason, Stage, StageLevel
 from .timeline import Audience, ComplaintFile, Event, EventKind, ReminderSent
 
 __all__ = [
+    "Assessment",
     "Audience",
+    "Channel",
     "ComplainantKind",
     "Complaint",
     "ComplaintFile",
@@ -21,8 +25,11 @@ __all__ = [
     "EventKind",
     "Outcome",
     "Party",
+    "Pause",
+    "PauseReason",
     "ReferenceCounter",
     "ReminderSent",
+    "SelfAssessment",
     "Stage",
     "StageLevel",
 ]

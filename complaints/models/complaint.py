@@ -25,6 +25,20 @@ class ComplainantKind(models.TextChoices):
     INDIVIDUAL = "individual", "A person signed in to the portal"
     EMAIL = "email", "A person without an account, with an email address"
     ANONYMOUS = "anonymous", "Anonymous"
+    # Someone who complained by phone, letter, email or in person; an officer or the steering
+    # group typed it in with whatever contact details they gave.
+    RECORDED = "recorded", "A person whose complaint was recorded for them"
+
+
+class Channel(models.TextChoices):
+    """How the complaint reached the portal. The Complaint Handling Code accepts a complaint
+    however it is made."""
+
+    ONLINE = "online", "Online, through this portal"
+    PHONE = "phone", "By phone"
+    LETTER = "letter", "By letter"
+    EMAIL = "email", "By email"
+    IN_PERSON = "in_person", "In person"
 
 
 class Outcome(models.TextChoices):
@@ -42,6 +56,8 @@ class Party(models.TextChoices):
     RESPONDENT = "respondent", "Body complained about"
     STEERING = "steering", "Steering group"
     SYSTEM = "system", "The portal"
+    # An officer (of any public body) or a steering member who typed in a complaint made another way.
+    RECORDER = "recorder", "Recorded for the complainant"
 
 
 class ReferenceCounter(models.Model):
@@ -81,6 +97,8 @@ COMPLAINANT_FIELDS = [
     "complainant_organisation",
     "complainant_name",
     "complainant_email",
+    "complainant_phone",
+    "complainant_address",
     "email_confirmed_at",
     "follow_up_nonce",
 ]
@@ -106,6 +124,8 @@ class Complaint(models.Model):
     )
     complainant_name = models.CharField(max_length=200, blank=True)
     complainant_email = models.EmailField(blank=True)
+    complainant_phone = models.CharField(max_length=40, blank=True)
+    complainant_address = models.TextField(blank=True)
     email_confirmed_at = models.DateTimeField(null=True, blank=True)
     # Part of the signed follow-up link; changing it makes every earlier link stop working.
     follow_up_nonce = models.CharField(max_length=32, default=new_follow_up_nonce)
@@ -117,6 +137,15 @@ class Complaint(models.Model):
     outcome_sought = models.TextField("outcome wanted")
 
     submitted_at = models.DateTimeField(auto_now_add=True)
+    channel = models.CharField("how it was made", max_length=20, choices=Channel.choices, default=Channel.ONLINE)
+    # Who typed in a complaint made by phone, letter, email or in person, and for which body they
+    # work (empty when a steering member recorded it).
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_by_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     received_on = models.DateField(null=True, blank=True, help_text="The day stage 1 started.")
     # The earliest date something is due from whoever holds the complaint now, kept in step by
     # the services so the queue can sort and page in the database.
@@ -126,6 +155,7 @@ class Complaint(models.Model):
     outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
     remedy = models.TextField(blank=True)
     learning = models.TextField(blank=True)
+    changes_made = models.TextField("what changed", blank=True)
     undertakings_broken = models.ManyToManyField(Undertaking, blank=True, related_name="complaints_upheld")
     closed_on = models.DateField(null=True, blank=True)
     closed_by = models.ForeignKey(
@@ -169,6 +199,15 @@ class Complaint(models.Model):
         return next((s for s in self.stages.all() if s.level == level), None)
 
     @property
+    def was_recorded(self) -> bool:
+        return self.channel != Channel.ONLINE
+
+    @property
+    def follows_by_link(self) -> bool:
+        """People without an account follow their complaint through a signed link."""
+        return self.complainant_kind in (ComplainantKind.EMAIL, ComplainantKind.ANONYMOUS, ComplainantKind.RECORDED)
+
+    @property
     def is_anonymous(self) -> bool:
         return self.complainant_kind == ComplainantKind.ANONYMOUS
 
@@ -177,6 +216,7 @@ class Complaint(models.Model):
         """Where messages to the complainant go, or "" when nobody can be written to."""
         if self.complainant_kind in (ComplainantKind.ORGANISATION, ComplainantKind.INDIVIDUAL):
             return self.complainant_user.email if self.complainant_user else ""
-        if self.complainant_kind == ComplainantKind.EMAIL and self.email_confirmed_at:
+        # A recorded complaint's address counts as confirmed when the complainant asked for the link.
+        if self.complainant_kind in (ComplainantKind.EMAIL, ComplainantKind.RECORDED) and self.email_confirmed_at:
             return self.complainant_email
         return ""

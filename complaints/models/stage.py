@@ -28,6 +28,12 @@ class Stage(models.Model):
     original_reply_by = models.DateField(null=True, blank=True)
     reply_by = models.DateField(null=True, blank=True)
     extension_reason = models.TextField(blank=True)
+    # An extension past the Code's limit (deadlines.EXTEND_BY_AT_MOST) needs its own reason, and is
+    # listed for the steering group and counted in the annual review.
+    extended_beyond_limit = models.BooleanField(default=False)
+    beyond_limit_reason = models.TextField(blank=True)
+    # Set while the stage is on hold (a Pause without an end); nothing is due meanwhile.
+    paused_on = models.DateField(null=True, blank=True)
     replied_on = models.DateField(null=True, blank=True)
     replied_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -51,6 +57,10 @@ class Stage(models.Model):
         return f"{self.complaint} {self.get_level_display()}"
 
     @property
+    def is_paused(self) -> bool:
+        return self.paused_on is not None
+
+    @property
     def is_extended(self) -> bool:
         return bool(self.reply_by and self.original_reply_by and self.reply_by > self.original_reply_by)
 
@@ -61,3 +71,43 @@ class Stage(models.Model):
     @property
     def replied_on_time(self) -> bool | None:
         return None if self.replied_on is None else self.replied_on <= self.reply_by
+
+
+class PauseReason(models.TextChoices):
+    WAITING_FOR_INFORMATION = "waiting_for_information", "Waiting for information from the complainant"
+    COMPLAINANT_ASKED = "complainant_asked", "The complainant asked for time"
+
+
+class Pause(models.Model):
+    """A stage on hold, agreed with the complainant. Its deadlines move later by the working days
+    it was on hold (counted when it is resumed)."""
+
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="pauses")
+    started_on = models.DateField()
+    reason = models.CharField(max_length=40, choices=PauseReason.choices)
+    explanation = models.TextField(help_text="What is needed and how it was agreed; the complainant sees this.")
+    agreed_with_complainant = models.BooleanField(default=False)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ended_on = models.DateField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    working_days = models.PositiveIntegerField(null=True, blank=True, help_text="Set when it is resumed.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["stage", "started_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["stage"], condition=Q(ended_on__isnull=True), name="one_pause_at_a_time_per_stage"
+            ),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("started_on")), name="pause_ends_after_it_starts"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.stage} on hold from {self.started_on}"

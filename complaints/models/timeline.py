@@ -16,9 +16,12 @@ class Audience(models.TextChoices):
 
 class EventKind(models.TextChoices):
     RAISED = "raised", "Complaint raised"
+    RECORDED = "recorded", "Complaint recorded for the complainant"
     EMAIL_CONFIRMED = "email_confirmed", "Email address confirmed"
     ACKNOWLEDGED = "acknowledged", "Acknowledged"
     EXTENDED = "extended", "Reply date extended"
+    PAUSED = "paused", "Put on hold"
+    RESUMED = "resumed", "Resumed"
     REPLIED = "replied", "Replied"
     ESCALATED = "escalated", "Escalated to stage 2"
     REFERRED = "referred", "Referred to the steering group"
@@ -27,6 +30,7 @@ class EventKind(models.TextChoices):
     MESSAGE = "message", "Message"
     NOTE = "note", "Internal note"
     FILE_ADDED = "file_added", "File added"
+    LEARNING = "learning", "Learning recorded"
 
 
 def _stored_name(instance, filename):

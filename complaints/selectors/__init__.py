@@ -6,8 +6,13 @@ from .complaints import (
     undertakings_to_cite,
 )
 from .figures import complaint_figures
+from .handling import assessment_periods, extensions_beyond_limit, holds, self_assessment_for
 
 __all__ = [
+    "assessment_periods",
+    "extensions_beyond_limit",
+    "holds",
+    "self_assessment_for",
     "compact_complaints",
     "complaint_figures",
     "complaint_for_page",

@@ -16,12 +16,18 @@ def complaint_for_page(reference: str) -> Complaint | None:
     """One complaint with everything its page shows, in a fixed number of queries."""
     return (
         Complaint.objects.select_related(
-            "respondent", "compact", "complainant_user", "complainant_organisation", "closed_by"
+            "respondent",
+            "compact",
+            "complainant_user",
+            "complainant_organisation",
+            "closed_by",
+            "recorded_by",
+            "recorded_by_organisation",
         )
         .prefetch_related(
             _UNDERTAKINGS,
             Prefetch("undertakings_broken", queryset=Undertaking.objects.select_related("code")),
-            Prefetch("stages", queryset=Stage.objects.order_by("level")),
+            Prefetch("stages", queryset=Stage.objects.order_by("level").prefetch_related("pauses")),
             "files__uploaded_by",
             Prefetch("events", queryset=Event.objects.select_related("actor", "stage").order_by("at", "pk")),
         )

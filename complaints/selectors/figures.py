@@ -68,7 +68,8 @@ def complaint_figures(*, compact: Compact, start: date, end: date) -> dict:
           "not_sure_of_undertaking": 2,                                 # complaints count apart
           "learning": [{"reference": "CMP-2025-0007", "body": "Northshire Council",
                         "outcome": "Partly upheld", "closed_on": "2026-01-12",
-                        "undertakings_broken": ["BME Code 4.8.1"], "remedy": "…", "learning": "…"}, ...]
+                        "undertakings_broken": ["BME Code 4.8.1"], "remedy": "…", "learning": "…",
+                        "changes_made": "…"}, ...]
         }
     """
     complaints = list(
@@ -148,6 +149,7 @@ def complaint_figures(*, compact: Compact, start: date, end: date) -> dict:
                 "undertakings_broken": [f"{u.code.short_title} {u.ref}" for u in c.undertakings_broken.all()],
                 "remedy": c.remedy,
                 "learning": c.learning,
+                "changes_made": c.changes_made,
             }
             for c in complaints
             if c.learning

@@ -18,7 +18,10 @@ from .handling import (
     stage_extend,
     stage_reply,
 )
+from .learning import complaint_learning_record, self_assessment_save
+from .pausing import stage_pause, stage_resume
 from .raising import complaint_confirm_email, complaint_raise, stale_drafts_delete
+from .recording import complaint_record
 from .reminders import deadline_reminders_send
 
 __all__ = [
@@ -26,16 +29,21 @@ __all__ = [
     "complaint_confirm_email",
     "complaint_escalate",
     "complaint_file_add",
+    "complaint_learning_record",
     "complaint_message",
     "complaint_note",
     "complaint_raise",
+    "complaint_record",
     "complaint_withdraw",
     "deadline_reminders_send",
     "draft_file_add",
     "draft_file_remove",
     "stage_acknowledge",
     "stage_extend",
+    "stage_pause",
     "stage_reply",
+    "stage_resume",
+    "self_assessment_save",
     "stale_drafts_delete",
     "stored_upload",
 ]

@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 
 from .. import deadlines
 from ..models import Complaint, ComplaintStatus, EventKind, Outcome, Party, StageLevel
-from ..working_days import is_working_day
+from ..working_days import is_working_day, working_days_between
 from .common import locked, record, refresh_next_deadline
 from .raising import open_stage
 
@@ -21,9 +21,13 @@ SAME_OFFICER_AT_STAGE_2 = "A different officer must handle stage 2: you answered
 REPLY_NEEDED = "Enter your reply to the complainant."
 REASON_NEEDED = "Enter the reason for the extension. The complainant will be told it."
 EXTENSION_NOT_LATER = "The new reply date must be after the current one."
-EXTENSION_TOO_LATE = (
-    "The new reply date can be at most {days} working days after the original date, so {latest} at the latest."
+EXTENSION_BEYOND_LIMIT_REASON_NEEDED = (
+    "The new reply date is more than {days} working days after the original date, beyond the Complaint Handling "
+    "Code’s limit ({latest} at the latest). Say why it cannot be answered sooner: the steering group is told, "
+    "and the reason is published in the annual review without naming the complainant."
 )
+ON_HOLD_FIRST = "Resume the complaint before doing this: it is on hold."
+LEARNING_NEEDED = "Enter what was learned from the complaint. If nothing, say why."
 EXTENSION_NOT_WORKING_DAY = "The new reply date must be a working day, not a weekend or bank holiday."
 CANNOT_ESCALATE = "This complaint cannot be taken further now."
 ESCALATION_TOO_LATE = "The time to take this complaint further ended on {date}."
@@ -49,6 +53,11 @@ def _current_open_stage(complaint: Complaint):
     return complaint.stages.order_by("-level").first()
 
 
+def _not_on_hold(stage) -> None:
+    if stage is not None and stage.is_paused:
+        raise ValidationError(ON_HOLD_FIRST)
+
+
 def _check_stage_2_officer(stage, complaint, user) -> None:
     if stage.level == StageLevel.STAGE_2:
         first = complaint.stages.get(level=StageLevel.STAGE_1)
@@ -66,6 +75,7 @@ def stage_acknowledge(*, complaint: Complaint, user, today: date | None = None) 
     stage = _current_open_stage(complaint)
     if stage.acknowledged_on:
         raise ValidationError(NOTHING_TO_ACKNOWLEDGE)
+    _not_on_hold(stage)
     _check_stage_2_officer(stage, complaint, user)
     today = today or timezone.localdate()
     stage.acknowledged_on, stage.acknowledged_by = today, user
@@ -93,6 +103,7 @@ def stage_reply(*, complaint: Complaint, user, reply: str, today: date | None = 
         raise ValidationError(ACKNOWLEDGE_FIRST)
     if stage.replied_on:
         raise ValidationError(ALREADY_REPLIED)
+    _not_on_hold(stage)
     if not reply.strip():
         raise ValidationError({"reply": REPLY_NEEDED})
     _check_stage_2_officer(stage, complaint, user)
@@ -106,25 +117,37 @@ def stage_reply(*, complaint: Complaint, user, reply: str, today: date | None = 
 
 
 @transaction.atomic
-def stage_extend(*, complaint: Complaint, user, new_date: date, reason: str) -> Complaint:
+def stage_extend(
+    *, complaint: Complaint, user, new_date: date, reason: str, beyond_limit_reason: str = ""
+) -> Complaint:
+    """Move the reply date later, with a reason the complainant is told. Past the Code's limit
+    only with a second reason, which the steering group's list and the annual review report."""
     complaint = locked(complaint)
     stage = _current_open_stage(complaint)
     if not stage.acknowledged_on:
         raise ValidationError(ACKNOWLEDGE_FIRST)
     if stage.replied_on:
         raise ValidationError(ALREADY_REPLIED)
+    _not_on_hold(stage)
     if not reason.strip():
         raise ValidationError({"reason": REASON_NEEDED})
     latest = deadlines.latest_extension(stage)
     if new_date <= stage.reply_by:
         raise ValidationError({"new_date": EXTENSION_NOT_LATER})
-    if new_date > latest:
+    beyond = new_date > latest
+    if beyond and not beyond_limit_reason.strip():
         raise ValidationError(
-            {"new_date": EXTENSION_TOO_LATE.format(days=deadlines.EXTEND_BY_AT_MOST[stage.level], latest=_day(latest))}
+            {
+                "beyond_limit_reason": EXTENSION_BEYOND_LIMIT_REASON_NEEDED.format(
+                    days=deadlines.EXTEND_BY_AT_MOST[stage.level], latest=_day(latest)
+                )
+            }
         )
     if not is_working_day(new_date):
         raise ValidationError({"new_date": EXTENSION_NOT_WORKING_DAY})
     stage.reply_by, stage.extension_reason = new_date, reason.strip()
+    if beyond:
+        stage.extended_beyond_limit, stage.beyond_limit_reason = True, beyond_limit_reason.strip()
     stage.save()
     refresh_next_deadline(complaint)
     record(
@@ -168,9 +191,12 @@ def complaint_escalate(*, complaint: Complaint, reason: str, user=None, today: d
 
 def _reopen(complaint: Complaint) -> None:
     # The body's closing decision is kept in the timeline; the outcome is decided again later.
-    complaint.outcome = complaint.remedy = complaint.learning = complaint.closed_by_party = ""
+    complaint.outcome = complaint.remedy = complaint.learning = complaint.changes_made = ""
+    complaint.closed_by_party = ""
     complaint.closed_on = complaint.closed_by = None
-    complaint.save(update_fields=["outcome", "remedy", "learning", "closed_by_party", "closed_on", "closed_by"])
+    complaint.save(
+        update_fields=["outcome", "remedy", "learning", "changes_made", "closed_by_party", "closed_on", "closed_by"]
+    )
     complaint.undertakings_broken.clear()
 
 
@@ -184,11 +210,15 @@ def complaint_close(
     explanation: str,
     remedy: str = "",
     learning: str = "",
+    changes_made: str = "",
     undertakings_broken=(),
     today: date | None = None,
 ) -> Complaint:
+    """Close with an outcome, the explanation sent to the complainant, and what was learned (and
+    what changed, if it is known yet: it can be added later with complaint_learning_record)."""
     complaint = locked(complaint)
     stage = _current_open_stage(complaint)
+    _not_on_hold(stage)
     if outcome not in Outcome.values:
         raise ValidationError({"outcome": OUTCOME_NEEDED})
     if outcome == Outcome.WITHDRAWN:
@@ -204,6 +234,8 @@ def complaint_close(
             )
     elif party == Party.STEERING and stage is not None and not stage.acknowledged_on:
         raise ValidationError(ACKNOWLEDGE_FIRST)
+    if not learning.strip():
+        raise ValidationError({"learning": LEARNING_NEEDED})
     today = today or timezone.localdate()
     if party == Party.STEERING and stage is not None and not stage.replied_on:
         # The steering group's decision is its reply at the referral stage.
@@ -217,6 +249,7 @@ def complaint_close(
         today=today,
         remedy=remedy,
         learning=learning,
+        changes_made=changes_made,
         undertakings_broken=undertakings_broken,
     )
     record(
@@ -229,13 +262,26 @@ def complaint_close(
     return complaint
 
 
-def _finish(complaint, *, outcome, party, user, today, remedy="", learning="", undertakings_broken=()):
+def _finish(complaint, *, outcome, party, user, today, remedy="", learning="", changes_made="", undertakings_broken=()):
+    _end_hold(complaint, user=user, today=today)
     complaint.status = ComplaintStatus.CLOSED
     complaint.outcome, complaint.remedy, complaint.learning = outcome, remedy.strip(), learning.strip()
+    complaint.changes_made = changes_made.strip()
     complaint.closed_on, complaint.closed_by, complaint.closed_by_party = today, user, party
     complaint.save()
     complaint.undertakings_broken.set(undertakings_broken)
     refresh_next_deadline(complaint)
+
+
+def _end_hold(complaint, *, user, today) -> None:
+    # A complaint withdrawn while on hold: the hold ends that day, so no pause is left open.
+    for stage in complaint.stages.filter(paused_on__isnull=False):
+        for pause in stage.pauses.filter(ended_on__isnull=True):
+            pause.ended_on, pause.ended_by = today, user
+            pause.working_days = working_days_between(pause.started_on, today)
+            pause.save()
+        stage.paused_on = None
+        stage.save(update_fields=["paused_on"])
 
 
 @transaction.atomic

@@ -111,9 +111,7 @@ def extend(request, complaint, side, viewer):
             request,
             complaint,
             form,
-            lambda new_date, reason: services.stage_extend(
-                complaint=complaint, user=request.user, new_date=new_date, reason=reason
-            ),
+            lambda **data: services.stage_extend(complaint=complaint, user=request.user, **data),
             "The reply date has been extended and the complainant has been told why.",
         )
         if done:
@@ -123,8 +121,9 @@ def extend(request, complaint, side, viewer):
         complaint,
         form,
         "Extend the reply date",
-        f"The reply is due by {stage.reply_by:%-d %B %Y}. At {stage.get_level_display().lower()} it can be "
-        f"extended by up to {deadlines.EXTEND_BY_AT_MOST[stage.level]} working days from the original date.",
+        f"The reply is due by {stage.reply_by:%-d %B %Y}. At {stage.get_level_display().lower()} the Complaint "
+        f"Handling Code allows up to {deadlines.EXTEND_BY_AT_MOST[stage.level]} working days more than the "
+        "original date; going past that needs a reason, which the steering group sees.",
     )
 
 

@@ -159,7 +159,7 @@ def test_confidential_complaint_from_raising_to_the_steering_groups_decision(pag
     assert_accessible(page, "complaints-19-close-errors")
     page.get_by_label("Partly upheld").check()
     page.get_by_label("Explain the decision to the complainant").fill("The council should have told groups directly.")
-    page.get_by_label("Learning").fill("Tell groups about the complaints procedure every year.")
+    page.get_by_label("What was learned?").fill("Tell groups about the complaints procedure every year.")
     page.get_by_role("button", name="Close the complaint").click()
     page.wait_for_load_state()
     expect(page.get_by_text("The complaint has been closed.")).to_be_visible()

@@ -188,8 +188,8 @@ def test_the_detail_page_costs_a_fixed_number_of_queries(world, client_for, djan
             complaint=complaint, text=f"Message {n}", party=Party.COMPLAINANT, user=world.users["group_member"]
         )
     client = client_for(world.users["officer"])
-    # session, user, the complaint and its five prefetches (undertakings cited and found broken,
-    # stages, files, events with their people), roles (2); messages and stages add none.
-    with django_assert_num_queries(10):
+    # session, user, the complaint and its six prefetches (undertakings cited and found broken,
+    # stages and their holds, files, events with their people), roles (2); messages and stages add none.
+    with django_assert_num_queries(11):
         response = client.get(reverse("complaints:detail", args=[complaint.reference]))
     assert "Message 4" in response.content.decode()

@@ -87,6 +87,7 @@ def test_complaint_figures_for_a_year(world):
         "undertakings_broken": ["BME Code 4.8.1"],
         "remedy": "",
         "learning": "Invite every group.",
+        "changes_made": "",
     }
 
 

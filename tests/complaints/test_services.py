@@ -119,7 +119,7 @@ def test_replying_needs_an_acknowledgement_first(world):
         services.stage_reply(complaint=complaint, user=world.users["officer"], reply="Sorry.")
 
 
-def test_an_extension_needs_a_reason_and_a_working_day_within_the_limit(world):
+def test_an_extension_needs_a_reason_a_working_day_and_a_second_reason_past_the_limit(world):
     complaint = raise_complaint(world, today=date(2025, 3, 3))
     officer = world.users["officer"]
     services.stage_acknowledge(complaint=complaint, user=officer, today=date(2025, 3, 3))
@@ -128,7 +128,9 @@ def test_an_extension_needs_a_reason_and_a_working_day_within_the_limit(world):
     # Stage 1 may move by up to 10 working days from 17 March 2025: 31 March at the latest.
     with pytest.raises(ValidationError) as error:
         services.stage_extend(complaint=complaint, user=officer, new_date=date(2025, 4, 1), reason="Staff away.")
-    assert error.value.message_dict["new_date"] == [handling.EXTENSION_TOO_LATE.format(days=10, latest="31 March 2025")]
+    assert error.value.message_dict["beyond_limit_reason"] == [
+        handling.EXTENSION_BEYOND_LIMIT_REASON_NEEDED.format(days=10, latest="31 March 2025")
+    ]
     with pytest.raises(ValidationError, match=handling.REASON_NEEDED):
         services.stage_extend(complaint=complaint, user=officer, new_date=date(2025, 3, 31), reason=" ")
     with pytest.raises(ValidationError, match=handling.EXTENSION_NOT_WORKING_DAY):
@@ -254,6 +256,7 @@ def test_a_complaint_the_body_closed_opens_again_if_the_complainant_escalates_in
         party=Party.RESPONDENT,
         outcome=Outcome.RESOLVED,
         explanation="Sorted.",
+        learning="Reply to groups sooner.",
     )
     services.complaint_escalate(complaint=complaint, reason="It is not sorted.")
     complaint.refresh_from_db()

@@ -1,7 +1,7 @@
 """Every complaints URL and what each persona gets. The standard world gains (prepare):
 a confidential complaint by the group against the council at each point of its life, an
 anonymous one (with its follow-up link), one waiting for its email address to be confirmed, and
-a file on the new complaint."""
+a file on the new complaint, one on hold and one closed."""
 
 from django.urls import reverse
 
@@ -23,6 +23,25 @@ def prepare(world):
     answered_at_stage_1(answered, world)
     anonymous = raise_complaint(world, kind=ComplainantKind.ANONYMOUS, user=None)
     unconfirmed = raise_complaint(world, kind=ComplainantKind.EMAIL, user=None, email="someone@example.net")
+    on_hold = raise_complaint(world)
+    services.stage_pause(
+        complaint=on_hold,
+        user=world.users["officer"],
+        reason="waiting_for_information",
+        explanation="Agreed by phone.",
+        agreed_with_complainant=True,
+    )
+    closed = raise_complaint(world)
+    answered_at_stage_1(closed, world)
+    services.complaint_close(
+        complaint=closed,
+        user=world.users["officer"],
+        party="respondent",
+        outcome="upheld",
+        explanation="Sorry.",
+        learning="Invite every group.",
+    )
+    world.complaints_on_hold, world.complaints_closed = on_hold, closed
     world.complaints_new, world.complaints_acknowledged, world.complaints_answered = new, acknowledged, answered
     world.complaints_follow_up = reverse("complaints:follow", args=[anonymous.reference, follow_up_token(anonymous)])
     world.complaints_confirm = reverse("complaints:confirm-email", args=[confirmation_token(unconfirmed)])
@@ -39,6 +58,7 @@ COMPLAINANT_ACTION = expect(404, anonymous=302, group_member=200, officer=403, s
 HANDLERS = expect(404, anonymous=302, group_member=403, officer=200, steering_member=200)
 OFFICERS = expect(403, anonymous=302, officer=200, other_officer=200)
 STEERING = expect(403, anonymous=302, steering_member=200)
+RECORDERS = expect(403, anonymous=302, officer=200, other_officer=200, steering_member=200)
 
 ROWS = [
     Row("complaints:list", lambda w: reverse("complaints:list"), PUBLIC),
@@ -65,6 +85,15 @@ ROWS = [
         expect(400),
         note="bad token",
     ),
+    Row("complaints:record", lambda w: reverse("complaints:record"), RECORDERS),
+    Row("complaints:record-done", lambda w: reverse("complaints:record-done"), expect(404, anonymous=302)),
+    Row("complaints:holds-extensions", lambda w: reverse("complaints:holds-extensions"), STEERING),
+    Row("complaints:self-assessments", lambda w: reverse("complaints:self-assessments"), STEERING),
+    Row(
+        "complaints:self-assessment",
+        lambda w: reverse("complaints:self-assessment", args=[w.period.pk]),
+        expect(404, anonymous=302, steering_member=200),
+    ),
     Row("complaints:queue", lambda w: reverse("complaints:queue"), OFFICERS),
     Row("complaints:queue-csv", lambda w: reverse("complaints:queue-csv"), OFFICERS),
     Row("complaints:compact-list", lambda w: reverse("complaints:compact-list"), STEERING),
@@ -81,6 +110,9 @@ ROWS = [
     Row("complaints:reply", on("complaints:reply", "complaints_acknowledged"), BODY_ACTION),
     Row("complaints:extend", on("complaints:extend", "complaints_acknowledged"), BODY_ACTION),
     Row("complaints:close", on("complaints:close", "complaints_answered"), BODY_ACTION),
+    Row("complaints:pause", on("complaints:pause", "complaints_acknowledged"), BODY_ACTION),
+    Row("complaints:resume", on("complaints:resume", "complaints_on_hold"), BODY_ACTION),
+    Row("complaints:learning", on("complaints:learning", "complaints_closed"), HANDLERS),
     Row("complaints:escalate", on("complaints:escalate", "complaints_answered"), COMPLAINANT_ACTION),
     Row("complaints:withdraw", on("complaints:withdraw", "complaints_new"), COMPLAINANT_ACTION),
     Row("complaints:message", on("complaints:message", "complaints_new"), SIDES),
