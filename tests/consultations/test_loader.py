@@ -72,7 +72,7 @@ def test_invitations_and_comments_from_organisations_load_once(council, tmp_path
     assert invitation.organisation == forum and invitation.sent_at.date().isoformat() == "2025-01-06"
     second = consultation.comments.get(source_ref="c2")
     assert second.published_author == "The Forum" and second.author_kind == "organisation"
-    assert consultation.comments.get(source_ref="c1").published_author == "An individual"
+    assert consultation.comments.get(source_ref="c1").published_author == "Author not recorded"
 
 
 def test_an_unknown_organisation_is_refused_with_where_it_was_named(council, tmp_path):
