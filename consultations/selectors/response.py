@@ -19,6 +19,7 @@ from ..models import (
     Consultation,
     ConsultationSection,
     Disposition,
+    Publication,
     Response,
     ResponseVersion,
     Theme,
@@ -59,6 +60,7 @@ class CommentEntries:
     themes: list[tuple[Theme, int]]
     decisions: list[tuple[str, str, int]]  # (value, label, comments)
     chosen: dict
+    consent_not_recorded: int = 0  # comments loaded from a source that recorded no consent
 
 
 @dataclass
@@ -91,7 +93,9 @@ def heading(section: ConsultationSection | None) -> str:
 def _skeleton(consultation: Consultation):
     """Everything the lists need except the comments' text: 4 queries, light rows."""
     comments = list(
-        consultation.comments.visible().order_by("position", "pk").values_list("pk", "with_general_comments")
+        consultation.comments.visible()
+        .order_by("position", "pk")
+        .values_list("pk", "with_general_comments", "publication")
     )
     links: dict[int, list[int]] = {}
     for comment_id, section_id in (
@@ -131,7 +135,7 @@ def comment_entries(
     comments, links, decisions, themes = _skeleton(consultation)
     under: dict[int | None, list[int]] = {s.pk: [] for s in sections}
     under[None] = []
-    for pk, general in comments:
+    for pk, general, _ in comments:
         cited = links.get(pk, [])
         for section_id in cited:
             under[section_id].append(pk)
@@ -144,7 +148,7 @@ def comment_entries(
     ]
 
     decision_counts: dict[str, int] = {}
-    for pk, _ in comments:
+    for pk, _, _ in comments:
         value = decisions.get(pk, Disposition.PENDING)
         decision_counts[value] = decision_counts.get(value, 0) + 1
     decision_rows = [
@@ -186,6 +190,7 @@ def comment_entries(
         themes=theme_rows,
         decisions=decision_rows,
         chosen={"section": section if chosen_key is not False else "", "theme": theme_id, "decision": decision},
+        consent_not_recorded=sum(1 for _, _, publication in comments if publication == Publication.NOT_RECORDED),
     )
 
 
@@ -253,7 +258,7 @@ def live_figures(consultation: Consultation) -> dict:
     """Comments, with and without a response, responses, and comments by decision, as they stand."""
     comments, _, decisions, _ = _skeleton(consultation)
     by_decision: dict[str, int] = {}
-    for pk, _ in comments:
+    for pk, _, _ in comments:
         value = decisions.get(pk, Disposition.PENDING)
         by_decision[value] = by_decision.get(value, 0) + 1
     unanswered = by_decision.get(Disposition.PENDING, 0)

@@ -117,6 +117,9 @@ def test_nothing_the_source_does_not_say_is_shown_as_fact(plymouth, client):
         assert "date not recorded" in page
     assert "Planned" not in detail and detail.count("Not recorded") >= 3  # stage, dates, due, assessment
     assert "Dates not recorded" in response
+    # Loaded comments record no consent to publish; the page says how it shows them.
+    assert "153 comments were loaded from the published record" in response
+    assert "in full and without names" in detail
 
 
 def test_an_author_who_writes_as_an_organisation_is_shown_as_one(plymouth, client):
