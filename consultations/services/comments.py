@@ -172,9 +172,10 @@ def comment_record(
         raise ValidationError({"channel": CHOOSE_CHANNEL})
     if received_on > timezone.localdate():
         raise ValidationError({"received_on": RECEIVED_IN_FUTURE})
-    if received_on < consultation.opens:
+    # A loaded consultation may have no recorded dates: nothing to check the date against.
+    if consultation.opens and received_on < consultation.opens:
         raise ValidationError({"received_on": RECEIVED_BEFORE_OPENING.format(day=long_date(consultation.opens))})
-    if received_on > consultation.closes:
+    if consultation.closes and received_on > consultation.closes:
         raise ValidationError({"received_on": RECEIVED_AFTER_CLOSING.format(day=long_date(consultation.closes))})
     if author_kind not in AuthorKind.values:
         raise ValidationError({"author_kind": CHOOSE_AUTHOR})
