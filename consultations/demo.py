@@ -1,5 +1,5 @@
-"""Demo consultations: the Plymouth draft Code consultation loaded from its data file (closed, with
-32 comments still pending, so its page shows "responses so far"); a small open consultation by West
+"""Demo consultations: the Plymouth draft Code consultation loaded from its data file, with the working
+group's table published as its final response (32 comments with no response given); a small open consultation by West
 Northamptonshire Council with three comments (one sent by email and typed in by the officer); and, in
 the Northamptonshire Compact's last ended reporting period, an NHS consultation whose every comment
 was answered and whose response is published, for the annual review the demo publishes. Idempotent:
@@ -16,7 +16,6 @@ from undertakings.selectors import last_ended_period
 
 from . import services
 from .models import Consultation, ConsultationEvent, Status
-from .services.loader import recent_dates
 
 DATA = Path(__file__).resolve().parent / "data"
 PLYMOUTH_FILE = DATA / "plymouth-bme-consultation.yaml"
@@ -124,12 +123,13 @@ def _last_year() -> str:
 
 
 def load() -> str:
-    opens, closes = recent_dates(closed_weeks_ago=4)
-    plymouth = services.load_consultation_file(PLYMOUTH_FILE, opens=opens, closes=closes)
+    # The source gives no dates: they are "not recorded", and the file publishes the working
+    # group's table as its final response, with the comments it did not answer listed as such.
+    plymouth = services.load_consultation_file(PLYMOUTH_FILE)
     northants, created = _northants()
     pending = services.pending_count(plymouth)
     return (
-        f"consultations: {plymouth.title} ({plymouth.comments.count()} comments, {pending} pending, "
+        f"consultations: {plymouth.title} ({plymouth.comments.count()} comments, {pending} with no response, "
         f"{plymouth.get_status_display().lower()}); {northants.title} "
         f"({'created' if created else 'already there'}, {Status(northants.status).label.lower()}); "
         f"{_last_year()}"

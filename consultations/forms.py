@@ -11,7 +11,7 @@ from organisations.bme_led import Outcome
 from organisations.models import EthnicGroup, Organisation, ServiceArea
 from undertakings.models import Code
 
-from .models import Assessment, AuthorKind, Channel, Disposition, Stage
+from .models import Assessment, AuthorKind, Channel, Disposition, Publication, Stage
 
 # The templates write the <form> themselves.
 helper = partial(form_helper, form_tag=False)
@@ -161,6 +161,13 @@ class CommentForm(forms.Form):
         help_text="Leave all unticked to comment on the whole document.",
     )
     text = _text("Your comment", "Enter your comment", rows=8)
+    publication = forms.ChoiceField(
+        choices=[(p.value, p.label) for p in (Publication.NAMED, Publication.WITHOUT_NAME, Publication.NOT_PUBLISHED)],
+        widget=forms.RadioSelect,
+        label="How may we publish your comment?",
+        help_text="Every comment is read and counted. Published comments appear with the response.",
+        error_messages={"required": "Choose how your comment may be published"},
+    )
     # Honeypot: hidden from people by CSS class and from screen readers; bots fill every field.
     website = forms.CharField(required=False, label="Leave this empty")
 
@@ -170,9 +177,11 @@ class CommentForm(forms.Form):
         layout = []
         if anonymous:
             del self.fields["on_behalf_of"]
+            # No name is recorded, so there is none to publish.
+            self.fields["publication"].choices = self.fields["publication"].choices[1:]
         else:
             self.fields["on_behalf_of"].choices = [(str(o.pk), o.name) for o in organisations] + [
-                (self.INDIVIDUAL, "Myself, as an individual (your name is not published)")
+                (self.INDIVIDUAL, "Myself, as an individual")
             ]
             layout.append(Field.radios("on_behalf_of", legend_size=Size.MEDIUM))
         if self.fields["sections"].queryset.exists():
@@ -180,6 +189,7 @@ class CommentForm(forms.Form):
         else:  # a document without sections: every comment is on the whole document
             del self.fields["sections"]
         layout.append(Field.textarea("text", rows=8))
+        layout.append(Field.radios("publication", legend_size=Size.MEDIUM))
         self.helper = helper(*layout, button="Send comment")
 
 

@@ -63,3 +63,14 @@ def send_response_reminder(*, consultation: Consultation, overdue: bool) -> int:
     )
     EmailMessage(subject, body, to=recipients).send()
     return len(recipients)
+
+
+def send_response_notice(*, consultation: Consultation, comment) -> None:
+    """Tell someone who commented that the response is published, with a link to their comment."""
+    link = settings.SITE_URL + reverse("consultations:response-comment", args=[consultation.slug, comment.position])
+    body = (
+        f"{consultation.owner.name} has published its response to the consultation:\n\n"
+        f"{consultation.title}\n\n"
+        f"Read your comment and the answer to it: {link}\n"
+    )
+    EmailMessage(f"Response published: {consultation.title}", body, to=[comment.author.email]).send()

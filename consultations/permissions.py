@@ -90,7 +90,11 @@ def can_publish(user, consultation: Consultation) -> bool:
 
 
 def can_comment(user, consultation: Consultation) -> bool:
-    return consultation.status == Status.OPEN and timezone.localdate() <= consultation.closes
+    return (
+        consultation.status == Status.OPEN
+        and consultation.closes is not None
+        and timezone.localdate() <= consultation.closes
+    )
 
 
 def can_view_response(user, consultation: Consultation) -> bool:

@@ -1,4 +1,5 @@
-"""Background work for consultations: invitation emails and the daily response reminders."""
+"""Background work for consultations: invitation emails, the daily response reminders, and on
+publishing a response its PDF (rendered once and stored) and the emails to commenters."""
 
 from celery import shared_task
 
@@ -18,3 +19,13 @@ def close_due_consultations() -> int:
 @shared_task
 def send_response_reminders() -> int:
     return services.response_reminders_send()
+
+
+@shared_task(autoretry_for=(ConnectionError, TimeoutError), retry_backoff=True, max_retries=3)
+def build_response_pdf(version_id: int) -> bool:
+    return services.response_pdf_build(version_id=version_id)
+
+
+@shared_task(autoretry_for=(ConnectionError, TimeoutError), retry_backoff=True, max_retries=5)
+def send_response_notices(consultation_id: int) -> int:
+    return services.response_notices_send(consultation_id=consultation_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import corrections, manage, moderation, public
+from .views import corrections, manage, moderation, public, response, themes
 
 app_name = "consultations"
 
@@ -11,8 +11,19 @@ urlpatterns = [
     path("consultations/<slug:slug>/", public.detail, name="detail"),
     path("consultations/<slug:slug>/document/", public.document, name="document"),
     path("consultations/<slug:slug>/comment/", public.comment, name="comment"),
-    path("consultations/<slug:slug>/response/", public.response, name="response"),
-    path("consultations/<slug:slug>/response.pdf", public.response_pdf, name="response-pdf"),
+    path("consultations/<slug:slug>/response/", response.response, name="response"),
+    path("consultations/<slug:slug>/response.pdf", response.response_pdf, name="response-pdf"),
+    path(
+        "consultations/<slug:slug>/response/versions/<int:number>/", response.response_version, name="response-version"
+    ),
+    path(
+        "consultations/<slug:slug>/response/versions/<int:number>.pdf",
+        response.response_version_pdf,
+        name="response-version-pdf",
+    ),
+    path(
+        "consultations/<slug:slug>/response/comments/<int:number>/", response.response_comment, name="response-comment"
+    ),
     path("consultations/<slug:slug>/edit/", manage.edit, name="edit"),
     path("consultations/<slug:slug>/sections/", manage.sections, name="sections"),
     path("consultations/<slug:slug>/sections/<int:pk>/change/", corrections.section_change, name="section-change"),
@@ -31,4 +42,6 @@ urlpatterns = [
     path("consultations/<slug:slug>/comments/<int:pk>/hide/", moderation.hide, name="comment-hide"),
     path("consultations/<slug:slug>/comments/<int:pk>/show/", moderation.unhide, name="comment-unhide"),
     path("consultations/<slug:slug>/respond/", moderation.respond, name="respond"),
+    path("consultations/<slug:slug>/themes/", themes.themes, name="themes"),
+    path("consultations/<slug:slug>/comments/<int:pk>/themes/", themes.comment_themes, name="comment-themes"),
 ]

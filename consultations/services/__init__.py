@@ -11,8 +11,10 @@ from .comments import (
 from .corrections import event_remove, event_update, section_move, section_remove, section_update
 from .invitations import invitation_emails_send, invitations_send
 from .loader import load_consultation_file
+from .publishing import response_figures, response_notices_send, response_pdf_build, response_publish
 from .reminders import response_reminders_send
 from .responses import response_create
+from .themes import comment_themes_set, theme_add
 from .workflow import (
     consultation_close,
     consultation_create,
@@ -45,7 +47,13 @@ __all__ = [
     "invitations_send",
     "load_consultation_file",
     "pending_count",
+    "comment_themes_set",
     "response_create",
+    "response_figures",
+    "response_notices_send",
+    "response_pdf_build",
+    "response_publish",
+    "theme_add",
     "response_reminders_send",
     "section_add",
     "section_move",

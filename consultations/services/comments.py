@@ -12,7 +12,16 @@ from common.dates import long_date
 from organisations.models import Organisation
 from organisations.roles import roles_for
 
-from ..models import AuthorKind, Channel, Comment, Consultation, ConsultationSection, Status, set_comment_sections
+from ..models import (
+    AuthorKind,
+    Channel,
+    Comment,
+    Consultation,
+    ConsultationSection,
+    Publication,
+    Status,
+    set_comment_sections,
+)
 
 NOT_OPEN_FOR_COMMENTS = "This consultation is not open for comments."
 EMPTY_COMMENT = "Enter your comment."
@@ -35,6 +44,8 @@ RECEIVED_AFTER_CLOSING = (
 )
 CHOOSE_ORGANISATION = "Choose the organisation the comment is from."
 CHOOSE_AUTHOR = "Say who the comment is from."
+CHOOSE_PUBLICATION = "Choose how your comment may be published."
+NO_NAME_TO_PUBLISH = "An anonymous comment has no name to publish. Choose another option."
 
 
 def _create(
@@ -48,14 +59,19 @@ def _create(
     received_on: date | None = None,
     channel: str = Channel.PORTAL,
     recorded_by=None,
+    publication: str = Publication.NOT_RECORDED,
 ) -> Comment:
-    if channel == Channel.PORTAL and (consultation.status != Status.OPEN or timezone.localdate() > consultation.closes):
+    if channel == Channel.PORTAL and (
+        consultation.status != Status.OPEN or consultation.closes is None or timezone.localdate() > consultation.closes
+    ):
         raise ValidationError(NOT_OPEN_FOR_COMMENTS)
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": EMPTY_COMMENT})
     if len(text) > MAX_LENGTH:
         raise ValidationError({"text": TOO_LONG})
+    if publication not in Publication.values:
+        raise ValidationError({"publication": CHOOSE_PUBLICATION})
     sections = list(sections or [])
     if any(s.consultation_id != consultation.pk for s in sections):
         raise ValidationError({"sections": WRONG_SECTION})
@@ -70,6 +86,7 @@ def _create(
         position=last + 1,
         channel=channel,
         recorded_by=recorded_by,
+        publication=publication,
     )
     set_comment_sections(comment, sections)
     return comment
@@ -83,6 +100,7 @@ def comment_add_for_organisation(
     organisation: Organisation,
     text: str,
     sections: list[ConsultationSection] | None = None,
+    publication: str = Publication.NOT_RECORDED,
 ) -> Comment:
     if not roles_for(user).belongs_to(organisation.pk):
         raise ValidationError({"organisation": NOT_A_MEMBER})
@@ -93,23 +111,44 @@ def comment_add_for_organisation(
         kind=AuthorKind.ORGANISATION,
         author=user,
         organisation=organisation,
+        publication=publication,
     )
 
 
 @transaction.atomic
 def comment_add_individual(
-    *, consultation: Consultation, user, text: str, sections: list[ConsultationSection] | None = None
+    *,
+    consultation: Consultation,
+    user,
+    text: str,
+    sections: list[ConsultationSection] | None = None,
+    publication: str = Publication.NOT_RECORDED,
 ) -> Comment:
-    return _create(consultation=consultation, text=text, sections=sections, kind=AuthorKind.INDIVIDUAL, author=user)
+    return _create(
+        consultation=consultation,
+        text=text,
+        sections=sections,
+        kind=AuthorKind.INDIVIDUAL,
+        author=user,
+        publication=publication,
+    )
 
 
 @transaction.atomic
 def comment_add_anonymous(
-    *, consultation: Consultation, text: str, sections: list[ConsultationSection] | None = None
+    *,
+    consultation: Consultation,
+    text: str,
+    sections: list[ConsultationSection] | None = None,
+    publication: str = Publication.NOT_RECORDED,
 ) -> Comment:
     """A comment from the public form. Rate limiting and the honeypot are checked by the view, which
     has the request; this records no address and no name."""
-    return _create(consultation=consultation, text=text, sections=sections, kind=AuthorKind.ANONYMOUS)
+    if publication == Publication.NAMED:
+        raise ValidationError({"publication": NO_NAME_TO_PUBLISH})
+    return _create(
+        consultation=consultation, text=text, sections=sections, kind=AuthorKind.ANONYMOUS, publication=publication
+    )
 
 
 @transaction.atomic
@@ -133,9 +172,10 @@ def comment_record(
         raise ValidationError({"channel": CHOOSE_CHANNEL})
     if received_on > timezone.localdate():
         raise ValidationError({"received_on": RECEIVED_IN_FUTURE})
-    if received_on < consultation.opens:
+    # A loaded consultation may have no recorded dates: nothing to check the date against.
+    if consultation.opens and received_on < consultation.opens:
         raise ValidationError({"received_on": RECEIVED_BEFORE_OPENING.format(day=long_date(consultation.opens))})
-    if received_on > consultation.closes:
+    if consultation.closes and received_on > consultation.closes:
         raise ValidationError({"received_on": RECEIVED_AFTER_CLOSING.format(day=long_date(consultation.closes))})
     if author_kind not in AuthorKind.values:
         raise ValidationError({"author_kind": CHOOSE_AUTHOR})

@@ -91,7 +91,7 @@ def _check_events_changeable(event: ConsultationEvent) -> None:
 def event_update(*, event: ConsultationEvent, user, date: date, place: str, description: str = "") -> ConsultationEvent:
     _check_events_changeable(event)
     consultation = event.consultation
-    if not consultation.opens <= date <= consultation.closes:
+    if consultation.dates_recorded and not consultation.opens <= date <= consultation.closes:
         raise ValidationError({"date": EVENT_OUTSIDE})
     event.date = date
     event.place = place.strip()

@@ -16,17 +16,21 @@ from undertakings.models import Code
 
 from ..models import (
     STANDARD_LENGTH,
+    AgreedChange,
     AuthorKind,
     Comment,
     Consultation,
     ConsultationSection,
     Disposition,
     Invitation,
+    Publication,
     Response,
+    ResponseKind,
     Status,
     set_comment_sections,
 )
 
+TEXT_FIELDS = ("stage", "shorter_reason", "equality_assessment", "equality_assessment_reason")
 UNKNOWN_OWNER = "No organisation has the slug {slug}."
 UNKNOWN_SECTION = "Comment {comment} names section {ref}, which the file does not list."
 UNKNOWN_COMMENT = "Response {response} answers comment {comment}, which the file does not list."
@@ -72,38 +76,34 @@ def _start_of(day: date) -> datetime:
 def load_consultation_file(path, *, opens: date | None = None, closes: date | None = None) -> Consultation:
     """Create or update the consultation in the file at `path`.
 
-    1. The consultation by slug. Dates come from the file, else from `opens`/`closes`, else the
-       12 weeks ending today; an existing consultation keeps its dates. It is left closed unless
-       the file says otherwise: publishing is a decision for the owner (and refused while comments
-       are pending).
+    1. The consultation by slug. Only what the file says is recorded: a field the file gives as
+       null (dates, stage, equality impact assessment) is "not recorded", never guessed. Dates not in
+       the file come from `opens`/`closes` (a demo placing a made-up consultation in a period) when
+       it is created; with neither they stay unrecorded. It is left closed unless the file says
+       otherwise.
     2. Sections in file order, by ref.
     3. Invitations (optional, organisation slugs), recorded as sent on the opening date: a file
        holds a past consultation, so no email goes out.
     4. Comments by id, in file order, with their sections; a comment naming an `organisation` (slug)
-       is loaded as from that organisation, any other as from an individual (the public page says
-       "An individual").
+       is loaded as from that organisation, one naming an `organisation_name` as from an organisation
+       the portal does not hold, any other with its author not recorded. Dates received are not
+       recorded unless the file gives them, and no consent to publish is recorded (see Publication).
     5. Responses by id with the comments they answer. A comment with no response stays pending.
+    6. Agreed changes to the document, by id.
+    7. The published response (`published_response`), if the file has one and none is published yet.
     """
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     meta = data["consultation"]
     owner = _organisation(meta["owner"])
     code = Code.objects.filter(slug=meta["code"]).order_by("-version").first() if meta.get("code") else None
-    closes = _as_date(meta.get("closes")) or closes or date.today()
-    opens = _as_date(meta.get("opens")) or opens or closes - STANDARD_LENGTH
     values = {"owner": owner, "code": code, "title": meta["title"], "summary": meta.get("summary", "")}
-    # Only what the file says overwrites a loaded consultation; its dates and status stay as they are.
-    values |= {field: meta[field] for field in ("stage", "shorter_reason") if field in meta}
-    consultation = _upsert(
-        Consultation,
-        {"slug": meta["slug"]},
-        values,
-        on_create={
-            "opens": opens,
-            "closes": closes,
-            "status": meta.get("status", Status.CLOSED),
-            "stage": "policy_development",
-        },
-    )
+    # Only what the file says overwrites a loaded consultation (null: "not recorded").
+    values |= {field: meta[field] or "" for field in TEXT_FIELDS if field in meta}
+    values |= {field: _as_date(meta[field]) for field in ("opens", "closes") if field in meta}
+    on_create = {"status": meta.get("status", Status.CLOSED), "stage": "", "equality_assessment": ""}
+    if "closes" not in meta and "opens" not in meta and closes:
+        on_create |= {"closes": closes, "opens": opens or closes - STANDARD_LENGTH}
+    consultation = _upsert(Consultation, {"slug": meta["slug"]}, values, on_create=on_create)
 
     sections = {}
     for position, row in enumerate(data.get("sections", []), start=1):
@@ -127,6 +127,7 @@ def load_consultation_file(path, *, opens: date | None = None, closes: date | No
         if missing:
             raise ValidationError(UNKNOWN_SECTION.format(comment=row["id"], ref=missing[0]))
         organisation = _organisation(row["organisation"], f"Comment {row['id']}") if row.get("organisation") else None
+        organisation_name = "" if organisation else row.get("organisation_name", "")
         comment = _upsert(
             Comment,
             {"consultation": consultation, "source_ref": row["id"]},
@@ -134,13 +135,18 @@ def load_consultation_file(path, *, opens: date | None = None, closes: date | No
                 "text": row["text"],
                 "position": position,
                 "organisation": organisation,
-                "author_kind": AuthorKind.ORGANISATION if organisation else AuthorKind.INDIVIDUAL,
-                "received_on": _as_date(row.get("received_on")) or consultation.closes,
+                "organisation_name": organisation_name,
+                "author_kind": _author_kind(row, organisation or organisation_name),
+                "received_on": _as_date(row.get("received_on")),
+                "with_general_comments": bool(row.get("general")),
+                "source_note": row.get("note", ""),
             },
+            on_create={"publication": Publication.NOT_RECORDED},
         )
         set_comment_sections(comment, [sections[ref] for ref in refs])
         comments[row["id"]] = comment
 
+    responses = {}
     for row in data.get("responses", []):
         if row["disposition"] not in Disposition.values:
             raise ValidationError(UNKNOWN_DISPOSITION.format(response=row["id"], disposition=row["disposition"]))
@@ -158,7 +164,40 @@ def load_consultation_file(path, *, opens: date | None = None, closes: date | No
             },
         )
         response.comments.set([comments[c] for c in row["comments"]])
+        responses[row["id"]] = response
+
+    for position, row in enumerate(data.get("changes", []), start=1):
+        _upsert(
+            AgreedChange,
+            {"consultation": consultation, "source_ref": row["id"]},
+            {
+                "text": row["text"],
+                "position": position,
+                "section": sections[str(row["section"])] if row.get("section") else None,
+                "response": responses.get(row.get("response")),
+            },
+        )
+
+    published = data.get("published_response")
+    if published and not consultation.response_versions.exists():
+        from .publishing import response_publish
+
+        consultation = response_publish(
+            consultation=consultation,
+            user=None,
+            kind=published.get("kind", ResponseKind.FINAL),
+            published_on=_as_date(published.get("published_on")),
+            unanswered_reason=published.get("unanswered_reason") or "",
+            next_steps=published.get("next_steps") or "",
+            next_date=_as_date(published.get("next_date")),
+        )
     return consultation
+
+
+def _author_kind(row: dict, organisation) -> str:
+    if organisation:
+        return AuthorKind.ORGANISATION
+    return row.get("author_kind", AuthorKind.NOT_RECORDED)
 
 
 def recent_dates(*, closed_weeks_ago: int = 4) -> tuple[date, date]:

@@ -20,7 +20,8 @@ def response_reminders_send(*, today: date | None = None) -> int:
 
     today = today or timezone.localdate()
     sent = 0
-    for consultation in Consultation.objects.filter(status__in=[Status.OPEN, Status.CLOSED]).select_related("owner"):
+    open_or_closed = Consultation.objects.filter(status__in=[Status.OPEN, Status.CLOSED], closes__isnull=False)
+    for consultation in open_or_closed.select_related("owner"):
         due = consultation.response_due
         if today > due:
             field, overdue = "overdue_reminder_sent_at", True

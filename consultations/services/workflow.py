@@ -23,7 +23,6 @@ NOTHING_TO_COMMENT_ON = "Add the document or at least one section before opening
 CLOSES_IN_PAST = "The closing date has passed. Change the closing date before opening the consultation."
 NOT_OPEN = "Only an open consultation can be closed."
 NOT_CLOSED = "The response can be published only once the consultation has closed."
-PENDING_COMMENTS = "{count} comment{s} still {have} no response. Respond to every comment before publishing."
 SECTION_REF_TAKEN = "This consultation already has a section {ref}."
 EVENT_OUTSIDE = "Events must be held while the consultation is open, between its opening and closing dates."
 DOCUMENT_TYPE = "The document must be a PDF, Word or OpenDocument file."
@@ -230,19 +229,11 @@ def pending_count(consultation: Consultation) -> int:
     return Comment.objects.filter(consultation=consultation).visible().pending().count()
 
 
-@transaction.atomic
-def consultation_publish_response(*, consultation: Consultation, user, today: date | None = None) -> Consultation:
-    """Publish "you said, we did". Refused while any visible comment has no response (or only a
-    pending one): the Code expects every comment to be answered."""
-    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
-    if consultation.status != Status.CLOSED:
-        raise ValidationError(NOT_CLOSED)
-    count = pending_count(consultation)
-    if count:
-        raise ValidationError(
-            PENDING_COMMENTS.format(count=count, s="" if count == 1 else "s", have="has" if count == 1 else "have")
-        )
-    consultation.status = Status.PUBLISHED
-    consultation.response_published_on = today or timezone.localdate()
-    consultation.save()
-    return consultation
+def consultation_publish_response(
+    *, consultation: Consultation, user, today: date | None = None, kind: str = "final", **details
+) -> Consultation:
+    """Publish "you said, we did" (see services.publishing): final by default, even with comments
+    that have no response, which the page lists as "no response given"."""
+    from .publishing import response_publish
+
+    return response_publish(consultation=consultation, user=user, kind=kind, published_on=today or True, **details)

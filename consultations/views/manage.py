@@ -11,6 +11,7 @@ from common.forms import add_errors
 
 from .. import permissions, selectors, services
 from ..forms import CloseForm, ConsultationForm, EventForm, InviteFilterForm, InviteForm, SectionForm
+from ..publishing_forms import PublishForm
 from .common import crumbs, requiring
 
 FIELDS = [
@@ -249,17 +250,20 @@ def close(request, consultation):
 def publish(request, consultation):
     pending = services.pending_count(consultation)
     explanation = (
-        "Everyone will see each comment beside its response. This cannot be undone."
+        "Everyone will see each comment beside its response, and everyone who commented with an email address is told."
         if not pending
-        else f"{pending} comment{'s' if pending != 1 else ''} still {'have' if pending != 1 else 'has'} "
-        "no response: the response cannot be published until every comment has one."
+        else f"{pending} comment{'s' if pending != 1 else ''} still {'have' if pending != 1 else 'has'} no "
+        "response. A final response lists them as “no response given”; an interim one says responses are "
+        "still to come."
     )
+    form = PublishForm(request.POST or None, pending=pending)
     return _confirm(
         request,
         consultation,
-        question="Are you sure you want to publish the response?",
+        question="Publish the response",
         explanation=explanation,
         button="Publish the response",
-        success="The response is published.",
-        action=lambda: services.consultation_publish_response(consultation=consultation, user=request.user),
+        success="The response is published. Its PDF is being prepared and the people who commented are being told.",
+        form=form,
+        action=lambda **data: services.response_publish(consultation=consultation, user=request.user, **data),
     )

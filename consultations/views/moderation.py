@@ -1,6 +1,8 @@
 """Officer pages for comments: recording one received another way, moderation (hide with a reason,
 show again) and responding."""
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -12,8 +14,20 @@ from common.forms import add_errors
 
 from .. import permissions, selectors, services
 from ..forms import HideForm, RecordCommentForm, RespondForm
-from ..models import Comment, Disposition
+from ..markup import to_plain
+from ..models import NOT_RECORDED, Comment, Disposition
 from .common import crumbs, requiring
+
+
+def _as_listed(comments):
+    """Give each comment what the shared comment and response templates read (`shown`)."""
+    for comment in comments:
+        comment.cited = [link.section for link in comment.section_links.all()]
+        decision = selectors.comment_disposition(comment)
+        comment.shown = SimpleNamespace(
+            comment=comment, elsewhere=False, here=None, decision_label=Disposition(decision).label
+        )
+    return comments
 
 
 @requiring(permissions.can_manage)
@@ -23,7 +37,7 @@ def comments(request, consultation):
         "consultations/moderation.html",
         {
             "consultation": consultation,
-            "comments": selectors.all_comments(consultation),
+            "comments": _as_listed(selectors.all_comments(consultation)),
             "actions": permissions.allowed_actions(request.user, consultation),
             "breadcrumbs": crumbs(consultation, ("Comments", None)),
         },
@@ -59,6 +73,7 @@ def record(request, consultation):
     )
 
 
+NOT_PUBLISHED_TEXT = "Not published at the commenter's request: read it on the comments page."
 COMMENTS_CSV_HEADER = [
     "Comment",
     "Sections",
@@ -66,6 +81,7 @@ COMMENTS_CSV_HEADER = [
     "How it arrived",
     "From",
     "Comment text",
+    "May be published",
     "Hidden",
     "Why hidden",
     "Decision",
@@ -78,17 +94,19 @@ COMMENTS_CSV_HEADER = [
 @requiring(permissions.can_manage)
 def comments_csv(request, consultation):
     """Every comment, hidden ones too, with its responses: the officers' working copy of "you said,
-    we did". Authors appear as the public page names them (organisations only)."""
+    we did". Authors appear as the public page names them (with the commenter's consent), and a
+    comment its author asked not to be published is left out of the file, which is easily passed on."""
 
-    def row(number, comment):
+    def row(comment):
         responses = list(comment.responses.all())
         return [
-            number,
+            comment.position,
             ", ".join(link.section.ref for link in comment.section_links.all()) or "Whole document",
-            comment.received_on,
+            comment.received_on or NOT_RECORDED,
             comment.get_channel_display(),
             comment.published_author,
-            comment.text,
+            to_plain(comment.text) if comment.is_published else NOT_PUBLISHED_TEXT,
+            comment.get_publication_display(),
             "Yes" if comment.hidden else "No",
             comment.hidden_reason,
             Disposition(selectors.comment_disposition(comment)).label,
@@ -100,15 +118,15 @@ def comments_csv(request, consultation):
     return csv_response(
         f"{consultation.slug}-comments.csv",
         COMMENTS_CSV_HEADER,
-        (row(n, c) for n, c in enumerate(selectors.all_comments(consultation), start=1)),
+        (row(c) for c in selectors.all_comments(consultation)),
     )
 
 
 def _comment(consultation, pk) -> Comment:
-    comment = consultation.comments.filter(pk=pk).first()
+    comment = consultation.comments.filter(pk=pk).prefetch_related("section_links__section").first()
     if comment is None:
         raise Http404("No such comment")
-    return comment
+    return _as_listed([comment])[0]
 
 
 @requiring(permissions.can_manage)

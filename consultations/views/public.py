@@ -1,12 +1,11 @@
-"""Pages anyone may see: the list, a consultation, commenting, and "you said, we did"."""
+"""Pages anyone may see: the list, a consultation, commenting. "You said, we did" is in .response."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +17,7 @@ from organisations.roles import roles_for
 
 from .. import permissions, selectors, services
 from ..forms import CommentForm
+from ..models import NOT_RECORDED
 from .common import crumbs, with_consultation
 
 CSV_HEADER = [
@@ -72,13 +72,13 @@ def consultation_list_csv(request):
             [
                 c.title,
                 c.owner.name,
-                c.get_stage_display(),
+                c.stage_display,
                 c.get_status_display(),
-                c.opens,
-                c.closes,
-                c.weeks,
+                c.opens or NOT_RECORDED,
+                c.closes or NOT_RECORDED,
+                NOT_RECORDED if c.weeks is None else c.weeks,
                 c.shorter_reason if c.is_shorter else "",
-                c.response_due,
+                c.response_due or NOT_RECORDED,
                 c.response_published_on,
                 c.response_overdue(today),
                 request.build_absolute_uri(reverse("consultations:detail", args=[c.slug])),
@@ -90,7 +90,10 @@ def consultation_list_csv(request):
 
 @with_consultation
 def detail(request, consultation):
-    page = selectors.response_page(consultation)
+    # The comments are paged and can be narrowed to one section, like the response page.
+    entries = selectors.comment_entries(
+        consultation, section=request.GET.get("section", ""), page=request.GET.get("page", 1)
+    )
     return render(
         request,
         "consultations/detail.html",
@@ -98,7 +101,7 @@ def detail(request, consultation):
             "consultation": consultation,
             "sections": selectors.sections_of(consultation),
             "events": list(consultation.events.all()),
-            "page": page,
+            "entries": entries,
             "today": timezone.localdate(),
             "actions": permissions.allowed_actions(request.user, consultation),
             "breadcrumbs": crumbs(None, (consultation.title, None)),
@@ -152,10 +155,19 @@ def _save_comment(request, consultation, form, anonymous: bool) -> bool:
             ):
                 form.add_error(None, RATE_LIMITED)
                 return False
-            services.comment_add_anonymous(consultation=consultation, text=data["text"], sections=data["sections"])
+            services.comment_add_anonymous(
+                consultation=consultation,
+                text=data["text"],
+                sections=data["sections"],
+                publication=data["publication"],
+            )
         elif data["on_behalf_of"] == CommentForm.INDIVIDUAL:
             services.comment_add_individual(
-                consultation=consultation, user=request.user, text=data["text"], sections=data["sections"]
+                consultation=consultation,
+                user=request.user,
+                text=data["text"],
+                sections=data["sections"],
+                publication=data["publication"],
             )
         else:
             organisation = Organisation.objects.get(pk=data["on_behalf_of"])
@@ -165,23 +177,12 @@ def _save_comment(request, consultation, form, anonymous: bool) -> bool:
                 organisation=organisation,
                 text=data["text"],
                 sections=data["sections"],
+                publication=data["publication"],
             )
     except ValidationError as exc:
         add_errors(form, exc)
         return False
     return True
-
-
-def _response_context(request, consultation):
-    if not permissions.can_view_response(request.user, consultation):
-        raise PermissionDenied
-    return {
-        "consultation": consultation,
-        "page": selectors.response_page(consultation),
-        "final": consultation.status == "published",
-        "today": timezone.localdate(),
-        "breadcrumbs": crumbs(consultation, ("You said, we did", None)),
-    }
 
 
 @with_consultation
@@ -190,19 +191,3 @@ def document(request, consultation):
         raise Http404("No document")
     name = f"{consultation.slug}.{consultation.document.name.rsplit('.', 1)[-1]}"
     return FileResponse(consultation.document.open("rb"), as_attachment=True, filename=name)
-
-
-@with_consultation
-def response(request, consultation):
-    return render(request, "consultations/response.html", _response_context(request, consultation))
-
-
-@with_consultation
-def response_pdf(request, consultation):
-    from weasyprint import HTML
-
-    html = render_to_string("consultations/response_pdf.html", _response_context(request, consultation))
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(pdf_variant="pdf/ua-1")
-    reply = HttpResponse(pdf, content_type="application/pdf")
-    reply["Content-Disposition"] = f'inline; filename="{consultation.slug}-response.pdf"'
-    return reply

@@ -1,5 +1,6 @@
 """The consultation loader and its command refuse files that do not add up, and say why."""
 
+from datetime import date
 from io import StringIO
 
 import pytest
@@ -72,7 +73,7 @@ def test_invitations_and_comments_from_organisations_load_once(council, tmp_path
     assert invitation.organisation == forum and invitation.sent_at.date().isoformat() == "2025-01-06"
     second = consultation.comments.get(source_ref="c2")
     assert second.published_author == "The Forum" and second.author_kind == "organisation"
-    assert consultation.comments.get(source_ref="c1").published_author == "An individual"
+    assert consultation.comments.get(source_ref="c1").published_author == "Author not recorded"
 
 
 def test_an_unknown_organisation_is_refused_with_where_it_was_named(council, tmp_path):
@@ -85,3 +86,47 @@ def test_an_unknown_organisation_is_refused_with_where_it_was_named(council, tmp
     with pytest.raises(ValidationError, match="Comment c2 names the organisation nobody"):
         load_consultation_file(path)
     assert not Consultation.objects.exists()  # nothing half-loaded
+
+
+def test_a_file_without_dates_or_authors_records_them_as_not_recorded(council, tmp_path, client):
+    """Nothing is guessed: no dates, stage or assessment unless the file says; a comment's author and
+    date received are not recorded; officers can still record a letter that arrived."""
+    from django.urls import reverse
+
+    from consultations import services
+    from consultations.models import AuthorKind, Publication
+    from tests.support import build_world
+
+    path = tmp_path / "undated.yaml"
+    path.write_text(
+        "consultation: {slug: undated, title: Undated, owner: the-council, summary: s}\n"
+        "sections: [{ref: '1', title: One, text: t}]\n"
+        "comments:\n- {id: c1, sections: ['1'], text: 'It <u>must</u> change'}\n"
+        "- {id: c2, sections: ['1'], organisation_name: REC, text: 'We (REC) disagree'}\n"
+    )
+    consultation = load_consultation_file(path, opens=None, closes=None)
+    assert (consultation.opens, consultation.closes, consultation.stage, consultation.equality_assessment) == (
+        None,
+        None,
+        "",
+        "",
+    )
+    first, second = consultation.comments.order_by("position")
+    assert first.received_on is None and first.author_kind == AuthorKind.NOT_RECORDED
+    assert first.publication == Publication.NOT_RECORDED
+    assert second.published_author == "REC (an organisation)"
+    listing = client.get(reverse("consultations:list")).content.decode()
+    assert "Dates not recorded" in listing
+    csv_rows = client.get(reverse("consultations:list-csv")).content.decode()
+    assert "Not recorded" in csv_rows
+    world = build_world()
+    services.comment_record(
+        consultation=consultation,
+        user=world.users["site_admin"],
+        channel="post",
+        received_on=date(2025, 1, 1),
+        author_kind="anonymous",
+        text="A letter",
+        sections=[],
+    )
+    assert consultation.comments.count() == 3

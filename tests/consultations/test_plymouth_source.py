@@ -8,7 +8,8 @@ import pytest
 from django.conf import settings
 
 from consultations import selectors
-from consultations.models import Comment, Disposition, Response
+from consultations.markup import to_plain
+from consultations.models import Comment, Response
 from consultations.services import load_consultation_file
 from tests import factories as f
 
@@ -77,7 +78,10 @@ def test_shared_responses_answer_as_many_comments_as_in_the_source(plymouth):
 
 def test_every_comment_in_the_source_is_there(plymouth):
     # Compare on words without the source's list bullets ("➤ All can contribute…", "Need to capture ○ What…").
-    texts = [" ".join(t.lower().translate(BULLETS).split()) for t in plymouth.comments.values_list("text", flat=True)]
+    texts = [
+        " ".join(to_plain(t).lower().translate(BULLETS).split())
+        for t in plymouth.comments.values_list("text", flat=True)
+    ]
     wanted = Counter(source.COMMENT_OPENINGS)
     for opening, times in wanted.items():
         found = sum(1 for t in texts if t.startswith(opening))
@@ -98,12 +102,12 @@ def test_loading_twice_changes_nothing(plymouth):
 
 
 def test_the_response_page_counts_add_up(plymouth):
-    page = selectors.response_page(plymouth)
-    counts = {value: n for value, _, n in page.counts}
-    assert page.comments == source.TOTAL_COMMENTS
-    assert counts[Disposition.PENDING] == source.PENDING_COMMENTS
-    assert sum(counts.values()) == source.TOTAL_COMMENTS
-    assert page.responses == source.TOTAL_RESPONSES
-    # The whole-document group holds only the comments that cite no paragraph.
-    assert page.groups[-1].section is None
-    assert len(page.groups[-1].comments) == 22
+    figures = selectors.live_figures(plymouth)
+    assert figures["comments"] == source.TOTAL_COMMENTS
+    assert figures["unanswered"] == source.PENDING_COMMENTS
+    assert sum(figures["by_decision"].values()) == source.TOTAL_COMMENTS
+    assert figures["responses"] == source.TOTAL_RESPONSES
+    # The general comments: the 22 that cite no paragraph and the 2 listed there that cite one.
+    entries = selectors.response_document(plymouth)
+    assert entries.groups[-1].section is None
+    assert len(entries.groups[-1].comments) == source.GENERAL_COMMENTS

@@ -141,36 +141,6 @@ def test_closing_early_shortens_it_and_then_needs_a_reason(world):
     assert consultation.closes == early and consultation.weeks == 6 and consultation.status == Status.CLOSED
 
 
-def test_publishing_is_refused_while_a_visible_comment_is_pending(world):
-    consultation = make_consultation(world)
-    first = comment_from_group(world, consultation)
-    second = services.comment_add_anonymous(consultation=consultation, text="Another point.")
-    hidden = services.comment_add_anonymous(consultation=consultation, text="Spam, spam.")
-    services.comment_hide(comment=hidden, user=world.users["officer"], reason="Advertising")
-    _close(consultation)
-    services.response_create(
-        consultation=consultation, user=None, comments=[first], disposition=Disposition.NOTED, text="Thank you."
-    )
-    services.response_create(
-        consultation=consultation,
-        user=None,
-        comments=[second],
-        disposition=Disposition.PENDING,
-        text="We are looking into this.",
-    )
-    with pytest.raises(ValidationError) as exc:
-        services.consultation_publish_response(consultation=consultation, user=None)
-    assert _messages(exc) == [workflow.PENDING_COMMENTS.format(count=1, s="", have="has")]
-    services.response_create(
-        consultation=consultation,
-        user=None,
-        comments=[second],
-        disposition=Disposition.ACCEPTED_CHANGED,
-        text="Changed paragraph 2.",
-    )
-    assert services.consultation_publish_response(consultation=consultation, user=None).status == Status.PUBLISHED
-
-
 # --- Comments ---------------------------------------------------------------------------------
 
 

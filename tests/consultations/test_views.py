@@ -10,11 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consultations import services
-from consultations.models import AuthorKind, Comment, Consultation, Disposition, Response, Status
+from consultations.models import AuthorKind, Comment, Consultation, Disposition, Publication, Response, Status
 
 from .factories import comment_from_group, make_consultation
 
 pytestmark = pytest.mark.django_db
+QUERIES_PER_RESPONSE_PAGE = 19
 
 
 @pytest.fixture(autouse=True)
@@ -102,12 +103,17 @@ def test_a_group_member_comments_for_their_organisation_on_two_sections(world, c
     s1, s2 = consultation.sections.all()
     response = client_for(world.users["group_member"]).post(
         reverse("consultations:comment", args=[consultation.slug]),
-        {"on_behalf_of": str(world.group.pk), "sections": [s1.pk, s2.pk], "text": "Both parts need work."},
+        {
+            "on_behalf_of": str(world.group.pk),
+            "sections": [s1.pk, s2.pk],
+            "text": "Both parts need work.",
+            "publication": "named",
+        },
     )
     assert response.status_code == 302
     comment = Comment.objects.get()
     assert comment.author_kind == AuthorKind.ORGANISATION and comment.organisation == world.group
-    assert set(comment.sections.all()) == {s1, s2}
+    assert set(comment.sections.all()) == {s1, s2} and comment.publication == Publication.NAMED
 
 
 def test_an_empty_comment_shows_the_error_summary_and_keeps_the_choices(world, client_for):
@@ -126,7 +132,7 @@ def test_the_honeypot_stores_nothing_but_looks_like_success(world, client_for):
     consultation = make_consultation(world)
     response = client_for(None).post(
         reverse("consultations:comment", args=[consultation.slug]),
-        {"text": "Buy cheap things", "website": "http://spam.example"},
+        {"text": "Buy cheap things", "website": "http://spam.example", "publication": "without_name"},
     )
     assert response.status_code == 302
     assert not Comment.objects.exists()
@@ -137,11 +143,12 @@ def test_anonymous_comments_are_limited_per_address_per_hour(world, client_for, 
     consultation = make_consultation(world)
     client = client_for(None)
     url = reverse("consultations:comment", args=[consultation.slug])
-    assert [client.post(url, {"text": f"Point {n}"}).status_code for n in range(3)] == [302, 302, 200]
+    posts = [client.post(url, {"text": f"Point {n}", "publication": "without_name"}) for n in range(3)]
+    assert [p.status_code for p in posts] == [302, 302, 200]
     assert Comment.objects.count() == 2
-    third = client.post(url, {"text": "Point 4"}).content.decode()
+    third = client.post(url, {"text": "Point 4", "publication": "without_name"}).content.decode()
     assert "lot of comments in the last hour" in third and "Point 4" in third
-    other_address = client.post(url, {"text": "From elsewhere"}, REMOTE_ADDR="10.0.0.9")
+    other_address = client.post(url, {"text": "From elsewhere", "publication": "without_name"}, REMOTE_ADDR="10.0.0.9")
     assert other_address.status_code == 302
 
 
@@ -190,17 +197,21 @@ def test_responding_to_several_comments_at_once(world, client_for):
     assert "Every comment has a response." in page
 
 
-def test_publishing_with_pending_comments_is_refused_with_a_message(world, client_for):
+def test_publishing_a_final_response_with_pending_comments_says_how_many_have_none(world, client_for):
     consultation = make_consultation(world)
     comment_from_group(world, consultation)
     _close(consultation)
     client = client_for(world.users["officer"])
     url = reverse("consultations:publish", args=[consultation.slug])
     assert "1 comment still has no response" in client.get(url).content.decode()
-    page = client.post(url, follow=True).content.decode()
-    assert "Respond to every comment before publishing" in page
+    data = {"kind": "final", "unanswered_reason": "It arrived after the working group last met."}
+    page = client.post(url, data, follow=True).content.decode()
+    assert "The response is published" in page
     consultation.refresh_from_db()
-    assert consultation.status == Status.CLOSED
+    assert consultation.status == Status.PUBLISHED
+    public = client_for(None).get(reverse("consultations:response", args=[consultation.slug])).content.decode()
+    assert "<strong>1 has no response given</strong>" in public and "No response given" in public
+    assert "It arrived after the working group last met." in public
 
 
 def test_a_steering_member_hides_a_comment_and_the_reason_is_shown_to_officers(world, client_for):
@@ -239,11 +250,11 @@ def _answered(world, n_comments=3):
 def test_the_response_page_marks_responses_so_far_as_not_final(world, client_for):
     consultation, _ = _answered(world)
     page = client_for(None).get(reverse("consultations:response", args=[consultation.slug])).content.decode()
-    assert "not the final response" in page
+    assert "No response has been published yet" in page
     assert "Comment number 0" in page
     assert "We rewrote part 1." in page
-    assert "(one response to 2 comments)" in page
-    assert "The whole document" in page and "Pending" in page
+    assert "(the same response answers comment 2)" in page and "(the same response answers comment 1)" in page
+    assert "General comments on the whole document" in page and "Waiting for a response" in page
 
 
 @pytest.mark.parametrize("n_comments", [2, 20])
@@ -252,14 +263,17 @@ def test_the_response_page_costs_the_same_queries_whatever_its_length(
 ):
     consultation, _ = _answered(world, n_comments)
     client = client_for(None)
-    # consultation (owner, code), sections, visible comments (organisation joined, answered flag),
-    # their section links (sections joined), their responses (with comment counts).
-    with django_assert_num_queries(5):
+    # consultation (owner, code); versions, agreed changes and the live figures (comments, links,
+    # decisions, themes, responses); the lists: sections, the same light rows, themes, then the page's
+    # comments, their section links, responses, the responses' comments and their themes.
+    with django_assert_num_queries(QUERIES_PER_RESPONSE_PAGE):
         response = client.get(reverse("consultations:response", args=[consultation.slug]))
     assert response.status_code == 200
 
 
-def test_the_published_response_pdf_is_tagged_with_language_and_title(world, client_for):
+def test_the_published_response_pdf_is_tagged_with_language_and_title(
+    world, client_for, django_capture_on_commit_callbacks
+):
     import pikepdf
 
     consultation, comments = _answered(world, 2)
@@ -271,16 +285,18 @@ def test_the_published_response_pdf_is_tagged_with_language_and_title(world, cli
         text="A matter for the NHS.",
         for_whom="NHS",
     )
-    services.consultation_publish_response(consultation=consultation, user=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.consultation_publish_response(consultation=consultation, user=None)
     response = client_for(None).get(reverse("consultations:response-pdf", args=[consultation.slug]))
     assert response["Content-Type"] == "application/pdf"
-    pdf = pikepdf.open(io.BytesIO(response.content))
+    content = b"".join(response.streaming_content)
+    pdf = pikepdf.open(io.BytesIO(content))
     assert "/StructTreeRoot" in pdf.Root and pdf.Root.MarkInfo.Marked
     assert str(pdf.Root.Lang) == "en-GB"
     assert str(pdf.docinfo.Title) == f"You said, we did: {consultation.title}"
     from pypdf import PdfReader
 
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
     assert "Comment number 0" in text and "We rewrote part 1." in text and "A matter for the NHS." in text
 
 
@@ -290,5 +306,5 @@ def test_a_document_without_sections_takes_whole_document_comments(world, client
     client = client_for(None)
     url = reverse("consultations:comment", args=[consultation.slug])
     assert "Which sections" not in client.get(url).content.decode()
-    assert client.post(url, {"text": "On the whole plan"}).status_code == 302
+    assert client.post(url, {"text": "On the whole plan", "publication": "without_name"}).status_code == 302
     assert Comment.objects.get().sections.count() == 0

@@ -6,7 +6,7 @@ the other officer belongs to another public body and may not manage the council'
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from consultations.models import ConsultationEvent, Status
+from consultations.models import ConsultationEvent, PdfStatus, Status, Theme
 from tests.matrix import PUBLIC, Row, expect
 
 from .factories import comment_from_group, make_consultation
@@ -23,6 +23,15 @@ def prepare(world):
     closed.save()
     world.consultations_closed = closed
     world.consultations_published = make_consultation(world, status=Status.PUBLISHED, title="Matrix published")
+    world.consultations_published_comment = world.consultations_published.comments.create(
+        text="A loaded comment", author_kind="not_recorded", position=1
+    )
+    # The PDF a publication's task would have stored (none runs here: on_commit does not fire).
+    version = world.consultations_published.response_versions.get()
+    version.pdf.save("matrix.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+    version.pdf_status = PdfStatus.READY
+    version.save()
+    world.consultations_theme = Theme.objects.create(consultation=world.consultations_open, name="Funding")
     # Sections: the draft's first is cited by nobody; the open one's first is cited by the comment.
     world.consultations_draft_section = world.consultations_draft.sections.first()
     world.consultations_cited_section = world.consultations_open.sections.first()
@@ -76,6 +85,53 @@ ROWS = [
         note="open: officers only",
     ),
     Row("consultations:response-pdf", on("consultations:response-pdf", "consultations_published"), PUBLIC),
+    Row(
+        "consultations:response-pdf",
+        on("consultations:response-pdf", "consultations_closed"),
+        expect(404),
+        note="nothing published yet",
+    ),
+    Row(
+        "consultations:response-version",
+        lambda w: reverse("consultations:response-version", args=[w.consultations_published.slug, 1]),
+        PUBLIC,
+    ),
+    Row(
+        "consultations:response-version",
+        lambda w: reverse("consultations:response-version", args=[w.consultations_published.slug, 9]),
+        expect(404),
+        note="no such version",
+    ),
+    Row(
+        "consultations:response-version-pdf",
+        lambda w: reverse("consultations:response-version-pdf", args=[w.consultations_published.slug, 1]),
+        PUBLIC,
+    ),
+    Row(
+        "consultations:response-comment",
+        lambda w: reverse("consultations:response-comment", args=[w.consultations_published.slug, 1]),
+        PUBLIC,
+    ),
+    Row(
+        "consultations:response-comment",
+        lambda w: reverse("consultations:response-comment", args=[w.consultations_open.slug, 1]),
+        expect(403, officer=200, steering_member=200, site_admin=200),
+        note="open: officers only",
+    ),
+    Row("consultations:themes", on("consultations:themes", "consultations_open"), MANAGERS),
+    Row(
+        "consultations:themes",
+        on("consultations:themes", "consultations_open"),
+        MANAGERS,
+        method="post",
+        data=lambda w: {"name": ""},
+        note="no name: the form again",
+    ),
+    Row(
+        "consultations:comment-themes",
+        on("consultations:comment-themes", "consultations_open", "consultations_comment"),
+        MANAGERS,
+    ),
     Row("consultations:edit", on("consultations:edit", "consultations_open"), MANAGERS),
     Row("consultations:edit", on("consultations:edit", "consultations_draft"), DRAFT_MANAGERS, note="draft"),
     Row("consultations:edit", on("consultations:edit", "consultations_published"), NOBODY, note="published"),

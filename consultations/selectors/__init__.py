@@ -1,7 +1,6 @@
-"""Reads for consultation pages: lists, the comments on a consultation, and the response page."""
+"""Reads for consultation pages: lists, the comments on a consultation, invitations. The response page
+and the comments by section are in .response."""
 
-from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -10,12 +9,11 @@ from django.utils import timezone
 from organisations.models import Organisation, Signatory
 from organisations.roles import roles_for
 
-from .models import (
+from ..models import (
     Comment,
     CommentSection,
     Consultation,
     ConsultationSection,
-    Disposition,
     Invitation,
     Response,
     Status,
@@ -117,53 +115,6 @@ def comment_count(consultation: Consultation) -> int:
     return consultation.comments.visible().count()
 
 
-@dataclass
-class SectionGroup:
-    section: ConsultationSection | None  # None: the whole document
-    comments: list = field(default_factory=list)
-
-
-@dataclass
-class ResponsePage:
-    groups: list[SectionGroup]
-    counts: list[tuple[str, str, int]]  # (value, label, comments) for every disposition
-    comments: int
-    pending: int
-    responses: int
-
-
-def comment_disposition(comment: Comment) -> str:
-    """The latest non-pending response's disposition, else pending."""
-    answered = [r for r in comment.responses.all() if r.disposition != Disposition.PENDING]
-    return answered[-1].disposition if answered else Disposition.PENDING
-
-
-def response_page(consultation: Consultation) -> ResponsePage:
-    """Comments grouped under the section where each sits (its first section), in document order,
-    with whole-document comments last; each comment carries its responses (prefetched).
-    Queries: sections, comments, their section links, their responses."""
-    sections = sections_of(consultation)
-    groups = {s.pk: SectionGroup(section=s) for s in sections}
-    whole = SectionGroup(section=None)
-    comments = visible_comments(consultation)
-    counts = Counter()
-    response_ids = set()
-    for comment in comments:
-        links = list(comment.section_links.all())
-        (groups[links[0].section_id] if links else whole).comments.append(comment)
-        comment.disposition = comment_disposition(comment)
-        counts[comment.disposition] += 1
-        response_ids.update(r.pk for r in comment.responses.all())
-    ordered = [g for g in groups.values() if g.comments] + ([whole] if whole.comments else [])
-    return ResponsePage(
-        groups=ordered,
-        counts=[(value, label, counts[value]) for value, label in Disposition.choices],
-        comments=len(comments),
-        pending=counts[Disposition.PENDING],
-        responses=len(response_ids),
-    )
-
-
 def invitations_for(consultation: Consultation) -> list[Invitation]:
     """Invitations with `responded`: the organisation has a visible comment on this consultation."""
     commented = Comment.objects.visible().filter(consultation=consultation, organisation=OuterRef("organisation"))
@@ -204,3 +155,26 @@ def comments_per_list_row(consultations) -> dict[int, int]:
         .annotate(n=Count("pk"))
         .values_list("consultation_id", "n")
     )
+
+
+from .response import (  # noqa: E402 (the response page reads the helpers above)
+    CommentEntries,
+    ResponseSummary,
+    comment_disposition,
+    comment_entries,
+    comment_shown,
+    live_figures,
+    response_document,
+    response_summary,
+)
+
+__all__ = [
+    "CommentEntries",
+    "ResponseSummary",
+    "comment_disposition",
+    "comment_entries",
+    "comment_shown",
+    "live_figures",
+    "response_document",
+    "response_summary",
+]

@@ -10,29 +10,13 @@ from simple_history.models import HistoricalRecords
 
 from organisations.models import Organisation
 
+from .choices import Assessment, AuthorKind, Channel, Disposition, Publication, Stage, Status
+
 # Code of Practice on consultation: 12 weeks to comment, and the response within 12 weeks of closing.
 STANDARD_LENGTH = timedelta(weeks=12)
 RESPONSE_WITHIN = timedelta(weeks=12)
-
-
-class Stage(models.TextChoices):
-    PRE_CONSULTATION = "pre_consultation", "Pre-consultation"
-    POLICY_DEVELOPMENT = "policy_development", "Policy development"
-    IMPLEMENTATION = "implementation", "Implementation"
-    EVALUATION = "evaluation", "Evaluation"
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    OPEN = "open", "Open"
-    CLOSED = "closed", "Closed"
-    PUBLISHED = "published", "Response published"
-
-
-class Assessment(models.TextChoices):
-    DONE = "done", "Done"
-    NOT_NEEDED = "not_needed", "Not needed"
-    PLANNED = "planned", "Planned"
+# What a page says for anything the source of a loaded consultation does not say.
+NOT_RECORDED = "Not recorded"
 
 
 class ConsultationQuerySet(models.QuerySet):
@@ -46,9 +30,10 @@ class Consultation(models.Model):
     title = models.CharField(max_length=300)
     summary = models.TextField()
     document = models.FileField(upload_to="consultations/", blank=True)
-    stage = models.CharField(max_length=30, choices=Stage.choices)
-    opens = models.DateField()
-    closes = models.DateField()
+    # Blank or empty: not recorded (a consultation loaded from a source that does not say).
+    stage = models.CharField(max_length=30, choices=Stage.choices, blank=True)
+    opens = models.DateField(null=True, blank=True)
+    closes = models.DateField(null=True, blank=True)
     shorter_reason = models.TextField("why the consultation is shorter than 12 weeks", blank=True)
     # Access offered (Code §5.2): languages, formats, interpreters and expenses for attending.
     languages = models.CharField("languages other than English", max_length=300, blank=True)
@@ -59,7 +44,11 @@ class Consultation(models.Model):
     expenses = models.BooleanField("expenses paid for attending", default=False)
     expenses_details = models.CharField(max_length=300, blank=True)
     equality_assessment = models.CharField(
-        "equality impact assessment", max_length=20, choices=Assessment.choices, default=Assessment.PLANNED
+        "equality impact assessment",
+        max_length=20,
+        choices=Assessment.choices,
+        default=Assessment.PLANNED,
+        blank=True,  # blank: not recorded
     )
     equality_assessment_reason = models.TextField(blank=True)
     code = models.ForeignKey(
@@ -81,31 +70,46 @@ class Consultation(models.Model):
     class Meta:
         ordering = ["-opens", "title"]
         constraints = [
-            models.CheckConstraint(condition=Q(closes__gt=models.F("opens")), name="consultation_closes_after_opens"),
+            models.CheckConstraint(
+                condition=Q(opens__isnull=True) | Q(closes__isnull=True) | Q(closes__gt=models.F("opens")),
+                name="consultation_closes_after_opens",
+            ),
         ]
 
     def __str__(self):
         return self.title
 
     @property
-    def length(self) -> timedelta:
-        return self.closes - self.opens
+    def dates_recorded(self) -> bool:
+        return self.opens is not None and self.closes is not None
 
     @property
-    def weeks(self) -> int:
-        return self.length.days // 7
+    def length(self) -> timedelta | None:
+        return self.closes - self.opens if self.dates_recorded else None
+
+    @property
+    def weeks(self) -> int | None:
+        return self.length.days // 7 if self.dates_recorded else None
 
     @property
     def is_shorter(self) -> bool:
-        return self.length < STANDARD_LENGTH
+        return self.dates_recorded and self.length < STANDARD_LENGTH
 
     @property
-    def response_due(self) -> date:
-        return self.closes + RESPONSE_WITHIN
+    def response_due(self) -> date | None:
+        return self.closes + RESPONSE_WITHIN if self.closes else None
 
     def response_overdue(self, today: date) -> bool:
         """Closed (or open past its date) with no published response after the due date."""
-        return self.status in (Status.OPEN, Status.CLOSED) and today > self.response_due
+        return self.status in (Status.OPEN, Status.CLOSED) and self.closes is not None and today > self.response_due
+
+    @property
+    def stage_display(self) -> str:
+        return self.get_stage_display() if self.stage else NOT_RECORDED
+
+    @property
+    def equality_assessment_display(self) -> str:
+        return self.get_equality_assessment_display() if self.equality_assessment else NOT_RECORDED
 
     @property
     def is_draft(self) -> bool:
@@ -163,34 +167,6 @@ class Invitation(models.Model):
         return f"{self.organisation} invited to {self.consultation}"
 
 
-class AuthorKind(models.TextChoices):
-    ORGANISATION = "organisation", "On behalf of an organisation"
-    INDIVIDUAL = "individual", "An individual"
-    ANONYMOUS = "anonymous", "Anonymous"
-
-
-class Channel(models.TextChoices):
-    """How a comment reached the body. Not everyone comments online (§5.2: language needs, events),
-    so officers type in what arrives another way and it counts the same."""
-
-    PORTAL = "portal", "On the portal"
-    POST = "post", "By post"
-    EMAIL = "email", "By email"
-    EVENT = "event", "At an event"
-    PHONE = "phone", "By phone or in person"
-
-
-class Disposition(models.TextChoices):
-    ACCEPTED_CHANGED = "accepted_changed", "Accepted – changed"
-    ACCEPTED_IN_PART = "accepted_in_part", "Accepted in part"
-    ALREADY_COVERED = "already_covered", "Already covered"
-    OUTSIDE_REMIT = "outside_remit", "Outside the Code's remit"
-    NOT_ACCEPTED = "not_accepted", "Not accepted"
-    NOTED = "noted", "Noted"
-    UNCLEAR = "unclear", "Unclear"
-    PENDING = "pending", "Pending"
-
-
 class CommentQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(hidden=False)
@@ -211,12 +187,26 @@ class Comment(models.Model):
     sections = models.ManyToManyField(
         ConsultationSection, blank=True, related_name="comments", through="CommentSection"
     )
+    # Plain text; underlining kept from a source as <u>…</u> (see consultations.markup).
     text = models.TextField()
-    received_on = models.DateField()
+    received_on = models.DateField(null=True, blank=True)  # None: not recorded
     author_kind = models.CharField(max_length=20, choices=AuthorKind.choices)
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="consultation_comments"
     )
+    # An organisation the source names that the portal does not hold ("We (REC) ...").
+    organisation_name = models.CharField(max_length=200, blank=True)
+    publication = models.CharField(
+        "may be published", max_length=20, choices=Publication.choices, default=Publication.NOT_RECORDED
+    )
+    # True: the source lists the comment with the general comments on the whole document, even when
+    # it cites a paragraph; it is shown there and under each paragraph it cites.
+    with_general_comments = models.BooleanField(default=False)
+    # What the loader knows about this row of the source that the text alone does not say.
+    source_note = models.TextField(blank=True)
+    themes = models.ManyToManyField("Theme", blank=True, related_name="comments")
+    # Set once the commenter has been emailed that a response is published (claimed by an update).
+    response_notice_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Kept for moderation and for the author; never published (see presenters of the public pages).
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="consultation_comments"
@@ -237,13 +227,13 @@ class Comment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CommentQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["response_notice_sent_at"])
 
     class Meta:
         ordering = ["position", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(author_kind="organisation") | Q(organisation__isnull=False),
+                condition=~Q(author_kind="organisation") | Q(organisation__isnull=False) | ~Q(organisation_name=""),
                 name="organisation_comment_has_org",
             ),
         ]
@@ -252,11 +242,31 @@ class Comment(models.Model):
         return f"Comment {self.pk} on {self.consultation}"
 
     @property
+    def is_published(self) -> bool:
+        return self.publication != Publication.NOT_PUBLISHED
+
+    @property
     def published_author(self) -> str:
-        """Who the public sees: an organisation's name, never an individual's."""
-        if self.author_kind == AuthorKind.ORGANISATION and self.organisation_id:
-            return self.organisation.name
-        return "An individual" if self.author_kind == AuthorKind.INDIVIDUAL else "Anonymous"
+        """Who the public sees. A name only with the commenter's consent: the organisation's name
+        for an organisation, the person's own name for an individual who chose "with my name"."""
+        if self.publication == Publication.NOT_PUBLISHED:
+            return "Not published at the commenter's request"
+        if self.author_kind == AuthorKind.ORGANISATION:
+            if self.publication == Publication.WITHOUT_NAME:
+                return "An organisation (name not published)"
+            name = self.organisation.name if self.organisation_id else self.organisation_name
+            return f"{name} (an organisation)" if self.organisation_name and not self.organisation_id else name
+        if self.author_kind == AuthorKind.NOT_RECORDED:
+            return "Author not recorded"
+        if self.author_kind == AuthorKind.INDIVIDUAL:
+            if self.publication == Publication.NAMED and self.author_id and self.author.full_name:
+                return self.author.full_name
+            return "An individual"
+        return "Anonymous"
+
+    @property
+    def received_display(self) -> str:
+        return f"{self.received_on:%-d %B %Y}" if self.received_on else "date not recorded"
 
     @property
     def channel_note(self) -> str:

@@ -1,0 +1,55 @@
+"""Consultations: a public body asks the sector about a document, section by section, and answers
+every comment ("you said, we did"). Split in two: the consultation and its comments (core) and the
+published response (publishing)."""
+
+from .core import (
+    NOT_RECORDED,
+    RESPONSE_WITHIN,
+    STANDARD_LENGTH,
+    Assessment,
+    AuthorKind,
+    Channel,
+    Comment,
+    CommentQuerySet,
+    CommentSection,
+    Consultation,
+    ConsultationEvent,
+    ConsultationQuerySet,
+    ConsultationSection,
+    Disposition,
+    Invitation,
+    Publication,
+    Response,
+    Stage,
+    Status,
+    set_comment_sections,
+)
+from .publishing import AgreedChange, PdfStatus, ResponseKind, ResponseVersion, Theme
+
+__all__ = [
+    "NOT_RECORDED",
+    "RESPONSE_WITHIN",
+    "STANDARD_LENGTH",
+    "AgreedChange",
+    "Assessment",
+    "AuthorKind",
+    "Channel",
+    "Comment",
+    "CommentQuerySet",
+    "CommentSection",
+    "Consultation",
+    "ConsultationEvent",
+    "ConsultationQuerySet",
+    "ConsultationSection",
+    "Disposition",
+    "Invitation",
+    "PdfStatus",
+    "Publication",
+    "Response",
+    "ResponseKind",
+    "ResponseVersion",
+    "Stage",
+    "Status",
+    "Theme",
+    "set_comment_sections",
+]

@@ -1,0 +1,23 @@
+"""The response as a tagged PDF (PDF/UA-1), rendered once per published version by a task and stored
+(services.publishing.response_pdf_build); never inside a public request. It fetches nothing: the
+template inlines its styles and links to no file, and only data: URLs are allowed."""
+
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+from . import selectors
+
+
+def render_response_pdf(version) -> bytes:
+    consultation = version.consultation
+    context = {
+        "consultation": consultation,
+        "version": version,
+        "summary": selectors.response_summary(consultation, version=version),
+        "page": selectors.response_document(consultation),
+    }
+    html = render_to_string("consultations/response_pdf.html", context)
+    return HTML(string=html, base_url="/", url_fetcher=URLFetcher(allowed_protocols=["data"])).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
