@@ -25,8 +25,9 @@ PUBLIC_PAGES = [
     "complaints:list",
 ]
 # Pages written for plain reading, and the reading age each must stay within.
-HELD_TO = {"glossary": 10, "home": 14}
-# Every public page together must stay within this (it was 13.4 when the test was written).
+HELD_TO = {"glossary": 10, "home": 13}
+# Every public page together must stay within this (13.3 when the test was written: the home page
+# 12.5, the glossary 9.8, the directory 18.8, whose filter labels are mostly names of groups).
 ALL_PAGES_AT_MOST = 14
 
 
@@ -34,6 +35,7 @@ class MainText(HTMLParser):
     """The words a person reads in <main>, without tables (figures, not prose) or scripts."""
 
     SKIPPED = {"script", "style", "table", "nav"}
+    BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "dt", "dd", "label", "legend", "summary", "div", "a", "button"}
 
     def __init__(self):
         super().__init__()
@@ -47,6 +49,10 @@ class MainText(HTMLParser):
         if tag == "main":
             self.inside = False
         self.skipping -= tag in self.SKIPPED
+        # A list item, heading or label is a sentence of its own even without a full stop; run
+        # together, a bulleted list would read as one 200-word sentence.
+        if tag in self.BLOCKS and self.parts and not self.parts[-1].rstrip().endswith((".", "?", "!", ":")):
+            self.parts.append(".")
 
     def handle_data(self, data):
         if self.inside and not self.skipping:
