@@ -29,7 +29,7 @@ def overview(request):
     form = FiguresOnDateForm(request.GET if "on_0" in request.GET else None)
     on_date = (form.is_valid() and form.cleaned_data["on"]) or timezone.localdate()
     figures = selectors.pool_figures(on_date=on_date)
-    can_manage = permissions.can_manage_pool(request.user)
+    can_manage = permissions.can_keep_a_pool(request.user)
     return render(
         request,
         "representation/overview.html",
@@ -38,9 +38,12 @@ def overview(request):
             "form": form,
             "can_manage": can_manage,
             "can_create_board": permissions.can_create_board(request.user),
-            "overloaded": [(shown_name(request.user, o.representative), o) for o in figures.overloaded]
-            if can_manage
-            else [],
+            # Named only to the keepers of each person's own pool.
+            "overloaded": [
+                (shown_name(request.user, o.representative), o)
+                for o in figures.overloaded
+                if permissions.keeps_pool_of(request.user, o.representative)
+            ],
         },
     )
 

@@ -152,7 +152,12 @@ def test_appointment_form_errors_keep_what_was_typed(setup, client_for):
 def test_steering_member_adds_a_representative_only_with_consent(setup, client_for):
     client = client_for(setup.users["steering_member"])
     url = reverse("representation:representative-create")
-    data = {"name": "Rahim Uddin", "email": "rahim@example.org", "communities": [group("asian-bangladeshi").pk]}
+    data = {
+        "compact": setup.compact.pk,
+        "name": "Rahim Uddin",
+        "email": "rahim@example.org",
+        "communities": [group("asian-bangladeshi").pk],
+    }
     page = text(client.post(url, data))
     assert "There is a problem" in page and "Enter the date they gave consent" in page
     assert 'value="Rahim Uddin"' in page
