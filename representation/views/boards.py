@@ -14,7 +14,7 @@ from organisations.roles import roles_for
 from .. import permissions, selectors, services
 from ..forms import AppointmentForm, BoardForm, EndAppointmentForm
 from ..models import Appointment, Board
-from ..presenters import appointment_rows, shown_name
+from ..presenters import appointment_rows, board_bme_figure, shown_name
 from .common import require
 
 
@@ -54,6 +54,7 @@ def board_detail(request, slug):
             "current": current,
             "past": [r for r in rows if not r["current"]],
             "figures": board_figures,
+            "bme_figure": board_bme_figure(board_figures, names_shown=any(r["name_shown"] for r in current)),
             "can_edit": permissions.can_edit_board(request.user, board),
             "can_manage": permissions.can_manage_appointments(request.user, board),
             "breadcrumbs": _crumbs((board.name, None)),
