@@ -14,7 +14,7 @@ def can_view_organisation(user, organisation: Organisation) -> bool:
     if organisation.verified:
         return True
     roles = roles_for(user)
-    if roles.is_site_admin or roles.belongs_to(organisation.pk):
+    if roles.is_site_admin or roles.looks_after(organisation.pk):
         return True
     return organisation.sector == Sector.PUBLIC and standing_compacts_for(user, organisation).exists()
 
@@ -23,7 +23,7 @@ def can_edit_organisation(user, organisation: Organisation) -> bool:
     # Any approved member may keep their organisation's profile up to date (design.md §4); the
     # organisation's admin decides who becomes a member.
     roles = roles_for(user)
-    return roles.is_site_admin or roles.belongs_to(organisation.pk)
+    return roles.is_site_admin or roles.looks_after(organisation.pk)
 
 
 def can_declare_board(user, organisation: Organisation) -> bool:

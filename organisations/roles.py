@@ -39,10 +39,16 @@ class PortalRoles:
 
     @property
     def organisation_ids(self) -> frozenset[int]:
-        return self.officer_of | self.member_of | self.claimant_of
+        # Claimants are left out on purpose: apps ask belongs_to() before letting someone act for an
+        # organisation (start a return, apply, comment), which a claim without standing may not.
+        return self.officer_of | self.member_of
 
     def belongs_to(self, organisation_id: int) -> bool:
         return organisation_id in self.organisation_ids
+
+    def looks_after(self, organisation_id: int) -> bool:
+        """May see and edit the organisation's profile: its members, and a claimed public body's."""
+        return self.belongs_to(organisation_id) or organisation_id in self.claimant_of
 
     def administers(self, organisation_id: int) -> bool:
         return organisation_id in self.admin_of

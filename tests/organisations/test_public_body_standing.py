@@ -150,3 +150,16 @@ def test_the_steering_page_lists_claims_and_bodies_of_its_own_compact_only(world
     page = client_for(world.users["steering_member"]).get(reverse("organisations:public-bodies")).content.decode()
     assert "Brand New Claim" in page and "Northshire Council" in page
     assert "Southshire Council" not in page
+
+
+def test_a_claimed_public_body_cannot_start_a_compliance_return_or_be_complained_about(world, client_for):
+    from undertakings.permissions import can_start_return
+
+    impostor, client, unit = register_fake_public_body(client_for)
+    f.SignatoryFactory(compact=world.compact, organisation=unit)
+    impostor = type(impostor).objects.get(pk=impostor.pk)
+    assert not can_start_return(impostor, unit)
+    assert client.get(reverse("organisations:edit", args=[unit.slug])).status_code == 200
+    from complaints.views.raising import _bodies
+
+    assert unit not in _bodies() and world.council in _bodies()
