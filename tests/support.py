@@ -72,9 +72,9 @@ def build_world() -> SimpleNamespace:
     other_compact_group = f.OrganisationFactory(name="Southshire African Forum", slug="southshire-african-forum")
     for organisation in (other_council, other_compact_group):
         f.SignatoryFactory(compact=other_compact, organisation=organisation)
-    other_compact_officer = f.UserFactory(email="officer@southshire.example", full_name="Sol Southern")
+    other_compact_officer = f.UserFactory(email="other-officer@southshire.example", full_name="Sol Southern")
     f.MembershipFactory(user=other_compact_officer, organisation=other_council, role=MembershipRole.ADMIN)
-    other_steering_member = f.UserFactory(email="chair@southshire.example", full_name="Sia Southern")
+    other_steering_member = f.UserFactory(email="other-chair@southshire.example", full_name="Sia Southern")
     f.SteeringGroupMemberFactory(compact=other_compact, user=other_steering_member, role="Chair")
     return SimpleNamespace(
         compact=compact,
