@@ -12,6 +12,7 @@ from common.forms import add_errors
 
 from .. import selectors, standing
 from ..forms import GrantStandingForm, WithdrawStandingForm
+from ..models import Compact
 from ..permissions import (
     can_grant_public_body_standing,
     can_review_public_bodies,
@@ -42,6 +43,9 @@ def public_bodies(request):
         {
             "claims": selectors.public_body_claims(compact_ids=compact_ids),
             "bodies": selectors.public_bodies_with_standing(compact_ids=compact_ids),
+            "compacts": Compact.objects.filter(pk__in=roles.steering_compacts).order_by("name")
+            if compact_ids is not None
+            else Compact.objects.order_by("name"),
             "breadcrumbs": [("Home", reverse("home")), ("Public bodies", None)],
         },
     )
