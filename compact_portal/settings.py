@@ -238,6 +238,9 @@ TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
 CONSULTATION_ANONYMOUS_COMMENTS_PER_HOUR = env.int("CONSULTATION_ANONYMOUS_COMMENTS_PER_HOUR", default=5)
 # Representation: a person holding more seats than this at once is flagged as overloaded (Code §5.5).
 REPRESENTATION_MAX_SEATS = env.int("REPRESENTATION_MAX_SEATS", default=3)
+# Disclosure control (common/disclosure.py): published counts of people below this are shown as
+# "fewer than N", so a small number cannot point at a named person's ethnicity.
+DISCLOSURE_THRESHOLD = env.int("DISCLOSURE_THRESHOLD", default=5)
 
 # Annual review builds: Celery's hard time limit for one build, when a job still "running" counts as
 # stuck (the sweep requeues it), and how many attempts a job gets before it is marked failed.

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
-from organisations.models import Sector, Signatory
+from organisations.models import Signatory
 from organisations.roles import roles_for
 
 from .models import Consultation, Status
@@ -44,7 +44,9 @@ def can_manage(user, consultation: Consultation) -> bool:
 
 
 def can_view(user, consultation: Consultation) -> bool:
-    return consultation.status != Status.DRAFT or can_manage(user, consultation)
+    # Only a public body with standing publishes; an unverified owner's consultation stays hidden.
+    published = consultation.status != Status.DRAFT and consultation.owner.verified
+    return published or can_manage(user, consultation)
 
 
 def get_consultation_for_user(user, consultation: Consultation | None) -> Consultation:
@@ -109,7 +111,7 @@ def owners_for(user):
     from organisations.models import Organisation
 
     roles = roles_for(user)
-    bodies = Organisation.objects.filter(sector=Sector.PUBLIC)
+    bodies = Organisation.objects.with_standing()
     return bodies if roles.is_site_admin else bodies.filter(pk__in=roles.officer_of)
 
 

@@ -65,6 +65,7 @@ def consultations_for_review(*, compact: Compact, start: date, end: date) -> dic
     consultations = list(
         Consultation.objects.not_draft()
         .filter(owner__in=signed.values("organisation_id"), opens__lte=end, closes__gte=start)
+        .filter(owner__verified=True)  # published only by bodies with public-body standing
         .select_related("owner")
         .order_by("opens", "title", "pk")
     )

@@ -21,6 +21,12 @@ def _steers_compact_of(user, funder_id: int) -> bool:
     return Signatory.objects.filter(organisation_id=funder_id, compact_id__in=roles.steering_compacts).exists()
 
 
+def can_view_published(user, funder: Organisation) -> bool:
+    """A programme's or award's page: public once its funder has public-body standing; until then
+    (or after it is withdrawn) for site admins only."""
+    return funder.verified or roles_for(user).is_site_admin
+
+
 def can_create_programme(user) -> bool:
     return roles_for(user).is_officer
 
@@ -29,8 +35,8 @@ def funder_choices(user):
     """Public bodies the person may run programmes or import grants for."""
     roles = roles_for(user)
     if roles.is_site_admin:
-        return Organisation.objects.public_bodies()
-    return Organisation.objects.public_bodies().filter(pk__in=roles.officer_of)
+        return Organisation.objects.with_standing()
+    return Organisation.objects.with_standing().filter(pk__in=roles.officer_of)
 
 
 def can_manage_programme(user, programme: FundingProgramme) -> bool:

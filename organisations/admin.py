@@ -22,7 +22,9 @@ class OrganisationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "sector", "org_id", "verified", "created_at"]
     list_filter = ["sector", "verified", "faith_based", "refugee_focus"]
     search_fields = ["name", "org_id", "charity_number", "company_number"]
-    readonly_fields = ["org_id", "verified_at", "verified_by"]
+    # Ticking "verified" on a public body grants it standing (its members become officers); the
+    # history keeps who did it and when, as it does for the verify action and the steering page.
+    readonly_fields = ["org_id", "verified_at", "verified_by", "standing_compact"]
     filter_horizontal = ["communities_served", "service_areas"]
     actions = ["verify"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -92,6 +92,11 @@ class OrganisationQuerySet(models.QuerySet):
     def public_bodies(self):
         return self.filter(sector=Sector.PUBLIC)
 
+    def with_standing(self):
+        """Public bodies whose standing a site admin or a steering group has granted (verified):
+        only these act, publish and appear in open data as public bodies."""
+        return self.filter(sector=Sector.PUBLIC, verified=True)
+
     def voluntary(self):
         return self.filter(sector=Sector.VOLUNTARY)
 
@@ -166,6 +171,17 @@ class Organisation(models.Model):
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # A verified public body has public-body standing: its approved members act as officers. The
+    # Compact whose steering group granted it is kept (empty when a site admin did) so that steering
+    # group, and no other, may withdraw it; who and when are in verified_by/verified_at and the history.
+    standing_compact = models.ForeignKey(
+        "Compact",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="public_bodies_granted",
+        verbose_name="public-body standing granted by the steering group of",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -189,6 +205,10 @@ class Organisation(models.Model):
     @property
     def is_public_body(self) -> bool:
         return self.sector == Sector.PUBLIC
+
+    @property
+    def has_public_body_standing(self) -> bool:
+        return self.sector == Sector.PUBLIC and self.verified
 
 
 class MembershipRole(models.TextChoices):

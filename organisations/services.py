@@ -31,7 +31,7 @@ from .permissions import can_decide_membership
 from .roles import forget_roles
 
 # Paths under /organisations/ that an organisation's slug must not take.
-RESERVED_SLUGS = {"register", "yours", "membership-requests"}
+RESERVED_SLUGS = {"register", "yours", "membership-requests", "public-bodies"}
 
 DUPLICATE_CHARITY = "Charity number {number} is already registered to {name}. Ask to join {name} instead."
 DUPLICATE_COMPANY = "Company number {number} is already registered to {name}. Ask to join {name} instead."
@@ -43,6 +43,10 @@ ALREADY_DECIDED = "This request has already been {status}."
 NOT_ALLOWED_TO_DECIDE = "Only an admin of {name} or a site admin can decide this request."
 FUTURE_EFFECTIVE_DATE = "The date must be today or in the past: declare the board as it is now, not as it will be."
 PUBLIC_BODY_HAS_NO_BOARD_TEST = "Public bodies do not have a BME-led status, so there is no board to declare."
+SECTOR_CANNOT_CHANGE = (
+    "An organisation's sector cannot be changed here: ask a site admin. Public-body standing is granted only by "
+    "a site admin or the Compact's steering group."
+)
 
 # The profile fields a person edits; everything else (identifier, verification) the portal manages.
 PROFILE_FIELDS = (
@@ -135,7 +139,8 @@ def organisation_register(
     service_areas: list[ServiceArea] | tuple = (),
 ) -> Organisation:
     """Register an organisation. It stays unverified (out of the directory) until a site admin
-    verifies it; the person registering it becomes its approved admin."""
+    verifies it; the person registering it becomes its approved admin. Registering as a public body
+    is a claim: its members act as officers only once standing is granted (organisations.standing)."""
     fields = _clean_fields(
         {
             "name": name,
@@ -190,6 +195,10 @@ def organisation_update(
     unknown = set(changes) - set(PROFILE_FIELDS)
     if unknown:
         raise TypeError(f"organisation_update() cannot change {sorted(unknown)}")
+    # A group that could call itself a public body would hand its members officer powers; the sector
+    # is changed only by a site admin (Django admin), and standing granted by organisations.standing.
+    if "sector" in changes and changes["sector"] != organisation.sector:
+        raise ValidationError({"sector": SECTOR_CANNOT_CHANGE})
     fields = _clean_fields({name: changes.get(name, getattr(organisation, name)) for name in PROFILE_FIELDS})
     org_id = _derive(fields, organisation.slug)
     _refuse_duplicates(fields=fields, org_id=org_id, exclude_pk=organisation.pk)
@@ -215,6 +224,9 @@ def organisation_verify(*, organisation: Organisation, verified_by: AbstractBase
     organisation.verified_at = timezone.now()
     organisation.verified_by = verified_by
     organisation._history_user = verified_by
+    if organisation.sector == Sector.PUBLIC:
+        # For a public body, verifying it is granting it standing: say so in its history.
+        organisation._change_reason = "Public-body standing granted by a site admin"
     organisation.save()
     transaction.on_commit(lambda: tasks.notify_organisation_verified.delay(organisation.pk))
     return organisation

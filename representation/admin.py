@@ -16,7 +16,8 @@ class BoardAdmin(SimpleHistoryAdmin):
 
 @admin.register(Representative)
 class RepresentativeAdmin(admin.ModelAdmin):
-    list_display = ["name", "organisation", "publish_name", "consent_given_on", "consent_withdrawn_on"]
+    list_display = ["name", "compact", "organisation", "publish_name", "consent_given_on", "consent_withdrawn_on"]
+    list_filter = ["compact"]
     search_fields = ["name"]
     readonly_fields = ["consent_given_on", "consent_method", "consent_recorded_by", "consent_withdrawn_on"]
 

@@ -65,16 +65,23 @@ BOARDS = [
     ),
 ]
 
-# name, organisation slug, communities (ONS names), publish name, account email
+# name, the Compact whose pool they are in, organisation slug, communities (ONS names), publish name, account email
 PEOPLE = [
-    ("Abena Mensah", "northampton-african-caribbean-forum", ["African", "Caribbean"], True, "group@acforum.example"),
-    ("Farid Rahman", "wellingborough-bangladeshi-welfare", ["Bangladeshi"], True, None),
-    ("Milan Horvath", "corby-roma-support-network", ["Roma"], False, "group@roma-corby.example"),
-    ("Mei Ling Chen", "daventry-chinese-community-centre", ["Chinese"], True, None),
-    ("Helen Carter", None, [], True, None),
-    ("Gareth Lewis", None, ["English, Welsh, Scottish, Northern Irish or British"], False, None),
-    ("Yusuf Okafor", "plymouth-and-devon-race-equality-council", ["African"], True, "group@pdrec.example"),
-    ("Kasia Nowak", "plymouth-eastern-european-women", ["Other White"], True, None),
+    (
+        "Abena Mensah",
+        "northamptonshire",
+        "northampton-african-caribbean-forum",
+        ["African", "Caribbean"],
+        True,
+        "group@acforum.example",
+    ),
+    ("Farid Rahman", "northamptonshire", "wellingborough-bangladeshi-welfare", ["Bangladeshi"], True, None),
+    ("Milan Horvath", "northamptonshire", "corby-roma-support-network", ["Roma"], False, "group@roma-corby.example"),
+    ("Mei Ling Chen", "northamptonshire", "daventry-chinese-community-centre", ["Chinese"], True, None),
+    ("Helen Carter", "northamptonshire", None, [], True, None),
+    ("Gareth Lewis", "northamptonshire", None, ["English, Welsh, Scottish, Northern Irish or British"], False, None),
+    ("Yusuf Okafor", "plymouth", "plymouth-and-devon-race-equality-council", ["African"], True, "group@pdrec.example"),
+    ("Kasia Nowak", "plymouth", "plymouth-eastern-european-women", ["Other White"], True, None),
 ]
 
 # board slug, person, role, elected?, started (days ago), ended (days ago, None: still serving)
@@ -118,10 +125,14 @@ def load() -> str:
         )
 
     people = {}
-    for name, org_slug, communities, publish, account in PEOPLE:
+    for name, compact, org_slug, communities, publish, account in PEOPLE:
         person = Representative.objects.filter(name=name).first()
+        if person is not None and person.compact_id is None:  # loaded before pools were kept per Compact
+            person.compact = compacts.get(compact)
+            person.save(update_fields=["compact"])
         if person is None:
             person = Representative.objects.create(
+                compact=compacts.get(compact),
                 name=name,
                 organisation=organisations.get(org_slug),
                 publish_name=publish,

@@ -67,9 +67,14 @@ class BoardForm(forms.Form):
         help_text="Leave empty if the number is not fixed.",
     )
 
-    def __init__(self, *args, compacts=None, **kwargs):
+    def __init__(self, *args, compacts=None, roles_site_admin: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["compact"].queryset = compacts if compacts is not None else Compact.objects.all()
+        if not roles_site_admin:
+            # A steering group's board belongs to its Compact; a shared board is a site admin's to add.
+            self.fields["compact"].required = True
+            self.fields["compact"].empty_label = None
+            self.fields["compact"].label = "Compact"
         self.fields["convening_organisation"].queryset = Organisation.objects.listed().order_by("name")
         self.helper = helper(
             Field.text("name"),
@@ -81,6 +86,13 @@ class BoardForm(forms.Form):
 
 
 class RepresentativeForm(forms.Form):
+    compact = forms.ModelChoiceField(
+        label="Whose pool are they in?",
+        queryset=Compact.objects.none(),
+        empty_label=None,
+        error_messages={"required": "Choose the Compact whose pool they are in."},
+        help_text="Only that Compact's steering group sees their contact details and the communities they represent.",
+    )
     name = forms.CharField(
         label="Full name", max_length=200, error_messages={"required": "Enter the representative's name."}
     )
@@ -106,14 +118,17 @@ class RepresentativeForm(forms.Form):
     )
     publish_name = forms.BooleanField(label="They agree that their name may be shown on public pages", required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, compacts=None, **kwargs):
+        """`compacts`: the pools the person keeps (their steering groups'; all for site admins)."""
         super().__init__(*args, **kwargs)
+        self.fields["compact"].queryset = compacts if compacts is not None else Compact.objects.none()
         self.fields["organisation"].queryset = Organisation.objects.listed().order_by("name")
         self.fields["communities"].queryset = EthnicGroup.objects.order_by("position")
         self.helper = helper(*self.layout_fields())
 
     def layout_fields(self):
         return [
+            Field.select("compact"),
             Field.text("name", autocomplete="off"),
             Field.text("email", autocomplete="off"),
             Field.text("account_email", autocomplete="off"),
@@ -134,6 +149,7 @@ class RepresentativeForm(forms.Form):
     @staticmethod
     def initial_for(representative: Representative) -> dict:
         return {
+            "compact": representative.compact,
             "name": representative.name,
             "email": representative.email,
             "account_email": representative.user.email if representative.user else "",
@@ -198,8 +214,9 @@ class AppointmentForm(forms.Form):
         help_text="Leave empty if the term has no set end. For example, 31 3 2028",
     )
 
-    def __init__(self, *args, correcting: bool = False, **kwargs):
-        """`correcting`: the seat exists, so the representative is fixed and not asked for."""
+    def __init__(self, *args, correcting: bool = False, representatives=None, **kwargs):
+        """`correcting`: the seat exists, so the representative is fixed and not asked for.
+        `representatives`: whom the person may appoint (permissions.appointable_representatives)."""
         super().__init__(*args, **kwargs)
         fields = [
             Field.text("role"),
@@ -210,11 +227,8 @@ class AppointmentForm(forms.Form):
         if correcting:
             del self.fields["representative"]
         else:
-            self.fields["representative"].queryset = (
-                Representative.objects.filter(consent_withdrawn_on__isnull=True)
-                .select_related("organisation")
-                .order_by("name", "pk")
-            )
+            people = representatives if representatives is not None else Representative.objects.none()
+            self.fields["representative"].queryset = people.select_related("organisation").order_by("name", "pk")
             fields.insert(0, Field.select("representative"))
         self.helper = helper(*fields, button="Save changes" if correcting else "Add appointment")
 

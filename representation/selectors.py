@@ -50,6 +50,7 @@ def two_places(value: Fraction) -> str:
 class BoardFigures:
     board: Board
     seats_held: int = 0
+    people: int = 0  # distinct people holding those seats
     bme_representatives: int = 0  # distinct people on this board who are BME representatives
 
 
@@ -99,6 +100,7 @@ def pool_figures(*, on_date: date, compact=None) -> PoolFigures:
         BoardFigures(
             board=board,
             seats_held=len(by_board[board.pk]),
+            people=len({a.representative_id for a in by_board[board.pk]}),
             bme_representatives=len({a.representative_id for a in by_board[board.pk]} & bme),
         )
         for board in boards

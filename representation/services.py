@@ -23,6 +23,8 @@ CONSENT_IN_FUTURE = "The date consent was given cannot be in the future."
 CONSENT_ALREADY_WITHDRAWN = "This person has already withdrawn consent."
 CONSENT_WITHDRAWN_NO_CHANGES = "This person has withdrawn consent: their details cannot be changed or used again."
 CONSENT_WITHDRAWN_NO_APPOINTMENT = "This person has withdrawn consent, so they cannot be given a new seat."
+POOL_REQUIRED = "Choose the Compact whose pool they are in."
+OTHER_COMPACTS_POOL = "{name} is in another Compact's pool: choose someone from {compact}'s pool."
 WITHDRAWN_NAME = "Withdrawn consent"
 ALREADY_ENDED = "This appointment has already ended."
 CONSENT_WITHDRAWN_NO_CORRECTION = "This person has withdrawn consent: the appointment is kept as it was when they did."
@@ -96,6 +98,7 @@ def _check_consent(consent_given_on: date | None, consent_method: str | None) ->
 @transaction.atomic
 def representative_create(
     *,
+    compact,
     name: str,
     recorded_by,
     consent_given_on: date | None,
@@ -108,10 +111,13 @@ def representative_create(
 ) -> Representative:
     """Consent comes first: nothing about the person is stored without a record of it."""
     _check_consent(consent_given_on, consent_method)
+    if compact is None:
+        raise ValidationError({"compact": POOL_REQUIRED})
     name = (name or "").strip()
     if not name:
         raise ValidationError({"name": NAME_REQUIRED})
     representative = Representative.objects.create(
+        compact=compact,
         name=name,
         email=email.strip(),
         user=user,
@@ -130,6 +136,7 @@ def representative_update(
     *,
     representative: Representative,
     name: str,
+    compact=None,
     email: str = "",
     user=None,
     organisation=None,
@@ -142,6 +149,8 @@ def representative_update(
     if not name:
         raise ValidationError({"name": NAME_REQUIRED})
     representative.name = name
+    if compact is not None:
+        representative.compact = compact
     representative.email = email.strip()
     representative.user = user
     representative.organisation = organisation
@@ -218,6 +227,10 @@ def appointment_create(
     else) but the result carries a warning the page shows."""
     if representative.consent_withdrawn:
         raise ValidationError({"representative": CONSENT_WITHDRAWN_NO_APPOINTMENT})
+    if board.compact_id is not None and representative.compact_id != board.compact_id:
+        raise ValidationError(
+            {"representative": OTHER_COMPACTS_POOL.format(name=representative.name, compact=board.compact.name)}
+        )
     _check_appointment(method, start_date, end_date)
     appointment = Appointment.objects.create(
         board=board,

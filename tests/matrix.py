@@ -26,7 +26,10 @@ def expect(default: int, **overrides: int) -> dict[str, int]:
 # Common shapes.
 PUBLIC = expect(200)
 SIGNED_IN = expect(200, anonymous=302)
+# The world's Compact's steering group (and site admins); the second Compact's steering member is refused.
 STEERING_ONLY = expect(403, anonymous=302, steering_member=200, site_admin=200)
+# Pages for any Compact's steering group, each seeing only its own Compact's records there.
+ANY_STEERING = expect(403, anonymous=302, steering_member=200, other_steering_member=200, site_admin=200)
 
 
 @dataclass(frozen=True)

@@ -25,12 +25,25 @@ def require_service(name: str, available: bool, how: str) -> None:
     pytest.skip(message)
 
 
-PERSONAS = ["anonymous", "outsider", "group_member", "officer", "other_officer", "steering_member", "site_admin"]
+PERSONAS = [
+    "anonymous",
+    "outsider",
+    "group_member",
+    "officer",
+    "other_officer",
+    "steering_member",
+    "site_admin",
+    # A look-alike second Compact hosted by the same portal: its steering member and an officer of
+    # its council must get nothing of the first Compact's that the public does not get.
+    "other_steering_member",
+    "other_compact_officer",
+]
 
 
 def build_world() -> SimpleNamespace:
     """The standard cast: a Compact with two public bodies and a community group, one person in
-    each role, and an outsider who is signed in but belongs to nothing."""
+    each role, and an outsider who is signed in but belongs to nothing. Beside it, a look-alike
+    second Compact (Southshire) with its own council, group, steering member and officer."""
     compact = f.CompactFactory(name="Northshire Compact", slug="northshire", area="Northshire")
     council = f.PublicBodyFactory(name="Northshire Council", slug="northshire-council")
     other_body = f.PublicBodyFactory(name="Northshire NHS Trust", slug="northshire-nhs", public_body_type="nhs")
@@ -53,6 +66,16 @@ def build_world() -> SimpleNamespace:
     site_admin = f.UserFactory(email="admin@portal.example", full_name="Ada Admin", is_staff=True, is_superuser=True)
     outsider = f.UserFactory(email="someone@example.org", full_name="Oscar Outsider")
     period = f.ReportingPeriodFactory(compact=compact)
+
+    other_compact = f.CompactFactory(name="Southshire Compact", slug="southshire", area="Southshire")
+    other_council = f.PublicBodyFactory(name="Southshire Council", slug="southshire-council")
+    other_compact_group = f.OrganisationFactory(name="Southshire African Forum", slug="southshire-african-forum")
+    for organisation in (other_council, other_compact_group):
+        f.SignatoryFactory(compact=other_compact, organisation=organisation)
+    other_compact_officer = f.UserFactory(email="other-officer@southshire.example", full_name="Sol Southern")
+    f.MembershipFactory(user=other_compact_officer, organisation=other_council, role=MembershipRole.ADMIN)
+    other_steering_member = f.UserFactory(email="other-chair@southshire.example", full_name="Sia Southern")
+    f.SteeringGroupMemberFactory(compact=other_compact, user=other_steering_member, role="Chair")
     return SimpleNamespace(
         compact=compact,
         council=council,
@@ -60,6 +83,9 @@ def build_world() -> SimpleNamespace:
         group=group,
         other_group=other_group,
         period=period,
+        other_compact=other_compact,
+        other_council=other_council,
+        other_compact_group=other_compact_group,
         users={
             "anonymous": None,
             "outsider": outsider,
@@ -68,6 +94,8 @@ def build_world() -> SimpleNamespace:
             "other_officer": other_officer,
             "steering_member": steering_member,
             "site_admin": site_admin,
+            "other_steering_member": other_steering_member,
+            "other_compact_officer": other_compact_officer,
         },
     )
 

@@ -49,7 +49,7 @@ def _next(request, default: str):
 
 def _bodies():
     return (
-        Organisation.objects.public_bodies()
+        Organisation.objects.with_standing()  # a claim without standing has no officers to answer
         .filter(signatory_records__withdrawn_on__isnull=True)
         .distinct()
         .order_by("name")

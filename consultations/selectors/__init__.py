@@ -49,7 +49,7 @@ def consultation_list(*, user, status: str = "all") -> QuerySet[Consultation]:
     if status == Status.DRAFT:
         owners = manageable_owner_filter(user)
         return qs.filter(owners, status=Status.DRAFT) if owners is not None else qs.none()
-    qs = qs.not_draft()
+    qs = qs.not_draft().filter(owner__verified=True)  # only bodies with public-body standing publish
     return qs.filter(status=status) if status in (Status.OPEN, Status.CLOSED, Status.PUBLISHED) else qs
 
 

@@ -113,7 +113,7 @@ def consultation_create(
     slug: str = "",
     **fields,
 ) -> Consultation:
-    if owner.sector != Sector.PUBLIC:
+    if owner.sector != Sector.PUBLIC or not owner.verified:  # a claim without standing cannot consult
         raise ValidationError(OWNER_NOT_PUBLIC_BODY)
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:

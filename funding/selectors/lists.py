@@ -9,9 +9,12 @@ from organisations.models import Organisation, Signatory
 from organisations.roles import roles_for
 
 
+# Only a public body with standing (organisations.standing) publishes: what an unverified body
+# recorded stays off the public lists, the CSV and the 360Giving open data.
 def programme_list(*, funder: Organisation | None = None, open_on: date | None = None) -> QuerySet:
     programmes = (
-        FundingProgramme.objects.select_related("funder", "service_area")
+        FundingProgramme.objects.filter(funder__verified=True)
+        .select_related("funder", "service_area")
         .annotate(application_count=Count("applications", distinct=True))
         .order_by("-opens_on", "title")
     )
@@ -38,7 +41,7 @@ def applications_for_user(user) -> QuerySet:
 
 
 def award_list(*, funder: Organisation | None = None, start: date | None = None, end: date | None = None) -> QuerySet:
-    awards = Award.objects.with_parties()
+    awards = Award.objects.with_parties().filter(funder__verified=True)
     if funder is not None:
         awards = awards.filter(funder=funder)
     if start is not None:

@@ -103,7 +103,8 @@ def _median(amounts: QuerySet, count: int) -> Decimal | None:
 
 def _funders(funder: Organisation | None, compact: Compact | None, via: str = "") -> Q:
     """Awards (or, `via="programme__"`, applications) of one funder and/or a Compact's signatories."""
-    scope = Q()
+    # Figures count only bodies with standing: an unverified "public body" could otherwise add awards.
+    scope = Q(**{f"{via}funder__verified": True})
     if funder is not None:
         scope &= Q(**{f"{via}funder": funder})
     if compact is not None:

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -48,7 +49,10 @@ def award_list_view(request):
             "funder": funder,
             "start": start,
             "end": end,
-            "funders": Organisation.objects.filter(awards_made__isnull=False).distinct().order_by("name"),
+            "funders": Organisation.objects.with_standing()
+            .filter(awards_made__isnull=False)
+            .distinct()
+            .order_by("name"),
             "breadcrumbs": _crumbs(("Awards", None)),
         },
     )
@@ -66,6 +70,8 @@ def award_detail(request, pk):
     award = get_object_or_404(
         Award.objects.with_parties().select_related("joint_review", "redistribution__alternative", "application"), pk=pk
     )
+    if not permissions.can_view_published(request.user, award.funder):
+        raise Http404("No such award")
     return render(
         request,
         "funding/award_detail.html",

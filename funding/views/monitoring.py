@@ -17,7 +17,7 @@ from .common import requested_period
 def _scope(request):
     funder = compact = None
     if request.GET.get("funder"):
-        funder = Organisation.objects.public_bodies().filter(org_id=request.GET["funder"]).first()
+        funder = Organisation.objects.with_standing().filter(org_id=request.GET["funder"]).first()
     if request.GET.get("compact"):
         compact = Compact.objects.filter(slug=request.GET["compact"]).first()
     return funder, compact
@@ -97,7 +97,7 @@ def monitoring_page(request):
             "period": f"{long_date(m.start)} to {long_date(m.end)}",
             "years": financial_year_choices(timezone.localdate()),
             "selected_year": str(m.start.year) if (m.start.month, m.start.day) == (4, 1) else "",
-            "funders": Organisation.objects.public_bodies().order_by("name"),
+            "funders": Organisation.objects.with_standing().order_by("name"),
             "compacts": Compact.objects.order_by("name"),
             "breadcrumbs": [
                 ("Home", reverse("home")),

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +24,7 @@ def programme_list_view(request):
     today = timezone.localdate()
     funder = None
     if request.GET.get("funder"):
-        funder = Organisation.objects.public_bodies().filter(org_id=request.GET["funder"]).first()
+        funder = Organisation.objects.with_standing().filter(org_id=request.GET["funder"]).first()
     show = request.GET.get("show", "open")
     programmes = programme_list(funder=funder, open_on=today if show == "open" else None)
     return render(
@@ -42,6 +43,8 @@ def programme_list_view(request):
 
 def programme_detail(request, pk):
     programme = get_object_or_404(FundingProgramme.objects.select_related("funder", "service_area"), pk=pk)
+    if not permissions.can_view_published(request.user, programme.funder):
+        raise Http404("No such programme")
     today = timezone.localdate()
     return render(
         request,

@@ -5,12 +5,15 @@ from .board import BoardDeclarationForm
 from .membership import MembershipDecisionForm, MembershipRequestForm
 from .organisation import OrganisationForm
 from .public import DirectoryFilterForm, EligibilityForm
+from .standing import GrantStandingForm, WithdrawStandingForm
 
 __all__ = [
     "BoardDeclarationForm",
     "DirectoryFilterForm",
     "EligibilityForm",
+    "GrantStandingForm",
     "MembershipDecisionForm",
     "MembershipRequestForm",
     "OrganisationForm",
+    "WithdrawStandingForm",
 ]

@@ -91,14 +91,23 @@ class OrganisationForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, fixed_sector: str | None = None, **kwargs):
+        """`fixed_sector`: editing an existing organisation, whose sector its members cannot change
+        (calling a group a public body would give its members officer powers)."""
         super().__init__(*args, **kwargs)
+        self.fixed_sector = fixed_sector
+        public_fields = ["public_body_type", "local_authority_code"]
+        if fixed_sector is not None:
+            del self.fields["sector"]
+            if fixed_sector != Sector.PUBLIC:
+                for name in public_fields:
+                    del self.fields[name]
         self.community_groups = _community_fields()
         for key, (high_level, choices) in self.community_groups.items():
             self.fields[key] = forms.MultipleChoiceField(
                 label=high_level, choices=choices, widget=forms.CheckboxSelectMultiple, required=False
             )
-        self.helper = form_helper(
+        layout = [
             Field.text("name"),
             Field.radios("sector", legend_size=Size.SMALL),
             Field.select("legal_form"),
@@ -122,8 +131,9 @@ class OrganisationForm(forms.Form):
             ),
             *[Field.checkboxes(key, small=True, legend_size=Size.SMALL) for key in self.community_groups],
             Field.checkboxes("service_areas", small=True, legend_size=Size.MEDIUM),
-            button="Save",
-        )
+        ]
+        kept = [item for item in layout if not isinstance(item, Field) or item.fields[0] in self.fields]
+        self.helper = form_helper(*kept, button="Save")
 
     @classmethod
     def initial_for(cls, organisation) -> dict:
@@ -154,7 +164,8 @@ class OrganisationForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("sector") == Sector.PUBLIC and not data.get("public_body_type"):
+        sector = self.fixed_sector or data.get("sector")
+        if sector == Sector.PUBLIC and not data.get("public_body_type"):
             self.add_error("public_body_type", PUBLIC_BODY_TYPE_REQUIRED)
         codes = [code for key in self.community_groups for code in data.pop(key, [])]
         data["communities_served"] = list(EthnicGroup.objects.filter(code__in=codes).order_by("position"))

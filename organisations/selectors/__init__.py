@@ -6,6 +6,7 @@ from .directory import directory_organisations, organisation_for_profile, profil
 from .people import membership_requests_to_decide, memberships_for_user, organisations_awaiting_verification
 from .reminders import REMINDER_DAYS, declarations_due_reminder
 from .review import bme_led_summary
+from .standing import public_bodies_with_standing, public_body_claims
 from .status import StatusPeriod, bme_led_status, current_declaration, status_among, status_history
 
 __all__ = [
@@ -21,6 +22,8 @@ __all__ = [
     "organisation_for_profile",
     "organisations_awaiting_verification",
     "profile_status",
+    "public_bodies_with_standing",
+    "public_body_claims",
     "status_among",
     "status_history",
 ]

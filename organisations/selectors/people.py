@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from ..models import Membership, MembershipRole, MembershipStatus, Organisation
+from ..models import Membership, MembershipRole, MembershipStatus, Organisation, Sector
 
 
 def memberships_for_user(*, user) -> QuerySet[Membership]:
@@ -23,4 +23,5 @@ def membership_requests_to_decide(*, user, is_site_admin: bool) -> QuerySet[Memb
 
 
 def organisations_awaiting_verification() -> QuerySet[Organisation]:
-    return Organisation.objects.filter(verified=False).order_by("created_at", "pk")
+    # Claimed public bodies wait on the public-body standing page instead (selectors.standing).
+    return Organisation.objects.filter(verified=False).exclude(sector=Sector.PUBLIC).order_by("created_at", "pk")

@@ -13,10 +13,12 @@ from ..models import Membership, Sector
 from ..permissions import (
     can_declare_board,
     can_edit_organisation,
+    can_grant_public_body_standing,
     can_request_membership,
     can_see_board_counts,
     can_verify_organisation,
     can_view_organisation,
+    can_withdraw_public_body_standing,
 )
 
 PAGE_SIZE = 25
@@ -121,6 +123,8 @@ def profile(request, slug):
             "can_declare": can_declare_board(request.user, organisation),
             "can_join": can_request_membership(request.user, organisation, membership),
             "can_verify": can_verify_organisation(request.user, organisation),
+            "can_grant_standing": can_grant_public_body_standing(request.user, organisation),
+            "can_withdraw_standing": can_withdraw_public_body_standing(request.user, organisation),
             "breadcrumbs": [
                 ("Home", reverse("home")),
                 ("Organisations", reverse("organisations:directory")),

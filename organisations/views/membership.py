@@ -10,7 +10,12 @@ from django.views.decorators.http import require_http_methods
 from .. import selectors, services
 from ..forms import MembershipDecisionForm, MembershipRequestForm
 from ..models import Membership, MembershipStatus
-from ..permissions import can_request_membership, get_membership_request_for_user, get_organisation_for_user
+from ..permissions import (
+    can_request_membership,
+    can_review_public_bodies,
+    get_membership_request_for_user,
+    get_organisation_for_user,
+)
 from ..roles import roles_for
 
 
@@ -29,6 +34,7 @@ def mine(request):
                 selectors.membership_requests_to_decide(user=request.user, is_site_admin=roles.is_site_admin)
             ),
             "to_verify": list(selectors.organisations_awaiting_verification()) if roles.is_site_admin else [],
+            "can_review_public_bodies": can_review_public_bodies(request.user),
             "breadcrumbs": [("Home", reverse("home")), ("Your organisations", None)],
         },
     )

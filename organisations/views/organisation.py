@@ -49,7 +49,9 @@ def edit(request, slug):
     organisation = get_organisation_for_user(request.user, slug)
     if not can_edit_organisation(request.user, organisation):
         raise PermissionDenied
-    form = OrganisationForm(request.POST or None, initial=OrganisationForm.initial_for(organisation))
+    form = OrganisationForm(
+        request.POST or None, initial=OrganisationForm.initial_for(organisation), fixed_sector=organisation.sector
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_update(organisation=organisation, user=request.user, **form.cleaned_data)

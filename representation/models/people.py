@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from organisations.models import EthnicGroup, Organisation
+from organisations.models import Compact, EthnicGroup, Organisation
 
 
 class ConsentMethod(models.TextChoices):
@@ -22,6 +22,12 @@ class Representative(models.Model):
     """
 
     name = models.CharField(max_length=200)
+    # Whose pool the person is in: only that Compact's steering group (and site admins) see their
+    # contact details, communities and unpublished name, or change them. Empty only for records made
+    # before pools were kept per Compact; those are for site admins until one is set.
+    compact = models.ForeignKey(
+        Compact, null=True, blank=True, on_delete=models.PROTECT, related_name="representatives"
+    )
     email = models.EmailField(blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

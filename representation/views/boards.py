@@ -9,20 +9,22 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from common.forms import add_errors
-from organisations.models import Compact
 from organisations.roles import roles_for
 
 from .. import permissions, selectors, services
 from ..forms import AppointmentForm, BoardForm, EndAppointmentForm
 from ..models import Appointment, Board
-from ..presenters import appointment_rows, shown_name
+from ..presenters import appointment_rows, board_bme_figure, shown_name
 from .common import require
 
 
-def _compacts_for(user):
-    roles = roles_for(user)
-    compacts = Compact.objects.order_by("name")
-    return compacts if roles.is_site_admin else compacts.filter(pk__in=roles.steering_compacts)
+def _board_form(request, **kwargs) -> BoardForm:
+    return BoardForm(
+        request.POST or None,
+        compacts=permissions.pool_compacts(request.user),
+        roles_site_admin=roles_for(request.user).is_site_admin,
+        **kwargs,
+    )
 
 
 def _crumbs(*rest):
@@ -52,6 +54,7 @@ def board_detail(request, slug):
             "current": current,
             "past": [r for r in rows if not r["current"]],
             "figures": board_figures,
+            "bme_figure": board_bme_figure(board_figures, names_shown=any(r["name_shown"] for r in current)),
             "can_edit": permissions.can_edit_board(request.user, board),
             "can_manage": permissions.can_manage_appointments(request.user, board),
             "breadcrumbs": _crumbs((board.name, None)),
@@ -70,7 +73,7 @@ def _board_fields(form) -> dict:
 @require_http_methods(["GET", "POST"])
 def board_create(request):
     require(permissions.can_create_board(request.user))
-    form = BoardForm(request.POST or None, compacts=_compacts_for(request.user))
+    form = _board_form(request)
     if request.method == "POST" and form.is_valid():
         # The compact choices are only those the person steers (all for site admins).
         try:
@@ -96,14 +99,11 @@ def board_create(request):
 def board_edit(request, slug):
     board = get_object_or_404(Board, slug=slug)
     require(permissions.can_edit_board(request.user, board))
-    compacts = _compacts_for(request.user)
-    if board.compact_id:
-        compacts = compacts | Compact.objects.filter(pk=board.compact_id)
     initial = {
         key: getattr(board, key)
         for key in ("name", "description", "compact", "convening_organisation", "seats_available")
     }
-    form = BoardForm(request.POST or None, initial=initial, compacts=compacts.distinct().order_by("name"))
+    form = _board_form(request, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.board_update(board=board, **_board_fields(form))
@@ -129,7 +129,9 @@ def board_edit(request, slug):
 def appointment_create(request, slug):
     board = get_object_or_404(Board, slug=slug)
     require(permissions.can_manage_appointments(request.user, board))
-    form = AppointmentForm(request.POST or None)
+    form = AppointmentForm(
+        request.POST or None, representatives=permissions.appointable_representatives(request.user, board)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             result = services.appointment_create(board=board, **form.cleaned_data)

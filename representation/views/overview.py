@@ -6,10 +6,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.csv_export import csv_response
+from common.disclosure import threshold as disclosure_threshold
 
 from .. import permissions, selectors
 from ..forms import FiguresOnDateForm
-from ..presenters import shown_name
+from ..presenters import published_pool_figures, shown_name, shown_organisation
 
 CSV_HEADER = [
     "Board",
@@ -29,18 +30,29 @@ def overview(request):
     form = FiguresOnDateForm(request.GET if "on_0" in request.GET else None)
     on_date = (form.is_valid() and form.cleaned_data["on"]) or timezone.localdate()
     figures = selectors.pool_figures(on_date=on_date)
-    can_manage = permissions.can_manage_pool(request.user)
+    can_manage = permissions.can_keep_a_pool(request.user)
+    # Which boards have no BME representative says something about the people named on them: the
+    # list is for the boards' own steering groups; the public sees how many boards.
+    boards_without = [
+        b for b in figures.boards_without_bme_representative if permissions.can_edit_board(request.user, b)
+    ]
     return render(
         request,
         "representation/overview.html",
         {
             "figures": figures,
+            "published": published_pool_figures(figures),
+            "disclosure_threshold": disclosure_threshold(),
+            "boards_without": boards_without,
             "form": form,
             "can_manage": can_manage,
             "can_create_board": permissions.can_create_board(request.user),
-            "overloaded": [(shown_name(request.user, o.representative), o) for o in figures.overloaded]
-            if can_manage
-            else [],
+            # Named only to the keepers of each person's own pool.
+            "overloaded": [
+                (shown_name(request.user, o.representative), o)
+                for o in figures.overloaded
+                if permissions.keeps_pool_of(request.user, o.representative)
+            ],
         },
     )
 
@@ -69,7 +81,7 @@ def appointments_csv(request):
             a.board.name,
             a.board.compact.name if a.board.compact else "",
             shown_name(user, a.representative, a.board),
-            a.representative.organisation.name if a.representative.organisation else "",
+            getattr(shown_organisation(user, a.representative, a.board), "name", ""),
             a.role,
             a.get_method_display(),
             a.start_date,

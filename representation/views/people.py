@@ -35,6 +35,7 @@ def _representative(request, pk) -> Representative:
 def _fields(form) -> dict:
     data = form.cleaned_data
     return {
+        "compact": data["compact"],
         "name": data["name"],
         "email": data["email"],
         "user": data["account_email"],
@@ -46,8 +47,9 @@ def _fields(form) -> dict:
 
 @login_required
 def representative_list(request):
-    require(permissions.can_manage_pool(request.user))
-    page = Paginator(selectors.representatives_for_list(), 25).get_page(request.GET.get("page"))
+    require(permissions.can_keep_a_pool(request.user))
+    people = selectors.representatives_for_list().filter(permissions.pool_filter(request.user))
+    page = Paginator(people, 25).get_page(request.GET.get("page"))
     return render(
         request,
         "representation/representative_list.html",
@@ -63,7 +65,7 @@ def representative_detail(request, pk):
     today = timezone.localdate()
     appointments = selectors.representative_appointments(representative=representative)
     seats = sum(1 for a in appointments if a.is_current_on(today))
-    can_manage = permissions.can_manage_pool(request.user)
+    can_manage = permissions.can_see_personal_details(request.user, representative)
     return render(
         request,
         "representation/representative_detail.html",
@@ -87,8 +89,8 @@ def representative_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def representative_create(request):
-    require(permissions.can_manage_pool(request.user))
-    form = NewRepresentativeForm(request.POST or None)
+    require(permissions.can_keep_a_pool(request.user))
+    form = NewRepresentativeForm(request.POST or None, compacts=permissions.pool_compacts(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             representative = services.representative_create(
@@ -119,7 +121,11 @@ def representative_create(request):
 def representative_edit(request, pk):
     representative = _representative(request, pk)
     require(permissions.can_edit_representative(request.user, representative))
-    form = RepresentativeForm(request.POST or None, initial=RepresentativeForm.initial_for(representative))
+    form = RepresentativeForm(
+        request.POST or None,
+        initial=RepresentativeForm.initial_for(representative),
+        compacts=permissions.pool_compacts(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.representative_update(representative=representative, **_fields(form))

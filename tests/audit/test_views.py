@@ -83,14 +83,23 @@ def test_a_comments_history_follows_the_compacts_its_consultations_owner_signed(
     assert NOTHING in history_seen_by(client_for, other_compacts_chair, "consultations.comment")
 
 
-def test_records_tied_to_no_compact_stay_visible_to_every_steering_group(world, client_for, other_compacts_chair):
+def test_another_compacts_steering_group_sees_no_history_of_this_compacts_organisations_or_shared_boards(
+    world, client_for, other_compacts_chair
+):
+    """Security issue, item 7: organisations, their board declarations and memberships belong to
+    the Compacts they signed; a board tied to no Compact is a site admin's."""
     from representation.models import Board
 
     Board.objects.create(name="Health and Wellbeing Board", slug="health-and-wellbeing-board")
     world.council.description = "Changed"
     world.council.save()
-    for key in ("representation.board", "organisations.organisation"):
-        assert NOTHING not in history_seen_by(client_for, other_compacts_chair, key)
+    for key in ("representation.board", "organisations.boarddeclaration", "organisations.membership"):
+        assert NOTHING in history_seen_by(client_for, other_compacts_chair, key), key
+        assert NOTHING not in history_seen_by(client_for, world.users["site_admin"], key), key
+    assert "Northshire Council" not in history_seen_by(client_for, other_compacts_chair, "organisations.organisation")
+    assert "Northshire Council" in history_seen_by(
+        client_for, world.users["steering_member"], "organisations.organisation"
+    )
 
 
 def test_every_scope_names_a_tracked_record_type():

@@ -56,9 +56,19 @@ SIDES = expect(404, anonymous=302, group_member=200, officer=200, steering_membe
 BODY_ACTION = expect(404, anonymous=302, group_member=403, officer=200, steering_member=403)
 COMPLAINANT_ACTION = expect(404, anonymous=302, group_member=200, officer=403, steering_member=403)
 HANDLERS = expect(404, anonymous=302, group_member=403, officer=200, steering_member=200)
-OFFICERS = expect(403, anonymous=302, officer=200, other_officer=200)
-STEERING = expect(403, anonymous=302, steering_member=200)
-RECORDERS = expect(403, anonymous=302, officer=200, other_officer=200, steering_member=200)
+OFFICERS = expect(403, anonymous=302, officer=200, other_officer=200, other_compact_officer=200)
+# Each steering group's list of its own Compact's complaints.
+STEERING = expect(403, anonymous=302, steering_member=200, other_steering_member=200)
+# An officer of any verified public body, or any steering group member, records a complaint made another way.
+RECORDERS = expect(
+    403,
+    anonymous=302,
+    officer=200,
+    other_officer=200,
+    other_compact_officer=200,
+    steering_member=200,
+    other_steering_member=200,
+)
 
 ROWS = [
     Row("complaints:list", lambda w: reverse("complaints:list"), PUBLIC),

@@ -49,7 +49,7 @@ def on(name, attr, *extra):
 MANAGERS = expect(403, anonymous=302, officer=200, steering_member=200, site_admin=200)
 DRAFT_MANAGERS = expect(404, anonymous=302, officer=200, steering_member=200, site_admin=200)
 NOBODY = expect(403, anonymous=302)
-CREATORS = expect(403, anonymous=302, officer=200, other_officer=200, site_admin=200)
+CREATORS = expect(403, anonymous=302, officer=200, other_officer=200, other_compact_officer=200, site_admin=200)
 SEE_DRAFT = expect(404, officer=200, steering_member=200, site_admin=200)
 
 ROWS = [

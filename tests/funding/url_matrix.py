@@ -23,7 +23,7 @@ from .factories import (
 FUNDER_ONLY_PRIVATE = expect(404, anonymous=302, officer=200, group_member=403, steering_member=403, site_admin=403)
 FUNDER_ONLY_PUBLIC_OBJECT = expect(403, anonymous=302, officer=200)
 INVOLVED = expect(404, anonymous=302, officer=200, group_member=200, steering_member=200, site_admin=200)
-OFFICERS = expect(403, anonymous=302, officer=200, other_officer=200)
+OFFICERS = expect(403, anonymous=302, officer=200, other_officer=200, other_compact_officer=200)
 
 
 def prepare(world):
@@ -121,7 +121,7 @@ ROWS = [
     Row(
         "funding:import",
         lambda w: reverse("funding:import"),
-        expect(403, anonymous=302, officer=200, other_officer=200, site_admin=200),
+        expect(403, anonymous=302, officer=200, other_officer=200, other_compact_officer=200, site_admin=200),
     ),
     Row("funding:grants-api", lambda w: reverse("funding:grants-api"), PUBLIC, note="open data"),
 ]

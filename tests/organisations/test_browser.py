@@ -133,3 +133,29 @@ def test_the_eligibility_checker_asks_three_questions_then_answers(page, db):
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("This board is not BME-led")
     assert_accessible(page, "organisations-eligibility-result-not-led")
+
+
+def test_the_steering_group_grants_and_withdraws_public_body_standing(page, world, sign_in):
+    from tests import factories as f
+
+    claim = f.PublicBodyFactory(name="Northshire Parish Office", slug="parish-office", verified=False)
+    f.SignatoryFactory(compact=world.compact, organisation=claim)
+    sign_in(world.users["steering_member"])
+
+    page.goto("/organisations/yours/")
+    page.get_by_role("link", name="Public bodies and their standing").click()
+    expect(page.get_by_role("heading", level=1, name="Public bodies and their standing")).to_be_visible()
+    assert_accessible(page, "organisations-public-bodies")
+    page.get_by_role("link", name="Check and grant standing to Northshire Parish Office").click()
+    assert_accessible(page, "organisations-standing-grant")
+    page.get_by_role("button", name="Grant public-body standing").click()
+    expect(page.locator("main")).to_contain_text("Northshire Parish Office now has public-body standing")
+
+    page.get_by_role("link", name="Withdraw standing from Northshire Parish Office").click()
+    page.get_by_role("button", name="Withdraw public-body standing").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    assert_accessible(page, "organisations-standing-withdraw-errors")
+    page.get_by_label("Why is its standing being withdrawn?").fill("Registered in error")
+    page.get_by_role("button", name="Withdraw public-body standing").click()
+    expect(page.locator("main")).to_contain_text("Northshire Parish Office no longer has public-body standing")
+    assert not Organisation.objects.get(slug="parish-office").verified

@@ -103,7 +103,7 @@ def test_csv_download_has_the_filtered_rows_with_formula_cells_escaped(world, cl
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][:3] == ["Name", "Identifier", "Sector"]
     names = [row[0] for row in rows[1:]]
-    assert names == ["'=HYPERLINK(evil)", "Polish Community Centre"]
+    assert names == ["'=HYPERLINK(evil)", "Polish Community Centre", "Southshire African Forum"]
     assert rows[1][13] == "No current declaration"
 
 

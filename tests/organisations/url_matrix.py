@@ -16,6 +16,11 @@ def prepare(world):
     world.organisations_unverified = f.OrganisationFactory(
         name="Brand New Group", slug="brand-new-group", verified=False
     )
+    # Registered as a public body, signed up to the Northshire Compact, waiting for standing.
+    world.organisations_claim = f.PublicBodyFactory(
+        name="Northshire Parish Office", slug="parish-office", verified=False
+    )
+    f.SignatoryFactory(compact=world.compact, organisation=world.organisations_claim)
     world.organisations_request = f.MembershipFactory(
         organisation=world.group, user=f.UserFactory(email="asks@example.org"), status=MembershipStatus.REQUESTED
     )
@@ -101,6 +106,36 @@ ROWS = [
         method="post",
         data=lambda w: {"decision": "approve", "role": "member"},
         note="group admin approves first; the site admin then finds it decided",
+    ),
+    Row(
+        "organisations:public-bodies",
+        lambda w: reverse("organisations:public-bodies"),
+        expect(403, anonymous=302, steering_member=200, other_steering_member=200, site_admin=200),
+    ),
+    Row(
+        "organisations:standing-grant",
+        lambda w: reverse("organisations:standing-grant", args=[w.organisations_claim.slug]),
+        expect(404, anonymous=302, steering_member=200, site_admin=200),
+        note="a claim in the Northshire Compact: another Compact's steering group may not learn of it",
+    ),
+    Row(
+        "organisations:standing-grant",
+        lambda w: reverse("organisations:standing-grant", args=[w.council.slug]),
+        expect(403, anonymous=302),
+        note="already has standing",
+    ),
+    Row(
+        "organisations:standing-withdraw",
+        lambda w: reverse("organisations:standing-withdraw", args=[w.council.slug]),
+        expect(403, anonymous=302, steering_member=200, site_admin=200),
+    ),
+    Row(
+        "organisations:standing-withdraw",
+        lambda w: reverse("organisations:standing-withdraw", args=[w.other_council.slug]),
+        expect(403, anonymous=302, other_steering_member=200, site_admin=200),
+        method="post",
+        data=lambda w: {"reason": ""},
+        note="no reason given: the form comes back, to Southshire's steering group only",
     ),
     Row("organisations:eligibility", lambda w: reverse("organisations:eligibility"), PUBLIC),
     Row("organisations:eligibility-members", lambda w: reverse("organisations:eligibility-members"), PUBLIC),

@@ -4,7 +4,7 @@ import datetime
 
 import factory
 
-from organisations.models import EthnicGroup
+from organisations.models import Compact, EthnicGroup
 from representation.models import Appointment, AppointmentMethod, Board, ConsentMethod, Representative
 from tests import factories as f
 
@@ -16,13 +16,19 @@ def group(code: str) -> EthnicGroup:
     return EthnicGroup.objects.get(code=code)
 
 
+def default_compact() -> Compact:
+    """The standard world's Compact (tests.support.build_world) when there is one, or a test Compact:
+    boards and representatives made without saying share one, so a seat can be given."""
+    return Compact.objects.filter(slug="northshire").first() or f.CompactFactory(name="Test Compact", slug="test")
+
+
 class BoardFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Board
 
     name = factory.Sequence(lambda n: f"Partnership Board {n}")
     slug = factory.Sequence(lambda n: f"partnership-board-{n}")
-    compact = factory.SubFactory(f.CompactFactory)
+    compact = factory.LazyFunction(default_compact)
 
 
 class RepresentativeFactory(factory.django.DjangoModelFactory):
@@ -31,6 +37,7 @@ class RepresentativeFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Representative {n}")
+    compact = factory.LazyFunction(default_compact)
     consent_given_on = datetime.date(2025, 1, 6)
     consent_method = ConsentMethod.WRITTEN
     publish_name = True

@@ -23,7 +23,8 @@ def boards(world):
         ("outsider", (False, False, False)),
         ("group_member", (False, False, False)),
         ("officer", (False, False, False)),
-        ("steering_member", (True, False, True)),
+        ("steering_member", (True, False, False)),
+        ("other_steering_member", (False, False, False)),
         ("site_admin", (True, True, True)),
     ],
 )
@@ -39,7 +40,8 @@ def test_editing_a_board_is_for_its_compacts_steering_group_and_site_admins(worl
         ("group_member", (False, False, False)),
         ("officer", (True, False, False)),
         ("other_officer", (False, True, False)),
-        ("steering_member", (True, False, True)),
+        ("steering_member", (True, False, False)),
+        ("other_compact_officer", (False, False, False)),
         ("site_admin", (True, True, True)),
     ],
 )

@@ -46,6 +46,7 @@ def test_board_update_keeps_the_slug(db):
 
 def _new(**overrides):
     data = {
+        "compact": f.CompactFactory(name="Northshire Compact", slug="northshire"),
         "name": "Amina Yusuf",
         "recorded_by": None,
         "consent_given_on": datetime.date(2026, 1, 5),

@@ -14,6 +14,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
+def world(world):
+    """The standard world without its second Compact: the command picks the only Compact when not told."""
+    world.other_compact.delete()
+    return world
+
+
+@pytest.fixture
 def ended(world):
     """A period that has ended, beside the standard world's (which may not have)."""
     return f.ReportingPeriodFactory(

@@ -5,7 +5,7 @@ version 3, and an action for next year; and a second period with nothing publish
 from django.urls import reverse
 
 from tests import factories as f
-from tests.matrix import PUBLIC, STEERING_ONLY, Row, expect
+from tests.matrix import ANY_STEERING, PUBLIC, STEERING_ONLY, Row, expect
 
 from .factories import make_action, make_review
 
@@ -34,7 +34,7 @@ HIDDEN_POST = expect(404, anonymous=302, steering_member=302, site_admin=302)
 
 ROWS = [
     Row("reviews:list", lambda w: reverse("reviews:list"), PUBLIC),
-    Row("reviews:build-index", lambda w: reverse("reviews:build-index"), STEERING_ONLY),
+    Row("reviews:build-index", lambda w: reverse("reviews:build-index"), ANY_STEERING),
     Row("reviews:published", period_url("reviews:published"), PUBLIC),
     Row(
         "reviews:published",
