@@ -5,6 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, Set
 
 from common.forms import form_helper
 
+from .lockout import normalise_email
 from .models import User
 
 
@@ -18,7 +19,10 @@ class SignInForm(AuthenticationForm):
         },
     )
     error_messages = {
-        "invalid_login": "Enter a correct email address and password. Both are case-sensitive except the email.",
+        "invalid_login": (
+            "Enter a correct email address and password. Both are case-sensitive except the email. "
+            "If you have just created an account, open the link we emailed you first."
+        ),
         "inactive": "This account has been deactivated. Contact the Compact steering group.",
     }
 
@@ -27,6 +31,10 @@ class SignInForm(AuthenticationForm):
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
         self.fields["password"].error_messages["required"] = "Enter your password"
         self.helper = form_helper(Field.text("username"), Field.text("password"), button="Sign in")
+
+    def clean_username(self):
+        # One account whatever the letter case: authentication and the lock-out see the same email.
+        return normalise_email(self.cleaned_data["username"])
 
 
 class SignUpForm(forms.Form):

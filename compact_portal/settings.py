@@ -139,14 +139,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+# Emails the sign-in pages send (password reset links, sign-up confirmations and "you already have an
+# account" notes), per address they are sent to and per client address, per hour. Past the limit the
+# page says the same and sends nothing, so it reveals neither the limit nor whether an account exists.
+ACCOUNT_EMAILS_PER_ACCOUNT_PER_HOUR = env.int("ACCOUNT_EMAILS_PER_ACCOUNT_PER_HOUR", default=3)
+ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR = env.int("ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR", default=10)
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
-# Lock an account (per email and address) after 5 failed sign-ins for an hour.
+# Failed sign-ins are counted per account and, separately, per address; either count reaching the
+# limit locks for an hour (accounts/lockout.py). The email is counted lower-cased and stripped, as
+# sign-in reads it, so changing its letter case does not start a new count.
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "accounts.lockout.username_for_lockout"
+AXES_CLIENT_IP_CALLABLE = "common.ratelimit.client_address"
+AXES_HANDLER = "accounts.lockout.AccountLockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 # The sign-in form posts the email in Django's standard "username" field; axes would otherwise look
 # for USERNAME_FIELD ("email") and record every failure under no username at all.
