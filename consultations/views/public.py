@@ -201,8 +201,11 @@ def response(request, consultation):
 def response_pdf(request, consultation):
     from weasyprint import HTML
 
+    from common.pdf import url_fetcher
+
     html = render_to_string("consultations/response_pdf.html", _response_context(request, consultation))
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(pdf_variant="pdf/ua-1")
+    document = HTML(string=html, base_url=request.build_absolute_uri("/"), url_fetcher=url_fetcher())
+    pdf = document.write_pdf(pdf_variant="pdf/ua-1")
     reply = HttpResponse(pdf, content_type="application/pdf")
     reply["Content-Disposition"] = f'inline; filename="{consultation.slug}-response.pdf"'
     return reply
