@@ -226,6 +226,9 @@ COMPLAINT_ESCALATION_WORKING_DAYS = env.int("COMPLAINT_ESCALATION_WORKING_DAYS",
 COMPLAINT_RATE_LIMIT = env.int("COMPLAINT_RATE_LIMIT", default=5)
 COMPLAINT_RATE_WINDOW_SECONDS = env.int("COMPLAINT_RATE_WINDOW_SECONDS", default=3600)
 COMPLAINT_CONFIRMATION_MAX_AGE = env.int("COMPLAINT_CONFIRMATION_MAX_AGE", default=3 * 24 * 3600)
+# A closed complaint keeps the complainant's name, email and account link this many months, then
+# they are removed and the complaint kept (complaints/retention.py, daily).
+COMPLAINT_CONTACT_RETENTION_MONTHS = env.int("COMPLAINT_CONTACT_RETENTION_MONTHS", default=12)
 
 # How many proxies in front of the portal append the client's address to X-Forwarded-For (e.g. 1 for
 # a TLS-terminating load balancer). 0: the connection's own address is the client's. The public forms'
