@@ -1,12 +1,21 @@
 """Writes for accounts. Services never see the request and raise ValidationError with a clear message."""
 
+import secrets
 from dataclasses import dataclass
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from common.apps_modules import app_modules
+
 from .lockout import normalise_email
 from .models import User
+
+FORMER_USER = "Former user"
+# A domain that can never receive mail (RFC 2606), so a closed account's placeholder reaches nobody.
+CLOSED_EMAIL_DOMAIN = "former-user.invalid"
+WRONG_PASSWORD = "Enter your current password to close your account"
 
 CONFIRMATION_INVALID = "This link has expired or has already been used. Create your account again to get a new one."
 
@@ -60,3 +69,31 @@ def user_update_profile(*, user: User, full_name: str) -> User:
     user.full_clean()
     user.save(update_fields=["full_name"])
     return user
+
+
+@transaction.atomic
+def user_close(*, user: User) -> User:
+    """Close an account at its owner's request: erase the person, keep what they did.
+
+    The name becomes "Former user" everywhere it was shown (history, comments, decisions); the email
+    is replaced by a unique placeholder that no mail reaches and no one can sign up with; the password
+    stops working (so every other session of theirs ends too); staff powers go. Each app that ties
+    people to other records ends those ties in its `account_closure.py` (organisations: memberships
+    and steering seats). The lock-out's records of the old address are deleted."""
+    old_email = user.email
+    user.full_name = FORMER_USER
+    user.email = f"closed-{user.pk}-{secrets.token_hex(4)}@{CLOSED_EMAIL_DOMAIN}"
+    user.set_unusable_password()
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()
+    for _, module in app_modules("account_closure"):
+        module.end_ties(user=user)
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        model.objects.filter(username__iexact=old_email).delete()
+    return user
+
+
+def is_closed(user: User) -> bool:
+    return user.email.endswith("@" + CLOSED_EMAIL_DOMAIN)

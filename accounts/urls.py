@@ -11,6 +11,7 @@ urlpatterns = [
     path("create-account/check-your-email/", views.sign_up_sent, name="signup_sent"),
     path("create-account/confirm/<uidb64>/<token>/", views.sign_up_confirm, name="signup_confirm"),
     path("your-account/", views.profile, name="profile"),
+    path("your-account/close/", views.close_account, name="close"),
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("password-reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path("password-reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -10,7 +10,7 @@ from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_http_methods
 
 from . import notifications, services
-from .forms import GdsPasswordResetForm, GdsSetPasswordForm, ProfileForm, SignInForm, SignUpForm
+from .forms import CloseAccountForm, GdsPasswordResetForm, GdsSetPasswordForm, ProfileForm, SignInForm, SignUpForm
 from .models import User
 from .tokens import sign_up_tokens
 
@@ -73,6 +73,18 @@ def profile(request):
         messages.success(request, "Your details have been saved.")
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def close_account(request):
+    form = CloseAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.user_close(user=request.user)
+        logout(request)
+        messages.success(request, "Your account has been closed and your personal details erased.")
+        return redirect("home")
+    return render(request, "accounts/close_account.html", {"form": form})
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -17,6 +17,15 @@ ROWS = [
         note="invalid link shows the expired page",
     ),
     Row("accounts:profile", lambda w: reverse("accounts:profile"), SIGNED_IN),
+    Row("accounts:close", lambda w: reverse("accounts:close"), SIGNED_IN),
+    Row(
+        "accounts:close",
+        lambda w: reverse("accounts:close"),
+        expect(200, anonymous=302),
+        method="post",
+        data=lambda w: {"password": "wrong"},
+        note="a wrong password closes nothing",
+    ),
     Row("accounts:password_reset", lambda w: reverse("accounts:password_reset"), PUBLIC),
     Row("accounts:password_reset_done", lambda w: reverse("accounts:password_reset_done"), PUBLIC),
     Row(
