@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import api, directory, eligibility, membership, organisation
+from .views import api, data_download, directory, eligibility, membership, organisation
 
 app_name = "organisations"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("organisations/<slug:slug>/edit/", organisation.edit, name="edit"),
     path("organisations/<slug:slug>/declare-board/", organisation.declare_board, name="declare-board"),
     path("organisations/<slug:slug>/verify/", organisation.verify, name="verify"),
+    path("organisations/<slug:slug>/data.json", data_download.download, name="data-download"),
     path("organisations/<slug:slug>/join/", membership.join, name="join"),
     path("eligibility/", eligibility.start, name="eligibility"),
     path("eligibility/board-members/", eligibility.members, name="eligibility-members"),

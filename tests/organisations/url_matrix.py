@@ -42,6 +42,12 @@ ROWS = [
     ),
     Row("organisations:edit", lambda w: reverse("organisations:edit", args=[w.group.slug]), GROUP_MEMBERS_ONLY),
     Row(
+        "organisations:data-download",
+        lambda w: reverse("organisations:data-download", args=[w.group.slug]),
+        expect(403, anonymous=302, group_member=200),
+        note="its admins only",
+    ),
+    Row(
         "organisations:edit",
         lambda w: reverse("organisations:edit", args=[w.council.slug]),
         expect(403, anonymous=302, officer=200, site_admin=200),
