@@ -22,6 +22,15 @@ def now() -> float:
     return time.time()
 
 
+def stamp_sign_in(sender, request, user, **kwargs):
+    """user_logged_in receiver: start both clocks with the session that signing in creates, so the
+    first page after signing in needs no extra session write."""
+    if request is not None and hasattr(request, "session"):
+        moment = now()
+        request.session[SIGNED_IN_AT] = moment
+        request.session[LAST_SEEN_AT] = moment
+
+
 class SessionTimeoutMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
