@@ -1,11 +1,14 @@
-from crispy_forms_gds.layout import Field
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
 from common.forms import form_helper
 
+from .lockout import normalise_email
 from .models import User
+from .services import WRONG_PASSWORD
 
 
 class SignInForm(AuthenticationForm):
@@ -18,7 +21,10 @@ class SignInForm(AuthenticationForm):
         },
     )
     error_messages = {
-        "invalid_login": "Enter a correct email address and password. Both are case-sensitive except the email.",
+        "invalid_login": (
+            "Enter a correct email address and password. Both are case-sensitive except the email. "
+            "If you have just created an account, open the link we emailed you first."
+        ),
         "inactive": "This account has been deactivated. Contact the Compact steering group.",
     }
 
@@ -27,6 +33,10 @@ class SignInForm(AuthenticationForm):
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
         self.fields["password"].error_messages["required"] = "Enter your password"
         self.helper = form_helper(Field.text("username"), Field.text("password"), button="Sign in")
+
+    def clean_username(self):
+        # One account whatever the letter case: authentication and the lock-out see the same email.
+        return normalise_email(self.cleaned_data["username"])
 
 
 class SignUpForm(forms.Form):
@@ -83,3 +93,23 @@ class GdsSetPasswordForm(SetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(Field.text("new_password1"), Field.text("new_password2"), button="Set password")
+
+
+class CloseAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your current password to close your account"},
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.helper = FormHelper()
+        self.helper.layout = Layout(Field.text("password"), Button.warning("submit", "Close my account"))
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(WRONG_PASSWORD)
+        return password

@@ -58,6 +58,36 @@ def _scopes() -> dict:
     return scopes
 
 
+def _confidential() -> dict:
+    """Model key -> (function(steering compact ids) -> Q of rows whose changer is hidden, fields hidden
+    in those rows), from each app's `history_scope.py` (complaints: confidential complaints)."""
+    confidential = {}
+    for _, module in app_modules("history_scope"):
+        confidential.update(getattr(module, "CONFIDENTIAL", {}))
+    return confidential
+
+
+def hidden_changes(tracked: TrackedType, entries: list, *, steering_compacts: frozenset[int]) -> set[int]:
+    """The history ids on this page whose changer, and confidential fields, this reader may not see:
+    only the Compact's steering group may know who raised a confidential complaint, so site admins
+    who do not sit on it are not told either. One query, and none for types without such rows."""
+    rule = _confidential().get(tracked.key)
+    if rule is None or not entries:
+        return set()
+    rows, _ = rule
+    ids = [e.history_id for e in entries]
+    return set(
+        tracked.history_model.objects.filter(rows(steering_compacts), history_id__in=ids).values_list(
+            "history_id", flat=True
+        )
+    )
+
+
+def hidden_fields(tracked: TrackedType) -> frozenset[str]:
+    rule = _confidential().get(tracked.key)
+    return frozenset(rule[1]) if rule else frozenset()
+
+
 def history_entries(tracked: TrackedType, *, compacts: frozenset[int] | None = None):
     """Every change to records of this type, newest first. With `compacts`, records that an app ties
     to a Compact (its `history_scope.py`) are limited to those Compacts; records tied to none, such as
@@ -69,8 +99,9 @@ def history_entries(tracked: TrackedType, *, compacts: frozenset[int] | None = N
     return entries
 
 
-def changes_for_page(tracked: TrackedType, entries: list) -> dict[int, list[Change]]:
-    """What each entry on a page changed, compared with the record's previous version.
+def changes_for_page(tracked: TrackedType, entries: list, *, hidden: set[int] = frozenset()) -> dict[int, list[Change]]:
+    """What each entry on a page changed, compared with the record's previous version. In `hidden`
+    entries the type's confidential fields (hidden_fields) are left out.
 
     One query fetches the earlier versions of every object on the page, so the page costs the
     same whatever its length (entry.prev_record would cost a query per row).
@@ -95,6 +126,7 @@ def changes_for_page(tracked: TrackedType, entries: list) -> dict[int, list[Chan
         for f in tracked.model._meta.concrete_fields
         if f.attname in kept and f.attname not in _NOISE and not f.primary_key
     ]
+    secret = {tracked.model._meta.get_field(name).attname for name in hidden_fields(tracked)}
     result = {}
     for entry in entries:
         prior = previous.get(entry.history_id)
@@ -103,6 +135,8 @@ def changes_for_page(tracked: TrackedType, entries: list) -> dict[int, list[Chan
             continue
         changes = []
         for field in fields:
+            if entry.history_id in hidden and field.attname in secret:
+                continue
             new = getattr(entry, field.attname)
             old = getattr(prior, field.attname) if prior is not None else None
             # A new record lists what it was created with; blank fields say nothing then.

@@ -5,6 +5,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
+from organisations.roles import roles_for
+
 from . import selectors
 from .permissions import can_view_change_history, compacts_in_view
 
@@ -25,9 +27,17 @@ def history(request, key):
         raise Http404("No such record type")
     entries = selectors.history_entries(tracked, compacts=compacts_in_view(request.user))
     page = Paginator(entries, 25).get_page(request.GET.get("page"))
-    changes = selectors.changes_for_page(tracked, list(page.object_list))
+    entries = list(page.object_list)
+    hidden = selectors.hidden_changes(tracked, entries, steering_compacts=roles_for(request.user).steering_compacts)
+    changes = selectors.changes_for_page(tracked, entries, hidden=hidden)
     rows = [
-        (entry, selectors.record_label(tracked, entry), changes.get(entry.history_id, [])) for entry in page.object_list
+        (
+            entry,
+            selectors.record_label(tracked, entry),
+            changes.get(entry.history_id, []),
+            entry.history_id in hidden,
+        )
+        for entry in entries
     ]
     breadcrumbs = [("Change history", reverse("audit:index")), (tracked.label, None)]
     return render(

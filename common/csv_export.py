@@ -2,7 +2,9 @@
 
 Spreadsheet programs run a cell that starts with =, +, - or @ (or a tab or carriage return) as a
 formula, so a comment or an organisation name could run code on an officer's machine. Such cells
-are prefixed with an apostrophe, which spreadsheets show as text (OWASP "CSV injection").
+are prefixed with an apostrophe, which spreadsheets show as text (OWASP "CSV injection"). Some
+spreadsheets (Excel in East Asian locales, LibreOffice with width-folding) also read the full-width
+forms ＝＋－＠ as formula signs, so those count too.
 """
 
 import csv
@@ -11,7 +13,7 @@ from datetime import date, datetime
 
 from django.http import HttpResponse, StreamingHttpResponse
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def escape_cell(value) -> str:

@@ -21,11 +21,14 @@ def add_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
-def form_helper(*fields, button: str = "Continue", form_tag: bool = True) -> FormHelper:
+def form_helper(*fields, button: str = "Continue", form_tag: bool = True, method: str = "post") -> FormHelper:
     """The GOV.UK layout of a question page: the fields, then one green button. `form_tag=False`
-    where the template writes the <form> itself (to add the CSRF token and hidden fields)."""
+    where the template writes the <form> itself (to add the CSRF token and hidden fields).
+    `method="get"` for filters: crispy adds the CSRF token to every form it thinks is a POST, even
+    without writing the <form> tag, and in a GET form the token would land in the address."""
     helper = FormHelper()
     helper.form_tag = form_tag
+    helper.form_method = method
     helper.layout = Layout(*fields, Button("submit", button))
     return helper
 

@@ -25,7 +25,13 @@ def client_address(request) -> str:
 def allow(request, key: str, *, limit: int, window_seconds: int) -> bool:
     """Count one attempt at `key` (e.g. "complaints:raise") from this address; False once more than
     `limit` attempts fall in the window."""
-    counter = f"rate:{key}:{client_address(request)}"
+    return allow_key(f"{key}:{client_address(request)}", limit=limit, window_seconds=window_seconds)
+
+
+def allow_key(key: str, *, limit: int, window_seconds: int) -> bool:
+    """Count one attempt at `key` whoever makes it (e.g. emails sent to one account); False once more
+    than `limit` attempts fall in the window."""
+    counter = f"rate:{key}"
     cache.add(counter, 0, timeout=window_seconds)
     try:
         count = cache.incr(counter)

@@ -84,10 +84,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "common.middleware.NoStoreMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: it tells the person why they were signed out.
+    "accounts.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -140,14 +143,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+# Emails the sign-in pages send (password reset links, sign-up confirmations and "you already have an
+# account" notes), per address they are sent to and per client address, per hour. Past the limit the
+# page says the same and sends nothing, so it reveals neither the limit nor whether an account exists.
+ACCOUNT_EMAILS_PER_ACCOUNT_PER_HOUR = env.int("ACCOUNT_EMAILS_PER_ACCOUNT_PER_HOUR", default=3)
+ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR = env.int("ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR", default=10)
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
-# Lock an account (per email and address) after 5 failed sign-ins for an hour.
+# Failed sign-ins are counted per account and, separately, per address; either count reaching the
+# limit locks for an hour (accounts/lockout.py). The email is counted lower-cased and stripped, as
+# sign-in reads it, so changing its letter case does not start a new count.
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "accounts.lockout.username_for_lockout"
+AXES_CLIENT_IP_CALLABLE = "common.ratelimit.client_address"
+AXES_HANDLER = "accounts.lockout.AccountLockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 # The sign-in form posts the email in Django's standard "username" field; axes would otherwise look
 # for USERNAME_FIELD ("email") and record every failure under no username at all.
@@ -228,6 +241,9 @@ COMPLAINT_CONFIRMATION_MAX_AGE = env.int("COMPLAINT_CONFIRMATION_MAX_AGE", defau
 # draft's files get before the hourly clean-up removes them if the complaint was never sent.
 COMPLAINT_ANONYMOUS_FILES_PER_DAY = env.int("COMPLAINT_ANONYMOUS_FILES_PER_DAY", default=10)
 COMPLAINT_DRAFT_MAX_AGE_HOURS = env.int("COMPLAINT_DRAFT_MAX_AGE_HOURS", default=24)
+# A closed complaint keeps the complainant's name, email and account link this many months, then
+# they are removed and the complaint kept (complaints/retention.py, daily).
+COMPLAINT_CONTACT_RETENTION_MONTHS = env.int("COMPLAINT_CONTACT_RETENTION_MONTHS", default=12)
 
 # How many proxies in front of the portal append the client's address to X-Forwarded-For (e.g. 1 for
 # a TLS-terminating load balancer). 0: the connection's own address is the client's. The public forms'
@@ -270,6 +286,11 @@ CONTENT_SECURITY_POLICY = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
+# A signed-in session ends after this many seconds without a request (sliding), and this many after
+# signing in whatever happens (accounts/middleware.py); the cookie lasts no longer than the latter.
+SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
+SESSION_ABSOLUTE_TIMEOUT = env.int("SESSION_ABSOLUTE_TIMEOUT", default=12 * 3600)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

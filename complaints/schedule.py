@@ -1,5 +1,7 @@
 from celery.schedules import crontab
 
+from . import retention  # noqa: F401  registers retention's task wherever the schedule is read
+
 SCHEDULE = {
     # Early, so officers find the reminder when they start work. Idempotent: safe to run again.
     "complaints-deadline-reminders": {
@@ -10,5 +12,10 @@ SCHEDULE = {
     "complaints-delete-stale-drafts": {
         "task": "complaints.tasks.delete_stale_drafts",
         "schedule": crontab(minute=30),
+    },
+    # Contact details of complaints closed more than COMPLAINT_CONTACT_RETENTION_MONTHS ago.
+    "complaints-remove-old-contact-details": {
+        "task": "complaints.retention.remove_old_contact_details",
+        "schedule": crontab(hour=3, minute=45),
     },
 }

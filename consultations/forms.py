@@ -325,6 +325,7 @@ class InviteFilterForm(forms.Form):
         self.helper = helper(
             Field.select("bme_led"), Field.select("community"), Field.select("service_area"), button="Filter"
         )
+        self.helper.form_method = "get"  # no CSRF token in the address
 
 
 class InviteForm(forms.Form):

@@ -96,6 +96,12 @@ def can_review_public_bodies(user) -> bool:
     return roles.is_site_admin or roles.is_steering
 
 
+def can_download_organisation_data(user, organisation: Organisation) -> bool:
+    # Everything held about the organisation, its members' names and emails included: its admins'
+    # business (they approve those members), not every member's.
+    return roles_for(user).administers(organisation.pk)
+
+
 def get_organisation_for_user(user, slug: str, queryset=None) -> Organisation:
     """The organisation, or 404 for people who may not know it exists (unverified, not theirs)."""
     organisation = (queryset if queryset is not None else Organisation.objects).filter(slug=slug).first()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import api, directory, eligibility, membership, organisation, standing
+from .views import api, data_download, directory, eligibility, membership, organisation, standing
 
 app_name = "organisations"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("organisations/<slug:slug>/edit/", organisation.edit, name="edit"),
     path("organisations/<slug:slug>/declare-board/", organisation.declare_board, name="declare-board"),
     path("organisations/<slug:slug>/verify/", organisation.verify, name="verify"),
+    path("organisations/<slug:slug>/data.json", data_download.download, name="data-download"),
     path("organisations/<slug:slug>/join/", membership.join, name="join"),
     path("organisations/<slug:slug>/standing/grant/", standing.standing_grant, name="standing-grant"),
     path("organisations/<slug:slug>/standing/withdraw/", standing.standing_withdraw, name="standing-withdraw"),

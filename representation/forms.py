@@ -28,7 +28,7 @@ class FiguresOnDateForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = form_helper(Field("on"), button="Show figures", form_tag=False)
+        self.helper = form_helper(Field("on"), button="Show figures", form_tag=False, method="get")
 
 
 class CommunityChoices(forms.ModelMultipleChoiceField):

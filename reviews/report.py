@@ -13,7 +13,8 @@ import pathlib
 import pikepdf
 from django.template.loader import get_template, render_to_string
 from weasyprint import HTML
-from weasyprint.urls import URLFetcher
+
+from common.pdf import url_fetcher as pdf_url_fetcher
 
 STYLESHEET = "reviews/report/print.css"
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
@@ -39,7 +40,7 @@ def write_pdf(dataset: dict, path: pathlib.Path) -> int:
     html = HTML(
         string=render_html(dataset),
         base_url=str(pathlib.Path(path).parent),
-        url_fetcher=URLFetcher(allowed_protocols=["data"]),
+        url_fetcher=pdf_url_fetcher(),
     )
     document = html.render(**PDF_OPTIONS)
     with pikepdf.open(io.BytesIO(document.write_pdf(**PDF_OPTIONS))) as pdf:

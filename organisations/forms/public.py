@@ -85,6 +85,7 @@ class DirectoryFilterForm(forms.Form):
         )
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.form_method = "get"  # crispy would add a CSRF token, which lands in the address
         self.helper.layout = Layout(
             Field.text("q", label_size=Size.SMALL),
             Field.select("sector"),

@@ -1,14 +1,19 @@
 """The eligibility checker: three GOV.UK question pages, then the answer.
 
-Nothing is stored. Each page's form is sent with GET to the page itself, carrying the earlier
-answers in hidden fields; a valid answer moves on to the next page with every answer in its query
-string. No session, no database, no cookie beyond those the site sets anyway.
+Nothing is stored on the server, and no count reaches an address. Each question is POSTed to its
+own page; a valid answer is kept in a short-lived cookie scoped to the checker and the person is
+redirected (POST, redirect, GET) to the next page, whose address carries nothing. Board counts of a
+small group can identify people, and an address ends up in access logs, proxies, browser history and
+Referer headers, so the earlier design (answers in the query string) leaked them there. The cookie
+is deleted when the checker is started again; it never holds more than the three counts.
 """
 
-from urllib.parse import urlencode
+import json
 
+from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
 
 from ..bme_led import assess_board, default_threshold, format_percent
 from ..forms.public import ELIGIBILITY_QUESTIONS, EligibilityForm
@@ -21,30 +26,51 @@ URL_NAMES = {
 }
 # The submit marker: which question the person has just answered.
 ANSWERED = "answered"
+COOKIE = "eligibility_answers"
+COOKIE_SALT = "organisations.eligibility"
+COOKIE_MAX_AGE = 2 * 3600
 
 
 def _answers(request) -> dict[str, str]:
-    return {name: request.GET[name] for name in STEPS if name in request.GET}
+    try:
+        stored = json.loads(request.get_signed_cookie(COOKIE, default="{}", salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE))
+    except ValueError:
+        return {}
+    if not isinstance(stored, dict):
+        return {}
+    return {name: str(stored[name])[:10] for name in STEPS if name in stored}
 
 
-def _url(name: str, answers: dict) -> str:
-    query = urlencode(answers)
-    return reverse(name) + (f"?{query}" if query else "")
+def _keep(response, answers: dict[str, str]):
+    response.set_signed_cookie(
+        COOKIE,
+        json.dumps(answers),
+        salt=COOKIE_SALT,
+        max_age=COOKIE_MAX_AGE,
+        path=reverse("organisations:eligibility"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
 
 
-def _first_invalid(request, names) -> str | None:
-    form = EligibilityForm(request.GET, asked=tuple(names))
+def _first_invalid(answers, names) -> str | None:
+    form = EligibilityForm(answers, asked=tuple(names))
     if form.is_valid():
         return None
     return next(name for name in names if name in form.errors or name not in form.cleaned_data)
 
 
+@require_GET
 def start(request):
-    return render(
+    response = render(
         request,
         "organisations/eligibility/start.html",
         {"first_url": reverse(URL_NAMES["members"]), "threshold": format_percent(default_threshold())},
     )
+    response.delete_cookie(COOKIE, path=reverse("organisations:eligibility"))
+    return response
 
 
 def _question(request, index: int):
@@ -52,19 +78,18 @@ def _question(request, index: int):
     answers = _answers(request)
     earlier = STEPS[:index]
     if earlier:
-        invalid = _first_invalid(request, earlier)
+        invalid = _first_invalid(answers, earlier)
         if invalid:
-            return redirect(_url(URL_NAMES[invalid], answers))
+            return redirect(URL_NAMES[invalid])
     asked = STEPS[: index + 1]
-    if request.GET.get(ANSWERED) == name:
-        form = EligibilityForm(request.GET, asked=asked, question=name)
+    if request.method == "POST" and request.POST.get(ANSWERED) == name:
+        form = EligibilityForm({**answers, name: request.POST.get(name, "")}, asked=asked, question=name)
         if form.is_valid():
             following = URL_NAMES[STEPS[index + 1]] if index + 1 < len(STEPS) else "organisations:eligibility-result"
-            return redirect(_url(following, answers))
+            return _keep(redirect(following), {**answers, name: request.POST.get(name, "").strip()})
     else:
         form = EligibilityForm(initial=answers, asked=asked, question=name)
-    later = {key: value for key, value in answers.items() if key not in asked}
-    back = _url(URL_NAMES[STEPS[index - 1]], answers) if index else reverse("organisations:eligibility")
+    back = reverse(URL_NAMES[STEPS[index - 1]]) if index else reverse("organisations:eligibility")
     return render(
         request,
         "organisations/eligibility/question.html",
@@ -73,7 +98,6 @@ def _question(request, index: int):
             "question": name,
             "step": index + 1,
             "steps": len(STEPS),
-            "later": later,
             "answered": ANSWERED,
             "back_url": back,
             "title": ELIGIBILITY_QUESTIONS[name].label,
@@ -81,24 +105,28 @@ def _question(request, index: int):
     )
 
 
+@require_http_methods(["GET", "POST"])
 def members(request):
     return _question(request, 0)
 
 
+@require_http_methods(["GET", "POST"])
 def bme_members(request):
     return _question(request, 1)
 
 
+@require_http_methods(["GET", "POST"])
 def undisclosed_members(request):
     return _question(request, 2)
 
 
+@require_GET
 def result(request):
-    invalid = _first_invalid(request, STEPS)
     answers = _answers(request)
+    invalid = _first_invalid(answers, STEPS)
     if invalid:
-        return redirect(_url(URL_NAMES[invalid], answers))
-    form = EligibilityForm(request.GET)
+        return redirect(URL_NAMES[invalid])
+    form = EligibilityForm(answers)
     form.is_valid()
     outcome = assess_board(**form.cleaned_data)
     return render(
@@ -107,8 +135,7 @@ def result(request):
         {
             "result": outcome,
             "rows": [
-                (ELIGIBILITY_QUESTIONS[name].label, form.cleaned_data[name], _url(URL_NAMES[name], answers))
-                for name in STEPS
+                (ELIGIBILITY_QUESTIONS[name].label, form.cleaned_data[name], reverse(URL_NAMES[name])) for name in STEPS
             ],
         },
     )

@@ -27,3 +27,10 @@ def test_csv_response_is_a_download_with_header_and_escaped_rows():
 def test_streamed_csv_gives_the_same_content():
     response = csv_response("groups.csv", ["Name"], [["@x"], ["y"]], stream=True)
     assert b"".join(response.streaming_content).decode().splitlines() == ["Name", "'@x", "y"]
+
+
+def test_full_width_formula_signs_and_leading_tab_or_carriage_return_are_escaped():
+    for cell in ('＝HYPERLINK("http://x")', "＋1+1", "－1+1", "＠SUM(A1)", "\t=1+1", "\r=1+1", "\tanything"):
+        assert escape_cell(cell) == "'" + cell
+    response = csv_response("groups.csv", ["Name"], [["＝1+1"]])
+    assert response.content.decode().splitlines() == ["Name", "'＝1+1"]

@@ -47,6 +47,12 @@ ROWS = [
     ),
     Row("organisations:edit", lambda w: reverse("organisations:edit", args=[w.group.slug]), GROUP_MEMBERS_ONLY),
     Row(
+        "organisations:data-download",
+        lambda w: reverse("organisations:data-download", args=[w.group.slug]),
+        expect(403, anonymous=302, group_member=200),
+        note="its admins only",
+    ),
+    Row(
         "organisations:edit",
         lambda w: reverse("organisations:edit", args=[w.council.slug]),
         expect(403, anonymous=302, officer=200, site_admin=200),
@@ -139,17 +145,40 @@ ROWS = [
     ),
     Row("organisations:eligibility", lambda w: reverse("organisations:eligibility"), PUBLIC),
     Row("organisations:eligibility-members", lambda w: reverse("organisations:eligibility-members"), PUBLIC),
+    # The checker keeps its answers in a cookie, never in the address: without earlier answers a
+    # later page sends the visitor back to the first question (tests/organisations/test_eligibility.py
+    # walks through it). Listed as POSTs: the matrix expects an anonymous GET's 302 to go to sign-in.
+    Row(
+        "organisations:eligibility-members",
+        lambda w: reverse("organisations:eligibility-members"),
+        expect(302),
+        method="post",
+        data=lambda w: {"members": "8", "answered": "members"},
+        note="a valid answer moves on",
+    ),
     Row(
         "organisations:eligibility-bme-members",
-        lambda w: reverse("organisations:eligibility-bme-members") + "?members=8",
-        PUBLIC,
+        lambda w: reverse("organisations:eligibility-bme-members"),
+        expect(302),
+        method="post",
+        data=lambda w: {"bme_members": "6", "answered": "bme_members"},
+        note="no earlier answer: back to the first question",
     ),
     Row(
         "organisations:eligibility-undisclosed-members",
-        lambda w: reverse("organisations:eligibility-undisclosed-members") + "?members=8&bme_members=6",
-        PUBLIC,
+        lambda w: reverse("organisations:eligibility-undisclosed-members"),
+        expect(302),
+        method="post",
+        data=lambda w: {"undisclosed_members": "0", "answered": "undisclosed_members"},
+        note="no earlier answer: back to the first question",
     ),
-    Row("organisations:eligibility-result", lambda w: reverse("organisations:eligibility-result") + ANSWERS, PUBLIC),
+    Row(
+        "organisations:eligibility-result",
+        lambda w: reverse("organisations:eligibility-result"),
+        expect(405),
+        method="post",
+        note="the result is only read",
+    ),
     Row("organisations:api-eligibility", lambda w: reverse("organisations:api-eligibility") + ANSWERS, PUBLIC),
     Row(
         "organisations:api-eligibility",
