@@ -19,7 +19,7 @@ def _counts_by_outcome(outcomes: list[str]) -> dict:
 
 
 def bme_led_summary(*, compact: Compact, on_date: date) -> dict:
-    """BME-led organisations in a Compact's area on a date, for the annual review. JSON-serialisable.
+    """BME-led organisations in a Compact's areas on a date, for the annual review. JSON-serialisable.
 
     Shape::
 
@@ -45,6 +45,8 @@ def bme_led_summary(*, compact: Compact, on_date: date) -> dict:
         }
 
     Public bodies and private companies are left out: the test is about community organisations.
+    Only organisations working in the Compact's areas count (`Organisation.objects.in_compact`), so
+    another Compact's groups never appear; one with no area recorded counts in no Compact.
     """
     signed = Signatory.objects.filter(compact=compact, signed_on__lte=on_date).filter(
         Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=on_date)
@@ -52,6 +54,7 @@ def bme_led_summary(*, compact: Compact, on_date: date) -> dict:
     organisations = list(
         Organisation.objects.listed()
         .voluntary()
+        .in_compact(compact)
         .with_bme_led_status(on_date)
         .annotate(signatory=Exists(signed.filter(organisation=OuterRef("pk"))))
         .prefetch_related(Prefetch("communities_served", queryset=EthnicGroup.objects.order_by("position")))
