@@ -9,7 +9,7 @@ from fractions import Fraction
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from organisations.models import BoardDeclaration, EthnicGroup
+from organisations.models import BoardDeclaration, EthnicGroup, Organisation
 
 from .models import Appointment, Board, Representative
 from .rules import is_bme_representative
@@ -20,10 +20,12 @@ def _declarations_newest_first():
 
 
 def boards_in_scope(*, compact=None) -> QuerySet[Board]:
-    """All boards, or those of `compact` plus boards tied to no Compact."""
+    """All boards, or those of `compact` plus boards tied to no Compact whose convening organisation
+    works in the Compact's areas (so a Plymouth partnership never counts in Northamptonshire)."""
     boards = Board.objects.select_related("compact", "convening_organisation")
     if compact is not None:
-        boards = boards.filter(Q(compact=compact) | Q(compact__isnull=True))
+        local = Organisation.objects.in_compact(compact).values("pk")
+        boards = boards.filter(Q(compact=compact) | Q(compact__isnull=True, convening_organisation__in=local))
     return boards.order_by("name", "pk")
 
 
@@ -123,12 +125,12 @@ def seats_held_on(*, representative: Representative, on_date: date) -> int:
     return Appointment.objects.current_on(on_date).filter(representative=representative).count()
 
 
-def board_list(*, on_date: date) -> QuerySet[Board]:
-    """Boards with the number of seats held on `on_date`: one query."""
+def board_list(*, on_date: date, compact=None) -> QuerySet[Board]:
+    """Boards (of `compact` when given) with the number of seats held on `on_date`: one query."""
     current = Q(appointments__start_date__lte=on_date) & (
         Q(appointments__end_date__isnull=True) | Q(appointments__end_date__gte=on_date)
     )
-    return boards_in_scope().annotate(seats_held=Count("appointments", filter=current))
+    return boards_in_scope(compact=compact).annotate(seats_held=Count("appointments", filter=current))
 
 
 def board_appointments(*, board: Board) -> list[Appointment]:
