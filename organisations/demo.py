@@ -7,6 +7,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from .bme_definitions import bme_definitions_load
 from .identifiers import derive_org_id
 from .models import (
     BoardDeclaration,
@@ -295,6 +296,8 @@ def load() -> str:
         )[0]
         for slug, name, area in COMPACTS
     }
+    # Each Compact's BME-led definition and clause references, from the files beside its Code.
+    bme_definitions_load(compacts=list(compacts))
     # The demo's areas are made here too, so the demo works even before load_reference_data.
     local_areas = {
         code: LocalAuthorityArea.objects.get_or_create(code=code, defaults={"name": LOCAL_AUTHORITY_AREAS[code]})[0]

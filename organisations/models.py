@@ -11,10 +11,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import BigIntegerField, Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Cast, Coalesce
-from django.db.models.lookups import GreaterThanOrEqual
+from django.db.models.lookups import GreaterThan, GreaterThanOrEqual
 from simple_history.models import HistoricalRecords
 
-from .bme_led import Outcome, default_threshold, oldest_current_effective_date
+from .bme_led import BmeRule, Outcome, Undisclosed, default_rule, oldest_current_effective_date
 
 
 class Sector(models.TextChoices):
@@ -136,8 +136,9 @@ class OrganisationQuerySet(models.QuerySet):
         # visible to their own members and site admins until a site admin verifies them.
         return self.filter(verified=True)
 
-    def with_bme_led_status(self, on_date: date):
-        """Annotate `bme_led_outcome` (an Outcome value) and `bme_led_effective_date` as of `on_date`.
+    def with_bme_led_status(self, on_date: date, definition: "BmeRule | None" = None):
+        """Annotate `bme_led_outcome` (an Outcome value) and `bme_led_effective_date` as of `on_date`,
+        under `definition` (a Compact's BmeRule; the portal default when None).
 
         The same rule as organisations.bme_led, in SQL so that the directory can filter and count
         on it: the latest declaration effective on or before `on_date` and at most 12 months old
@@ -145,25 +146,31 @@ class OrganisationQuerySet(models.QuerySet):
         against the threshold n/d, so no floating point is involved. Counts are widened to 64 bits
         first because PostgreSQL integers overflow at 2^31.
         """
-        threshold = default_threshold()
-        n, d = threshold.numerator, threshold.denominator
+        rule = definition or default_rule()
+        n, d = rule.threshold.numerator, rule.threshold.denominator
+        meets = GreaterThan if rule.strictly_more else GreaterThanOrEqual
         current = BoardDeclaration.objects.filter(
             organisation=OuterRef("pk"),
             effective_date__lte=on_date,
             effective_date__gte=oldest_current_effective_date(on_date),
+            board_type__in=rule.boards,
         ).order_by("-effective_date", "-declared_at", "-pk")
 
         def wide(expression):
             return Cast(expression, BigIntegerField())
 
         members = wide(F("members")) * n
+        cases = [When(meets(wide(F("bme_members")) * d, members), then=Value(Outcome.BME_LED.value))]
+        if rule.undisclosed == Undisclosed.UNDETERMINED:
+            cases.append(
+                When(
+                    meets((wide(F("bme_members")) + wide(F("undisclosed_members"))) * d, members),
+                    then=Value(Outcome.UNDETERMINED.value),
+                )
+            )
         outcome = current.annotate(
             _outcome=Case(
-                When(GreaterThanOrEqual(wide(F("bme_members")) * d, members), then=Value(Outcome.BME_LED.value)),
-                When(
-                    GreaterThanOrEqual((wide(F("bme_members")) + wide(F("undisclosed_members"))) * d, members),
-                    then=Value(Outcome.UNDETERMINED.value),
-                ),
+                *cases,
                 default=Value(Outcome.NOT_BME_LED.value),
                 output_field=models.CharField(),
             )
@@ -374,3 +381,7 @@ class SteeringGroupMember(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.role}, {self.compact})"
+
+
+# Each Compact's BME-led definition lives in its own module (loaded from YAML beside the Code).
+from .bme_definitions import BmeDefinition  # noqa: E402, F401

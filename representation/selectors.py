@@ -85,7 +85,8 @@ def pool_figures(*, on_date: date, compact=None) -> PoolFigures:
     """The pool on `on_date` over the boards in scope (all, or a Compact's plus unattached ones).
 
     Four queries: the boards, the current seats (with representative and organisation), the
-    representatives' communities and their organisations' board declarations.
+    representatives' communities and their organisations' board declarations; for a Compact, a fifth
+    counts its representatives' seats on every board.
     """
     max_seats = settings.REPRESENTATION_MAX_SEATS
     # Sorted here, not by the database, so "by name" means the same on SQLite and PostgreSQL.
@@ -94,6 +95,18 @@ def pool_figures(*, on_date: date, compact=None) -> PoolFigures:
     people = {a.representative_id: a.representative for a in seats}
     bme = {pk for pk, person in people.items() if is_bme_representative(person, on_date=on_date)}
     per_person = Counter(a.representative_id for a in seats)
+    if compact is not None and people:
+        # Overload is about the person (§5.5): seats on boards outside the Compact (a regional forum,
+        # another Compact's board) still count towards it, though those boards are not listed here.
+        per_person = Counter(
+            dict(
+                Appointment.objects.current_on(on_date)
+                .filter(representative_id__in=people)
+                .values("representative_id")
+                .annotate(n=Count("pk"))
+                .values_list("representative_id", "n")
+            )
+        )
     by_board = defaultdict(list)
     for appointment in seats:
         by_board[appointment.board_id].append(appointment)
