@@ -254,7 +254,13 @@ def test_plymouths_review_cites_no_clause_of_northamptonshires_code(db):
     for reference in NORTHAMPTONSHIRE_REFERENCES:
         assert reference not in plymouth_html
     assert "it must give its reasons." in plymouth_html  # the sentence stays, without a reference
-    assert "it must give its reasons (§10.2)." in render_html(_dataset(northants))
+    northants_html = render_html(_dataset(northants))
+    assert "it must give its reasons (§10.2)." in northants_html
+    # Each review states its own Compact's rule, and Northamptonshire's says it is the portal's reading.
+    assert "BME-led when at least 75.0% of its board" in plymouth_html
+    assert "BME-led when more than 50.0% of its board" in northants_html
+    assert "the portal&#x27;s reading of the Code" in northants_html.replace("'", "&#x27;")
+    assert "portal&#x27;s reading" not in plymouth_html.replace("'", "&#x27;")
 
 
 def test_funding_pages_cite_the_compacts_own_clauses(db, client):
