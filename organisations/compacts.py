@@ -2,12 +2,12 @@
 
 A steering seat gives power over one Compact's organisations only (a Plymouth steering member has
 no business with a Northamptonshire group's board counts). Today an organisation belongs to the
-Compacts it has signed, and a public body also to the Compact whose steering group granted its
-standing. When organisations record the areas they work in, the Compacts covering those areas
-belong here too: every permission asks this one function.
+Compacts it has signed, a public body also to the Compact whose steering group granted its
+standing, and any organisation to the Compacts covering the local authority areas it works in (the
+same rule as `OrganisationQuerySet.in_compact`): every permission asks this one function.
 """
 
-from .models import Organisation, Signatory
+from .models import Compact, Organisation, Signatory
 
 
 def compact_ids_of(organisation: Organisation) -> frozenset[int]:
@@ -17,5 +17,6 @@ def compact_ids_of(organisation: Organisation) -> frozenset[int]:
     ids = set(Signatory.objects.filter(organisation=organisation).values_list("compact_id", flat=True))
     if organisation.standing_compact_id is not None:
         ids.add(organisation.standing_compact_id)
+    ids.update(Compact.objects.filter(areas__organisations=organisation).values_list("pk", flat=True))
     organisation._compact_ids = frozenset(ids)
     return organisation._compact_ids

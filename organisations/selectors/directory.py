@@ -4,15 +4,17 @@ from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from ..bme_led import BmeLedResult, no_current_declaration, oldest_current_effective_date
-from ..models import BoardDeclaration, EthnicGroup, Organisation, Sector, ServiceArea
-from .status import assess_declaration
+from ..bme_definitions import rule_for
+from ..bme_led import BmeLedResult, BmeRule
+from ..models import BoardDeclaration, Compact, EthnicGroup, LocalAuthorityArea, Organisation, Sector, ServiceArea
+from .status import status_among
 
 
 def directory_organisations(
     *,
     on_date: date,
     query: str = "",
+    compact: Compact | None = None,
     sector: str = "",
     status: str = "",
     community: EthnicGroup | None = None,
@@ -24,9 +26,12 @@ def directory_organisations(
     status on `on_date`, with service areas and communities prefetched (two queries for any number).
 
     Public bodies have no BME-led status (the test is about community organisations' boards), so
-    filtering by status leaves them out.
+    filtering by status leaves them out. With a Compact, only organisations working in its areas,
+    each assessed under that Compact's own definition; without, under the portal default.
     """
-    organisations = Organisation.objects.listed().with_bme_led_status(on_date)
+    organisations = Organisation.objects.listed().with_bme_led_status(on_date, rule_for(compact, on_date))
+    if compact is not None:
+        organisations = organisations.in_compact(compact)
     if query:
         organisations = organisations.filter(Q(name__icontains=query) | Q(org_id__iexact=query))
     if sector:
@@ -44,6 +49,7 @@ def directory_organisations(
     return organisations.order_by("name", "pk").prefetch_related(
         Prefetch("service_areas", queryset=ServiceArea.objects.order_by("name")),
         Prefetch("communities_served", queryset=EthnicGroup.objects.order_by("position")),
+        Prefetch("areas", queryset=LocalAuthorityArea.objects.order_by("name")),
     )
 
 
@@ -54,6 +60,7 @@ def organisation_for_profile(*, slug: str) -> Organisation | None:
         .prefetch_related(
             Prefetch("communities_served", queryset=EthnicGroup.objects.order_by("position")),
             Prefetch("service_areas", queryset=ServiceArea.objects.order_by("name")),
+            Prefetch("areas", queryset=LocalAuthorityArea.objects.order_by("name")),
             Prefetch(
                 "board_declarations",
                 queryset=BoardDeclaration.objects.select_related("declared_by").order_by(
@@ -65,11 +72,12 @@ def organisation_for_profile(*, slug: str) -> Organisation | None:
     )
 
 
-def profile_status(*, organisation: Organisation, on_date: date) -> BmeLedResult:
-    """`bme_led_status` from declarations already prefetched by `organisation_for_profile`."""
-    for declaration in organisation.board_declarations.all():  # newest first
-        if oldest_current_effective_date(on_date) <= declaration.effective_date <= on_date:
-            return assess_declaration(declaration)
-        if declaration.effective_date < oldest_current_effective_date(on_date):
-            break
-    return no_current_declaration()
+def profile_status(*, organisation: Organisation, on_date: date, definition: BmeRule | None = None) -> BmeLedResult:
+    """`bme_led_status` (under `definition`) from declarations already prefetched by `organisation_for_profile`."""
+    return status_among(organisation.board_declarations.all(), on_date=on_date, definition=definition)
+
+
+def organisation_compact(organisation: Organisation) -> Compact | None:
+    """The Compact whose rule an organisation's own page uses: the first (by name) covering an area
+    it works in; None when it records no such area (the portal default then applies)."""
+    return Compact.objects.filter(areas__organisations=organisation).order_by("name", "pk").first()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from common.csv_export import csv_response
 
 from .. import selectors
+from ..bme_definitions import current_definition
 from ..bme_led import Outcome
 from ..forms import DirectoryFilterForm
 from ..models import Membership, Sector
@@ -35,11 +36,15 @@ def directory(request):
     form = DirectoryFilterForm(request.GET)
     organisations = filtered_organisations(form)
     page = Paginator(organisations if organisations is not None else [], PAGE_SIZE).get_page(request.GET.get("page"))
+    compact = form.cleaned_data.get("compact") if organisations is not None else None
+    chosen = form.compacts.get(compact or "")
     return render(
         request,
         "organisations/directory.html",
         {
             "form": form,
+            "compact": chosen,
+            "definition": current_definition(chosen) if chosen else None,
             "page_obj": page,
             "public_sector": Sector.PUBLIC,
             "breadcrumbs": [("Home", reverse("home")), ("Organisations", None)],
@@ -56,6 +61,7 @@ CSV_HEADER = [
     "Charity number",
     "Company number",
     "Postcode",
+    "Local authority areas",
     "Website",
     "Faith-based",
     "Refugee and asylum seeker focus",
@@ -84,6 +90,7 @@ def directory_csv(request):
             o.charity_number,
             o.company_number,
             o.postcode,
+            o.areas_display,
             o.website,
             o.faith_based,
             o.refugee_focus,
@@ -104,6 +111,9 @@ def profile(request, slug):
         raise Http404("No such organisation")
     today = timezone.localdate()
     declarations = list(organisation.board_declarations.all())
+    compact = selectors.organisation_compact(organisation)
+    definition = current_definition(compact) if compact else None
+    rule = definition.rule if definition else None
     membership = (
         Membership.objects.filter(user=request.user, organisation=organisation).first()
         if request.user.is_authenticated
@@ -114,8 +124,12 @@ def profile(request, slug):
         "organisations/profile.html",
         {
             "organisation": organisation,
-            "status": selectors.profile_status(organisation=organisation, on_date=today),
-            "history": selectors.status_history(organisation=organisation, on_date=today, declarations=declarations),
+            "status": selectors.profile_status(organisation=organisation, on_date=today, definition=rule),
+            "history": selectors.status_history(
+                organisation=organisation, on_date=today, declarations=declarations, definition=rule
+            ),
+            "compact": compact,
+            "definition": definition,
             "today": today,
             "membership": membership,
             "show_counts": can_see_board_counts(request.user, organisation),

@@ -15,8 +15,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..bme_led import assess_board, default_threshold, format_percent
-from ..forms.public import ELIGIBILITY_QUESTIONS, EligibilityForm
+from ..bme_definitions import current_definition
+from ..bme_led import assess_board, default_rule
+from ..forms.public import ELIGIBILITY_QUESTIONS, EligibilityForm, resolve_compact
+from ..models import Compact
 
 STEPS = tuple(ELIGIBILITY_QUESTIONS)  # members, bme_members, undisclosed_members
 URL_NAMES = {
@@ -38,7 +40,14 @@ def _answers(request) -> dict[str, str]:
         return {}
     if not isinstance(stored, dict):
         return {}
-    return {name: str(stored[name])[:10] for name in STEPS if name in stored}
+    # The chosen Compact travels with the answers, so every page asks under the same rule.
+    return {name: str(stored[name])[:60] for name in (*STEPS, "compact") if stored.get(name)}
+
+
+def _rule(answers):
+    """(compact, definition, error) for the chosen Compact: whose rule answers."""
+    compact, error = resolve_compact(answers.get("compact", ""))
+    return compact, current_definition(compact) if compact else None, error
 
 
 def _keep(response, answers: dict[str, str]):
@@ -64,11 +73,28 @@ def _first_invalid(answers, names) -> str | None:
 
 @require_GET
 def start(request):
+    # Starting again forgets earlier answers; the Compact chosen here (?compact=, which says nothing
+    # about anyone) is kept with the answers that follow.
+    chosen = {"compact": request.GET.get("compact", "")[:60]}
+    compact, definition, error = _rule(chosen)
+    rule = definition.rule if definition else default_rule()
+    result = assess_board(members=1, bme_members=1, undisclosed_members=0, definition=rule)
     response = render(
         request,
         "organisations/eligibility/start.html",
-        {"first_url": reverse(URL_NAMES["members"]), "threshold": format_percent(default_threshold())},
+        {
+            "first_url": reverse(URL_NAMES["members"]),
+            "threshold": result.threshold_text,
+            "compact": compact,
+            "definition": definition,
+            "rule": rule,
+            "compacts": Compact.objects.order_by("name"),
+            "compact_error": error,
+        },
+        status=400 if error else 200,
     )
+    if compact:
+        return _keep(response, {"compact": compact.slug})
     response.delete_cookie(COOKIE, path=reverse("organisations:eligibility"))
     return response
 
@@ -126,14 +152,19 @@ def result(request):
     invalid = _first_invalid(answers, STEPS)
     if invalid:
         return redirect(URL_NAMES[invalid])
-    form = EligibilityForm(answers)
+    compact, definition, error = _rule(answers)
+    if error:
+        return redirect("organisations:eligibility")
+    form = EligibilityForm({name: answers[name] for name in STEPS})
     form.is_valid()
-    outcome = assess_board(**form.cleaned_data)
+    outcome = assess_board(**form.cleaned_data, definition=definition.rule if definition else None)
     return render(
         request,
         "organisations/eligibility/result.html",
         {
             "result": outcome,
+            "compact": compact,
+            "definition": definition,
             "rows": [
                 (ELIGIBILITY_QUESTIONS[name].label, form.cleaned_data[name], reverse(URL_NAMES[name])) for name in STEPS
             ],
