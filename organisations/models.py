@@ -271,6 +271,7 @@ class Organisation(models.Model):
     def has_public_body_standing(self) -> bool:
         return self.sector == Sector.PUBLIC and self.verified
 
+    @property
     def areas_display(self) -> str:
         """Where it works, for pages and CSV: area names, "National", or "Area not recorded"."""
         names = [area.name for area in self.areas.all()]
