@@ -67,9 +67,15 @@ def build_world() -> SimpleNamespace:
     outsider = f.UserFactory(email="someone@example.org", full_name="Oscar Outsider")
     period = f.ReportingPeriodFactory(compact=compact)
 
-    other_compact = f.CompactFactory(name="Southshire Compact", slug="southshire", area="Southshire")
-    other_council = f.PublicBodyFactory(name="Southshire Council", slug="southshire-council")
-    other_compact_group = f.OrganisationFactory(name="Southshire African Forum", slug="southshire-african-forum")
+    # Its own local authority area: a look-alike Compact shares nothing with the first.
+    southshire = f.LocalAuthorityAreaFactory(code="E06999002", name="Southshire")
+    other_compact = f.CompactFactory(
+        name="Southshire Compact", slug="southshire", area="Southshire", areas=[southshire]
+    )
+    other_council = f.PublicBodyFactory(name="Southshire Council", slug="southshire-council", areas=[southshire])
+    other_compact_group = f.OrganisationFactory(
+        name="Southshire African Forum", slug="southshire-african-forum", areas=[southshire]
+    )
     for organisation in (other_council, other_compact_group):
         f.SignatoryFactory(compact=other_compact, organisation=organisation)
     other_compact_officer = f.UserFactory(email="other-officer@southshire.example", full_name="Sol Southern")
