@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisations', '0003_public_body_standing_compact'),
-        ('organisations', '0004_bme_definitions'),
+        ("organisations", "0003_public_body_standing_compact"),
+        ("organisations", "0004_bme_definitions"),
     ]
 
-    operations = [
-    ]
+    operations = []
