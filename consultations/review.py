@@ -50,7 +50,7 @@ def _bme_led(organisation_ids: set[int], on_dates: set[date]) -> dict[tuple[int,
     }
 
 
-def consultations_for_review(*, compact: Compact, start: date, end: date) -> dict:
+def consultations_for_review(*, compact: Compact, start: date, end: date, as_of: date | None = None) -> dict:
     """Consultations open at some time in [start, end] by organisations that had signed `compact`.
 
     Shape: {"consultations": [...], "totals": {...}, "dispositions": [...]} as documented in
@@ -104,6 +104,7 @@ def consultations_for_review(*, compact: Compact, start: date, end: date) -> dic
             "responses_published",
             "responses_published_on_time",
             "responses_overdue",
+            "responses_due",
         ],
         0,
     )
@@ -147,6 +148,7 @@ def consultations_for_review(*, compact: Compact, start: date, end: date) -> dic
         totals["responses_published"] += int(published is not None)
         totals["responses_published_on_time"] += int(bool(on_time))
         totals["responses_overdue"] += int(row["response_overdue"])
+        totals["responses_due"] += int(published is not None or row["response_overdue"])
     return {
         "consultations": rows,
         "totals": totals,

@@ -19,7 +19,7 @@ from undertakings.selectors.summary import compliance_summary
 
 from . import report_sections as sections
 from .charts import chart
-from .report_format import count, percent_text, share_percent
+from .report_format import count, of, percent_text, share_percent
 
 DATASET_VERSION = "1.0"
 
@@ -54,9 +54,18 @@ def build_dataset(
     """Everything the annual review of `compact` for `period` prints, as plain JSON data."""
     report = progress or (lambda percent, message: None)
     start, end = period.start_date, period.end_date
+    # Lateness is judged on the day the review is built (a deadline passed by then with nothing done
+    # is late); a status (BME-led, seats held) on the period's last day, or on the build day if the
+    # period has not ended, never on a day still to come.
+    as_of = timezone.localtime(built_at).date() if timezone.is_aware(built_at) else built_at.date()
+    status_date = min(end, as_of)
     steps = [
         ("signatories", "Gathering signatories", lambda: signatories_section(period=period)),
-        ("compliance", "Gathering compliance returns", lambda: compliance_section(compact=compact, period=period)),
+        (
+            "compliance",
+            "Gathering compliance returns",
+            lambda: compliance_section(compact=compact, period=period, as_of=as_of),
+        ),
         (
             "funding",
             "Gathering funding figures",
@@ -65,18 +74,22 @@ def build_dataset(
         (
             "consultations",
             "Gathering consultations",
-            lambda: sections.consultations_section(compact=compact, start=start, end=end),
+            lambda: sections.consultations_section(compact=compact, start=start, end=end, as_of=as_of),
         ),
         (
             "complaints",
             "Gathering complaint figures",
-            lambda: sections.complaints_section(compact=compact, start=start, end=end),
+            lambda: sections.complaints_section(compact=compact, start=start, end=end, as_of=as_of),
         ),
-        ("bme_led", "Gathering BME-led organisations", lambda: sections.bme_led_section(compact=compact, on_date=end)),
+        (
+            "bme_led",
+            "Gathering BME-led organisations",
+            lambda: sections.bme_led_section(compact=compact, on_date=status_date),
+        ),
         (
             "representation",
             "Gathering representation",
-            lambda: sections.representation_section(compact=compact, on_date=end),
+            lambda: sections.representation_section(compact=compact, on_date=status_date),
         ),
         ("actions", "Adding the actions for next year", lambda: actions_section(actions)),
     ]
@@ -84,6 +97,7 @@ def build_dataset(
     for n, (key, message, build) in enumerate(steps, start=1):
         data[key] = build()
         report(n * 100 // (len(steps) + 1), message)
+    reasons = interim_reasons(period=period, as_of=as_of, compliance=data["compliance"])
     dataset = {
         "version": DATASET_VERSION,
         "compact": {"slug": compact.slug, "name": compact.name, "area": compact.area},
@@ -94,15 +108,38 @@ def build_dataset(
             "display": f"{long_date(start)} to {long_date(end)}",
         },
         "built_at": built_at.isoformat(),
-        "built_on_display": long_date(
-            timezone.localtime(built_at).date() if timezone.is_aware(built_at) else built_at.date()
-        ),
+        "built_on_display": long_date(as_of),
+        "as_of": as_of.isoformat(),
+        "as_of_display": long_date(as_of),
+        "status_date": status_date.isoformat(),
+        "status_date_display": long_date(status_date),
+        # An interim review is printed as one on every page, and published only with a stated reason.
+        "interim": bool(reasons),
+        "interim_reasons": reasons,
         "sections": [{"id": id, "title": title, "empty": _is_empty(id, data)} for id, title in SECTIONS],
         "year_in_numbers": year_in_numbers(data),
         **data,
     }
     report(100, "Dataset complete")
     return json_safe(dataset)
+
+
+def interim_reasons(*, period: ReportingPeriod, as_of, compliance: dict) -> list[str]:
+    """Why this review is not the final one for its period: the period had not ended when it was
+    built, or returns were still to come. No reasons: a final review."""
+    reasons = []
+    if period.end_date >= as_of:
+        reasons.append(
+            f"The period runs until {long_date(period.end_date)}; this review was built on {long_date(as_of)}, "
+            "before it ended."
+        )
+    outstanding = compliance["returns_expected"] - compliance["returns_counted"]
+    if outstanding > 0:
+        reasons.append(
+            f"{count(outstanding, 'compliance return')} of {compliance['returns_expected']:,} had not been "
+            f"given in when this review was built (returns were due by {long_date(period.returns_due)})."
+        )
+    return reasons
 
 
 def _is_empty(section: str, data: dict) -> bool:
@@ -144,9 +181,9 @@ def signatories_section(*, period: ReportingPeriod) -> dict:
     }
 
 
-def compliance_section(*, compact: Compact, period: ReportingPeriod) -> dict:
+def compliance_section(*, compact: Compact, period: ReportingPeriod, as_of) -> dict:
     """Compliance by undertaking and by body, with every comply-or-explain statement."""
-    summary = compliance_summary(compact=compact, period=period)
+    summary = compliance_summary(compact=compact, period=period, as_of=as_of)
     bodies = summary["bodies"]
     for body in bodies:
         score = body["score"]
@@ -170,6 +207,10 @@ def compliance_section(*, compact: Compact, period: ReportingPeriod) -> dict:
     for item in summary["undertakings"]:
         counts = item["counts"]
         item["rated"] = sum(counts.values()) - counts["not_assessed"]
+    # A return not given in by its due date counts against the on-time rate, like one given in late.
+    judged = [b for b in bodies if b["on_time"] is not None]
+    on_time = sum(1 for b in judged if b["on_time"])
+    actions = [{**a, "due_display": long_date(a["due"])} for a in summary["actions"]]
     return {
         "empty": not bodies,
         "codes": summary["codes"],
@@ -180,10 +221,14 @@ def compliance_section(*, compact: Compact, period: ReportingPeriod) -> dict:
         "average_score": str(average) if average is not None else None,
         "average_score_display": percent_text(average, missing="No returns counted"),
         "scored_returns": len(scores),
+        "returns_on_time": on_time,
+        "returns_on_time_of": len(judged),
+        "returns_on_time_display": of(on_time, len(judged)),
         "bodies": bodies,
         "undertakings": summary["undertakings"],
         "statements": summary["statements"],
-        "return_actions": [{**a, "due_display": long_date(a["due"])} for a in summary["actions"]],
+        "return_actions": actions,
+        "return_actions_overdue": sum(1 for a in actions if a["overdue"]),
         "chart": chart(
             id="returns-by-status",
             title="Compliance returns by status",
@@ -227,6 +272,7 @@ def year_in_numbers(data: dict) -> dict:
             f"{compliance['returns_counted']:,} of {compliance['returns_expected']:,}",
         ),
         _figure("Compliance returns reviewed", compliance["returns_reviewed"], f"{compliance['returns_reviewed']:,}"),
+        _figure("Compliance returns on time", compliance["returns_on_time"], compliance["returns_on_time_display"]),
         _figure("Average compliance score", compliance["average_score"] or "", compliance["average_score_display"]),
         _figure(
             "Share of funding value to BME-led organisations",

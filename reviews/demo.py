@@ -32,6 +32,10 @@ ACTIONS = [
         (3, 31),
     ),
 ]
+INTERIM_REASON = (
+    "The annual meeting asked for the year's figures as they stand. The final review will follow when "
+    "the last compliance returns have been given in and reviewed."
+)
 
 
 def load() -> str:
@@ -67,5 +71,11 @@ def _publish_a_review(compact, period) -> str:
     review = services.review_request(compact=compact, period=period, user=chair.user, queue=False)
     services.review_build(review_id=review.pk)
     review.refresh_from_db()
-    services.review_publish(review=review, user=chair.user)
+    # Some of the year's returns are still with the bodies, so the review is an interim one: the
+    # steering group publishes it for the annual meeting and says so.
+    services.review_publish(
+        review=review,
+        user=chair.user,
+        interim_reason=INTERIM_REASON if review.is_interim else "",
+    )
     return f"; review version {review.version} built ({review.page_count} pages) and published"

@@ -39,3 +39,15 @@ class WithdrawForm(forms.Form):
         help_text="The steering group sees this beside the version. The public page will no longer exist.",
         error_messages={"required": services.WITHDRAWAL_REASON_REQUIRED},
     )
+
+
+class PublishForm(forms.Form):
+    """Asked only when the version is an interim review."""
+
+    interim_reason = forms.CharField(
+        label="Why publish this interim review?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text="It is printed with the review, for example: 'The annual meeting asked for the figures so far'.",
+        error_messages={"required": services.INTERIM_REASON_REQUIRED},
+    )

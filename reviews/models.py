@@ -61,6 +61,9 @@ class AnnualReview(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # Why the steering group published a review marked interim (the period not ended, or returns
+    # outstanding): printed with it. Empty for a final review.
+    interim_reason = models.TextField(blank=True)
     # Set when the steering group took the published version off the public pages, and why.
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_by = models.ForeignKey(
@@ -90,6 +93,10 @@ class AnnualReview(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (ReviewStatus.SUCCEEDED, ReviewStatus.FAILED)
+
+    @property
+    def is_interim(self) -> bool:
+        return bool(self.dataset and self.dataset.get("interim"))
 
     @property
     def title(self) -> str:

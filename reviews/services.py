@@ -30,6 +30,7 @@ PUBLISH_ONLY_SUCCEEDED = "Only a review that has been built can be published."
 ALREADY_PUBLISHED = "This version is already the published review."
 WITHDRAW_ONLY_PUBLISHED = "Only the published review can be withdrawn."
 WITHDRAWAL_REASON_REQUIRED = "Say why the review is being withdrawn"
+INTERIM_REASON_REQUIRED = "This is an interim review: say why it should be published before the final one"
 ACTION_REQUIRED = "Enter the action"
 OWNER_REQUIRED = "Enter who owns the action"
 REASON_TIME_LIMIT = "The build took longer than the time allowed ({minutes} minutes) and was stopped. Try again."
@@ -292,9 +293,11 @@ def reviews_sweep_stale(*, now=None) -> dict[str, int]:
 # --- Publishing --------------------------------------------------------------------------------------
 
 
-def review_publish(*, review: AnnualReview, user) -> AnnualReview:
+def review_publish(*, review: AnnualReview, user, interim_reason: str = "") -> AnnualReview:
     """Make this version the published review of its Compact and period. A version published
-    before stays in the history (its published_at is kept) but is no longer the published one."""
+    before stays in the history (its published_at is kept) but is no longer the published one.
+    An interim review (period not ended, or returns outstanding) needs a stated reason, printed
+    with it, so a partial picture is never published by a click alone."""
     if not can_manage(user, review.compact):
         raise ValidationError(NOT_ALLOWED)
     with transaction.atomic():
@@ -303,14 +306,19 @@ def review_publish(*, review: AnnualReview, user) -> AnnualReview:
             raise ValidationError(PUBLISH_ONLY_SUCCEEDED)
         if review.is_published:
             raise ValidationError(ALREADY_PUBLISHED)
+        interim_reason = interim_reason.strip() if review.is_interim else ""
+        if review.is_interim and not interim_reason:
+            raise ValidationError({"interim_reason": INTERIM_REASON_REQUIRED})
         AnnualReview.objects.for_period(review.compact_id, review.period_id).published().update(is_published=False)
         review.is_published = True
         review.published_at = timezone.now()
         review.published_by = user
+        review.interim_reason = interim_reason
         review.withdrawn_at, review.withdrawn_by, review.withdrawal_reason = None, None, ""
         review.save(
             update_fields=[
                 "is_published",
+                "interim_reason",
                 "published_at",
                 "published_by",
                 "withdrawn_at",

@@ -32,6 +32,7 @@ def published(request, compact, period):
             "dataset": review.dataset,
             "pdf_url": reverse("reviews:published-pdf", args=[compact, period]),
             "data_url": reverse("reviews:published-data", args=[compact, period]),
+            "interim_reason": review.interim_reason,
             "breadcrumbs": [("Annual reviews", reverse("reviews:list")), (review.title, None)],
         },
     )
@@ -45,7 +46,10 @@ def published_data(request, compact, period):
     """The figures behind the published report, as stored when it was built (docs/annual-review-dataset.md):
     open data for anyone who wants to reuse them, and the same numbers the PDF prints."""
     review = get_published_review(compact, period)
-    response = JsonResponse(review.dataset, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    data = review.dataset
+    if review.interim_reason:
+        data = {**data, "interim_published_because": review.interim_reason}
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
     response["Content-Disposition"] = f'attachment; filename="{review.pdf_filename().removesuffix(".pdf")}.json"'
     return response
 
