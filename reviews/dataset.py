@@ -23,7 +23,8 @@ from .report_format import count, of, percent_text, share_percent
 
 DATASET_VERSION = "1.0"
 
-SECTIONS = [
+# The sections the steering group may write a commentary on (reviews.narrative), in report order.
+COMMENTED_SECTIONS = [
     ("year_in_numbers", "The year in numbers"),
     ("signatories", "Signatories"),
     ("compliance", "Compliance with the Codes"),
@@ -33,6 +34,14 @@ SECTIONS = [
     ("bme_led", "BME-led organisations and representation"),
     ("actions", "Actions for next year"),
 ]
+SECTIONS = [
+    ("foreword", "Foreword"),  # left out when there is none
+    ("annual_meeting", "The annual meeting"),
+    *COMMENTED_SECTIONS[:-1],
+    ("sector_statement", "The sector's view"),  # left out when there is none
+    COMMENTED_SECTIONS[-1],
+]
+OPTIONAL_SECTIONS = ("foreword", "sector_statement")
 
 RETURN_STATUSES = [
     ("reviewed", "Reviewed"),
@@ -50,8 +59,14 @@ def build_dataset(
     actions: list[dict],
     built_at: datetime,
     progress: Callable[[int, str], None] | None = None,
+    narrative: dict | None = None,
 ) -> dict:
-    """Everything the annual review of `compact` for `period` prints, as plain JSON data."""
+    """Everything the annual review of `compact` for `period` prints, as plain JSON data.
+    `narrative` is what the steering group wrote (reviews.narrative.narrative_as_dataset), frozen
+    into the dataset here so that a published version keeps it."""
+    from .narrative import narrative_as_dataset
+
+    narrative = narrative or narrative_as_dataset(None)
     report = progress or (lambda percent, message: None)
     start, end = period.start_date, period.end_date
     # Lateness is judged on the day the review is built (a deadline passed by then with nothing done
@@ -97,6 +112,10 @@ def build_dataset(
     for n, (key, message, build) in enumerate(steps, start=1):
         data[key] = build()
         report(n * 100 // (len(steps) + 1), message)
+    data["annual_meeting"] = narrative["meeting"]
+    data["foreword"] = narrative["foreword"]
+    data["sector_statement"] = narrative["sector_statement"]
+    commentary = narrative["commentary"]
     reasons = interim_reasons(period=period, as_of=as_of, compliance=data["compliance"])
     dataset = {
         "version": DATASET_VERSION,
@@ -116,7 +135,11 @@ def build_dataset(
         # An interim review is printed as one on every page, and published only with a stated reason.
         "interim": bool(reasons),
         "interim_reasons": reasons,
-        "sections": [{"id": id, "title": title, "empty": _is_empty(id, data)} for id, title in SECTIONS],
+        "sections": [
+            {"id": id, "title": title, "empty": _is_empty(id, data), "commentary": commentary.get(id, "")}
+            for id, title in SECTIONS
+            if id not in OPTIONAL_SECTIONS or not data[id]["empty"]
+        ],
         "year_in_numbers": year_in_numbers(data),
         **data,
     }

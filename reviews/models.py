@@ -134,3 +134,38 @@ class ReviewAction(models.Model):
 
     def as_dataset_item(self) -> dict:
         return {"action": self.action, "owner": self.owner, "due": self.due.isoformat() if self.due else None}
+
+
+class ReviewNarrative(models.Model):
+    """What the steering group writes for a period's review (§10.3): the record of the annual meeting,
+    the chair's foreword, the sector's own statement and a commentary on each section. Every part is
+    optional and can be changed until a version of the period's review is published; each build
+    copies it into the version's dataset, so a published review keeps the words it was built with."""
+
+    compact = models.ForeignKey(Compact, on_delete=models.CASCADE, related_name="review_narratives")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="review_narratives")
+    meeting_date = models.DateField(null=True, blank=True)
+    meeting_place = models.CharField(max_length=300, blank=True)
+    meeting_attending = models.ManyToManyField(
+        "organisations.Organisation", blank=True, related_name="+", help_text="Organisations at the annual meeting."
+    )
+    meeting_decisions = models.TextField(blank=True)
+    foreword = models.TextField(blank=True)
+    foreword_by = models.CharField(max_length=200, blank=True, help_text="Who signs the foreword.")
+    sector_statement = models.TextField(blank=True)
+    # The sector's representatives on the steering group who wrote the statement.
+    sector_statement_authors = models.ManyToManyField("organisations.SteeringGroupMember", blank=True, related_name="+")
+    # {section id: the steering group's commentary on it}; section ids are reviews.dataset.SECTIONS'.
+    commentary = models.JSONField(default=dict, blank=True)
+    updated_at = models.DateTimeField(null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["compact", "period"], name="one_narrative_per_review_period")]
+
+    def __str__(self):
+        return f"{self.compact} {self.period.label} review narrative"

@@ -166,6 +166,9 @@ def complaints_section(*, compact, start: date, end: date, as_of: date) -> dict:
         "outcome_rows": outcomes,
         "stage_rows": stages,
         "learning": [{**item, "closed_on_display": long_date(item["closed_on"])} for item in figures["learning"]],
+        # The place for the complaints app's own part of the review (what was learned and the yearly
+        # self-assessment, from complaints/review.py): printed by _complaints_self_assessment.html.
+        "self_assessment": None,
         "chart": chart(
             id="complaint-outcomes",
             title="Outcomes of complaints closed",

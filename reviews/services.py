@@ -178,6 +178,7 @@ def review_build(*, review_id: int) -> bool:
     is conditional on the row still being this attempt's, so a build the sweep has handed on stops.
     """
     from .dataset import build_dataset
+    from .narrative import narrative_as_dataset, narrative_for
     from .report import write_pdf
 
     attempt = _claim(review_id)
@@ -186,6 +187,7 @@ def review_build(*, review_id: int) -> bool:
         return False
     review = AnnualReview.objects.select_related("compact", "period").get(pk=review_id)
     actions = [a.as_dataset_item() for a in ReviewAction.objects.filter(compact=review.compact, period=review.period)]
+    narrative = narrative_as_dataset(narrative_for(review.compact, review.period))
     temporary = None
     try:
         dataset = build_dataset(
@@ -194,6 +196,7 @@ def review_build(*, review_id: int) -> bool:
             actions=actions,
             built_at=timezone.now(),
             progress=_progress_saver(review_id, attempt),
+            narrative=narrative,
         )
         if not _mine(review_id, attempt).update(
             dataset=dataset, progress=95, progress_message="Writing the PDF", heartbeat_at=timezone.now()

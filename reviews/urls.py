@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, public, steering
+from .views import actions, narrative, public, steering
 
 app_name = "reviews"
 
@@ -18,6 +18,9 @@ urlpatterns = [
     path(f"{BASE}/actions/add/", actions.action_add, name="action-add"),
     path(f"{BASE}/actions/<int:action_id>/change/", actions.action_edit, name="action-edit"),
     path(f"{BASE}/actions/<int:action_id>/remove/", actions.action_remove, name="action-remove"),
+    path(f"{BASE}/meeting/", narrative.meeting, name="meeting"),
+    path(f"{BASE}/foreword/", narrative.foreword, name="foreword"),
+    path(f"{BASE}/commentary/", narrative.commentary, name="commentary"),
     path(f"{VERSION}/", steering.version, name="version"),
     path(f"{VERSION}/status.json", steering.version_status, name="version-status"),
     path(f"{VERSION}/report/", steering.version_html, name="version-html"),

@@ -17,13 +17,14 @@ def _back(compact, period) -> str:
     return reverse("reviews:manage", args=[compact.slug, period.label])
 
 
-def _form_page(request, compact, period, form, title):
+def _form_page(request, compact, period, form, title, intro=""):
     return render(
         request,
         "form_page.html",
         {
             "form": form,
             "title": title,
+            "intro": intro,
             "caption": f"{compact.name} annual review {period.label}",
             "cancel_url": _back(compact, period),
             "breadcrumbs": [

@@ -14,6 +14,7 @@ from organisations.roles import roles_for
 from .. import permissions, services
 from ..forms import PublishForm, WithdrawForm
 from ..models import ReviewStatus
+from ..narrative import narrative_for
 from ..selectors import actions_for, compacts_to_manage, versions_for
 from .public import pdf_response
 
@@ -64,6 +65,8 @@ def manage(request, compact, period):
             "compact": compact,
             "period": period,
             "actions": actions_for(compact, period),
+            "narrative": narrative_for(compact, period),
+            "narrative_frozen": any(v.is_published for v in versions),
             "versions": versions,
             "building": any(not v.is_finished for v in versions),
             "breadcrumbs": _crumbs(compact, period),

@@ -29,6 +29,7 @@ pytestmark = pytest.mark.django_db
 
 BUILT_AT = datetime.datetime(2026, 5, 20, 9, 30, tzinfo=datetime.UTC)
 SECTION_IDS = [
+    "annual_meeting",
     "year_in_numbers",
     "signatories",
     "compliance",
@@ -140,7 +141,7 @@ def test_the_dataset_has_every_section_in_order_and_survives_json(full_world):
     assert (dataset["period"]["start_date"], dataset["period"]["end_date"]) == ("2025-04-01", "2026-03-31")
     assert dataset["built_at"] == "2026-05-20T09:30:00+00:00"
     assert [s["id"] for s in dataset["sections"]] == SECTION_IDS
-    assert [s["id"] for s in dataset["sections"] if s["empty"]] == ["consultations"]
+    assert [s["id"] for s in dataset["sections"] if s["empty"]] == ["annual_meeting", "consultations"]
     for key in SECTION_IDS + ["representation"]:
         assert key in dataset
 
