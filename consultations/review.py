@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from organisations.bme_led import Outcome
-from organisations.models import BoardDeclaration, Compact, Signatory
+from organisations.models import BoardDeclaration, Compact, Organisation, Signatory
 from organisations.selectors import status_among
 
 from .models import Comment, Consultation, Disposition, Invitation, Response, Status
@@ -65,6 +65,8 @@ def consultations_for_review(*, compact: Compact, start: date, end: date, as_of:
     consultations = list(
         Consultation.objects.not_draft()
         .filter(owner__in=signed.values("organisation_id"), opens__lte=end, closes__gte=start)
+        # A body that signed two Compacts is counted in each only for the areas it works in.
+        .filter(owner__in=Organisation.objects.in_compact(compact).values("pk"))
         .select_related("owner")
         .order_by("opens", "title", "pk")
     )

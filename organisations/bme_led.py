@@ -1,14 +1,16 @@
-"""The BME-led test (Plymouth Code 1.3; shared/design.md §3), as pure functions over counts and dates.
+"""The BME-led test, as pure functions over counts and dates, under a Compact's own definition.
 
-An organisation is BME-led when at least the threshold share (default 3/4) of its management
-committee, board of directors or board of trustees are of BME origin. The arithmetic is exact:
+Each Compact's Code defines the rule (a `BmeRule`, loaded from `undertakings/codes/<code>-bme-definition.yaml`
+into `organisations.BmeDefinition`): Plymouth's draft (§1.3) says at least 75% of the management
+committee, board of directors or board of trustees of BME origin. Without a definition the portal
+default applies (at least settings.BME_LED_THRESHOLD, every board type, undisclosed members undecided). The arithmetic is exact:
 counts are integers and the threshold a Fraction, so 3 of 4 meets 75% and 74 of 99 does not,
 whatever floating point would say. The SQL version of the same rule is
 `Organisation.objects.with_bme_led_status`; tests check that the two always agree.
 """
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -45,6 +47,61 @@ TOO_MANY = (
 SHARE_PLACES = 4
 
 
+class Undisclosed(models.TextChoices):
+    # Members who did not say might be of BME origin: when they could tip the share, undetermined.
+    UNDETERMINED = "undetermined", "Could be of BME origin: the result is undetermined when they could decide it"
+    NOT_BME = "not_bme", "Counted as not of BME origin"
+
+
+# The board types as organisations.BoardType names them (kept here so the rule stays free of models).
+BOARD_NAMES = {
+    "management_committee": "management committee",
+    "board_of_directors": "board of directors",
+    "board_of_trustees": "board of trustees",
+}
+
+
+@dataclass(frozen=True)
+class BmeRule:
+    """A Compact's BME-led rule as plain data (organisations.BmeDefinition.rule builds one).
+
+    `strictly_more`: the share must be more than the threshold ("a majority" is more than 1/2), not
+    at least it. `boards`: the board types whose declarations count (BoardType values). Vacancies
+    never count: a declaration records the seats filled. `transition_months`: how long a BME-led
+    status holds after the declaration lapses or the board changes (recorded; see docs/architecture.md).
+    `serving_organisations_count`: organisations mainly serving BME communities (refugee, faith)
+    count as BME sector in funding figures.
+    """
+
+    threshold: Fraction
+    strictly_more: bool = False
+    boards: tuple[str, ...] = ("management_committee", "board_of_directors", "board_of_trustees")
+    undisclosed: str = Undisclosed.UNDETERMINED
+    transition_months: int = 0
+    serving_organisations_count: bool = False
+    name: str = "Portal default"
+    version: str = ""
+
+    @property
+    def boards_text(self) -> str:
+        """ "management committee, board of directors or board of trustees" for the boards counted."""
+        names = [BOARD_NAMES.get(board, board) for board in self.boards]
+        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+    @property
+    def label(self) -> str:
+        """Which rule answered, for pages, the API and awards: "Plymouth Compact BME-led definition 1.0"."""
+        return f"{self.name} {self.version}".strip()
+
+    def meets(self, part: int, whole: int) -> bool:
+        share = Fraction(part, whole)
+        return share > self.threshold if self.strictly_more else share >= self.threshold
+
+
+def default_rule() -> "BmeRule":
+    return BmeRule(threshold=default_threshold())
+
+
 @dataclass(frozen=True)
 class BmeLedResult:
     outcome: Outcome
@@ -54,6 +111,17 @@ class BmeLedResult:
     undisclosed_members: int | None = None
     effective_date: date | None = None
     declaration_id: int | None = None
+    rule: BmeRule | None = None
+
+    @property
+    def rule_label(self) -> str:
+        return (self.rule or default_rule()).label
+
+    @property
+    def threshold_text(self) -> str:
+        """ "75%" or "more than 50%": the rule's threshold as a person reads it."""
+        text = format_percent(self.threshold)
+        return f"more than {text}" if self.rule and self.rule.strictly_more else text
 
     @property
     def share(self) -> Fraction | None:
@@ -80,7 +148,10 @@ class BmeLedResult:
 
     @property
     def explanation(self) -> str:
-        threshold = format_percent(self.threshold)
+        # "the 75% threshold", or "the threshold of more than 50%" for a majority rule.
+        strict = self.rule and self.rule.strictly_more
+        threshold = f"threshold of {self.threshold_text}" if strict else f"{self.threshold_text} threshold"
+        below = "does not meet" if strict else "is below"  # exactly half is not below "more than 50%"
         if self.outcome == Outcome.NO_CURRENT_DECLARATION:
             return (
                 "There is no board declaration from the last 12 months, so BME-led status cannot be "
@@ -89,18 +160,18 @@ class BmeLedResult:
         share = format_percent(self.share, distinct_from=self.threshold)
         base = f"{self.bme_members} of {self.members} board members are of BME origin ({share})"
         if self.outcome == Outcome.BME_LED:
-            return f"{base}, which meets the {threshold} threshold."
+            return f"{base}, which meets the {threshold}."
         if self.outcome == Outcome.UNDETERMINED:
             possible = format_percent(
                 Fraction(self.bme_members + self.undisclosed_members, self.members), distinct_from=self.threshold
             )
             said = "member" if self.undisclosed_members == 1 else "members"
             return (
-                f"{base}, which is below the {threshold} threshold, but {self.undisclosed_members} {said} "
+                f"{base}, which {below} the {threshold}, but {self.undisclosed_members} {said} "
                 f"did not say. If they are of BME origin the share would be {possible}, so the "
                 "result cannot be decided."
             )
-        return f"{base}, which is below the {threshold} threshold."
+        return f"{base}, which {below} the {threshold}."
 
 
 def format_percent(value: Fraction | None, *, distinct_from: Fraction | None = None) -> str:
@@ -160,20 +231,30 @@ def validate_board_counts(*, members: int, bme_members: int, undisclosed_members
 
 
 def assess_board(
-    *, members: int, bme_members: int, undisclosed_members: int, threshold: Fraction | None = None, **context
+    *,
+    members: int,
+    bme_members: int,
+    undisclosed_members: int,
+    definition: BmeRule | None = None,
+    threshold: Fraction | None = None,
+    **context,
 ) -> BmeLedResult:
-    """Apply the test to counts. Raises ValidationError for counts that cannot describe a board."""
+    """Apply a Compact's rule (`definition`; the portal default when None) to counts. `threshold`
+    overrides the rule's threshold. Raises ValidationError for counts that cannot describe a board."""
     validate_board_counts(members=members, bme_members=bme_members, undisclosed_members=undisclosed_members)
-    threshold = default_threshold() if threshold is None else Fraction(threshold)
-    if Fraction(bme_members, members) >= threshold:
+    rule = definition or default_rule()
+    if threshold is not None:
+        rule = replace(rule, threshold=Fraction(threshold))
+    if rule.meets(bme_members, members):
         outcome = Outcome.BME_LED
-    elif Fraction(bme_members + undisclosed_members, members) >= threshold:
+    elif rule.undisclosed == Undisclosed.UNDETERMINED and rule.meets(bme_members + undisclosed_members, members):
         outcome = Outcome.UNDETERMINED
     else:
         outcome = Outcome.NOT_BME_LED
     return BmeLedResult(
         outcome=outcome,
-        threshold=threshold,
+        threshold=rule.threshold,
+        rule=rule,
         members=members,
         bme_members=bme_members,
         undisclosed_members=undisclosed_members,
@@ -181,9 +262,12 @@ def assess_board(
     )
 
 
-def no_current_declaration(threshold: Fraction | None = None) -> BmeLedResult:
+def no_current_declaration(threshold: Fraction | None = None, *, definition: BmeRule | None = None) -> BmeLedResult:
+    rule = definition or default_rule()
     return BmeLedResult(
-        outcome=Outcome.NO_CURRENT_DECLARATION, threshold=default_threshold() if threshold is None else threshold
+        outcome=Outcome.NO_CURRENT_DECLARATION,
+        threshold=rule.threshold if threshold is None else threshold,
+        rule=rule,
     )
 
 

@@ -7,6 +7,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from .bme_definitions import bme_definitions_load
 from .identifiers import derive_org_id
 from .models import (
     BoardDeclaration,
@@ -14,6 +15,7 @@ from .models import (
     Compact,
     EthnicGroup,
     LegalForm,
+    LocalAuthorityArea,
     Membership,
     MembershipRole,
     MembershipStatus,
@@ -24,6 +26,7 @@ from .models import (
     Signatory,
     SteeringGroupMember,
 )
+from .reference import LOCAL_AUTHORITY_AREAS
 
 DEMO_PASSWORD = "compact-demo-2026"
 
@@ -31,6 +34,29 @@ COMPACTS = [
     ("northamptonshire", "Northamptonshire Compact", "Northamptonshire"),
     ("plymouth", "Plymouth Compact", "Plymouth"),
 ]
+
+# The local authority areas (ONS codes, loaded by load_reference_data) each demo Compact covers.
+NORTH_NORTHANTS, WEST_NORTHANTS, PLYMOUTH = "E06000061", "E06000062", "E06000026"
+COMPACT_AREAS = {"northamptonshire": [NORTH_NORTHANTS, WEST_NORTHANTS], "plymouth": [PLYMOUTH]}
+
+# Where each demo organisation works. Every demo organisation has an entry: an organisation with no
+# area is counted in no Compact. Countywide bodies serve both Northamptonshire unitary areas.
+ORGANISATION_AREAS = {
+    "west-northamptonshire-council": [WEST_NORTHANTS],
+    "north-northamptonshire-council": [NORTH_NORTHANTS],
+    "nhs-northamptonshire": [NORTH_NORTHANTS, WEST_NORTHANTS],
+    "northamptonshire-police": [NORTH_NORTHANTS, WEST_NORTHANTS],
+    "plymouth-city-council": [PLYMOUTH],
+    "northampton-african-caribbean-forum": [WEST_NORTHANTS],
+    "wellingborough-bangladeshi-welfare": [NORTH_NORTHANTS],
+    "corby-roma-support-network": [NORTH_NORTHANTS],
+    "kettering-refugee-welcome": [NORTH_NORTHANTS],
+    "daventry-chinese-community-centre": [WEST_NORTHANTS],
+    "northants-sikh-youth-project": [NORTH_NORTHANTS, WEST_NORTHANTS],
+    "plymouth-and-devon-race-equality-council": [PLYMOUTH],
+    "plymouth-eastern-european-women": [PLYMOUTH],
+    "northampton-polish-saturday-school": [WEST_NORTHANTS],
+}
 
 PUBLIC_BODIES = [
     # slug, name, type, LA code, compact
@@ -270,6 +296,16 @@ def load() -> str:
         )[0]
         for slug, name, area in COMPACTS
     }
+    # Each Compact's BME-led definition and clause references, from the files beside its Code.
+    bme_definitions_load(compacts=list(compacts))
+    # The demo's areas are made here too, so the demo works even before load_reference_data.
+    local_areas = {
+        code: LocalAuthorityArea.objects.get_or_create(code=code, defaults={"name": LOCAL_AUTHORITY_AREAS[code]})[0]
+        for code in (NORTH_NORTHANTS, WEST_NORTHANTS, PLYMOUTH)
+    }
+    for slug, codes in COMPACT_AREAS.items():
+        if not compacts[slug].areas.exists():
+            compacts[slug].areas.set([local_areas[c] for c in codes if c in local_areas])
     groups_by_name = {g.name: g for g in EthnicGroup.objects.all()}
     areas_by_name = {a.name: a for a in ServiceArea.objects.all()}
 
@@ -335,6 +371,11 @@ def load() -> str:
             organisation.communities_served.set([groups_by_name[c] for c in communities if c in groups_by_name])
             organisation.service_areas.set([areas_by_name[a] for a in areas if a in areas_by_name])
         organisations[slug] = organisation
+
+    for slug, organisation in organisations.items():
+        # Only filled when empty, so an area a site admin corrected stays as they left it.
+        if not organisation.areas.exists() and not organisation.works_nationally:
+            organisation.areas.set([local_areas[c] for c in ORGANISATION_AREAS.get(slug, []) if c in local_areas])
 
     for email, name, org_slug, _role in PEOPLE:
         user = _person(email, name, superuser=email.startswith("admin@"))

@@ -9,12 +9,12 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import BigIntegerField, Case, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import BigIntegerField, Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Cast, Coalesce
-from django.db.models.lookups import GreaterThanOrEqual
+from django.db.models.lookups import GreaterThan, GreaterThanOrEqual
 from simple_history.models import HistoricalRecords
 
-from .bme_led import Outcome, default_threshold, oldest_current_effective_date
+from .bme_led import BmeRule, Outcome, Undisclosed, default_rule, oldest_current_effective_date
 
 
 class Sector(models.TextChoices):
@@ -88,7 +88,43 @@ class ServiceArea(models.Model):
         return self.name
 
 
+AREA_NOT_RECORDED = "Area not recorded"
+
+
+class LocalAuthorityArea(models.Model):
+    """A local authority area by its ONS (GSS) code, e.g. E06000026 Plymouth. A Compact covers one or
+    more; an organisation records the ones it works in, and that is what puts it in a Compact."""
+
+    code = models.CharField("ONS code", max_length=9, unique=True)
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class OrganisationQuerySet(models.QuerySet):
+    def in_compact(self, compact: "Compact"):
+        """Organisations (public bodies included) that work in at least one of the Compact's areas.
+
+        Decided: an organisation counts in a Compact only through the local areas it records. One
+        that records only "national" (works across England) counts in no Compact, and one with no
+        area recorded counts in none either, so no figure counts a record in two Compacts by
+        default. A national organisation that also works locally records those areas too.
+        Written as EXISTS rather than a join so that callers need no distinct() and annotations
+        and counts stay one row per organisation.
+        """
+        through = Organisation.areas.through
+        return self.filter(
+            Exists(through.objects.filter(organisation_id=OuterRef("pk"), localauthorityarea__compacts=compact))
+        )
+
+    def without_area(self):
+        """Organisations that record neither a local area nor national working: "area not recorded"."""
+        return self.filter(areas__isnull=True, works_nationally=False)
+
     def public_bodies(self):
         return self.filter(sector=Sector.PUBLIC)
 
@@ -100,8 +136,9 @@ class OrganisationQuerySet(models.QuerySet):
         # visible to their own members and site admins until a site admin verifies them.
         return self.filter(verified=True)
 
-    def with_bme_led_status(self, on_date: date):
-        """Annotate `bme_led_outcome` (an Outcome value) and `bme_led_effective_date` as of `on_date`.
+    def with_bme_led_status(self, on_date: date, definition: "BmeRule | None" = None):
+        """Annotate `bme_led_outcome` (an Outcome value) and `bme_led_effective_date` as of `on_date`,
+        under `definition` (a Compact's BmeRule; the portal default when None).
 
         The same rule as organisations.bme_led, in SQL so that the directory can filter and count
         on it: the latest declaration effective on or before `on_date` and at most 12 months old
@@ -109,25 +146,31 @@ class OrganisationQuerySet(models.QuerySet):
         against the threshold n/d, so no floating point is involved. Counts are widened to 64 bits
         first because PostgreSQL integers overflow at 2^31.
         """
-        threshold = default_threshold()
-        n, d = threshold.numerator, threshold.denominator
+        rule = definition or default_rule()
+        n, d = rule.threshold.numerator, rule.threshold.denominator
+        meets = GreaterThan if rule.strictly_more else GreaterThanOrEqual
         current = BoardDeclaration.objects.filter(
             organisation=OuterRef("pk"),
             effective_date__lte=on_date,
             effective_date__gte=oldest_current_effective_date(on_date),
+            board_type__in=rule.boards,
         ).order_by("-effective_date", "-declared_at", "-pk")
 
         def wide(expression):
             return Cast(expression, BigIntegerField())
 
         members = wide(F("members")) * n
+        cases = [When(meets(wide(F("bme_members")) * d, members), then=Value(Outcome.BME_LED.value))]
+        if rule.undisclosed == Undisclosed.UNDETERMINED:
+            cases.append(
+                When(
+                    meets((wide(F("bme_members")) + wide(F("undisclosed_members"))) * d, members),
+                    then=Value(Outcome.UNDETERMINED.value),
+                )
+            )
         outcome = current.annotate(
             _outcome=Case(
-                When(GreaterThanOrEqual(wide(F("bme_members")) * d, members), then=Value(Outcome.BME_LED.value)),
-                When(
-                    GreaterThanOrEqual((wide(F("bme_members")) + wide(F("undisclosed_members"))) * d, members),
-                    then=Value(Outcome.UNDETERMINED.value),
-                ),
+                *cases,
                 default=Value(Outcome.NOT_BME_LED.value),
                 output_field=models.CharField(),
             )
@@ -161,6 +204,12 @@ class Organisation(models.Model):
     refugee_focus = models.BooleanField("refugee and asylum seeker focus", default=False)
     communities_served = models.ManyToManyField(EthnicGroup, blank=True, related_name="organisations")
     service_areas = models.ManyToManyField(ServiceArea, blank=True, related_name="organisations")
+    # Where it works (a public body: the area(s) it serves). Empty and not national: "area not
+    # recorded", and then it is counted in no Compact (OrganisationQuerySet.in_compact).
+    areas = models.ManyToManyField(
+        LocalAuthorityArea, blank=True, related_name="organisations", verbose_name="local authority areas"
+    )
+    works_nationally = models.BooleanField("works nationally", default=False)
     verified = models.BooleanField(default=False)
     verified_at = models.DateTimeField(null=True, blank=True)
     verified_by = models.ForeignKey(
@@ -189,6 +238,14 @@ class Organisation(models.Model):
     @property
     def is_public_body(self) -> bool:
         return self.sector == Sector.PUBLIC
+
+    @property
+    def areas_display(self) -> str:
+        """Where it works, for pages and CSV: area names, "National", or "Area not recorded"."""
+        names = [area.name for area in self.areas.all()]
+        if self.works_nationally:
+            names.append("National")
+        return ", ".join(names) or AREA_NOT_RECORDED
 
 
 class MembershipRole(models.TextChoices):
@@ -274,6 +331,8 @@ class Compact(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=200)
     area = models.CharField(max_length=200)
+    # The local authority areas the Compact covers; its organisations are those working in them.
+    areas = models.ManyToManyField(LocalAuthorityArea, blank=True, related_name="compacts")
     description = models.TextField(blank=True)
     signatories = models.ManyToManyField(Organisation, through="Signatory", related_name="compacts")
 
@@ -322,3 +381,7 @@ class SteeringGroupMember(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.role}, {self.compact})"
+
+
+# Each Compact's BME-led definition lives in its own module (loaded from YAML beside the Code).
+from .bme_definitions import BmeDefinition  # noqa: E402, F401

@@ -31,16 +31,23 @@ PATHS = {
             "operationId": "checkEligibility",
             "summary": "Apply the BME-led test to a board's counts",
             "description": (
-                "An organisation is BME-led when at least the threshold share (75% unless the "
-                "portal is set otherwise) of its board are of BME origin. Undetermined: below the "
-                "threshold, but it would be met if the members who did not say were of BME origin. "
-                "Nothing sent here is stored."
+                "Each Compact's Code sets its own test (give `compact`); without one, the portal default "
+                "applies: BME-led when at least the threshold share (75% unless the portal is set "
+                "otherwise) of its board are of BME origin. Undetermined: below the threshold, but it "
+                "would be met if the members who did not say were of BME origin. The answer says which "
+                "rule answered (`rule`: name and version). Nothing sent here is stored."
             ),
             "tags": ["Organisations"],
             "parameters": [
                 _count("members", "How many people are on the board.", 1),
                 _count("bme_members", "How many of them are of BME origin.", 0),
                 _count("undisclosed_members", "How many did not say whether they are of BME origin.", 0),
+                _filter(
+                    "compact",
+                    "A Compact's slug, such as plymouth: only its organisations and its own BME-led rule. "
+                    "An unknown slug is a 400 error naming the Compacts there are.",
+                    {"type": "string"},
+                ),
             ],
             "responses": {
                 "200": {
@@ -59,6 +66,12 @@ PATHS = {
             "tags": ["Organisations"],
             "parameters": [
                 _filter("q", "Part of the name, or a whole org-id identifier.", {"type": "string", "maxLength": 200}),
+                _filter(
+                    "compact",
+                    "A Compact's slug, such as plymouth: only its organisations and its own BME-led rule. "
+                    "An unknown slug is a 400 error naming the Compacts there are.",
+                    {"type": "string"},
+                ),
                 _filter("sector", "Sector.", {"type": "string", "enum": Sector.values}),
                 _filter(
                     "status",
@@ -120,7 +133,7 @@ SCHEMAS = {
     },
     "Eligibility": {
         "type": "object",
-        "required": ["outcome", "bme_share", "threshold", "explanation"],
+        "required": ["outcome", "bme_share", "threshold", "explanation", "compact", "rule"],
         "additionalProperties": False,
         "properties": {
             "outcome": {
@@ -133,6 +146,28 @@ SCHEMAS = {
             },
             "threshold": {"$ref": "#/components/schemas/Decimal"},
             "explanation": {"type": "string", "description": "The reasoning in plain English."},
+            "compact": {"type": ["string", "null"], "description": "The Compact whose rule answered, or null."},
+            "rule": {"$ref": "#/components/schemas/BmeRule"},
+        },
+    },
+    "BmeRule": {
+        "type": "object",
+        "description": "Which BME-led rule answered: a Compact's own definition (beside its Code) or the portal default.",
+        "required": ["name", "version", "label", "threshold", "strictly_more"],
+        "properties": {
+            "name": {"type": "string"},
+            "version": {"type": "string"},
+            "label": {"type": "string"},
+            "threshold": {"$ref": "#/components/schemas/Decimal"},
+            "strictly_more": {"type": "boolean", "description": "More than the threshold, not at least it."},
+            "code": {"type": ["string", "null"], "description": "The slug of the Code it belongs to."},
+            "portal_reading": {
+                "type": "boolean",
+                "description": "True when the rule is the portal's reading of a Code that sets no numeric test.",
+            },
+            "basis": {"type": "string", "description": "The clauses it rests on."},
+            "serving_organisations_count": {"type": "boolean"},
+            "clauses": {"type": "object", "additionalProperties": {"type": ["string", "null"]}},
         },
     },
     "NamedCode": {
@@ -164,6 +199,12 @@ SCHEMAS = {
             "charity_number": {"type": ["string", "null"]},
             "company_number": {"type": ["string", "null"]},
             "postcode": {"type": ["string", "null"]},
+            "areas": {
+                "type": "array",
+                "description": "Local authority areas it works in (ONS codes); empty: not recorded, or national only.",
+                "items": {"$ref": "#/components/schemas/NamedCode"},
+            },
+            "works_nationally": {"type": "boolean"},
             "website": {"type": ["string", "null"], "format": "uri"},
             "faith_based": {"type": "boolean"},
             "refugee_focus": {"type": "boolean"},
@@ -183,10 +224,24 @@ SCHEMAS = {
     "OrganisationPage": {
         "type": "object",
         "additionalProperties": False,
-        "required": ["as_of", "threshold", "count", "page", "pages", "page_size", "next", "previous", "results"],
+        "required": [
+            "as_of",
+            "threshold",
+            "compact",
+            "rule",
+            "count",
+            "page",
+            "pages",
+            "page_size",
+            "next",
+            "previous",
+            "results",
+        ],
         "properties": {
             "as_of": {"type": "string", "format": "date", "description": "The date the statuses are for."},
             "threshold": {"$ref": "#/components/schemas/Decimal"},
+            "compact": {"type": ["string", "null"], "description": "The Compact filtered on, or null for all."},
+            "rule": {"$ref": "#/components/schemas/BmeRule"},
             "count": {"type": "integer", "minimum": 0},
             "page": {"type": "integer", "minimum": 1},
             "pages": {"type": "integer", "minimum": 1},

@@ -1,10 +1,11 @@
-"""Reference data every deployment needs: ONS 2021 ethnic groups and a starting list of service areas.
+"""Reference data every deployment needs: ONS 2021 ethnic groups, a starting list of service areas and
+local authority areas.
 Loading is idempotent (update_or_create on stable codes), so it is safe on every `make run`."""
 
 from django.db import transaction
 from django.utils.text import slugify
 
-from .models import EthnicGroup, ServiceArea
+from .models import EthnicGroup, LocalAuthorityArea, ServiceArea
 
 # ONS 2021 Census, England and Wales: 5 high-level groups, 19 detailed groups.
 ONS_2021_ETHNIC_GROUPS = {
@@ -47,6 +48,19 @@ SERVICE_AREAS = [
 ]
 
 
+# Local authority areas by ONS (GSS) code: the areas the demo Compacts cover and their neighbours.
+# A deployment adds its own through the admin; codes are the ONS ones, names as ONS publishes them.
+LOCAL_AUTHORITY_AREAS = {
+    "E06000061": "North Northamptonshire",
+    "E06000062": "West Northamptonshire",
+    "E06000042": "Milton Keynes",
+    "E06000026": "Plymouth",
+    "E06000027": "Torbay",
+    "E06000052": "Cornwall",
+    "E10000008": "Devon",
+}
+
+
 def _group_code(high_level: str, name: str) -> str:
     return slugify(f"{high_level.split(',')[0].split(' ')[0]} {name}")[:60]
 
@@ -63,4 +77,10 @@ def load_reference_data() -> dict[str, int]:
             )
     for name in SERVICE_AREAS:
         ServiceArea.objects.update_or_create(slug=slugify(name), defaults={"name": name})
-    return {"ethnic_groups": EthnicGroup.objects.count(), "service_areas": ServiceArea.objects.count()}
+    for code, name in LOCAL_AUTHORITY_AREAS.items():
+        LocalAuthorityArea.objects.update_or_create(code=code, defaults={"name": name})
+    return {
+        "ethnic_groups": EthnicGroup.objects.count(),
+        "service_areas": ServiceArea.objects.count(),
+        "local_authority_areas": LocalAuthorityArea.objects.count(),
+    }

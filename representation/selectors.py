@@ -9,7 +9,7 @@ from fractions import Fraction
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from organisations.models import BoardDeclaration, EthnicGroup
+from organisations.models import BoardDeclaration, EthnicGroup, Organisation
 
 from .models import Appointment, Board, Representative
 from .rules import is_bme_representative
@@ -20,10 +20,12 @@ def _declarations_newest_first():
 
 
 def boards_in_scope(*, compact=None) -> QuerySet[Board]:
-    """All boards, or those of `compact` plus boards tied to no Compact."""
+    """All boards, or those of `compact` plus boards tied to no Compact whose convening organisation
+    works in the Compact's areas (so a Plymouth partnership never counts in Northamptonshire)."""
     boards = Board.objects.select_related("compact", "convening_organisation")
     if compact is not None:
-        boards = boards.filter(Q(compact=compact) | Q(compact__isnull=True))
+        local = Organisation.objects.in_compact(compact).values("pk")
+        boards = boards.filter(Q(compact=compact) | Q(compact__isnull=True, convening_organisation__in=local))
     return boards.order_by("name", "pk")
 
 
@@ -83,7 +85,8 @@ def pool_figures(*, on_date: date, compact=None) -> PoolFigures:
     """The pool on `on_date` over the boards in scope (all, or a Compact's plus unattached ones).
 
     Four queries: the boards, the current seats (with representative and organisation), the
-    representatives' communities and their organisations' board declarations.
+    representatives' communities and their organisations' board declarations; for a Compact, a fifth
+    counts its representatives' seats on every board.
     """
     max_seats = settings.REPRESENTATION_MAX_SEATS
     # Sorted here, not by the database, so "by name" means the same on SQLite and PostgreSQL.
@@ -92,6 +95,18 @@ def pool_figures(*, on_date: date, compact=None) -> PoolFigures:
     people = {a.representative_id: a.representative for a in seats}
     bme = {pk for pk, person in people.items() if is_bme_representative(person, on_date=on_date)}
     per_person = Counter(a.representative_id for a in seats)
+    if compact is not None and people:
+        # Overload is about the person (§5.5): seats on boards outside the Compact (a regional forum,
+        # another Compact's board) still count towards it, though those boards are not listed here.
+        per_person = Counter(
+            dict(
+                Appointment.objects.current_on(on_date)
+                .filter(representative_id__in=people)
+                .values("representative_id")
+                .annotate(n=Count("pk"))
+                .values_list("representative_id", "n")
+            )
+        )
     by_board = defaultdict(list)
     for appointment in seats:
         by_board[appointment.board_id].append(appointment)
@@ -123,12 +138,12 @@ def seats_held_on(*, representative: Representative, on_date: date) -> int:
     return Appointment.objects.current_on(on_date).filter(representative=representative).count()
 
 
-def board_list(*, on_date: date) -> QuerySet[Board]:
-    """Boards with the number of seats held on `on_date`: one query."""
+def board_list(*, on_date: date, compact=None) -> QuerySet[Board]:
+    """Boards (of `compact` when given) with the number of seats held on `on_date`: one query."""
     current = Q(appointments__start_date__lte=on_date) & (
         Q(appointments__end_date__isnull=True) | Q(appointments__end_date__gte=on_date)
     )
-    return boards_in_scope().annotate(seats_held=Count("appointments", filter=current))
+    return boards_in_scope(compact=compact).annotate(seats_held=Count("appointments", filter=current))
 
 
 def board_appointments(*, board: Board) -> list[Appointment]:

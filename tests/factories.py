@@ -13,6 +13,7 @@ from organisations.models import (
     BoardType,
     Compact,
     LegalForm,
+    LocalAuthorityArea,
     Membership,
     MembershipRole,
     MembershipStatus,
@@ -42,9 +43,29 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save()
 
 
+class LocalAuthorityAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LocalAuthorityArea
+        django_get_or_create = ["code"]
+
+    # A made-up ONS-shaped code: tests never rely on a real area's code.
+    code = "E06999001"
+    name = "Northshire"
+
+
+def _set_areas(obj, create, extracted):
+    """`areas=[...]` sets the areas; left out, the record is in Northshire, the area every
+    default CompactFactory covers, so tests that do not care about areas share one Compact area.
+    Pass `areas=[]` for "area not recorded"."""
+    if not create or (extracted is None and obj.areas.exists()):  # a get_or_create hit keeps its areas
+        return
+    obj.areas.set(extracted if extracted is not None else [LocalAuthorityAreaFactory()])
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Community Group {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name)[:120])
@@ -63,6 +84,10 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     local_authority_code = ""
     postcode = "NN1 1AA"
     verified = True
+
+    @factory.post_generation
+    def areas(obj, create, extracted, **kwargs):
+        _set_areas(obj, create, extracted)
 
 
 class PublicBodyFactory(OrganisationFactory):
@@ -99,10 +124,15 @@ class CompactFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Compact
         django_get_or_create = ["slug"]
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Compact {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
     area = "Northshire"
+
+    @factory.post_generation
+    def areas(obj, create, extracted, **kwargs):
+        _set_areas(obj, create, extracted)
 
 
 class SignatoryFactory(factory.django.DjangoModelFactory):

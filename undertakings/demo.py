@@ -97,7 +97,9 @@ STEERING = "steering@northants.example"
 
 
 def load() -> str:
-    codes = [services.code_load(path=path) for path in sorted(CODES_DIR.glob("*.yaml"))]
+    # <code>-definition.yaml beside each Code is its BME-led definition, loaded by organisations.
+    paths = [path for path in sorted(CODES_DIR.glob("*.yaml")) if not path.name.endswith("-definition.yaml")]
+    codes = [services.code_load(path=path) for path in paths]
     periods = {compact.slug: _periods(compact) for compact in Compact.objects.filter(codes__isnull=False).distinct()}
     made = 0
     code = Code.objects.adopted().filter(slug="northamptonshire-bme").order_by("-version").first()

@@ -101,13 +101,16 @@ def _median(amounts: QuerySet, count: int) -> Decimal | None:
     return _money(sum(middle) / len(middle))
 
 
-def _funders(funder: Organisation | None, compact: Compact | None, via: str = "") -> Q:
-    """Awards (or, `via="programme__"`, applications) of one funder and/or a Compact's signatories."""
+def _funders(funder: Organisation | None, compact: Compact | None, via: str = "", party: str = "recipient") -> Q:
+    """Awards (or, `via="programme__", party="applicant"`, applications) of one funder and/or a
+    Compact's signatories. For a Compact the recipient must also work in its areas: a funder that
+    signed two Compacts (a countywide NHS body, say) would otherwise have every award counted in both."""
     scope = Q()
     if funder is not None:
         scope &= Q(**{f"{via}funder": funder})
     if compact is not None:
         scope &= Q(**{f"{via}funder__in": Signatory.objects.filter(compact=compact).values("organisation_id")})
+        scope &= Q(**{f"{party}__in": Organisation.objects.in_compact(compact).values("pk")})
     return scope
 
 
@@ -183,7 +186,7 @@ def funding_monitoring(
     )
     awarded = scope.filter(kept)
     value, bme_value = _money(totals["value"]), _money(totals["bme_value"])
-    applications = _applications(start, end, _funders(funder, compact, via="programme__"))
+    applications = _applications(start, end, _funders(funder, compact, via="programme__", party="applicant"))
     funded = awarded.values("recipient_id")
     communities = (
         EthnicGroup.objects.minority()

@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from ..bme_led import TOO_MANY_BME, Outcome
-from ..models import EthnicGroup, Sector, ServiceArea
+from ..models import Compact, EthnicGroup, Sector, ServiceArea
 from .common import apply_board_count_rules, count_field
 
 NOT_TRUE_OR_FALSE = "Enter true or false"
@@ -54,6 +54,30 @@ def _choice(label: str, choices: list, empty: str) -> forms.ChoiceField:
     )
 
 
+UNKNOWN_COMPACT = "There is no Compact “{value}”. Use one of: {options}"
+
+
+def compact_field(compacts: dict) -> forms.ChoiceField:
+    """The `compact=` filter (a Compact's slug) shared by the directory, the eligibility checker and
+    the open-data API; an unknown slug is an error that names the ones there are."""
+    field = _choice("Compact", [(slug, c.name) for slug, c in compacts.items()], "Any Compact")
+    options = ", ".join(compacts) or "none yet"
+    field.error_messages["invalid_choice"] = UNKNOWN_COMPACT.replace("{value}", "%(value)s").format(options=options)
+    return field
+
+
+def resolve_compact(slug: str) -> tuple[Compact | None, str | None]:
+    """The Compact a `compact=` parameter names: (compact, None), (None, None) when none is named,
+    or (None, message) for a slug no Compact has."""
+    if not slug:
+        return None, None
+    compact = Compact.objects.filter(slug=slug).first()
+    if compact is not None:
+        return compact, None
+    options = ", ".join(Compact.objects.order_by("name").values_list("slug", flat=True)) or "none yet"
+    return None, UNKNOWN_COMPACT.format(value=slug, options=options)
+
+
 def _flat(choices):
     for value, label in choices:
         if isinstance(label, (list, tuple)):
@@ -70,9 +94,11 @@ class DirectoryFilterForm(forms.Form):
         # Two queries for the choices; the objects are kept so filtering needs no more.
         self.communities = {group.code: group for group in EthnicGroup.objects.order_by("position")}
         self.service_areas = {area.slug: area for area in ServiceArea.objects.order_by("name")}
+        self.compacts = {compact.slug: compact for compact in Compact.objects.order_by("name")}
         grouped: dict[str, list] = {}
         for group in self.communities.values():
             grouped.setdefault(group.high_level_group, []).append((group.code, group.name))
+        self.fields["compact"] = compact_field(self.compacts)
         self.fields["sector"] = _choice("Sector", Sector.choices, "Any sector")
         self.fields["status"] = _choice("BME-led status", Outcome.choices, "Any status")
         self.fields["community"] = _choice("Community served", list(grouped.items()), "Any community")
@@ -87,6 +113,7 @@ class DirectoryFilterForm(forms.Form):
         self.helper.form_tag = False
         self.helper.layout = Layout(
             Field.text("q", label_size=Size.SMALL),
+            Field.select("compact"),
             Field.select("sector"),
             Field.select("status"),
             Field.select("community"),
@@ -100,6 +127,7 @@ class DirectoryFilterForm(forms.Form):
         data = self.cleaned_data
         return {
             "query": data.get("q", "").strip(),
+            "compact": self.compacts.get(data.get("compact") or ""),
             "sector": data.get("sector", ""),
             "status": data.get("status", ""),
             "community": self.communities.get(data.get("community") or ""),

@@ -4,8 +4,9 @@ from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from ..bme_definitions import rule_for
 from ..bme_led import BmeLedResult, no_current_declaration, oldest_current_effective_date
-from ..models import BoardDeclaration, EthnicGroup, Organisation, Sector, ServiceArea
+from ..models import BoardDeclaration, Compact, EthnicGroup, LocalAuthorityArea, Organisation, Sector, ServiceArea
 from .status import assess_declaration
 
 
@@ -13,6 +14,7 @@ def directory_organisations(
     *,
     on_date: date,
     query: str = "",
+    compact: Compact | None = None,
     sector: str = "",
     status: str = "",
     community: EthnicGroup | None = None,
@@ -24,9 +26,12 @@ def directory_organisations(
     status on `on_date`, with service areas and communities prefetched (two queries for any number).
 
     Public bodies have no BME-led status (the test is about community organisations' boards), so
-    filtering by status leaves them out.
+    filtering by status leaves them out. With a Compact, only organisations working in its areas,
+    each assessed under that Compact's own definition; without, under the portal default.
     """
-    organisations = Organisation.objects.listed().with_bme_led_status(on_date)
+    organisations = Organisation.objects.listed().with_bme_led_status(on_date, rule_for(compact, on_date))
+    if compact is not None:
+        organisations = organisations.in_compact(compact)
     if query:
         organisations = organisations.filter(Q(name__icontains=query) | Q(org_id__iexact=query))
     if sector:
@@ -44,6 +49,7 @@ def directory_organisations(
     return organisations.order_by("name", "pk").prefetch_related(
         Prefetch("service_areas", queryset=ServiceArea.objects.order_by("name")),
         Prefetch("communities_served", queryset=EthnicGroup.objects.order_by("position")),
+        Prefetch("areas", queryset=LocalAuthorityArea.objects.order_by("name")),
     )
 
 

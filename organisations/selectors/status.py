@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from ..bme_led import (
     BmeLedResult,
+    BmeRule,
     assess_board,
     last_current_date,
     no_current_declaration,
@@ -13,42 +14,56 @@ from ..bme_led import (
 from ..models import BoardDeclaration, Organisation
 
 
-def current_declaration(*, organisation: Organisation, on_date: date) -> BoardDeclaration | None:
-    """The latest declaration effective on or before `on_date` and at most 12 months old then."""
-    return (
-        BoardDeclaration.objects.filter(
-            organisation=organisation,
-            effective_date__lte=on_date,
-            effective_date__gte=oldest_current_effective_date(on_date),
-        )
-        .order_by("-effective_date", "-declared_at", "-pk")
-        .first()
+def current_declaration(
+    *, organisation: Organisation, on_date: date, definition: BmeRule | None = None
+) -> BoardDeclaration | None:
+    """The latest declaration effective on or before `on_date` and at most 12 months old then, of a
+    board type the definition counts."""
+    declarations = BoardDeclaration.objects.filter(
+        organisation=organisation,
+        effective_date__lte=on_date,
+        effective_date__gte=oldest_current_effective_date(on_date),
     )
+    if definition is not None:
+        declarations = declarations.filter(board_type__in=definition.boards)
+    return declarations.order_by("-effective_date", "-declared_at", "-pk").first()
 
 
-def assess_declaration(declaration: BoardDeclaration) -> BmeLedResult:
+def assess_declaration(declaration: BoardDeclaration, definition: BmeRule | None = None) -> BmeLedResult:
     return assess_board(
         members=declaration.members,
         bme_members=declaration.bme_members,
         undisclosed_members=declaration.undisclosed_members,
+        definition=definition,
         effective_date=declaration.effective_date,
         declaration_id=declaration.pk,
     )
 
 
-def status_among(declarations, *, on_date: date) -> BmeLedResult:
+def status_among(declarations, *, on_date: date, definition: BmeRule | None = None) -> BmeLedResult:
     """The status on `on_date` from declarations already fetched, newest first (ordered as
     current_declaration orders them): for callers that assess many organisations from one query."""
     oldest = oldest_current_effective_date(on_date)
-    declaration = next((d for d in declarations if oldest <= d.effective_date <= on_date), None)
-    return no_current_declaration() if declaration is None else assess_declaration(declaration)
-
-
-def bme_led_status(*, organisation: Organisation, on_date: date) -> BmeLedResult:
-    declaration = current_declaration(organisation=organisation, on_date=on_date)
+    boards = definition.boards if definition is not None else None
+    declaration = next(
+        (
+            d
+            for d in declarations
+            if oldest <= d.effective_date <= on_date and (boards is None or d.board_type in boards)
+        ),
+        None,
+    )
     if declaration is None:
-        return no_current_declaration()
-    return assess_declaration(declaration)
+        return no_current_declaration(definition=definition)
+    return assess_declaration(declaration, definition)
+
+
+def bme_led_status(*, organisation: Organisation, on_date: date, definition: BmeRule | None = None) -> BmeLedResult:
+    """The organisation's status under `definition` (a Compact's rule; the portal default when None)."""
+    declaration = current_declaration(organisation=organisation, on_date=on_date, definition=definition)
+    if declaration is None:
+        return no_current_declaration(definition=definition)
+    return assess_declaration(declaration, definition)
 
 
 @dataclass(frozen=True)

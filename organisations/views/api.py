@@ -13,9 +13,12 @@ from django.views.decorators.http import require_GET
 
 from common.apps_modules import app_modules
 
+from ..bme_definitions import current_definition
 from ..bme_led import assess_board, decimal_share, default_threshold
 from ..forms import DirectoryFilterForm, EligibilityForm
+from ..forms.public import resolve_compact
 from ..models import Sector
+from ..selectors.review import definition_summary
 from .directory import filtered_organisations
 
 DEFAULT_PAGE_SIZE = 25
@@ -36,18 +39,32 @@ def _errors(errors: dict) -> JsonResponse:
     return _json({"errors": {field: list(messages) for field, messages in errors.items()}}, status=400)
 
 
+def _rule_answer(compact, definition) -> dict:
+    """Which Compact's rule answered (name and version), or the portal default."""
+    return {
+        "compact": compact.slug if compact else None,
+        "rule": definition_summary(definition),
+    }
+
+
 @require_GET
 def eligibility(request):
     form = EligibilityForm(request.GET)
-    if not form.is_valid():
-        return _errors(form.errors)
-    result = assess_board(**form.cleaned_data)
+    compact, compact_error = resolve_compact(request.GET.get("compact", ""))
+    errors = dict(form.errors) if not form.is_valid() else {}
+    if compact_error:
+        errors["compact"] = [compact_error]
+    if errors:
+        return _errors(errors)
+    definition = current_definition(compact) if compact else None
+    result = assess_board(**form.cleaned_data, definition=definition.rule if definition else None)
     return _json(
         {
             "outcome": result.outcome.value,
             "bme_share": decimal_share(result.share),
             "threshold": decimal_share(result.threshold),
             "explanation": result.explanation,
+            **_rule_answer(compact, definition),
         }
     )
 
@@ -68,6 +85,8 @@ def _organisation(request, o) -> dict:
         "charity_number": o.charity_number or None,
         "company_number": o.company_number or None,
         "postcode": o.postcode or None,
+        "areas": [{"code": a.code, "name": a.name} for a in o.areas.all()],
+        "works_nationally": o.works_nationally,
         "website": o.website or None,
         "faith_based": o.faith_based,
         "refugee_focus": o.refugee_focus,
@@ -106,10 +125,13 @@ def organisations(request):
         query = {**request.GET.dict(), "page": number}
         return request.build_absolute_uri(f"{request.path}?{urlencode(query)}")
 
+    compact = form.compacts.get(form.cleaned_data.get("compact") or "")
+    definition = current_definition(compact) if compact else None
     return _json(
         {
             "as_of": timezone.localdate().isoformat(),
-            "threshold": decimal_share(default_threshold()),
+            "threshold": decimal_share(definition.rule.threshold if definition else default_threshold()),
+            **_rule_answer(compact, definition),
             "count": paginator.count,
             "page": page.number,
             "pages": paginator.num_pages,

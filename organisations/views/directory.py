@@ -7,6 +7,7 @@ from django.utils import timezone
 from common.csv_export import csv_response
 
 from .. import selectors
+from ..bme_definitions import current_definition
 from ..bme_led import Outcome
 from ..forms import DirectoryFilterForm
 from ..models import Membership, Sector
@@ -33,11 +34,15 @@ def directory(request):
     form = DirectoryFilterForm(request.GET)
     organisations = filtered_organisations(form)
     page = Paginator(organisations if organisations is not None else [], PAGE_SIZE).get_page(request.GET.get("page"))
+    compact = form.cleaned_data.get("compact") if organisations is not None else None
+    chosen = form.compacts.get(compact or "")
     return render(
         request,
         "organisations/directory.html",
         {
             "form": form,
+            "compact": chosen,
+            "definition": current_definition(chosen) if chosen else None,
             "page_obj": page,
             "public_sector": Sector.PUBLIC,
             "breadcrumbs": [("Home", reverse("home")), ("Organisations", None)],
@@ -54,6 +59,7 @@ CSV_HEADER = [
     "Charity number",
     "Company number",
     "Postcode",
+    "Local authority areas",
     "Website",
     "Faith-based",
     "Refugee and asylum seeker focus",
@@ -82,6 +88,7 @@ def directory_csv(request):
             o.charity_number,
             o.company_number,
             o.postcode,
+            o.areas_display,
             o.website,
             o.faith_based,
             o.refugee_focus,

@@ -10,8 +10,10 @@ from urllib.parse import urlencode
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from ..bme_led import assess_board, default_threshold, format_percent
-from ..forms.public import ELIGIBILITY_QUESTIONS, EligibilityForm
+from ..bme_definitions import current_definition
+from ..bme_led import assess_board, default_rule
+from ..forms.public import ELIGIBILITY_QUESTIONS, EligibilityForm, resolve_compact
+from ..models import Compact
 
 STEPS = tuple(ELIGIBILITY_QUESTIONS)  # members, bme_members, undisclosed_members
 URL_NAMES = {
@@ -24,7 +26,14 @@ ANSWERED = "answered"
 
 
 def _answers(request) -> dict[str, str]:
-    return {name: request.GET[name] for name in STEPS if name in request.GET}
+    # The chosen Compact travels with the answers, so every page asks under the same rule.
+    return {name: request.GET[name] for name in (*STEPS, "compact") if request.GET.get(name)}
+
+
+def _rule(request):
+    """(compact, definition, error) for the `compact=` parameter: whose rule answers."""
+    compact, error = resolve_compact(request.GET.get("compact", ""))
+    return compact, current_definition(compact) if compact else None, error
 
 
 def _url(name: str, answers: dict) -> str:
@@ -40,10 +49,22 @@ def _first_invalid(request, names) -> str | None:
 
 
 def start(request):
+    compact, definition, error = _rule(request)
+    rule = definition.rule if definition else default_rule()
+    result = assess_board(members=1, bme_members=1, undisclosed_members=0, definition=rule)
     return render(
         request,
         "organisations/eligibility/start.html",
-        {"first_url": reverse(URL_NAMES["members"]), "threshold": format_percent(default_threshold())},
+        {
+            "first_url": _url(URL_NAMES["members"], {"compact": compact.slug} if compact else {}),
+            "threshold": result.threshold_text,
+            "compact": compact,
+            "definition": definition,
+            "rule": rule,
+            "compacts": Compact.objects.order_by("name"),
+            "compact_error": error,
+        },
+        status=400 if error else 200,
     )
 
 
@@ -98,14 +119,19 @@ def result(request):
     answers = _answers(request)
     if invalid:
         return redirect(_url(URL_NAMES[invalid], answers))
+    compact, definition, error = _rule(request)
+    if error:
+        return redirect(_url("organisations:eligibility", answers))
     form = EligibilityForm(request.GET)
     form.is_valid()
-    outcome = assess_board(**form.cleaned_data)
+    outcome = assess_board(**form.cleaned_data, definition=definition.rule if definition else None)
     return render(
         request,
         "organisations/eligibility/result.html",
         {
             "result": outcome,
+            "compact": compact,
+            "definition": definition,
             "rows": [
                 (ELIGIBILITY_QUESTIONS[name].label, form.cleaned_data[name], _url(URL_NAMES[name], answers))
                 for name in STEPS

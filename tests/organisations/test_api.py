@@ -128,12 +128,16 @@ def test_an_app_redefining_another_apps_schema_is_refused(monkeypatch):
 
 def test_eligibility_answers_with_the_outcome_share_threshold_and_reasoning(client, document):
     response = client.get(ELIGIBILITY, {"members": 4, "bme_members": 3, "undisclosed_members": 0})
-    assert response.json() == {
+    body = response.json()
+    assert {key: body[key] for key in ("outcome", "bme_share", "threshold", "explanation", "compact")} == {
         "outcome": "bme_led",
         "bme_share": "0.75",
         "threshold": "0.75",
         "explanation": "3 of 4 board members are of BME origin (75%), which meets the 75% threshold.",
+        "compact": None,
     }
+    # No Compact given: the portal default answers, and says so.
+    assert body["rule"]["label"] == "Portal default"
     assert response["Access-Control-Allow-Origin"] == "*"
     assert_matches(document, "/api/v1/eligibility", response)
 
@@ -237,10 +241,11 @@ def test_the_api_is_read_only(world, client):
 def test_organisations_query_count_does_not_grow_with_rows(db, client, django_assert_num_queries):
     for _ in range(3):
         f.OrganisationFactory()
-    # ethnic groups and service areas (filter choices), count, page with statuses, service areas, communities
-    with django_assert_num_queries(6):
+    # ethnic groups, service areas and Compacts (filter choices), count, page with statuses, service
+    # areas, communities, local authority areas
+    with django_assert_num_queries(8):
         client.get(ORGANISATIONS)
     for _ in range(30):
         f.OrganisationFactory()
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(8):
         client.get(ORGANISATIONS)

@@ -84,16 +84,16 @@ def test_directory_query_count_does_not_grow_with_organisations(db, client, refe
     add(3)
     three = queries_for(client, url)
     add(27)
-    # ethnic groups and service areas (filter choices), count, page of organisations with their
-    # status subqueries, service areas and communities prefetched
-    assert three == queries_for(client, url) == 6
+    # ethnic groups, service areas and Compacts (filter choices), count, page of organisations with
+    # their status subqueries, service areas, communities and local authority areas prefetched
+    assert three == queries_for(client, url) == 8
 
 
 def test_signed_in_directory_adds_only_the_session_user_and_roles(world, client_for):
     client = client_for(world.users["group_member"])
     # session, user, memberships and steering seats (the header's "Compliance" link depends on the
-    # person's roles), then the 6 of the anonymous page
-    assert queries_for(client, reverse("organisations:directory")) == 10
+    # person's roles), then the 8 of the anonymous page
+    assert queries_for(client, reverse("organisations:directory")) == 12
 
 
 def test_csv_download_has_the_filtered_rows_with_formula_cells_escaped(world, client):
@@ -104,7 +104,7 @@ def test_csv_download_has_the_filtered_rows_with_formula_cells_escaped(world, cl
     assert rows[0][:3] == ["Name", "Identifier", "Sector"]
     names = [row[0] for row in rows[1:]]
     assert names == ["'=HYPERLINK(evil)", "Polish Community Centre"]
-    assert rows[1][13] == "No current declaration"
+    assert rows[1][14] == "No current declaration"
 
 
 def test_csv_download_refuses_invalid_filters(world, client):

@@ -112,7 +112,8 @@ def test_review_covers_the_compact_and_unattached_boards_and_names_nobody(db, se
     settings.REPRESENTATION_MAX_SEATS = 1
     compact, other = f.CompactFactory(), f.CompactFactory()
     ours = BoardFactory(name="Our Board", compact=compact)
-    shared = BoardFactory(name="Countywide Board", compact=None)
+    # Tied to no Compact but convened by an organisation working in the Compact's area.
+    shared = BoardFactory(name="Countywide Board", compact=None, convening_organisation=f.PublicBodyFactory())
     theirs = BoardFactory(name="Their Board", compact=other)
     busy = RepresentativeFactory(name="Busy Person", communities=[group("black-caribbean")])
     AppointmentFactory(board=ours, representative=busy)
