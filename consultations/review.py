@@ -159,3 +159,26 @@ def consultations_for_review(*, compact: Compact, start: date, end: date, as_of:
             for value, label in Disposition.choices
         ],
     }
+
+
+def code_consultations_for_review(*, compact: Compact, start: date, end: date) -> list[dict]:
+    """Consultations on the Compact's own Codes open at some time in [start, end]:
+    [{"title", "code", "owner", "opens", "closes", "status_label", "url"}], in the order they opened."""
+    consultations = (
+        Consultation.objects.not_draft()
+        .filter(code__compact=compact, opens__lte=end, closes__gte=start)
+        .select_related("owner", "code")
+        .order_by("opens", "title", "pk")
+    )
+    return [
+        {
+            "title": c.title,
+            "code": f"{c.code.short_title} (version {c.code.version})",
+            "owner": c.owner.name,
+            "opens": c.opens.isoformat(),
+            "closes": c.closes.isoformat(),
+            "status_label": c.get_status_display(),
+            "url": f"/consultations/{c.slug}/",
+        }
+        for c in consultations
+    ]

@@ -19,6 +19,7 @@ from undertakings.selectors.summary import compliance_summary
 
 from . import report_sections as sections
 from .charts import chart
+from .progress import development_section, progress_section, trend
 from .report_format import count, of, percent_text, share_percent
 
 DATASET_VERSION = "1.0"
@@ -26,6 +27,8 @@ DATASET_VERSION = "1.0"
 # The sections the steering group may write a commentary on (reviews.narrative), in report order.
 COMMENTED_SECTIONS = [
     ("year_in_numbers", "The year in numbers"),
+    ("progress", "Progress on last year’s actions"),
+    ("development", "How the Compact developed"),
     ("signatories", "Signatories"),
     ("compliance", "Compliance with the Codes"),
     ("funding", "Funding monitoring"),
@@ -38,7 +41,7 @@ SECTIONS = [
     ("foreword", "Foreword"),  # left out when there is none
     ("annual_meeting", "The annual meeting"),
     *COMMENTED_SECTIONS[:-1],
-    ("sector_statement", "The sector's view"),  # left out when there is none
+    ("sector_statement", "The sector’s view"),  # left out when there is none
     COMMENTED_SECTIONS[-1],
 ]
 OPTIONAL_SECTIONS = ("foreword", "sector_statement")
@@ -60,10 +63,12 @@ def build_dataset(
     built_at: datetime,
     progress: Callable[[int, str], None] | None = None,
     narrative: dict | None = None,
+    history: bool = True,
 ) -> dict:
     """Everything the annual review of `compact` for `period` prints, as plain JSON data.
     `narrative` is what the steering group wrote (reviews.narrative.narrative_as_dataset), frozen
-    into the dataset here so that a published version keeps it."""
+    into the dataset here so that a published version keeps it. `history=False` leaves out the
+    comparison with earlier years (used when an earlier year's figures are recomputed for it)."""
     from .narrative import narrative_as_dataset
 
     narrative = narrative or narrative_as_dataset(None)
@@ -106,12 +111,18 @@ def build_dataset(
             "Gathering representation",
             lambda: sections.representation_section(compact=compact, on_date=status_date),
         ),
+        (
+            "progress",
+            "Gathering last year's actions",
+            lambda: progress_section(compact=compact, period=period, as_of=as_of),
+        ),
         ("actions", "Adding the actions for next year", lambda: actions_section(actions)),
     ]
     data = {}
     for n, (key, message, build) in enumerate(steps, start=1):
         data[key] = build()
         report(n * 100 // (len(steps) + 1), message)
+    data["development"] = development_section(compact=compact, period=period, signatories=data["signatories"])
     data["annual_meeting"] = narrative["meeting"]
     data["foreword"] = narrative["foreword"]
     data["sector_statement"] = narrative["sector_statement"]
@@ -143,6 +154,11 @@ def build_dataset(
         "year_in_numbers": year_in_numbers(data),
         **data,
     }
+    if history:
+        report(95, "Comparing with earlier years")
+        dataset["year_in_numbers"]["trend"] = trend(
+            compact=compact, period=period, figures=dataset["year_in_numbers"]["figures"], built_at=built_at
+        )
     report(100, "Dataset complete")
     return json_safe(dataset)
 

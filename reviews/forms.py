@@ -6,6 +6,7 @@ from django import forms
 from common.forms import GovUKDateField, form_helper
 
 from . import services
+from .models import ActionProgress
 
 
 class ActionForm(forms.Form):
@@ -149,4 +150,28 @@ class CommentaryForm(forms.Form):
             )
         self.helper = form_helper(
             *[Field.textarea(key, rows=4, label_size=Size.SMALL) for key, _ in sections], button="Save commentary"
+        )
+
+
+class ProgressForm(forms.Form):
+    """What became of one of last year's actions."""
+
+    progress = forms.ChoiceField(
+        label="What became of it?",
+        choices=ActionProgress.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": services.PROGRESS_REQUIRED},
+    )
+    note = forms.CharField(
+        label="What happened",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="One sentence, printed beside the action in this year's review.",
+        error_messages={"required": services.PROGRESS_NOTE_REQUIRED},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(
+            Field.radios("progress", legend_size=Size.MEDIUM), Field.textarea("note", rows=3), button="Save progress"
         )

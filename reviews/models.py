@@ -114,8 +114,15 @@ class AnnualReview(models.Model):
         return f"{self.compact.slug}-annual-review-{slugify(self.period.label)}-v{self.version}.pdf"
 
 
+class ActionProgress(models.TextChoices):
+    DONE = "done", "Done"
+    IN_PROGRESS = "in_progress", "In progress"
+    DROPPED = "dropped", "Dropped"
+
+
 class ReviewAction(models.Model):
-    """An action for next year, agreed by the steering group before the review is built."""
+    """An action for next year, agreed by the steering group before the review is built. The next
+    year's review reports what became of it (`progress`, with a sentence)."""
 
     compact = models.ForeignKey(Compact, on_delete=models.CASCADE, related_name="review_actions")
     period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="review_actions")
@@ -123,6 +130,8 @@ class ReviewAction(models.Model):
     owner = models.CharField(max_length=200, help_text="Who will make sure it happens.")
     due = models.DateField(null=True, blank=True)
     position = models.PositiveIntegerField(default=0)
+    progress = models.CharField(max_length=20, choices=ActionProgress.choices, blank=True)
+    progress_note = models.TextField(blank=True, help_text="What happened, in a sentence.")
 
     history = HistoricalRecords()
 

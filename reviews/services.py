@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from undertakings.models import ReportingPeriod
 
-from .models import ACTIVE_STATUSES, AnnualReview, ReviewAction, ReviewStatus
+from .models import ACTIVE_STATUSES, ActionProgress, AnnualReview, ReviewAction, ReviewStatus
 from .permissions import can_manage
 
 logger = logging.getLogger(__name__)
@@ -396,3 +396,25 @@ def review_action_delete(*, item: ReviewAction, user) -> None:
         raise ValidationError(NOT_ALLOWED)
     with transaction.atomic():
         item.delete()
+
+
+PROGRESS_REQUIRED = "Say what became of the action"
+PROGRESS_NOTE_REQUIRED = "Say what happened, in a sentence"
+
+
+def review_action_progress(*, item: ReviewAction, user, progress: str, note: str) -> ReviewAction:
+    """Record what became of last year's action (done, in progress or dropped, with a sentence): the
+    next review prints it."""
+    if not can_manage(user, item.compact):
+        raise ValidationError(NOT_ALLOWED)
+    errors = {}
+    if progress not in ActionProgress.values:
+        errors["progress"] = PROGRESS_REQUIRED
+    if not note.strip():
+        errors["note"] = PROGRESS_NOTE_REQUIRED
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        item.progress, item.progress_note = progress, note.strip()
+        item.save(update_fields=["progress", "progress_note"])
+    return item

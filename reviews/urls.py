@@ -18,6 +18,7 @@ urlpatterns = [
     path(f"{BASE}/actions/add/", actions.action_add, name="action-add"),
     path(f"{BASE}/actions/<int:action_id>/change/", actions.action_edit, name="action-edit"),
     path(f"{BASE}/actions/<int:action_id>/remove/", actions.action_remove, name="action-remove"),
+    path(f"{BASE}/actions/<int:action_id>/progress/", actions.action_progress, name="action-progress"),
     path(f"{BASE}/meeting/", narrative.meeting, name="meeting"),
     path(f"{BASE}/foreword/", narrative.foreword, name="foreword"),
     path(f"{BASE}/commentary/", narrative.commentary, name="commentary"),

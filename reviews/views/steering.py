@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from organisations.roles import roles_for
+from undertakings.review import previous_period
 
 from .. import permissions, services
 from ..forms import PublishForm, WithdrawForm
@@ -56,6 +57,7 @@ def build_index(request):
 def manage(request, compact, period):
     compact, period = permissions.get_period_for_manager(request.user, compact, period)
     versions = list(versions_for(compact, period))
+    previous = previous_period(period)
     for review in versions:
         review.compact, review.period = compact, period  # spare a query per row for URLs and filenames
     return render(
@@ -66,6 +68,8 @@ def manage(request, compact, period):
             "period": period,
             "actions": actions_for(compact, period),
             "narrative": narrative_for(compact, period),
+            "previous": previous,
+            "last_year_actions": actions_for(compact, previous) if previous else [],
             "narrative_frozen": any(v.is_published for v in versions),
             "versions": versions,
             "building": any(not v.is_finished for v in versions),

@@ -67,6 +67,7 @@ ROWS = [
     Row("reviews:action-add", period_url("reviews:action-add"), STEERING_ONLY),
     Row("reviews:action-edit", period_url("reviews:action-edit", lambda w: w.reviews_action.pk), HIDDEN),
     Row("reviews:action-remove", period_url("reviews:action-remove", lambda w: w.reviews_action.pk), HIDDEN),
+    Row("reviews:action-progress", period_url("reviews:action-progress", lambda w: w.reviews_action.pk), HIDDEN),
     Row("reviews:meeting", period_url("reviews:meeting"), STEERING_ONLY),
     Row(
         "reviews:meeting",
