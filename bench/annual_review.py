@@ -48,7 +48,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-BENCH_SQLITE = "/tmp/annual_review_bench.sqlite3"
+BENCH_SQLITE = os.environ.get("BENCH_SQLITE", "/tmp/annual_review_bench.sqlite3")
 START, END = datetime.date(2025, 4, 1), datetime.date(2026, 3, 31)
 UNDERTAKINGS = 30
 COMPLAINTS = 60
@@ -60,7 +60,7 @@ def generate(bodies: int, groups: int, awards: int):
     from complaints.models import ComplainantKind
     from funding.models import Award
     from organisations.bme_led import Outcome
-    from organisations.models import BoardDeclaration, Compact, Organisation, Sector, Signatory
+    from organisations.models import BoardDeclaration, Compact, LocalAuthorityArea, Organisation, Sector, Signatory
     from undertakings.models import (
         Code,
         ComplianceEntry,
@@ -94,6 +94,12 @@ def generate(bodies: int, groups: int, awards: int):
     )
     Signatory.objects.bulk_create(
         Signatory(compact=compact, organisation=o, signed_on=datetime.date(2020, 4, 1)) for o in public + community
+    )
+    # Every organisation works in the Compact's area: the review counts only the Compact's own.
+    area = LocalAuthorityArea.objects.create(code="E06999999", name="Benchshire")
+    compact.areas.add(area)
+    Organisation.areas.through.objects.bulk_create(
+        Organisation.areas.through(organisation_id=o.pk, localauthorityarea_id=area.pk) for o in public + community
     )
     BoardDeclaration.objects.bulk_create(
         BoardDeclaration(

@@ -18,6 +18,7 @@ from undertakings.selectors.periods import signatories_during
 from undertakings.selectors.summary import compliance_summary
 
 from . import report_sections as sections
+from .annexes import open_data, open_data_url
 from .charts import chart
 from .progress import development_section, progress_section, trend
 from .report_format import count, of, percent_text, share_percent
@@ -160,7 +161,15 @@ def build_dataset(
             compact=compact, period=period, figures=dataset["year_in_numbers"]["figures"], built_at=built_at
         )
     report(100, "Dataset complete")
-    return json_safe(dataset)
+    dataset = json_safe(dataset)
+    # Long lists go to open-data files beside the review, short ones to the PDF's annex too.
+    dataset["open_data"] = open_data(dataset)
+    dataset["open_data_url"] = open_data_url(dataset)
+    if dataset["open_data"]:
+        dataset["sections"].append(
+            {"id": "annexes", "title": "Annexes and open data", "empty": False, "commentary": ""}
+        )
+    return dataset
 
 
 def interim_reasons(*, period: ReportingPeriod, as_of, compliance: dict) -> list[str]:

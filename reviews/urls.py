@@ -13,6 +13,7 @@ urlpatterns = [
     path(f"{BASE}/", public.published, name="published"),
     path(f"{BASE}.pdf", public.published_pdf, name="published-pdf"),
     path(f"{BASE}.json", public.published_data, name="published-data"),
+    path(f"{BASE}/data/<slug:table>.csv", public.published_table, name="published-table"),
     path(f"{BASE}/build/", steering.manage, name="manage"),
     path(f"{BASE}/build/new-version/", steering.request_build, name="request"),
     path(f"{BASE}/actions/add/", actions.action_add, name="action-add"),

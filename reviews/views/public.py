@@ -5,6 +5,9 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from common.csv_export import csv_response
+
+from .. import annexes
 from ..permissions import can_manage_any, get_published_review
 from ..selectors import published_reviews
 
@@ -62,3 +65,13 @@ def pdf_response(review):
     except FileNotFoundError:
         raise Http404("The PDF is missing") from None
     return FileResponse(handle, as_attachment=True, filename=review.pdf_filename(), content_type="application/pdf")
+
+
+def published_table(request, compact, period, table):
+    """One of the lists that grow with the Compact (every statement, signatory, BME-led organisation,
+    lesson), as CSV open data drawn from the published review's stored dataset."""
+    review = get_published_review(compact, period)
+    if table not in annexes.NAMES:
+        raise Http404("No such table")
+    header, rows = annexes.table(review.dataset, table)
+    return csv_response(f"{review.pdf_filename().removesuffix('.pdf')}-{table}.csv", header, rows)

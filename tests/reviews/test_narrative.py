@@ -113,7 +113,7 @@ def test_the_foreword_and_the_sectors_statement_are_printed_with_who_wrote_them(
     dataset = dataset_for(world)
     ids = [s["id"] for s in dataset["sections"]]
     assert ids[:3] == ["foreword", "annual_meeting", "year_in_numbers"]
-    assert ids[-2:] == ["sector_statement", "actions"]
+    assert ids[-3:] == ["sector_statement", "actions", "annexes"]
     assert dataset["sector_statement"]["authors"] == ["Amara Okafor (Voluntary sector representative)"]
     text = words(render_html(dataset))
     assert "Foreword A year of steady progress. Sam Steering, Chair" in text

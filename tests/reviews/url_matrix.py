@@ -50,6 +50,13 @@ ROWS = [
         expect(404),
         note="nothing published for the period",
     ),
+    Row("reviews:published-table", period_url("reviews:published-table", lambda w: "signatories"), PUBLIC),
+    Row(
+        "reviews:published-table",
+        lambda w: reverse("reviews:published-table", args=[w.compact.slug, "2024-25", "signatories"]),
+        expect(404),
+        note="nothing published for the period",
+    ),
     Row("reviews:manage", period_url("reviews:manage"), STEERING_ONLY),
     Row(
         "reviews:manage",
