@@ -23,7 +23,7 @@ from .charts import chart
 from .progress import development_section, progress_section, trend
 from .report_format import count, of, percent_text, share_percent
 
-DATASET_VERSION = "1.0"
+DATASET_VERSION = "2.0"
 
 # The sections the steering group may write a commentary on (reviews.narrative), in report order.
 COMMENTED_SECTIONS = [
