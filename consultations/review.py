@@ -12,6 +12,7 @@ from datetime import date
 from django.db.models import Q
 from django.utils import timezone
 
+from organisations.bme_definitions import rule_for
 from organisations.bme_led import Outcome
 from organisations.models import BoardDeclaration, Compact, Organisation, Signatory
 from organisations.selectors import status_among
@@ -37,14 +38,15 @@ def _comment_dispositions(comment_ids: set[int]) -> dict[int, str]:
     return result
 
 
-def _bme_led(organisation_ids: set[int], on_dates: set[date]) -> dict[tuple[int, date], bool]:
+def _bme_led(organisation_ids: set[int], on_dates: set[date], rule=None) -> dict[tuple[int, date], bool]:
     declarations = defaultdict(list)
     for declaration in BoardDeclaration.objects.filter(organisation_id__in=organisation_ids).order_by(
         "organisation_id", "-effective_date", "-declared_at", "-pk"
     ):
         declarations[declaration.organisation_id].append(declaration)
     return {
-        (organisation_id, day): status_among(declarations[organisation_id], on_date=day).outcome == Outcome.BME_LED
+        (organisation_id, day): status_among(declarations[organisation_id], on_date=day, definition=rule).outcome
+        == Outcome.BME_LED
         for organisation_id in organisation_ids
         for day in on_dates
     }
@@ -89,7 +91,8 @@ def consultations_for_review(*, compact: Compact, start: date, end: date, as_of:
         if organisation_id:
             responding[consultation_id].add(organisation_id)
     everyone = set().union(*invited.values(), *responding.values()) if ids else set()
-    bme_led = _bme_led(everyone, {c.closes for c in consultations})
+    # Under the Compact's own BME-led definition (its Code's), as every figure of its review.
+    bme_led = _bme_led(everyone, {c.closes for c in consultations}, rule_for(compact, end))
 
     rows = []
     totals = dict.fromkeys(

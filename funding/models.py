@@ -176,6 +176,9 @@ class Award(models.Model):
     recipient_bme_led_outcome = models.CharField(
         "recipient BME-led status on award date", max_length=30, choices=Outcome.choices
     )
+    # Which Compact's rule (name and version) judged that status, so a later change of definition
+    # never rewrites an award's history. Blank on awards made before definitions were recorded.
+    recipient_bme_rule = models.CharField("BME-led rule applied", max_length=200, blank=True)
     withdrawn_on = models.DateField("withdrawal date", null=True, blank=True)
     withdrawal_reason = models.TextField(blank=True)
     source = models.CharField(max_length=20, choices=AwardSource.choices, default=AwardSource.RECORDED)

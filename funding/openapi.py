@@ -22,6 +22,13 @@ PATHS = {
                     "schema": {"type": "string"},
                     "description": "Funder's organisation identifier (org-id), e.g. GB-LAE-WNT.",
                 },
+                {
+                    "name": "compact",
+                    "in": "query",
+                    "schema": {"type": "string"},
+                    "description": "A Compact's slug: awards by its signatories to organisations working in its "
+                    "areas. An unknown slug is a 400 error naming the Compacts there are.",
+                },
                 {"name": "from", "in": "query", "schema": _DATE, "description": "Awarded on or after this date."},
                 {"name": "to", "in": "query", "schema": _DATE, "description": "Awarded on or before this date."},
                 {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
@@ -32,7 +39,7 @@ PATHS = {
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GrantPackage"}}},
                 },
                 "400": {
-                    "description": "A bad date or unknown funder",
+                    "description": "A bad date, an unknown funder or an unknown Compact",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}},
                 },
             },
@@ -176,6 +183,11 @@ SCHEMAS = {
             "redistributions_completed": {"type": "integer"},
             "alternatives_considered": {"type": "integer"},
             "redistributed_within_bme_sector": _MONEY,
+            "bme_rule": {"type": "string", "description": "The Compact's BME-led rule (name and version), if one."},
+            "bme_sector_includes_serving_organisations": {
+                "type": "boolean",
+                "description": "The bme_led_* figures also count organisations mainly serving BME communities.",
+            },
         },
     },
     "Errors": {"type": "object", "properties": {"errors": {"type": "array", "items": {"type": "string"}}}},

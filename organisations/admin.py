@@ -5,9 +5,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .models import (
+    BmeDefinition,
     BoardDeclaration,
     Compact,
     EthnicGroup,
+    LocalAuthorityArea,
     Membership,
     MembershipStatus,
     Organisation,
@@ -20,10 +22,10 @@ from .models import (
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "sector", "org_id", "verified", "created_at"]
-    list_filter = ["sector", "verified", "faith_based", "refugee_focus"]
+    list_filter = ["sector", "verified", "faith_based", "refugee_focus", "works_nationally", "areas"]
     search_fields = ["name", "org_id", "charity_number", "company_number"]
     readonly_fields = ["org_id", "verified_at", "verified_by"]
-    filter_horizontal = ["communities_served", "service_areas"]
+    filter_horizontal = ["communities_served", "service_areas", "areas"]
     actions = ["verify"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
@@ -81,8 +83,24 @@ class SteeringGroupInline(admin.TabularInline):
 @admin.register(Compact)
 class CompactAdmin(SimpleHistoryAdmin):
     list_display = ["name", "area", "slug"]
+    filter_horizontal = ["areas"]
     inlines = [SignatoryInline, SteeringGroupInline]
 
 
 admin.site.register(EthnicGroup, list_display=["name", "high_level_group", "position"])
 admin.site.register(ServiceArea, list_display=["name", "slug"])
+admin.site.register(LocalAuthorityArea, list_display=["name", "code"], search_fields=["name", "code"])
+
+
+@admin.register(BmeDefinition)
+class BmeDefinitionAdmin(admin.ModelAdmin):
+    """Read-only: definitions are data beside each Code, changed by a new file version and
+    `load_bme_definitions`, so that an award's recorded rule version always means one thing."""
+
+    list_display = ["__str__", "compact", "code_slug", "reading", "effective_from", "source_file"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

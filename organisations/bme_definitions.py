@@ -112,6 +112,37 @@ def rule_for(compact, on_date: date | None = None) -> BmeRule | None:
     return definition.rule if definition else None
 
 
+def compact_between(*, funder, organisation):
+    """The Compact the funder signed whose areas the organisation works in (the first by name if
+    there are several), or None when they share none."""
+    from .models import Compact
+
+    return (
+        Compact.objects.filter(signatory_records__organisation=funder, areas__organisations=organisation)
+        .order_by("name", "pk")
+        .first()
+    )
+
+
+def rule_between(*, funder, organisation, on_date: date | None = None) -> BmeRule | None:
+    """The rule a funder judges an organisation by: its shared Compact's (`compact_between`), or
+    None (the portal default) when they share no Compact."""
+    return rule_for(compact_between(funder=funder, organisation=organisation), on_date)
+
+
+def clause_for(compact, role: str) -> str | None:
+    """The Compact's own clause for a role (CLAUSE_ROLES), or None: no Compact, no definition loaded,
+    or a Code without such a clause. Callers leave the reference out on None."""
+    if role not in CLAUSE_ROLES:
+        raise ValueError(f"Unknown clause role {role!r}")
+    if isinstance(compact, str):
+        from .models import Compact
+
+        compact = Compact.objects.filter(slug=compact).first()
+    definition = current_definition(compact)
+    return definition.clause(role) if definition else None
+
+
 def _check(data: dict, file: str) -> dict:
     def bad(field, problem):
         return ValidationError(BAD_FIELD.format(file=file, field=field, problem=problem))

@@ -121,6 +121,18 @@ class OrganisationQuerySet(models.QuerySet):
             Exists(through.objects.filter(organisation_id=OuterRef("pk"), localauthorityarea__compacts=compact))
         )
 
+    def serving_bme_communities(self):
+        """Voluntary organisations that mainly serve BME communities without necessarily being
+        BME-led: recorded as refugee-focused or faith-based and serving at least one minority ethnic
+        community. A Compact whose definition says so (Northamptonshire §6.10.5) counts them as BME
+        sector in funding figures."""
+        minority = EthnicGroup.objects.minority().filter(organisations=OuterRef("pk"))
+        return (
+            self.filter(sector=Sector.VOLUNTARY)
+            .filter(Q(refugee_focus=True) | Q(faith_based=True))
+            .filter(Exists(minority))
+        )
+
     def without_area(self):
         """Organisations that record neither a local area nor national working: "area not recorded"."""
         return self.filter(areas__isnull=True, works_nationally=False)

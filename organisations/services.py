@@ -20,6 +20,7 @@ from .identifiers import derive_org_id, normalise_company_number, normalise_numb
 from .models import (
     BoardDeclaration,
     EthnicGroup,
+    LocalAuthorityArea,
     Membership,
     MembershipRole,
     MembershipStatus,
@@ -59,6 +60,7 @@ PROFILE_FIELDS = (
     "description",
     "faith_based",
     "refugee_focus",
+    "works_nationally",
 )
 
 
@@ -131,8 +133,10 @@ def organisation_register(
     description: str = "",
     faith_based: bool = False,
     refugee_focus: bool = False,
+    works_nationally: bool = False,
     communities_served: list[EthnicGroup] | tuple = (),
     service_areas: list[ServiceArea] | tuple = (),
+    areas: list[LocalAuthorityArea] | tuple = (),
 ) -> Organisation:
     """Register an organisation. It stays unverified (out of the directory) until a site admin
     verifies it; the person registering it becomes its approved admin."""
@@ -151,6 +155,7 @@ def organisation_register(
             "description": description,
             "faith_based": faith_based,
             "refugee_focus": refugee_focus,
+            "works_nationally": works_nationally,
         }
     )
     slug = _unique_slug(fields["name"])
@@ -161,6 +166,8 @@ def organisation_register(
     organisation.save()
     organisation.communities_served.set(communities_served)
     organisation.service_areas.set(service_areas)
+    # The areas it works in decide which Compact counts it (OrganisationQuerySet.in_compact).
+    organisation.areas.set(areas)
     membership = Membership(
         user=user,
         organisation=organisation,
@@ -183,6 +190,7 @@ def organisation_update(
     user: AbstractBaseUser,
     communities_served: list[EthnicGroup] | tuple | None = None,
     service_areas: list[ServiceArea] | tuple | None = None,
+    areas: list[LocalAuthorityArea] | tuple | None = None,
     **changes,
 ) -> Organisation:
     """Change profile fields (any of PROFILE_FIELDS). The org-id identifier follows the numbers;
@@ -202,6 +210,8 @@ def organisation_update(
         organisation.communities_served.set(communities_served)
     if service_areas is not None:
         organisation.service_areas.set(service_areas)
+    if areas is not None:
+        organisation.areas.set(areas)
     return organisation
 
 

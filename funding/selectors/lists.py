@@ -37,10 +37,18 @@ def applications_for_user(user) -> QuerySet:
     return applications.filter(visible)
 
 
-def award_list(*, funder: Organisation | None = None, start: date | None = None, end: date | None = None) -> QuerySet:
+def award_list(
+    *, funder: Organisation | None = None, start: date | None = None, end: date | None = None, compact=None
+) -> QuerySet:
+    """Awards, of one funder and/or one Compact (by a signatory to an organisation in its areas)."""
     awards = Award.objects.with_parties()
     if funder is not None:
         awards = awards.filter(funder=funder)
+    if compact is not None:
+        awards = awards.filter(
+            funder__in=Signatory.objects.filter(compact=compact).values("organisation_id"),
+            recipient__in=Organisation.objects.in_compact(compact).values("pk"),
+        )
     if start is not None:
         awards = awards.filter(award_date__gte=start)
     if end is not None:

@@ -4,7 +4,10 @@ The monitoring page, its CSV, the JSON API and the annual review all call `fundi
 the figures agree wherever they are shown. Definitions:
 
 - "Awards" are awards dated in the period that have not been withdrawn; "BME-led" means the
-  recipient's outcome recorded on the award date (applications: on the submission date).
+  recipient's outcome recorded on the award date (applications: on the submission date). For a
+  Compact whose definition counts organisations mainly serving BME communities as BME sector
+  (Northamptonshire §6.10.5), the "bme_led_*" figures take those in too
+  (`bme_sector_includes_serving_organisations` says so).
 - Approval rate = awarded ÷ (awarded + declined) among voluntary and community sector applications
   submitted in the period; applications withdrawn by the applicant or awaiting a decision are counted
   but are not part of the rate.
@@ -12,9 +15,9 @@ the figures agree wherever they are shown. Definitions:
 - Multi-year awards have planned dates of at least three years (36 whole months).
 - Withdrawals, joint reviews held and funding redistributed count by the date each happened.
 
-Queries (at most 7, whatever the number of rows): 1 aggregate over awards; up to 3 for the medians;
-1 aggregate over applications; 1 for communities served by no funded organisation; 1 for service areas
-with VCS funding but no BME-led funding.
+Queries (at most 8, whatever the number of rows): 1 for the Compact's BME-led definition; 1 aggregate
+over awards; up to 3 for the medians; 1 aggregate over applications; 1 for communities served by no
+funded organisation; 1 for service areas with VCS funding but no BME-led funding.
 
 Medians are computed in the database, portably: ORDER BY amount with LIMIT/OFFSET at the middle, so
 at most two amounts leave the database whatever the number of awards. SQLite has no median function
@@ -30,6 +33,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 
 from common.jsonsafe import json_safe
 from funding.models import MULTI_YEAR_MONTHS, Application, ApplicationStatus, Award, AwardStatus
+from organisations.bme_definitions import rule_for
 from organisations.bme_led import Outcome
 from organisations.models import Compact, EthnicGroup, Organisation, Sector, Signatory
 
@@ -78,6 +82,10 @@ class FundingMonitoring:
     redistributions_completed: int
     alternatives_considered: int
     redistributed_within_bme_sector: Decimal
+    # The Compact's BME-led rule (name and version) behind the figures, and whether its "BME sector"
+    # also takes in organisations mainly serving BME communities (then "bme_led_*" figures count them).
+    bme_rule: str = ""
+    bme_sector_includes_serving_organisations: bool = False
 
     def as_dict(self) -> dict:
         """JSON-ready: dates as ISO strings, money and percentages as exact decimal strings."""
@@ -128,11 +136,14 @@ def _applicant_figures(totals: dict, prefix: str) -> ApplicantFigures:
     )
 
 
-def _applications(start: date, end: date, programme_scope: Q) -> dict:
+def _applications(start: date, end: date, programme_scope: Q, *, serving: bool = False) -> dict:
     applications = Application.objects.filter(
         programme_scope, submitted_on__range=(start, end), applicant__sector=Sector.VOLUNTARY
     )
-    groups = {"bme": Q(bme_led_outcome=Outcome.BME_LED), "other": ~Q(bme_led_outcome=Outcome.BME_LED)}
+    bme = Q(bme_led_outcome=Outcome.BME_LED)
+    if serving:
+        bme |= Q(applicant__in=Organisation.objects.serving_bme_communities().values("pk"))
+    groups = {"bme": bme, "other": ~bme}
     aggregates = {}
     for prefix, group in groups.items():
         aggregates |= {
@@ -154,7 +165,14 @@ def funding_monitoring(
     scope = Award.objects.filter(funder_scope)
     period = (start, end)
     kept = Q(award_date__range=period) & ~Q(status=AwardStatus.WITHDRAWN)
+    rule = rule_for(compact, end) if compact is not None else None
+    serving = rule is not None and rule.serving_organisations_count
     bme = Q(recipient_bme_led_outcome=Outcome.BME_LED)
+    redistributed_bme = Q(redistribution__alternative_bme_led_outcome=Outcome.BME_LED)
+    if serving:
+        serving_ids = Organisation.objects.serving_bme_communities().values("pk")
+        bme |= Q(recipient__in=serving_ids)
+        redistributed_bme |= Q(redistribution__alternative__in=serving_ids)
     withdrawn = Q(status=AwardStatus.WITHDRAWN, withdrawn_on__range=period)
     held = Q(joint_review__completed_on__isnull=False, joint_review__held_on__range=period)
     redistributed = Q(redistribution__completed_on__range=period)
@@ -181,12 +199,14 @@ def funding_monitoring(
         alternatives=Count("redistribution", filter=redistributed & Q(redistribution__alternative_considered=True)),
         redistributed_bme=Sum(
             "redistribution__amount",
-            filter=redistributed & Q(redistribution__alternative_bme_led_outcome=Outcome.BME_LED),
+            filter=redistributed & redistributed_bme,
         ),
     )
     awarded = scope.filter(kept)
     value, bme_value = _money(totals["value"]), _money(totals["bme_value"])
-    applications = _applications(start, end, _funders(funder, compact, via="programme__", party="applicant"))
+    applications = _applications(
+        start, end, _funders(funder, compact, via="programme__", party="applicant"), serving=serving
+    )
     funded = awarded.values("recipient_id")
     communities = (
         EthnicGroup.objects.minority()
@@ -231,4 +251,6 @@ def funding_monitoring(
         redistributions_completed=totals["redistributions"],
         alternatives_considered=totals["alternatives"],
         redistributed_within_bme_sector=_money(totals["redistributed_bme"]),
+        bme_rule=rule.label if rule is not None else "",
+        bme_sector_includes_serving_organisations=serving,
     )

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from common.dates import long_date
 from funding.models import Application, ApplicationStatus, FundingProgramme
+from organisations.bme_definitions import rule_between
 from organisations.bme_led import Outcome
 from organisations.models import Organisation
 from organisations.selectors import bme_led_status
@@ -56,7 +57,8 @@ def application_submit(
         )
     if errors:
         raise ValidationError(errors)
-    status = bme_led_status(organisation=applicant, on_date=submitted_on)
+    rule = rule_between(funder=programme.funder, organisation=applicant, on_date=submitted_on)
+    status = bme_led_status(organisation=applicant, on_date=submitted_on, definition=rule)
     if programme.ring_fenced and status.outcome != Outcome.BME_LED:
         raise ValidationError(
             RING_FENCED.format(

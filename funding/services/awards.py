@@ -18,6 +18,7 @@ from funding.models import (
     JointReview,
     Redistribution,
 )
+from organisations.bme_definitions import rule_between
 from organisations.models import Organisation, Sector
 from organisations.selectors import bme_led_status
 
@@ -85,7 +86,8 @@ def award_create(
     if errors:
         raise ValidationError(errors)
     planned_months = _planned(planned_start, planned_end)
-    status = bme_led_status(organisation=application.applicant, on_date=award_date)
+    rule = rule_between(funder=application.programme.funder, organisation=application.applicant, on_date=award_date)
+    status = bme_led_status(organisation=application.applicant, on_date=award_date, definition=rule)
     award = Award.objects.create(
         identifier=f"pending-{application.pk}",
         title=title,
@@ -100,6 +102,7 @@ def award_create(
         programme=application.programme,
         application=application,
         recipient_bme_led_outcome=status.outcome,
+        recipient_bme_rule=status.rule_label,
         created_by=user,
     )
     # The number is the award's own, known once it is saved; an imported grant that happens to
@@ -231,7 +234,13 @@ def redistribution_record(
         redistribution.completed_on = today
         redistribution.completed_by = user
         redistribution.alternative_bme_led_outcome = (
-            bme_led_status(organisation=alternative, on_date=today).outcome if alternative else ""
+            bme_led_status(
+                organisation=alternative,
+                on_date=today,
+                definition=rule_between(funder=redistribution.award.funder, organisation=alternative, on_date=today),
+            ).outcome
+            if alternative
+            else ""
         )
     redistribution.save()
     return redistribution

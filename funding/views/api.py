@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from funding.selectors import award_list
 from funding.threesixty import export
+from organisations.forms.public import resolve_compact
 from organisations.models import Organisation
 
 from .common import parse_iso_date
@@ -26,9 +27,12 @@ def grants(request):
         funder = Organisation.objects.filter(org_id=request.GET["funder"]).first()
         if funder is None:
             errors.append(UNKNOWN_FUNDER.format(value=request.GET["funder"]))
+    compact, compact_error = resolve_compact(request.GET.get("compact", ""))
+    if compact_error:
+        errors.append(compact_error)
     if errors:
         return JsonResponse({"errors": errors}, status=400)
-    awards = award_list(funder=funder, start=start, end=end).order_by("award_date", "pk")
+    awards = award_list(funder=funder, start=start, end=end, compact=compact).order_by("award_date", "pk")
     page = Paginator(awards, API_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     links = {}

@@ -9,17 +9,17 @@ from common.dates import long_date
 from funding.forms import financial_year_choices
 from funding.selectors import FundingMonitoring, funding_monitoring
 from funding.templatetags.funding_tags import percent, pounds
+from organisations.forms.public import resolve_compact
 from organisations.models import Compact, Organisation
 
 from .common import requested_period
 
 
 def _scope(request):
-    funder = compact = None
+    funder = None
     if request.GET.get("funder"):
         funder = Organisation.objects.public_bodies().filter(org_id=request.GET["funder"]).first()
-    if request.GET.get("compact"):
-        compact = Compact.objects.filter(slug=request.GET["compact"]).first()
+    compact, _ = resolve_compact(request.GET.get("compact", ""))
     return funder, compact
 
 
@@ -87,11 +87,13 @@ def _charts(m: FundingMonitoring):
 
 def monitoring_page(request):
     m = monitoring_for_request(request)
+    _, compact_error = resolve_compact(request.GET.get("compact", ""))
     return render(
         request,
         "funding/monitoring.html",
         {
             "m": m,
+            "compact_error": compact_error,
             "charts": _charts(m),
             "applicant_groups": [("BME-led", m.bme_led_applicants), ("Other VCS", m.other_vcs_applicants)],
             "period": f"{long_date(m.start)} to {long_date(m.end)}",
@@ -153,4 +155,7 @@ def monitoring_csv(request):
 
 
 def monitoring_api(request):
+    _, compact_error = resolve_compact(request.GET.get("compact", ""))
+    if compact_error:
+        return JsonResponse({"errors": [compact_error]}, status=400)
     return JsonResponse(monitoring_for_request(request).as_dict())

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from common.forms import form_helper
 
 from .. import identifiers
-from ..models import EthnicGroup, LegalForm, PublicBodyType, Sector, ServiceArea
+from ..models import EthnicGroup, LegalForm, LocalAuthorityArea, PublicBodyType, Sector, ServiceArea
 
 NAME_REQUIRED = "Enter the organisation's name"
 SECTOR_REQUIRED = "Select the sector the organisation is in"
@@ -83,6 +83,14 @@ class OrganisationForm(forms.Form):
     )
     faith_based = forms.BooleanField(label="It is a faith-based organisation", required=False)
     refugee_focus = forms.BooleanField(label="It works mainly with refugees and people seeking asylum", required=False)
+    areas = forms.ModelMultipleChoiceField(
+        label="Which local authority areas does it work in?",
+        help_text="Select all that apply: they decide which Compact counts it. A public body: the areas it serves",
+        queryset=LocalAuthorityArea.objects.order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    works_nationally = forms.BooleanField(label="It works nationally, across England", required=False)
     service_areas = forms.ModelMultipleChoiceField(
         label="What kind of work does it do?",
         help_text="Select all that apply",
@@ -110,6 +118,8 @@ class OrganisationForm(forms.Form):
             Field.text("website", autocomplete="url"),
             Field.text("email", autocomplete="email"),
             Field.textarea("description", rows=5, max_characters=2000),
+            Field.checkboxes("areas", small=True, legend_size=Size.MEDIUM),
+            Field.checkbox("works_nationally", small=True),
             Fieldset(
                 Field.checkbox("faith_based", small=True),
                 Field.checkbox("refugee_focus", small=True),
@@ -127,7 +137,8 @@ class OrganisationForm(forms.Form):
 
     @classmethod
     def initial_for(cls, organisation) -> dict:
-        data = {name: getattr(organisation, name) for name in cls.base_fields if name != "service_areas"}
+        data = {name: getattr(organisation, name) for name in cls.base_fields if name not in ("service_areas", "areas")}
+        data["areas"] = list(organisation.areas.all())
         codes = [group.code for group in organisation.communities_served.all()]
         data["service_areas"] = list(organisation.service_areas.all())
         for key, (_, choices) in _community_fields().items():

@@ -2,7 +2,7 @@
 this date?" that funding, the directory, the API and the annual review all use (the directory, CSV
 and API filter on `Organisation.objects.with_bme_led_status`, the same rule in SQL)."""
 
-from .directory import directory_organisations, organisation_for_profile, profile_status
+from .directory import directory_organisations, organisation_compact, organisation_for_profile, profile_status
 from .people import membership_requests_to_decide, memberships_for_user, organisations_awaiting_verification
 from .reminders import REMINDER_DAYS, declarations_due_reminder
 from .review import bme_led_summary
@@ -18,6 +18,7 @@ __all__ = [
     "directory_organisations",
     "memberships_for_user",
     "membership_requests_to_decide",
+    "organisation_compact",
     "organisation_for_profile",
     "organisations_awaiting_verification",
     "profile_status",

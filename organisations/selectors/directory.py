@@ -5,9 +5,9 @@ from datetime import date
 from django.db.models import Prefetch, Q, QuerySet
 
 from ..bme_definitions import rule_for
-from ..bme_led import BmeLedResult, no_current_declaration, oldest_current_effective_date
+from ..bme_led import BmeLedResult, BmeRule
 from ..models import BoardDeclaration, Compact, EthnicGroup, LocalAuthorityArea, Organisation, Sector, ServiceArea
-from .status import assess_declaration
+from .status import status_among
 
 
 def directory_organisations(
@@ -60,6 +60,7 @@ def organisation_for_profile(*, slug: str) -> Organisation | None:
         .prefetch_related(
             Prefetch("communities_served", queryset=EthnicGroup.objects.order_by("position")),
             Prefetch("service_areas", queryset=ServiceArea.objects.order_by("name")),
+            Prefetch("areas", queryset=LocalAuthorityArea.objects.order_by("name")),
             Prefetch(
                 "board_declarations",
                 queryset=BoardDeclaration.objects.select_related("declared_by").order_by(
@@ -71,11 +72,12 @@ def organisation_for_profile(*, slug: str) -> Organisation | None:
     )
 
 
-def profile_status(*, organisation: Organisation, on_date: date) -> BmeLedResult:
-    """`bme_led_status` from declarations already prefetched by `organisation_for_profile`."""
-    for declaration in organisation.board_declarations.all():  # newest first
-        if oldest_current_effective_date(on_date) <= declaration.effective_date <= on_date:
-            return assess_declaration(declaration)
-        if declaration.effective_date < oldest_current_effective_date(on_date):
-            break
-    return no_current_declaration()
+def profile_status(*, organisation: Organisation, on_date: date, definition: BmeRule | None = None) -> BmeLedResult:
+    """`bme_led_status` (under `definition`) from declarations already prefetched by `organisation_for_profile`."""
+    return status_among(organisation.board_declarations.all(), on_date=on_date, definition=definition)
+
+
+def organisation_compact(organisation: Organisation) -> Compact | None:
+    """The Compact whose rule an organisation's own page uses: the first (by name) covering an area
+    it works in; None when it records no such area (the portal default then applies)."""
+    return Compact.objects.filter(areas__organisations=organisation).order_by("name", "pk").first()

@@ -79,7 +79,9 @@ class StatusPeriod:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-def status_history(*, organisation: Organisation, on_date: date, declarations=None) -> list[StatusPeriod]:
+def status_history(
+    *, organisation: Organisation, on_date: date, declarations=None, definition: BmeRule | None = None
+) -> list[StatusPeriod]:
     """How the organisation's status changed up to `on_date`, newest period first.
 
     1. Take the declarations effective on or before `on_date`; of several on one day the one
@@ -103,9 +105,15 @@ def status_history(*, organisation: Organisation, on_date: date, declarations=No
         stale_after = last_current_date(declaration.effective_date)
         following = winners[i + 1].effective_date if i + 1 < len(winners) else None
         end = stale_after if following is None else min(stale_after, following - timedelta(days=1))
-        periods.append(StatusPeriod(declaration.effective_date, end, assess_declaration(declaration), declaration))
+        periods.append(
+            StatusPeriod(declaration.effective_date, end, assess_declaration(declaration, definition), declaration)
+        )
         gap_end = on_date if following is None else following - timedelta(days=1)
         if stale_after < gap_end:
             gap_start = stale_after + timedelta(days=1)
-            periods.append(StatusPeriod(gap_start, None if following is None else gap_end, no_current_declaration()))
+            periods.append(
+                StatusPeriod(
+                    gap_start, None if following is None else gap_end, no_current_declaration(definition=definition)
+                )
+            )
     return periods[::-1]

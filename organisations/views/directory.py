@@ -109,6 +109,9 @@ def profile(request, slug):
         raise Http404("No such organisation")
     today = timezone.localdate()
     declarations = list(organisation.board_declarations.all())
+    compact = selectors.organisation_compact(organisation)
+    definition = current_definition(compact) if compact else None
+    rule = definition.rule if definition else None
     membership = (
         Membership.objects.filter(user=request.user, organisation=organisation).first()
         if request.user.is_authenticated
@@ -119,8 +122,12 @@ def profile(request, slug):
         "organisations/profile.html",
         {
             "organisation": organisation,
-            "status": selectors.profile_status(organisation=organisation, on_date=today),
-            "history": selectors.status_history(organisation=organisation, on_date=today, declarations=declarations),
+            "status": selectors.profile_status(organisation=organisation, on_date=today, definition=rule),
+            "history": selectors.status_history(
+                organisation=organisation, on_date=today, declarations=declarations, definition=rule
+            ),
+            "compact": compact,
+            "definition": definition,
             "today": today,
             "membership": membership,
             "show_counts": can_see_board_counts(request.user, organisation),

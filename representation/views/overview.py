@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.csv_export import csv_response
+from organisations.forms.public import resolve_compact
+from organisations.models import Compact
 
 from .. import permissions, selectors
 from ..forms import FiguresOnDateForm
@@ -24,11 +26,23 @@ CSV_HEADER = [
 ]
 
 
+def _compact_context(request, compact, compact_error) -> dict:
+    """The Compact filter (templates/includes/compact_filter.html): an unknown slug shows a message
+    and the page shows every Compact's records."""
+    return {
+        "compact": compact,
+        "compact_error": compact_error,
+        "compacts": Compact.objects.order_by("name"),
+        "action": request.path,
+    }
+
+
 def overview(request):
     # ?on_0=31&on_1=3&on_2=2026 shows another day; a date that is not real shows the error and today's figures.
     form = FiguresOnDateForm(request.GET if "on_0" in request.GET else None)
     on_date = (form.is_valid() and form.cleaned_data["on"]) or timezone.localdate()
-    figures = selectors.pool_figures(on_date=on_date)
+    compact, compact_error = resolve_compact(request.GET.get("compact", ""))
+    figures = selectors.pool_figures(on_date=on_date, compact=compact)
     can_manage = permissions.can_manage_pool(request.user)
     return render(
         request,
@@ -36,6 +50,7 @@ def overview(request):
         {
             "figures": figures,
             "form": form,
+            **_compact_context(request, compact, compact_error),
             "can_manage": can_manage,
             "can_create_board": permissions.can_create_board(request.user),
             "overloaded": [(shown_name(request.user, o.representative), o) for o in figures.overloaded]
@@ -47,12 +62,14 @@ def overview(request):
 
 def board_list(request):
     today = timezone.localdate()
-    page = Paginator(selectors.board_list(on_date=today), 25).get_page(request.GET.get("page"))
+    compact, compact_error = resolve_compact(request.GET.get("compact", ""))
+    page = Paginator(selectors.board_list(on_date=today, compact=compact), 25).get_page(request.GET.get("page"))
     return render(
         request,
         "representation/board_list.html",
         {
             "page_obj": page,
+            **_compact_context(request, compact, compact_error),
             "on_date": today,
             "can_create_board": permissions.can_create_board(request.user),
             "breadcrumbs": [("Representation", reverse("representation:overview")), ("Boards", None)],

@@ -40,5 +40,8 @@ def test_admin_pages_open(world, client_for):
         reverse("admin:organisations_organisation_change", args=[world.group.pk]),
         reverse("admin:organisations_boarddeclaration_change", args=[declaration.pk]),
         reverse("admin:organisations_membership_changelist"),
+        reverse("admin:organisations_compact_change", args=[world.compact.pk]),
+        reverse("admin:organisations_localauthorityarea_changelist"),
+        reverse("admin:organisations_bmedefinition_changelist"),
     ]:
         assert client.get(url).status_code == 200, url

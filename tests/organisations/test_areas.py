@@ -54,3 +54,23 @@ def test_bme_led_summary_names_only_the_compacts_own_organisations(two_compacts)
         summary = bme_led_summary(compact=compact, on_date=today)
         assert summary["voluntary_organisations"]["total"] == 1
         assert [o["org_id"] for o in summary["bme_led_organisations"]] == [groups[compact].org_id]
+
+
+def test_a_group_records_its_areas_when_it_registers_and_can_change_them(client_for, two_compacts):
+    from django.urls import reverse
+
+    from organisations.models import Organisation as Org
+
+    shire, _, north, west, sea = two_compacts
+    user = f.UserFactory()
+    client = client_for(user)
+    response = client.post(
+        reverse("organisations:register"),
+        {"name": "Shire Refugee Welcome", "sector": "voluntary", "areas": [north.pk], "works_nationally": ""},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    organisation = Org.objects.get(name="Shire Refugee Welcome")
+    assert list(organisation.areas.all()) == [north]
+    assert Org.objects.in_compact(shire).filter(pk=organisation.pk).exists()
+    page = client.get(reverse("organisations:edit", args=[organisation.slug])).content.decode()
+    assert "Which local authority areas does it work in?" in page

@@ -177,3 +177,16 @@ def test_the_directory_and_open_data_filter_by_compact(compacts, client):
     assert rows["rule"]["label"] == "Plymouth Compact BME-led definition 1.0"
     error = client.get(reverse("organisations:directory"), {"compact": "nowhere"}).content.decode()
     assert "There is no Compact “nowhere”" in error
+
+
+def test_an_organisations_page_shows_its_areas_and_its_compacts_rule(compacts, client):
+    _, _, northants_area, _ = compacts
+    group = f.OrganisationFactory(name="Forum", slug="forum", areas=[northants_area])
+    f.BoardDeclarationFactory(organisation=group, members=8, bme_members=5)
+    unrecorded = f.OrganisationFactory(name="Old Record", slug="old-record", areas=[])
+    page = client.get(reverse("organisations:profile", args=["forum"])).content.decode()
+    assert "West Northamptonshire" in page
+    assert "Northamptonshire Compact BME-led definition (version 1.0)" in page
+    assert "BME-led" in page and "5 of 8" not in page  # counts stay hidden from the public
+    other = client.get(reverse("organisations:profile", args=[unrecorded.slug])).content.decode()
+    assert "Area not recorded" in other and "portal&#x27;s default rule" in other.replace("'", "&#x27;")

@@ -164,9 +164,10 @@ def test_profile_query_count_does_not_grow_with_declarations(world, client_for):
     first = queries_for(client, url)
     for days in range(40, 1000, 60):
         f.BoardDeclarationFactory(organisation=world.group, effective_date=today - timedelta(days=days))
-    # session, user, organisation, communities, service areas, declarations with who declared them,
-    # the viewer's membership, memberships and steering seats (roles)
-    assert first == queries_for(client, url) == 9
+    # session, user, organisation, communities, service areas, local authority areas, declarations
+    # with who declared them, the organisation's Compact and its BME-led definition, the viewer's
+    # membership, memberships and steering seats (roles)
+    assert first == queries_for(client, url) == 12
 
 
 # --- Registering and editing ----------------------------------------------------------------------

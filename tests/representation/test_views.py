@@ -74,16 +74,17 @@ def test_a_date_that_is_not_real_is_named_and_todays_figures_are_shown(setup, cl
 
 
 def test_overview_queries_are_pinned(setup, client, django_assert_num_queries):
-    # boards; current appointments (+ board, representative, organisation); communities; declarations
-    with django_assert_num_queries(4):
+    # boards; current appointments (+ board, representative, organisation); communities; declarations;
+    # the Compacts for the filter
+    with django_assert_num_queries(5):
         client.get(reverse("representation:overview"))
 
 
 def test_board_list_queries_are_pinned(setup, client, django_assert_num_queries):
     for _n in range(5):
         AppointmentFactory(board=BoardFactory(compact=setup.compact), start_date=SINCE)
-    # count for the paginator; boards with compact, organisation and seats held
-    with django_assert_num_queries(2):
+    # count for the paginator; boards with compact, organisation and seats held; the Compacts for the filter
+    with django_assert_num_queries(3):
         response = client.get(reverse("representation:board-list"))
     assert "Northshire Partnership Board" in text(response)
 
