@@ -52,7 +52,7 @@ def _bme_led(organisation_ids: set[int], on_dates: set[date], rule=None) -> dict
     }
 
 
-def consultations_for_review(*, compact: Compact, start: date, end: date) -> dict:
+def consultations_for_review(*, compact: Compact, start: date, end: date, as_of: date | None = None) -> dict:
     """Consultations open at some time in [start, end] by organisations that had signed `compact`.
 
     Shape: {"consultations": [...], "totals": {...}, "dispositions": [...]} as documented in
@@ -110,6 +110,7 @@ def consultations_for_review(*, compact: Compact, start: date, end: date) -> dic
             "responses_published",
             "responses_published_on_time",
             "responses_overdue",
+            "responses_due",
         ],
         0,
     )
@@ -153,6 +154,7 @@ def consultations_for_review(*, compact: Compact, start: date, end: date) -> dic
         totals["responses_published"] += int(published is not None)
         totals["responses_published_on_time"] += int(bool(on_time))
         totals["responses_overdue"] += int(row["response_overdue"])
+        totals["responses_due"] += int(published is not None or row["response_overdue"])
     return {
         "consultations": rows,
         "totals": totals,
@@ -161,3 +163,26 @@ def consultations_for_review(*, compact: Compact, start: date, end: date) -> dic
             for value, label in Disposition.choices
         ],
     }
+
+
+def code_consultations_for_review(*, compact: Compact, start: date, end: date) -> list[dict]:
+    """Consultations on the Compact's own Codes open at some time in [start, end]:
+    [{"title", "code", "owner", "opens", "closes", "status_label", "url"}], in the order they opened."""
+    consultations = (
+        Consultation.objects.not_draft()
+        .filter(code__compact=compact, opens__lte=end, closes__gte=start)
+        .select_related("owner", "code")
+        .order_by("opens", "title", "pk")
+    )
+    return [
+        {
+            "title": c.title,
+            "code": f"{c.code.short_title} (version {c.code.version})",
+            "owner": c.owner.name,
+            "opens": c.opens.isoformat(),
+            "closes": c.closes.isoformat(),
+            "status_label": c.get_status_display(),
+            "url": f"/consultations/{c.slug}/",
+        }
+        for c in consultations
+    ]

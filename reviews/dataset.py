@@ -18,13 +18,18 @@ from undertakings.selectors.periods import signatories_during
 from undertakings.selectors.summary import compliance_summary
 
 from . import report_sections as sections
+from .annexes import open_data, open_data_url
 from .charts import chart
-from .report_format import count, percent_text, share_percent
+from .progress import development_section, progress_section, trend
+from .report_format import count, of, percent_text, share_percent
 
-DATASET_VERSION = "1.1"
+DATASET_VERSION = "2.0"
 
-SECTIONS = [
+# The sections the steering group may write a commentary on (reviews.narrative), in report order.
+COMMENTED_SECTIONS = [
     ("year_in_numbers", "The year in numbers"),
+    ("progress", "Progress on last year’s actions"),
+    ("development", "How the Compact developed"),
     ("signatories", "Signatories"),
     ("compliance", "Compliance with the Codes"),
     ("funding", "Funding monitoring"),
@@ -33,6 +38,14 @@ SECTIONS = [
     ("bme_led", "BME-led organisations and representation"),
     ("actions", "Actions for next year"),
 ]
+SECTIONS = [
+    ("foreword", "Foreword"),  # left out when there is none
+    ("annual_meeting", "The annual meeting"),
+    *COMMENTED_SECTIONS[:-1],
+    ("sector_statement", "The sector’s view"),  # left out when there is none
+    COMMENTED_SECTIONS[-1],
+]
+OPTIONAL_SECTIONS = ("foreword", "sector_statement")
 
 RETURN_STATUSES = [
     ("reviewed", "Reviewed"),
@@ -50,13 +63,30 @@ def build_dataset(
     actions: list[dict],
     built_at: datetime,
     progress: Callable[[int, str], None] | None = None,
+    narrative: dict | None = None,
+    history: bool = True,
 ) -> dict:
-    """Everything the annual review of `compact` for `period` prints, as plain JSON data."""
+    """Everything the annual review of `compact` for `period` prints, as plain JSON data.
+    `narrative` is what the steering group wrote (reviews.narrative.narrative_as_dataset), frozen
+    into the dataset here so that a published version keeps it. `history=False` leaves out the
+    comparison with earlier years (used when an earlier year's figures are recomputed for it)."""
+    from .narrative import narrative_as_dataset
+
+    narrative = narrative or narrative_as_dataset(None)
     report = progress or (lambda percent, message: None)
     start, end = period.start_date, period.end_date
+    # Lateness is judged on the day the review is built (a deadline passed by then with nothing done
+    # is late); a status (BME-led, seats held) on the period's last day, or on the build day if the
+    # period has not ended, never on a day still to come.
+    as_of = timezone.localtime(built_at).date() if timezone.is_aware(built_at) else built_at.date()
+    status_date = min(end, as_of)
     steps = [
         ("signatories", "Gathering signatories", lambda: signatories_section(period=period)),
-        ("compliance", "Gathering compliance returns", lambda: compliance_section(compact=compact, period=period)),
+        (
+            "compliance",
+            "Gathering compliance returns",
+            lambda: compliance_section(compact=compact, period=period, as_of=as_of),
+        ),
         (
             "funding",
             "Gathering funding figures",
@@ -65,18 +95,27 @@ def build_dataset(
         (
             "consultations",
             "Gathering consultations",
-            lambda: sections.consultations_section(compact=compact, start=start, end=end),
+            lambda: sections.consultations_section(compact=compact, start=start, end=end, as_of=as_of),
         ),
         (
             "complaints",
             "Gathering complaint figures",
-            lambda: sections.complaints_section(compact=compact, start=start, end=end),
+            lambda: sections.complaints_section(compact=compact, start=start, end=end, as_of=as_of),
         ),
-        ("bme_led", "Gathering BME-led organisations", lambda: sections.bme_led_section(compact=compact, on_date=end)),
+        (
+            "bme_led",
+            "Gathering BME-led organisations",
+            lambda: sections.bme_led_section(compact=compact, on_date=status_date),
+        ),
         (
             "representation",
             "Gathering representation",
-            lambda: sections.representation_section(compact=compact, on_date=end),
+            lambda: sections.representation_section(compact=compact, on_date=status_date),
+        ),
+        (
+            "progress",
+            "Gathering last year's actions",
+            lambda: progress_section(compact=compact, period=period, as_of=as_of),
         ),
         ("actions", "Adding the actions for next year", lambda: actions_section(actions)),
     ]
@@ -84,6 +123,12 @@ def build_dataset(
     for n, (key, message, build) in enumerate(steps, start=1):
         data[key] = build()
         report(n * 100 // (len(steps) + 1), message)
+    data["development"] = development_section(compact=compact, period=period, signatories=data["signatories"])
+    data["annual_meeting"] = narrative["meeting"]
+    data["foreword"] = narrative["foreword"]
+    data["sector_statement"] = narrative["sector_statement"]
+    commentary = narrative["commentary"]
+    reasons = interim_reasons(period=period, as_of=as_of, compliance=data["compliance"])
     dataset = {
         "version": DATASET_VERSION,
         "compact": {"slug": compact.slug, "name": compact.name, "area": compact.area},
@@ -94,15 +139,55 @@ def build_dataset(
             "display": f"{long_date(start)} to {long_date(end)}",
         },
         "built_at": built_at.isoformat(),
-        "built_on_display": long_date(
-            timezone.localtime(built_at).date() if timezone.is_aware(built_at) else built_at.date()
-        ),
-        "sections": [{"id": id, "title": title, "empty": _is_empty(id, data)} for id, title in SECTIONS],
+        "built_on_display": long_date(as_of),
+        "as_of": as_of.isoformat(),
+        "as_of_display": long_date(as_of),
+        "status_date": status_date.isoformat(),
+        "status_date_display": long_date(status_date),
+        # An interim review is printed as one on every page, and published only with a stated reason.
+        "interim": bool(reasons),
+        "interim_reasons": reasons,
+        "sections": [
+            {"id": id, "title": title, "empty": _is_empty(id, data), "commentary": commentary.get(id, "")}
+            for id, title in SECTIONS
+            if id not in OPTIONAL_SECTIONS or not data[id]["empty"]
+        ],
         "year_in_numbers": year_in_numbers(data),
         **data,
     }
+    if history:
+        report(95, "Comparing with earlier years")
+        dataset["year_in_numbers"]["trend"] = trend(
+            compact=compact, period=period, figures=dataset["year_in_numbers"]["figures"], built_at=built_at
+        )
     report(100, "Dataset complete")
-    return json_safe(dataset)
+    dataset = json_safe(dataset)
+    # Long lists go to open-data files beside the review, short ones to the PDF's annex too.
+    dataset["open_data"] = open_data(dataset)
+    dataset["open_data_url"] = open_data_url(dataset)
+    if dataset["open_data"]:
+        dataset["sections"].append(
+            {"id": "annexes", "title": "Annexes and open data", "empty": False, "commentary": ""}
+        )
+    return dataset
+
+
+def interim_reasons(*, period: ReportingPeriod, as_of, compliance: dict) -> list[str]:
+    """Why this review is not the final one for its period: the period had not ended when it was
+    built, or returns were still to come. No reasons: a final review."""
+    reasons = []
+    if period.end_date >= as_of:
+        reasons.append(
+            f"The period runs until {long_date(period.end_date)}; this review was built on {long_date(as_of)}, "
+            "before it ended."
+        )
+    outstanding = compliance["returns_expected"] - compliance["returns_counted"]
+    if outstanding > 0:
+        reasons.append(
+            f"{count(outstanding, 'compliance return')} of {compliance['returns_expected']:,} had not been "
+            f"given in when this review was built (returns were due by {long_date(period.returns_due)})."
+        )
+    return reasons
 
 
 def _is_empty(section: str, data: dict) -> bool:
@@ -144,9 +229,9 @@ def signatories_section(*, period: ReportingPeriod) -> dict:
     }
 
 
-def compliance_section(*, compact: Compact, period: ReportingPeriod) -> dict:
+def compliance_section(*, compact: Compact, period: ReportingPeriod, as_of) -> dict:
     """Compliance by undertaking and by body, with every comply-or-explain statement."""
-    summary = compliance_summary(compact=compact, period=period)
+    summary = compliance_summary(compact=compact, period=period, as_of=as_of)
     bodies = summary["bodies"]
     for body in bodies:
         score = body["score"]
@@ -170,6 +255,10 @@ def compliance_section(*, compact: Compact, period: ReportingPeriod) -> dict:
     for item in summary["undertakings"]:
         counts = item["counts"]
         item["rated"] = sum(counts.values()) - counts["not_assessed"]
+    # A return not given in by its due date counts against the on-time rate, like one given in late.
+    judged = [b for b in bodies if b["on_time"] is not None]
+    on_time = sum(1 for b in judged if b["on_time"])
+    actions = [{**a, "due_display": long_date(a["due"])} for a in summary["actions"]]
     return {
         "empty": not bodies,
         "codes": summary["codes"],
@@ -180,10 +269,14 @@ def compliance_section(*, compact: Compact, period: ReportingPeriod) -> dict:
         "average_score": str(average) if average is not None else None,
         "average_score_display": percent_text(average, missing="No returns counted"),
         "scored_returns": len(scores),
+        "returns_on_time": on_time,
+        "returns_on_time_of": len(judged),
+        "returns_on_time_display": of(on_time, len(judged)),
         "bodies": bodies,
         "undertakings": summary["undertakings"],
         "statements": summary["statements"],
-        "return_actions": [{**a, "due_display": long_date(a["due"])} for a in summary["actions"]],
+        "return_actions": actions,
+        "return_actions_overdue": sum(1 for a in actions if a["overdue"]),
         "chart": chart(
             id="returns-by-status",
             title="Compliance returns by status",
@@ -227,6 +320,7 @@ def year_in_numbers(data: dict) -> dict:
             f"{compliance['returns_counted']:,} of {compliance['returns_expected']:,}",
         ),
         _figure("Compliance returns reviewed", compliance["returns_reviewed"], f"{compliance['returns_reviewed']:,}"),
+        _figure("Compliance returns on time", compliance["returns_on_time"], compliance["returns_on_time_display"]),
         _figure("Average compliance score", compliance["average_score"] or "", compliance["average_score_display"]),
         _figure(
             "Share of funding value to BME-led organisations",

@@ -6,4 +6,5 @@ from django.db.models import Q
 SCOPES = {
     "reviews.annualreview": lambda compacts: Q(compact__in=compacts),
     "reviews.reviewaction": lambda compacts: Q(compact__in=compacts),
+    "reviews.reviewnarrative": lambda compacts: Q(compact__in=compacts),
 }

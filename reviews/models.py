@@ -61,6 +61,9 @@ class AnnualReview(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # Why the steering group published a review marked interim (the period not ended, or returns
+    # outstanding): printed with it. Empty for a final review.
+    interim_reason = models.TextField(blank=True)
     # Set when the steering group took the published version off the public pages, and why.
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_by = models.ForeignKey(
@@ -92,6 +95,10 @@ class AnnualReview(models.Model):
         return self.status in (ReviewStatus.SUCCEEDED, ReviewStatus.FAILED)
 
     @property
+    def is_interim(self) -> bool:
+        return bool(self.dataset and self.dataset.get("interim"))
+
+    @property
     def title(self) -> str:
         return f"{self.compact.name} annual review {self.period.label}"
 
@@ -107,8 +114,15 @@ class AnnualReview(models.Model):
         return f"{self.compact.slug}-annual-review-{slugify(self.period.label)}-v{self.version}.pdf"
 
 
+class ActionProgress(models.TextChoices):
+    DONE = "done", "Done"
+    IN_PROGRESS = "in_progress", "In progress"
+    DROPPED = "dropped", "Dropped"
+
+
 class ReviewAction(models.Model):
-    """An action for next year, agreed by the steering group before the review is built."""
+    """An action for next year, agreed by the steering group before the review is built. The next
+    year's review reports what became of it (`progress`, with a sentence)."""
 
     compact = models.ForeignKey(Compact, on_delete=models.CASCADE, related_name="review_actions")
     period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="review_actions")
@@ -116,6 +130,8 @@ class ReviewAction(models.Model):
     owner = models.CharField(max_length=200, help_text="Who will make sure it happens.")
     due = models.DateField(null=True, blank=True)
     position = models.PositiveIntegerField(default=0)
+    progress = models.CharField(max_length=20, choices=ActionProgress.choices, blank=True)
+    progress_note = models.TextField(blank=True, help_text="What happened, in a sentence.")
 
     history = HistoricalRecords()
 
@@ -127,3 +143,38 @@ class ReviewAction(models.Model):
 
     def as_dataset_item(self) -> dict:
         return {"action": self.action, "owner": self.owner, "due": self.due.isoformat() if self.due else None}
+
+
+class ReviewNarrative(models.Model):
+    """What the steering group writes for a period's review (§10.3): the record of the annual meeting,
+    the chair's foreword, the sector's own statement and a commentary on each section. Every part is
+    optional and can be changed until a version of the period's review is published; each build
+    copies it into the version's dataset, so a published review keeps the words it was built with."""
+
+    compact = models.ForeignKey(Compact, on_delete=models.CASCADE, related_name="review_narratives")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="review_narratives")
+    meeting_date = models.DateField(null=True, blank=True)
+    meeting_place = models.CharField(max_length=300, blank=True)
+    meeting_attending = models.ManyToManyField(
+        "organisations.Organisation", blank=True, related_name="+", help_text="Organisations at the annual meeting."
+    )
+    meeting_decisions = models.TextField(blank=True)
+    foreword = models.TextField(blank=True)
+    foreword_by = models.CharField(max_length=200, blank=True, help_text="Who signs the foreword.")
+    sector_statement = models.TextField(blank=True)
+    # The sector's representatives on the steering group who wrote the statement.
+    sector_statement_authors = models.ManyToManyField("organisations.SteeringGroupMember", blank=True, related_name="+")
+    # {section id: the steering group's commentary on it}; section ids are reviews.dataset.SECTIONS'.
+    commentary = models.JSONField(default=dict, blank=True)
+    updated_at = models.DateTimeField(null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["compact", "period"], name="one_narrative_per_review_period")]
+
+    def __str__(self):
+        return f"{self.compact} {self.period.label} review narrative"

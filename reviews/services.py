@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from undertakings.models import ReportingPeriod
 
-from .models import ACTIVE_STATUSES, AnnualReview, ReviewAction, ReviewStatus
+from .models import ACTIVE_STATUSES, ActionProgress, AnnualReview, ReviewAction, ReviewStatus
 from .permissions import can_manage
 
 logger = logging.getLogger(__name__)
@@ -30,6 +30,7 @@ PUBLISH_ONLY_SUCCEEDED = "Only a review that has been built can be published."
 ALREADY_PUBLISHED = "This version is already the published review."
 WITHDRAW_ONLY_PUBLISHED = "Only the published review can be withdrawn."
 WITHDRAWAL_REASON_REQUIRED = "Say why the review is being withdrawn"
+INTERIM_REASON_REQUIRED = "This is an interim review: say why it should be published before the final one"
 ACTION_REQUIRED = "Enter the action"
 OWNER_REQUIRED = "Enter who owns the action"
 REASON_TIME_LIMIT = "The build took longer than the time allowed ({minutes} minutes) and was stopped. Try again."
@@ -177,6 +178,7 @@ def review_build(*, review_id: int) -> bool:
     is conditional on the row still being this attempt's, so a build the sweep has handed on stops.
     """
     from .dataset import build_dataset
+    from .narrative import narrative_as_dataset, narrative_for
     from .report import write_pdf
 
     attempt = _claim(review_id)
@@ -185,6 +187,7 @@ def review_build(*, review_id: int) -> bool:
         return False
     review = AnnualReview.objects.select_related("compact", "period").get(pk=review_id)
     actions = [a.as_dataset_item() for a in ReviewAction.objects.filter(compact=review.compact, period=review.period)]
+    narrative = narrative_as_dataset(narrative_for(review.compact, review.period))
     temporary = None
     try:
         dataset = build_dataset(
@@ -193,6 +196,7 @@ def review_build(*, review_id: int) -> bool:
             actions=actions,
             built_at=timezone.now(),
             progress=_progress_saver(review_id, attempt),
+            narrative=narrative,
         )
         if not _mine(review_id, attempt).update(
             dataset=dataset, progress=95, progress_message="Writing the PDF", heartbeat_at=timezone.now()
@@ -292,9 +296,11 @@ def reviews_sweep_stale(*, now=None) -> dict[str, int]:
 # --- Publishing --------------------------------------------------------------------------------------
 
 
-def review_publish(*, review: AnnualReview, user) -> AnnualReview:
+def review_publish(*, review: AnnualReview, user, interim_reason: str = "") -> AnnualReview:
     """Make this version the published review of its Compact and period. A version published
-    before stays in the history (its published_at is kept) but is no longer the published one."""
+    before stays in the history (its published_at is kept) but is no longer the published one.
+    An interim review (period not ended, or returns outstanding) needs a stated reason, printed
+    with it, so a partial picture is never published by a click alone."""
     if not can_manage(user, review.compact):
         raise ValidationError(NOT_ALLOWED)
     with transaction.atomic():
@@ -303,14 +309,19 @@ def review_publish(*, review: AnnualReview, user) -> AnnualReview:
             raise ValidationError(PUBLISH_ONLY_SUCCEEDED)
         if review.is_published:
             raise ValidationError(ALREADY_PUBLISHED)
+        interim_reason = interim_reason.strip() if review.is_interim else ""
+        if review.is_interim and not interim_reason:
+            raise ValidationError({"interim_reason": INTERIM_REASON_REQUIRED})
         AnnualReview.objects.for_period(review.compact_id, review.period_id).published().update(is_published=False)
         review.is_published = True
         review.published_at = timezone.now()
         review.published_by = user
+        review.interim_reason = interim_reason
         review.withdrawn_at, review.withdrawn_by, review.withdrawal_reason = None, None, ""
         review.save(
             update_fields=[
                 "is_published",
+                "interim_reason",
                 "published_at",
                 "published_by",
                 "withdrawn_at",
@@ -385,3 +396,25 @@ def review_action_delete(*, item: ReviewAction, user) -> None:
         raise ValidationError(NOT_ALLOWED)
     with transaction.atomic():
         item.delete()
+
+
+PROGRESS_REQUIRED = "Say what became of the action"
+PROGRESS_NOTE_REQUIRED = "Say what happened, in a sentence"
+
+
+def review_action_progress(*, item: ReviewAction, user, progress: str, note: str) -> ReviewAction:
+    """Record what became of last year's action (done, in progress or dropped, with a sentence): the
+    next review prints it."""
+    if not can_manage(user, item.compact):
+        raise ValidationError(NOT_ALLOWED)
+    errors = {}
+    if progress not in ActionProgress.values:
+        errors["progress"] = PROGRESS_REQUIRED
+    if not note.strip():
+        errors["note"] = PROGRESS_NOTE_REQUIRED
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        item.progress, item.progress_note = progress, note.strip()
+        item.save(update_fields=["progress", "progress_note"])
+    return item

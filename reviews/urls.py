@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, public, steering
+from .views import actions, narrative, public, steering
 
 app_name = "reviews"
 
@@ -13,11 +13,16 @@ urlpatterns = [
     path(f"{BASE}/", public.published, name="published"),
     path(f"{BASE}.pdf", public.published_pdf, name="published-pdf"),
     path(f"{BASE}.json", public.published_data, name="published-data"),
+    path(f"{BASE}/data/<slug:table>.csv", public.published_table, name="published-table"),
     path(f"{BASE}/build/", steering.manage, name="manage"),
     path(f"{BASE}/build/new-version/", steering.request_build, name="request"),
     path(f"{BASE}/actions/add/", actions.action_add, name="action-add"),
     path(f"{BASE}/actions/<int:action_id>/change/", actions.action_edit, name="action-edit"),
     path(f"{BASE}/actions/<int:action_id>/remove/", actions.action_remove, name="action-remove"),
+    path(f"{BASE}/actions/<int:action_id>/progress/", actions.action_progress, name="action-progress"),
+    path(f"{BASE}/meeting/", narrative.meeting, name="meeting"),
+    path(f"{BASE}/foreword/", narrative.foreword, name="foreword"),
+    path(f"{BASE}/commentary/", narrative.commentary, name="commentary"),
     path(f"{VERSION}/", steering.version, name="version"),
     path(f"{VERSION}/status.json", steering.version_status, name="version-status"),
     path(f"{VERSION}/report/", steering.version_html, name="version-html"),

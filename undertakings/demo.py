@@ -27,23 +27,73 @@ PERIODS = [
     ("2026-27", 2026, datetime.date(2027, 6, 30), True),
 ]
 
+# What each kind of body would really write: a council has directorates, a police force an
+# independent advisory group, a community group volunteers and trustees. Keyed by voice, then rating.
 EXPLANATIONS = {
-    P: [
-        "Agreed in principle with the BME Voluntary Sector Forum, but the action plan was only approved in February, so most of the year went on preparing it.",
-        "Done for our main grants programme; our commissioned services contracts do not follow this yet.",
-        "Done in two of our four directorates. Adult social care and housing follow next year.",
-        "We publish the figures once a year, but not yet broken down by whether organisations are BME-led.",
-    ],
-    N: [
-        "Not done this year: the post that leads on this was vacant from June to January.",
-        "No budget was available for this in the year. A bid has gone into next year's budget round.",
-        "We did not review this during the year; it is now in the equality and diversity work plan.",
-    ],
-    A: [
-        "We run no grants programme of our own: all our voluntary sector funding goes through the county-wide commissioning hub.",
-        "This concerns partnership programmes we do not take part in.",
-        "We have no paid staff; all our work is done by volunteers, so there are no staff training plans to report on.",
-    ],
+    "council": {
+        P: [
+            "Agreed in principle with the BME Voluntary Sector Forum, but the action plan was only approved in "
+            "February, so most of the year went on preparing it.",
+            "Done for our main grants programme; our commissioned services contracts do not follow this yet.",
+            "Done in two of our four directorates. Adult social care and housing follow next year.",
+            "We publish the figures once a year, but not yet broken down by whether organisations are BME-led.",
+        ],
+        N: [
+            "Not done this year: the post that leads on this was vacant from June to January.",
+            "No budget was available for this in the year. A bid has gone into next year's budget round.",
+            "We did not review this during the year; it is now in the equality and diversity work plan.",
+        ],
+        A: [
+            "This concerns partnership programmes we do not take part in.",
+            "The county-wide commissioning hub makes these awards on our behalf and reports them in its own return.",
+        ],
+    },
+    "nhs": {
+        P: [
+            "Done for our community health grants; the contracts we commission from GP federations do not follow this yet.",
+            "Our engagement team consults BME groups on service changes, but not yet on the annual commissioning plan.",
+            "We publish the figures once a year, but not yet broken down by whether organisations are BME-led.",
+        ],
+        N: [
+            "Not done this year: the community engagement lead post was vacant from June to January.",
+            "No budget was set aside for this in the year; it is in next year's operating plan.",
+            "We did not review this during the year; it is now in our equality delivery system action plan.",
+        ],
+        A: [
+            "We run no grants programme of our own: all our voluntary sector funding goes through the county-wide commissioning hub.",
+            "This concerns partnership programmes we do not take part in.",
+        ],
+    },
+    "police": {
+        P: [
+            "Our independent advisory group reviews this, but so far only for stop and search, not for other policing.",
+            "Done for neighbourhood policing teams; response and investigation teams follow next year.",
+            "We publish the figures once a year, but not yet broken down by whether organisations are BME-led.",
+        ],
+        N: [
+            "Not done this year: the community engagement officer post was vacant from June to January.",
+            "We did not review this during the year; it is now in the force's equality, diversity and inclusion plan.",
+        ],
+        A: [
+            "The Police and Crime Commissioner's office, not the force, makes grants to community groups and reports them.",
+            "This concerns partnership programmes we do not take part in.",
+        ],
+    },
+    "voluntary": {
+        P: [
+            "Our trustees agreed this in principle; it goes into our governance handbook at the next AGM.",
+            "We tell members about consultations at our monthly drop-in, but not yet in writing in community languages.",
+            "Done for our main project; the volunteers on our youth project have not had the training yet.",
+        ],
+        N: [
+            "No volunteer was free to take this on this year; the trustees will ask for one at the AGM.",
+            "We did not have the money for this; we have applied to the community foundation.",
+        ],
+        A: [
+            "We have no paid staff; all our work is done by volunteers, so there are no staff training plans to report on.",
+            "We do not fund other organisations, so this does not apply to us.",
+        ],
+    },
 }
 EVIDENCE = [
     "Race Equality Action Plan 2025-28, approved by Cabinet on 14 May 2025.",
@@ -54,15 +104,46 @@ EVIDENCE = [
     "Annual report to trustees, pages 6 to 9.",
 ]
 ACTIONS = {
-    P: (
-        "Extend this to the remaining directorates and report progress to the Compact steering group",
-        "Equalities Lead",
-    ),
-    N: (
-        "Agree a timetable with the BME Voluntary Sector Forum and put it into next year's service plan",
-        "Head of Communities",
-    ),
+    "council": {
+        P: (
+            "Extend this to adult social care and housing and report progress to the Compact steering group",
+            "Equalities Lead",
+        ),
+        N: (
+            "Agree a timetable with the BME Voluntary Sector Forum and put it into next year's service plan",
+            "Head of Communities",
+        ),
+    },
+    "nhs": {
+        P: (
+            "Extend this to the contracts we commission and report progress to the Compact steering group",
+            "Head of Engagement",
+        ),
+        N: ("Put this into next year's operating plan with a named lead", "Director of Nursing"),
+    },
+    "police": {
+        P: (
+            "Widen the independent advisory group's remit beyond stop and search",
+            "Superintendent, Neighbourhood Policing",
+        ),
+        N: (
+            "Put this into the force's equality, diversity and inclusion plan with a date",
+            "Head of Equality, Diversity and Inclusion",
+        ),
+    },
+    "voluntary": {
+        P: ("Write this into our governance handbook and agree it at the AGM", "Chair of trustees"),
+        N: ("Ask for a volunteer to lead on this at the AGM", "Secretary"),
+    },
 }
+
+
+def _voice(organisation) -> str:
+    """Which kind of body is writing: its explanations and actions are in its own words."""
+    if organisation.sector != "public":
+        return "voluntary"
+    return {"nhs": "nhs", "police": "police"}.get(organisation.public_body_type, "council")
+
 
 # organisation slug, demo officer's email or None, {period label: (workflow, rating pattern)}
 # workflow: draft-half (half assessed), draft-new (just started), submitted, returned, reviewed
@@ -174,9 +255,11 @@ def _make_return(organisation, period, code, user, steering, workflow, pattern):
 
 
 def _rate(entries, pattern, user):
+    voice = _voice(entries[0].compliance_return.organisation) if entries else "council"
     for i, entry in enumerate(entries):
         rating = {"M": M, "P": P, "N": N, "A": A}[pattern[i % len(pattern)]]
-        explanation = EXPLANATIONS[rating][i % len(EXPLANATIONS[rating])] if rating != M else ""
+        explanations = EXPLANATIONS[voice]
+        explanation = explanations[rating][i % len(explanations[rating])] if rating != M else ""
         links = [f"https://example.org/evidence/{entry.undertaking.ref}"] if i % 5 == 0 else []
         services.compliance_entry_update(
             entry=entry,
@@ -186,8 +269,8 @@ def _rate(entries, pattern, user):
             evidence=EVIDENCE[i % len(EVIDENCE)],
             links=links,
         )
-        if rating in ACTIONS:
-            what, who = ACTIONS[rating]
+        if rating in ACTIONS[voice]:
+            what, who = ACTIONS[voice][rating]
             services.action_add(
                 entry=entry,
                 user=user,
@@ -204,12 +287,14 @@ def _rate(entries, pattern, user):
 
 def _confirm(entries, user, *, improve: bool):
     """An officer works through last year's answers: confirms most, and some not met become partly met."""
+    voice = _voice(entries[0].compliance_return.organisation) if entries else "council"
+    started = EXPLANATIONS[voice][P][0]
     for entry in entries:
         rating, explanation = entry.rating, entry.explanation
         if rating == Rating.NOT_ASSESSED:
             rating, explanation = M, ""
         elif improve and rating == N:
-            rating, explanation = P, "Started this year: " + EXPLANATIONS[P][0][0].lower() + EXPLANATIONS[P][0][1:]
+            rating, explanation = P, "Started this year: " + started[0].lower() + started[1:]
         services.compliance_entry_update(
             entry=entry,
             user=user,

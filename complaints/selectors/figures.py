@@ -5,10 +5,12 @@ from datetime import date
 from statistics import median
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from organisations.models import Compact
 from undertakings.models import Undertaking
 
+from ..deadlines import reply_by
 from ..models import Complaint, ComplaintStatus, Outcome, Stage, StageLevel
 from ..working_days import working_days_between
 
@@ -19,27 +21,53 @@ def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def _timeliness(stages: list[Stage]) -> dict:
-    acknowledged = [s for s in stages if s.acknowledged_on]
-    answered = [s for s in stages if s.replied_on]
+def _missed(deadline: date | None, closed_on: date | None, as_of: date) -> bool:
+    """A deadline passed by `as_of` with nothing done, unless the complaint closed before it fell due
+    (withdrawn or resolved early): that stage owed nothing more."""
+    if deadline is None or deadline >= as_of:
+        return False
+    return closed_on is None or closed_on > deadline
+
+
+def _reply_deadline(stage: Stage) -> date:
+    # Never acknowledged: the latest the reply could have been due is counted from the last day
+    # the acknowledgement was.
+    return stage.reply_by or reply_by(level=stage.level, acknowledged_on=stage.acknowledge_by)
+
+
+def _timeliness(stages: list[tuple[Stage, date | None]], as_of: date) -> dict:
+    """Each stage paired with its complaint's closing date. A stage never acknowledged (or answered)
+    whose deadline has passed is late, so it counts in the rate as well as those done: "acknowledged
+    on time 3 of 5", not "3 of 3" while two wait past their deadline."""
+    acknowledged = [s for s, _ in stages if s.acknowledged_on]
+    answered = [s for s, _ in stages if s.replied_on]
+    ack_overdue = sum(1 for s, closed in stages if not s.acknowledged_on and _missed(s.acknowledge_by, closed, as_of))
+    reply_overdue = sum(1 for s, closed in stages if not s.replied_on and _missed(_reply_deadline(s), closed, as_of))
     ack_on_time = sum(1 for s in acknowledged if s.acknowledged_on_time)
     answered_on_time = sum(1 for s in answered if s.replied_on_time)
     days = [working_days_between(s.opened_on, s.replied_on) for s in answered]
+    ack_due = len(acknowledged) + ack_overdue
+    reply_due = len(answered) + reply_overdue
     return {
         "opened": len(stages),
         "acknowledged": len(acknowledged),
+        "acknowledgement_overdue": ack_overdue,
+        "acknowledgement_due": ack_due,
         "acknowledged_on_time": ack_on_time,
-        "acknowledged_on_time_share": _share(ack_on_time, len(acknowledged)),
+        "acknowledged_on_time_share": _share(ack_on_time, ack_due),
         "answered": len(answered),
+        "reply_overdue": reply_overdue,
+        "reply_due": reply_due,
         "answered_on_time": answered_on_time,
-        "answered_on_time_share": _share(answered_on_time, len(answered)),
-        "extended": sum(1 for s in stages if s.is_extended),
+        "answered_on_time_share": _share(answered_on_time, reply_due),
+        "extended": sum(1 for s, _ in stages if s.is_extended),
         "median_working_days_to_reply": median(days) if days else None,
     }
 
 
-def complaint_figures(*, compact: Compact, start: date, end: date) -> dict:
-    """Figures about complaints in `compact` received from `start` to `end` (both included).
+def complaint_figures(*, compact: Compact, start: date, end: date, as_of: date | None = None) -> dict:
+    """Figures about complaints in `compact` received from `start` to `end` (both included), as the
+    records stood on `as_of` (today unless given): a deadline passed by then with nothing done is late.
 
     Everything is counted over that cohort of complaints, whatever happened to them later. Nothing
     here says who complained: the annual review is published. The result is JSON-serialisable:
@@ -53,9 +81,13 @@ def complaint_figures(*, compact: Compact, start: date, end: date) -> dict:
           "escalations": {"to_stage_2": 4, "to_steering_group": 1},
           "outcomes": {"upheld": 2, "partly_upheld": 3, "not_upheld": 2, "resolved": 1, "withdrawn": 1},
           "timeliness": {                        # one entry per stage key above, each:
-            "stage_1": {"opened": 12, "acknowledged": 11, "acknowledged_on_time": 10,
-                        "acknowledged_on_time_share": 0.9091,   # 0..1, None when nothing to count
-                        "answered": 10, "answered_on_time": 8, "answered_on_time_share": 0.8,
+            "stage_1": {"opened": 12, "acknowledged": 11,
+                        "acknowledgement_overdue": 1,           # not acknowledged, deadline passed
+                        "acknowledgement_due": 12,              # acknowledged + overdue: the rate's base
+                        "acknowledged_on_time": 10,
+                        "acknowledged_on_time_share": 0.8333,   # 0..1, None when nothing to count
+                        "answered": 10, "reply_overdue": 0, "reply_due": 10,
+                        "answered_on_time": 8, "answered_on_time_share": 0.8,
                         "extended": 2,
                         "median_working_days_to_reply": 9},     # from the stage opening; None if none
             ...
@@ -83,8 +115,9 @@ def complaint_figures(*, compact: Compact, start: date, end: date) -> dict:
         )
         .order_by("received_on", "reference")
     )
-    stages = [s for c in complaints for s in c.stages.all()]
-    reached = Counter(s.level for s in stages)
+    as_of = as_of or timezone.localdate()
+    stages = [(s, c.closed_on) for c in complaints for s in c.stages.all()]
+    reached = Counter(s.level for s, _ in stages)
     outcomes = Counter(c.outcome for c in complaints if c.status == ComplaintStatus.CLOSED)
 
     bodies: dict[int, dict] = {}
@@ -133,7 +166,9 @@ def complaint_figures(*, compact: Compact, start: date, end: date) -> dict:
         "by_stage": {key: reached[level] for level, key in _STAGE_KEYS.items()},
         "escalations": {"to_stage_2": reached[StageLevel.STAGE_2], "to_steering_group": reached[StageLevel.STEERING]},
         "outcomes": {o: outcomes[o] for o in Outcome.values},
-        "timeliness": {key: _timeliness([s for s in stages if s.level == level]) for level, key in _STAGE_KEYS.items()},
+        "timeliness": {
+            key: _timeliness([p for p in stages if p[0].level == level], as_of) for level, key in _STAGE_KEYS.items()
+        },
         "by_body": sorted(bodies.values(), key=lambda r: r["organisation"]),
         "by_undertaking": [
             {k: v for k, v in row.items() if k != "_order"}

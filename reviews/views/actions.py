@@ -10,20 +10,21 @@ from django.views.decorators.http import require_http_methods
 from common.forms import add_errors
 
 from .. import permissions, services
-from ..forms import ActionForm
+from ..forms import ActionForm, ProgressForm
 
 
 def _back(compact, period) -> str:
     return reverse("reviews:manage", args=[compact.slug, period.label])
 
 
-def _form_page(request, compact, period, form, title):
+def _form_page(request, compact, period, form, title, intro=""):
     return render(
         request,
         "form_page.html",
         {
             "form": form,
             "title": title,
+            "intro": intro,
             "caption": f"{compact.name} annual review {period.label}",
             "cancel_url": _back(compact, period),
             "breadcrumbs": [
@@ -94,3 +95,27 @@ def action_remove(request, compact, period, action_id):
             ],
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_progress(request, compact, period, action_id):
+    """Last year's action (of `period`), whose progress is recorded from the next period's build page."""
+    compact, period = permissions.get_compact_period(compact, period)
+    item = permissions.get_action_for_user(request.user, compact, period, action_id)
+    form = ProgressForm(request.POST or None, initial={"progress": item.progress, "note": item.progress_note})
+    following = period.__class__.objects.filter(compact=compact, start_date__gt=period.start_date).order_by(
+        "start_date"
+    )
+    back_to = following.first() or period
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_action_progress(
+                item=item, user=request.user, progress=form.cleaned_data["progress"], note=form.cleaned_data["note"]
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, "Progress saved.")
+            return redirect(_back(compact, back_to))
+    return _form_page(request, compact, back_to, form, "What became of this action?", intro=item.action)

@@ -5,6 +5,9 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from common.csv_export import csv_response
+
+from .. import annexes
 from ..permissions import can_manage_any, get_published_review
 from ..selectors import published_reviews
 
@@ -32,6 +35,7 @@ def published(request, compact, period):
             "dataset": review.dataset,
             "pdf_url": reverse("reviews:published-pdf", args=[compact, period]),
             "data_url": reverse("reviews:published-data", args=[compact, period]),
+            "interim_reason": review.interim_reason,
             "breadcrumbs": [("Annual reviews", reverse("reviews:list")), (review.title, None)],
         },
     )
@@ -45,7 +49,10 @@ def published_data(request, compact, period):
     """The figures behind the published report, as stored when it was built (docs/annual-review-dataset.md):
     open data for anyone who wants to reuse them, and the same numbers the PDF prints."""
     review = get_published_review(compact, period)
-    response = JsonResponse(review.dataset, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    data = review.dataset
+    if review.interim_reason:
+        data = {**data, "interim_published_because": review.interim_reason}
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
     response["Content-Disposition"] = f'attachment; filename="{review.pdf_filename().removesuffix(".pdf")}.json"'
     return response
 
@@ -58,3 +65,13 @@ def pdf_response(review):
     except FileNotFoundError:
         raise Http404("The PDF is missing") from None
     return FileResponse(handle, as_attachment=True, filename=review.pdf_filename(), content_type="application/pdf")
+
+
+def published_table(request, compact, period, table):
+    """One of the lists that grow with the Compact (every statement, signatory, BME-led organisation,
+    lesson), as CSV open data drawn from the published review's stored dataset."""
+    review = get_published_review(compact, period)
+    if table not in annexes.NAMES:
+        raise Http404("No such table")
+    header, rows = annexes.table(review.dataset, table)
+    return csv_response(f"{review.pdf_filename().removesuffix('.pdf')}-{table}.csv", header, rows)

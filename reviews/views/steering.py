@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from organisations.roles import roles_for
+from undertakings.review import previous_period
 
 from .. import permissions, services
-from ..forms import WithdrawForm
+from ..forms import PublishForm, WithdrawForm
 from ..models import ReviewStatus
+from ..narrative import narrative_for
 from ..selectors import actions_for, compacts_to_manage, versions_for
 from .public import pdf_response
 
@@ -55,6 +57,7 @@ def build_index(request):
 def manage(request, compact, period):
     compact, period = permissions.get_period_for_manager(request.user, compact, period)
     versions = list(versions_for(compact, period))
+    previous = previous_period(period)
     for review in versions:
         review.compact, review.period = compact, period  # spare a query per row for URLs and filenames
     return render(
@@ -64,6 +67,10 @@ def manage(request, compact, period):
             "compact": compact,
             "period": period,
             "actions": actions_for(compact, period),
+            "narrative": narrative_for(compact, period),
+            "previous": previous,
+            "last_year_actions": actions_for(compact, previous) if previous else [],
+            "narrative_frozen": any(v.is_published for v in versions),
             "versions": versions,
             "building": any(not v.is_finished for v in versions),
             "breadcrumbs": _crumbs(compact, period),
@@ -164,9 +171,13 @@ def publish(request, compact, period, number):
     review = permissions.get_version_for_user(request.user, compact, period, number)
     if not permissions.can_publish(request.user, review):
         raise PermissionDenied
-    if request.method == "POST":
+    # An interim review (period not ended, returns outstanding) is published only with a reason.
+    form = PublishForm(request.POST or None) if review.is_interim else None
+    if request.method == "POST" and (form is None or form.is_valid()):
         try:
-            services.review_publish(review=review, user=request.user)
+            services.review_publish(
+                review=review, user=request.user, interim_reason=form.cleaned_data["interim_reason"] if form else ""
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect(_version_url(review))
@@ -174,6 +185,10 @@ def publish(request, compact, period, number):
         return redirect(reverse("reviews:published", args=[compact, period]))
     current = review.__class__.objects.for_period(review.compact, review.period).published().first()
     explanation = "Anyone will be able to read and download it on the annual reviews page."
+    if review.is_interim:
+        explanation = (
+            "This is an interim review: " + " ".join(review.dataset.get("interim_reasons", [])) + " " + explanation
+        )
     if current:
         explanation += f" It replaces version {current.version}, which stays in the list of versions."
     return render(
@@ -181,6 +196,7 @@ def publish(request, compact, period, number):
         "confirm.html",
         {
             "question": f"Publish version {review.version} of the {review.title}?",
+            "form": form,
             "explanation": explanation,
             "button_label": "Publish the review",
             "cancel_url": _version_url(review),

@@ -122,6 +122,7 @@ def test_totals_and_dispositions(figures):
         "responses_published": 1,
         "responses_published_on_time": 1,
         "responses_overdue": 1,
+        "responses_due": 2,  # published or overdue: the base of the on-time rate
     }
     assert [d["value"] for d in figures["dispositions"]] == [
         "accepted_changed",

@@ -26,8 +26,6 @@ from undertakings.models import ReturnStatus
 
 pytestmark = pytest.mark.django_db
 
-BUILT_AT = datetime.datetime(2026, 5, 20, 9, 30, tzinfo=datetime.UTC)
-
 
 def twin(key: str, area_code: str, shared_funder=None, slug: str | None = None) -> SimpleNamespace:
     """One Compact's records. Organisations carry the same names in every twin; only their
@@ -116,7 +114,9 @@ def _names(text: str, marker: str) -> bool:
 
 
 def _dataset(world) -> dict:
-    return build_dataset(compact=world.compact, period=world.period, actions=[], built_at=BUILT_AT)
+    # Built today, inside the twins' period (dated around today): a review judges BME-led status on a
+    # day no later than its build, so a build dated before the boards' declarations would find none.
+    return build_dataset(compact=world.compact, period=world.period, actions=[], built_at=timezone.now())
 
 
 def test_no_section_of_a_review_names_a_record_of_the_other_compact(twins):

@@ -29,7 +29,10 @@ pytestmark = pytest.mark.django_db
 
 BUILT_AT = datetime.datetime(2026, 5, 20, 9, 30, tzinfo=datetime.UTC)
 SECTION_IDS = [
+    "annual_meeting",
     "year_in_numbers",
+    "progress",
+    "development",
     "signatories",
     "compliance",
     "funding",
@@ -37,6 +40,7 @@ SECTION_IDS = [
     "complaints",
     "bme_led",
     "actions",
+    "annexes",
 ]
 ACTIONS = [
     {"action": "Hold a workshop on comply-or-explain statements", "owner": "Steering group chair", "due": "2026-09-30"},
@@ -140,8 +144,13 @@ def test_the_dataset_has_every_section_in_order_and_survives_json(full_world):
     assert (dataset["period"]["start_date"], dataset["period"]["end_date"]) == ("2025-04-01", "2026-03-31")
     assert dataset["built_at"] == "2026-05-20T09:30:00+00:00"
     assert [s["id"] for s in dataset["sections"]] == SECTION_IDS
-    assert [s["id"] for s in dataset["sections"] if s["empty"]] == ["consultations"]
-    for key in SECTION_IDS + ["representation"]:
+    assert [s["id"] for s in dataset["sections"] if s["empty"]] == [
+        "annual_meeting",
+        "progress",
+        "development",
+        "consultations",
+    ]
+    for key in [k for k in SECTION_IDS if k != "annexes"] + ["representation", "open_data"]:
         assert key in dataset
 
 
@@ -259,7 +268,7 @@ def test_progress_is_reported_after_each_section(full_world):
     calls = []
     build(full_world, progress=lambda percent, message: calls.append((percent, message)))
     percents = [p for p, _ in calls]
-    assert percents == sorted(percents) and percents[-1] == 100 and len(calls) == 9
+    assert percents == sorted(percents) and percents[-1] == 100 and len(calls) == 11
     assert "Gathering funding figures" in [m for _, m in calls]
 
 

@@ -205,6 +205,7 @@ CONSULTATIONS = {
         "responses_published": 1,
         "responses_published_on_time": 1,
         "responses_overdue": 0,
+        "responses_due": 1,
     },
     "dispositions": [
         {"value": "accepted", "label": "Accepted and changed", "count": 9},
@@ -241,6 +242,6 @@ def test_consultations_and_representation_are_printed_from_their_contract_shapes
         "Day centres review Northshire Council 1 May 2025 to 26 June 2025 8 (reason: Statutory deadline) 5 of 12 3 of 6 Published on time"
         in text
     )
-    assert "Responses published on time (within 12 weeks of closing) 1 of 1 (100.0%)" in text
+    assert "Responses on time (within 12 weeks of closing; an overdue one counts as late) 1 of 1 (100.0%)" in text
     assert "4 representatives held 6 seats (1.50 per person)" in text
     assert "Boards with no BME representative: Health Partnership." in text

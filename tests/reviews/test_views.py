@@ -234,8 +234,10 @@ def test_the_build_page_makes_a_fixed_number_of_queries(world, client_for, djang
     client = client_for(world.users["steering_member"])
     client.get(reverse("reviews:list"))
     # 1 session, 2 user, 3-4 roles (memberships, steering seats), 5 Compact, 6 period,
-    # 7 versions with who asked and who published, 8 actions.
-    with django_assert_num_queries(8):
+    # 7 versions with who asked and who published, 8 the previous period (none here, so no query for
+    # its actions), 9 actions, 10 the review's words (none written: their attendees and authors are
+    # fetched only when there are some).
+    with django_assert_num_queries(10):
         page = client.get(manage_url(world)).content.decode()
     assert page.count("Change<span") == 3 and page.count("Download PDF") == 2
 

@@ -50,6 +50,13 @@ ROWS = [
         expect(404),
         note="nothing published for the period",
     ),
+    Row("reviews:published-table", period_url("reviews:published-table", lambda w: "signatories"), PUBLIC),
+    Row(
+        "reviews:published-table",
+        lambda w: reverse("reviews:published-table", args=[w.compact.slug, "2024-25", "signatories"]),
+        expect(404),
+        note="nothing published for the period",
+    ),
     Row("reviews:manage", period_url("reviews:manage"), STEERING_ONLY),
     Row(
         "reviews:manage",
@@ -67,6 +74,17 @@ ROWS = [
     Row("reviews:action-add", period_url("reviews:action-add"), STEERING_ONLY),
     Row("reviews:action-edit", period_url("reviews:action-edit", lambda w: w.reviews_action.pk), HIDDEN),
     Row("reviews:action-remove", period_url("reviews:action-remove", lambda w: w.reviews_action.pk), HIDDEN),
+    Row("reviews:action-progress", period_url("reviews:action-progress", lambda w: w.reviews_action.pk), HIDDEN),
+    Row("reviews:meeting", period_url("reviews:meeting"), STEERING_ONLY),
+    Row(
+        "reviews:meeting",
+        period_url("reviews:meeting"),
+        expect(403, anonymous=302, steering_member=200, site_admin=200),
+        method="post",
+        note="the period's review is published: the form comes back saying so",
+    ),
+    Row("reviews:foreword", period_url("reviews:foreword"), STEERING_ONLY),
+    Row("reviews:commentary", period_url("reviews:commentary"), STEERING_ONLY),
     Row("reviews:version", period_url("reviews:version", number("reviews_unpublished")), HIDDEN),
     Row(
         "reviews:version",

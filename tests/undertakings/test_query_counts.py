@@ -52,8 +52,9 @@ def test_the_returns_list_makes_a_fixed_number_of_queries(world, client_for, cou
     client.get(reverse("undertakings:return-list"))  # warm the session
     # session, user, the person's memberships and steering seats (roles), the count of returns,
     # signatures, open periods, adopted Codes and returns already started (returns to start), and
-    # the page of returns with their counts by rating (the steering group's periods are not asked)
-    with django_assert_num_queries(10):
+    # the page of returns with their counts by rating (the steering group's periods are not asked),
+    # and the overdue actions of the person's bodies
+    with django_assert_num_queries(11):
         response = client.get(reverse("undertakings:return-list"))
     assert response.content.decode().count("answered</td>") == count
 
@@ -85,6 +86,6 @@ def test_the_period_overview_makes_a_fixed_number_of_queries(world, client_for, 
     url = reverse("undertakings:period-overview", args=[world.period.pk])
     client.get(url)
     # session, user, the period, roles (2), returns with their counts by rating, adopted Codes and
-    # signatures (the rows), adopted Codes again (the matrix links)
-    with django_assert_num_queries(9):
+    # signatures (the rows), adopted Codes again (the matrix links), the period's overdue actions
+    with django_assert_num_queries(10):
         client.get(url)

@@ -4,6 +4,7 @@ import datetime
 import json
 
 import pytest
+from django.utils import timezone
 
 from tests import factories as f
 from undertakings import selectors, services
@@ -98,8 +99,17 @@ def test_an_undertakings_page_shows_every_counted_rating_and_why(world, code, re
 
 def test_the_compliance_summary_for_the_annual_review(world, code, reviewed_council, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
-        summary = selectors.compliance_summary(compact=world.compact, period=world.period)
+        summary = selectors.compliance_summary(
+            compact=world.compact, period=world.period, as_of=datetime.date(2026, 7, 1)
+        )
     json.dumps(summary)  # plain data all the way down
+    # Given in on the day the test runs: on time only before the returns were due (30 June 2026).
+    council = summary["bodies"][0]
+    submitted_on = council.pop("submitted_on")
+    assert submitted_on == timezone.localtime(reviewed_council.submitted_at).date().isoformat()
+    assert council.pop("on_time") is (submitted_on <= "2026-06-30")
+    # Not started, and not yet late on 1 July 2026? It is: the returns were due on 30 June.
+    assert summary["bodies"][1]["on_time"] is False
 
     assert summary["period"]["label"] == "2025-26"
     assert summary["codes"] == [{"slug": code.slug, "version": "1.0", "title": code.title}]
@@ -137,6 +147,7 @@ def test_the_compliance_summary_for_the_annual_review(world, code, reviewed_coun
             "what": "Set aside a budget",
             "who": "Finance",
             "due": "2026-12-01",
+            "overdue": False,
         }
     ]
 

@@ -1,5 +1,6 @@
 """Reads for Codes and compliance. `compliance_summary` is the annual review's way in."""
 
+from .actions import overdue_actions
 from .codes import code_for_page, codes_for_list
 from .periods import (
     is_signatory_during,
@@ -32,6 +33,7 @@ from .steering import (
 from .summary import compliance_summary
 
 __all__ = [
+    "overdue_actions",
     "code_for_page",
     "codes_for_list",
     "is_signatory_during",

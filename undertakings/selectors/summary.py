@@ -1,6 +1,9 @@
 """The compliance part of the annual review (§10.3), as plain data."""
 
+from datetime import date
+
 from django.db.models import Count
+from django.utils import timezone
 
 from organisations.models import Compact
 
@@ -10,7 +13,7 @@ from .steering import COUNTED_STATUSES, period_overview
 NOT_STARTED = "not_started"
 
 
-def compliance_summary(*, compact: Compact, period: ReportingPeriod) -> dict:
+def compliance_summary(*, compact: Compact, period: ReportingPeriod, as_of: date | None = None) -> dict:
     """Compliance of every signatory of `compact` for `period`, JSON-serialisable (dates as ISO
     text, scores as text: exact, never floats). Ratings, statements and actions come from returns
     that are submitted or reviewed (drafts and returns sent back for changes are not counted).
@@ -26,7 +29,9 @@ def compliance_summary(*, compact: Compact, period: ReportingPeriod) -> dict:
           "status_label": str,                                          # e.g. "Returned for changes"
           "counted": bool,                                              # its ratings are in the figures below
           "score": {"numerator": "14.5", "denominator": 20, "percent": "72.5%"} | None,
-      }],
+          "submitted_on": "YYYY-MM-DD" | None,                         # last given in (counted returns)
+          "on_time": bool | None,                                       # given in by returns_due; None
+      }],                                                               # while not due and not given in
       "undertakings": [{
           "code": str, "section": str, "ref": str, "party": "joint" | "public" | "voluntary", "text": str,
           "counts": {"met": int, "partly_met": int, "not_met": int, "not_applicable": int, "not_assessed": int},
@@ -37,14 +42,18 @@ def compliance_summary(*, compact: Compact, period: ReportingPeriod) -> dict:
       }],
       "actions": [{                                                     # not yet done, soonest first
           "organisation": str, "undertaking_ref": str, "what": str, "who": str, "due": "YYYY-MM-DD",
+          "overdue": bool,                                              # due before `as_of`, not done
       }],
     }
 
     `score` is None for a body that has not started, and its "percent" is None when nothing applied.
+    `as_of` (today unless given) is the day lateness is judged on: a return not given in by then and
+    past its due date is late (`on_time` False), like an action past its date and not done.
     Queries: a fixed number (about eight) whatever the number of bodies and undertakings.
     """
     if period.compact_id != compact.pk:
         raise ValueError(f"{period} is not a period of {compact}")
+    as_of = as_of or timezone.localdate()
     rows = period_overview(period=period)
     counted_ids = [
         r.compliance_return.pk for r in rows if r.compliance_return and r.compliance_return.status in COUNTED_STATUSES
@@ -79,7 +88,7 @@ def compliance_summary(*, compact: Compact, period: ReportingPeriod) -> dict:
             "is_open": period.is_open,
         },
         "codes": [{"slug": c.slug, "version": c.version, "title": c.title} for c in codes],
-        "bodies": [_body(row) for row in rows],
+        "bodies": [_body(row, period, as_of) for row in rows],
         "undertakings": [
             {
                 "code": u.code.short_title,
@@ -109,14 +118,22 @@ def compliance_summary(*, compact: Compact, period: ReportingPeriod) -> dict:
                 "what": a.what,
                 "who": a.who,
                 "due": a.due_on.isoformat(),
+                "overdue": a.due_on < as_of,
             }
             for a in actions
         ],
     }
 
 
-def _body(row) -> dict:
+def _body(row, period: ReportingPeriod, as_of: date) -> dict:
     r: ComplianceReturn | None = row.compliance_return
+    counted = bool(r and r.status in COUNTED_STATUSES)
+    submitted_on = timezone.localtime(r.submitted_at).date() if counted and r.submitted_at else None
+    if counted:
+        # A return given in before submission dates were recorded: its timeliness is not known.
+        on_time = submitted_on <= period.returns_due if submitted_on else None
+    else:
+        on_time = False if period.returns_due < as_of else None
     return {
         "organisation": row.organisation.name,
         "organisation_slug": row.organisation.slug,
@@ -124,6 +141,8 @@ def _body(row) -> dict:
         "code": row.code.short_title,
         "status": r.status if r else NOT_STARTED,
         "status_label": r.get_status_display() if r else "Not started",
-        "counted": bool(r and r.status in COUNTED_STATUSES),
+        "counted": counted,
         "score": r.score.as_dict() if r else None,
+        "submitted_on": submitted_on.isoformat() if submitted_on else None,
+        "on_time": on_time,
     }

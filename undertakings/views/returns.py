@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from common.csv_export import csv_response
@@ -62,6 +63,7 @@ def return_list(request):
         {
             "page_obj": page,
             "to_start": selectors.returns_to_start(organisation_ids=roles.organisation_ids),
+            "overdue_actions": list(selectors.overdue_actions(organisation_ids=roles.organisation_ids)),
             "periods": list(periods) if manages else [],
             "managed_compacts": list(compacts) if manages else [],
             "breadcrumbs": [("Home", reverse("home")), ("Compliance returns", None)],
@@ -166,6 +168,7 @@ def return_detail(request, pk):
             "compliance_return": compliance_return,
             "sections": selectors.entries_by_section(compliance_return),
             "actions": [a for e in entries for a in e.actions.all()],
+            "today": timezone.localdate(),
             "confirmed": sum(e.rating != Rating.NOT_ASSESSED and not e.carried_forward for e in entries),
             "total": len(entries),
             "unconfirmed": sum(e.carried_forward for e in entries),

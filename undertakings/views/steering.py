@@ -47,6 +47,7 @@ def period_overview(request, pk):
                 (statuses.count(ReturnStatus.DRAFT) + statuses.count("not_started"), "not yet submitted"),
             ],
             "can_manage": can_manage_periods(request.user, period.compact),
+            "overdue_actions": list(selectors.overdue_actions(period=period)),
             "breadcrumbs": _crumbs(period),
         },
     )
