@@ -291,7 +291,8 @@ def test_queries_do_not_grow_with_rows(full_world):
     # signatories 1; compliance summary 8 (overview 3, codes, counts, undertakings, statements,
     # actions); funding 7; complaints 4 (complaints + 3 prefetches); BME-led 3 (organisations,
     # communities prefetch, ethnic groups) = 23 with the stand-ins for consultations and
-    # representation (0 queries); the ceiling leaves room for their real selectors' few queries.
+    # representation (0 queries); the ceiling leaves room for their real selectors' few queries and
+    # for the complaints app's handling part (stages, holds, extensions, self-assessment).
     before = _queries(full_world)
     world = full_world
     for n in range(5):
@@ -309,7 +310,7 @@ def test_queries_do_not_grow_with_rows(full_world):
         raise_complaint(world, respondent=body, today=datetime.date(2025, 7, 1))
     after = _queries(world)
     assert after == before
-    assert before <= 35, before
+    assert before <= 40, before
 
 
 def test_the_communities_no_bme_led_organisation_serves_leave_out_white_british(full_world):
