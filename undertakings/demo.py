@@ -1,6 +1,7 @@
 """Demo Codes, reporting periods and compliance returns in every workflow state.
 
-Loads both shipped Codes, gives each Compact the 2024-25 (closed), 2025-26 and 2026-27 periods,
+Loads both shipped Codes, gives each Compact three periods dated from today's financial year (the
+year before last, closed; last year, the one the annual review reports on; this year),
 and fills returns for the Northamptonshire bodies and groups of organisations/demo.py through the
 same services officers use. Idempotent: a Code that is already loaded is unchanged and a return
 that exists is left alone, so a second run adds nothing. Organisations and explanations are fictional.
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from organisations.models import Compact, Organisation
 
@@ -20,12 +22,21 @@ from .models import Code, ComplianceReturn, Rating, ReportingPeriod
 CODES_DIR = Path(__file__).resolve().parent / "codes"
 M, P, N, A = Rating.MET, Rating.PARTLY_MET, Rating.NOT_MET, Rating.NOT_APPLICABLE
 
-# label, start year, due date, open after the demo is loaded
-PERIODS = [
-    ("2024-25", 2024, datetime.date(2025, 6, 30), False),
-    ("2025-26", 2025, datetime.date(2026, 12, 18), True),
-    ("2026-27", 2026, datetime.date(2027, 6, 30), True),
-]
+# Periods by their place relative to today, so the demo makes sense on any day.
+TWO_YEARS_AGO, LAST_YEAR, THIS_YEAR = "two_years_ago", "last_year", "this_year"
+
+
+def _period_plan(today: datetime.date) -> list[tuple[str, int, datetime.date, bool]]:
+    """(key, start year, returns due, open after the demo is loaded) for the three periods. Last
+    year's returns are due on 30 June, or a fortnight from today once that has passed, so that the
+    bodies still working on theirs are not yet late and the steering group's review is an interim one."""
+    this = today.year if today.month >= 4 else today.year - 1
+    return [
+        (TWO_YEARS_AGO, this - 2, datetime.date(this - 1, 6, 30), False),
+        (LAST_YEAR, this - 1, max(datetime.date(this, 6, 30), today + datetime.timedelta(days=14)), True),
+        (THIS_YEAR, this, datetime.date(this + 1, 6, 30), True),
+    ]
+
 
 # What each kind of body would really write: a council has directorates, a police force an
 # independent advisory group, a community group volunteers and trustees. Keyed by voice, then rating.
@@ -152,23 +163,23 @@ RETURNS = [
         "west-northamptonshire-council",
         "officer@westnorthants.example",
         {
-            "2024-25": ("reviewed", "MMPMNMMPMMAMMPMMMNMPMMMMPMMMMMMMMMMMMMMMM"),
-            "2025-26": ("submitted-from-last-year", ""),
+            TWO_YEARS_AGO: ("reviewed", "MMPMNMMPMMAMMPMMMNMPMMMMPMMMMMMMMMMMMMMMM"),
+            LAST_YEAR: ("submitted-from-last-year", ""),
         },
     ),
     (
         "nhs-northamptonshire",
         "officer@nhs-northants.example",
         {
-            "2024-25": ("reviewed", "MPMMAMPMNMMAMMMPMMMAMMPMMMMNMMMMMMMMMMMMM"),
-            "2025-26": ("returned-from-last-year", ""),
+            TWO_YEARS_AGO: ("reviewed", "MPMMAMPMNMMAMMMPMMMAMMPMMMMNMMMMMMMMMMMMM"),
+            LAST_YEAR: ("returned-from-last-year", ""),
         },
     ),
-    ("north-northamptonshire-council", None, {"2025-26": ("draft-half", "MMPMMNMMMPMMAMMMMMPMMMMMMNMMMMMMMMMMMMMMM")}),
-    ("northamptonshire-police", None, {"2025-26": ("reviewed", "MMMPMMMAMMMMNMMPMMMMAMMMMMPMMMMMMMMMMMMMM")}),
-    ("northampton-african-caribbean-forum", "group@acforum.example", {"2025-26": ("submitted", "MMPMMMMPMMAMM")}),
-    ("wellingborough-bangladeshi-welfare", None, {"2025-26": ("draft-new", "")}),
-    ("kettering-refugee-welcome", None, {"2025-26": ("reviewed", "MPMMMNMMMAMMM")}),
+    ("north-northamptonshire-council", None, {LAST_YEAR: ("draft-half", "MMPMMNMMMPMMAMMMMMPMMMMMMNMMMMMMMMMMMMMMM")}),
+    ("northamptonshire-police", None, {LAST_YEAR: ("reviewed", "MMMPMMMAMMMMNMMPMMMMAMMMMMPMMMMMMMMMMMMMM")}),
+    ("northampton-african-caribbean-forum", "group@acforum.example", {LAST_YEAR: ("submitted", "MMPMMMMPMMAMM")}),
+    ("wellingborough-bangladeshi-welfare", None, {LAST_YEAR: ("draft-new", "")}),
+    ("kettering-refugee-welcome", None, {LAST_YEAR: ("reviewed", "MPMMMNMMMAMMM")}),
 ]
 RETURN_COMMENTS = (
     "Thank you. Before we accept this: for 3.2.6 and 6.10.4 please give the share of funding that went to "
@@ -188,22 +199,21 @@ def load() -> str:
         with services.notifications_suppressed():
             made = _returns(code, periods["northamptonshire"])
     steering = get_user_model().objects.filter(email=STEERING).first()
-    for by_label in periods.values():
-        for label, _, _, is_open in PERIODS:
-            if not is_open and by_label[label].is_open:
-                services.reporting_period_set_open(period=by_label[label], is_open=False, user=steering)
+    for by_key in periods.values():
+        for key, _, _, is_open in _period_plan(timezone.localdate()):
+            if not is_open and by_key[key].is_open:
+                services.reporting_period_set_open(period=by_key[key], is_open=False, user=steering)
     outcomes = ", ".join(f"{r.code.short_title} {r.outcome}" for r in codes)
     return f"{outcomes}; {sum(len(p) for p in periods.values())} reporting periods; {made} compliance returns added"
 
 
 def _periods(compact) -> dict[str, ReportingPeriod]:
     found = {}
-    for label, start_year, due, _ in PERIODS:
+    for key, start_year, due, _ in _period_plan(timezone.localdate()):
+        label = services.financial_year(start_year)[2]
         period = ReportingPeriod.objects.filter(compact=compact, label=label).first()
         # Created open so that demo returns can be made; closed ones are closed after the returns.
-        found[label] = period or services.reporting_period_create(
-            compact=compact, start_year=start_year, returns_due=due
-        )
+        found[key] = period or services.reporting_period_create(compact=compact, start_year=start_year, returns_due=due)
     return found
 
 
@@ -211,7 +221,7 @@ def _returns(code, periods) -> int:
     User = get_user_model()
     steering = User.objects.filter(email=STEERING).first()
     made = 0
-    for label, *_ in PERIODS:
+    for label, *_ in _period_plan(timezone.localdate()):
         period = periods[label]
         for slug, email, plans in RETURNS:
             organisation = Organisation.objects.filter(slug=slug).first()

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
@@ -57,3 +59,23 @@ def test_the_demo_publishes_the_latest_ended_years_review_once(settings, client)
     statements = {(s["organisation"], s["explanation"]) for s in data["compliance"]["statements"]}
     assert not any("no paid staff" in text for body, text in statements if "Police" in body)
     assert not any("directorates" in text for body, text in statements if "Refugee" in body)
+
+
+@pytest.mark.parametrize("day", [datetime.date(2027, 4, 1), datetime.date(2028, 9, 15)])
+@pytest.mark.django_db
+def test_the_demo_makes_sense_on_any_day(settings, monkeypatch, day):
+    """Pinned clock: on 1 April (the year just ended) and on a day well ahead, the demo publishes
+    the review of the year that last ended, with its meeting dated no later than that day."""
+    now = datetime.datetime.combine(day, datetime.time(12, 0), tzinfo=datetime.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: day)
+    settings.DEMO_BUILD_ANNUAL_REVIEW = True
+    call_command("load_reference_data", verbosity=0)
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    review = AnnualReview.objects.get()
+    start = day.year - 1 if day.month >= 4 else day.year - 2
+    assert review.period.label == f"{start}-{(start + 1) % 100:02d}"
+    data = review.dataset
+    assert data["annual_meeting"]["date"] <= day.isoformat() and data["foreword"]["text"]
+    assert data["bme_led"]["on_date"] == review.period.end_date.isoformat()
+    assert data["compliance"]["returns_counted"] >= 3 and data["progress"]["review_actions"]
