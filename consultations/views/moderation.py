@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from common.csv_export import csv_response
+from common.csv_export import CHUNK, csv_response
 from common.forms import add_errors
 
 from .. import permissions, selectors, services
@@ -100,7 +100,10 @@ def comments_csv(request, consultation):
     return csv_response(
         f"{consultation.slug}-comments.csv",
         COMMENTS_CSV_HEADER,
-        (row(n, c) for n, c in enumerate(selectors.all_comments(consultation), start=1)),
+        (
+            row(n, c)
+            for n, c in enumerate(selectors.comments_for_export(consultation).iterator(chunk_size=CHUNK), start=1)
+        ),
     )
 
 

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from common.csv_export import csv_response
+from common.csv_export import CHUNK, csv_response
 from common.forms import add_errors
 from funding import permissions
 from funding.forms import AwardForm, JointReviewForm, RedistributionForm, WithdrawalForm
@@ -57,9 +57,7 @@ def award_list_view(request):
 def award_csv(request):
     """The selected awards as a 360Giving spreadsheet (the standard's column titles)."""
     awards, *_ = _filtered_awards(request)
-    return csv_response(
-        "awards-360giving.csv", export.csv_header(), export.csv_rows(awards.iterator(chunk_size=500)), stream=True
-    )
+    return csv_response("awards-360giving.csv", export.csv_header(), export.csv_rows(awards.iterator(chunk_size=CHUNK)))
 
 
 def award_detail(request, pk):

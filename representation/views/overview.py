@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from common.csv_export import csv_response
+from common.csv_export import CHUNK, csv_response
 
 from .. import permissions, selectors
 from ..forms import FiguresOnDateForm
@@ -76,6 +76,6 @@ def appointments_csv(request):
             a.end_date,
             a.is_current_on(today),
         ]
-        for a in selectors.appointments_for_csv()
+        for a in selectors.appointments_for_csv().iterator(chunk_size=CHUNK)
     )
     return csv_response("board-appointments.csv", CSV_HEADER, rows)
