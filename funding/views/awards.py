@@ -10,7 +10,7 @@ from common.forms import add_errors
 from funding import permissions
 from funding.forms import AwardForm, JointReviewForm, RedistributionForm, WithdrawalForm
 from funding.models import Award, JointReview, Redistribution
-from funding.selectors import award_list, todo_for_user
+from funding.selectors import award_funders, award_list, todo_for_user
 from funding.services.awards import award_create, award_withdraw, joint_review_record, redistribution_record
 from funding.threesixty import export
 from organisations.models import Organisation
@@ -48,7 +48,7 @@ def award_list_view(request):
             "funder": funder,
             "start": start,
             "end": end,
-            "funders": Organisation.objects.filter(awards_made__isnull=False).distinct().order_by("name"),
+            "funders": award_funders(),
             "breadcrumbs": _crumbs(("Awards", None)),
         },
     )
