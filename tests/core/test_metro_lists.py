@@ -39,3 +39,28 @@ def test_the_funder_filter_lists_each_funder_once_by_name_found_with_exists(worl
     assert "Northshire NHS Trust" not in options  # a public body that has made no award
     funder_query = next(q["sql"] for q in queries.captured_queries if "Zebra" not in q["sql"] and "EXISTS" in q["sql"])
     assert "DISTINCT" not in funder_query.upper()
+
+
+def test_the_period_overview_shows_signatories_a_page_at_a_time_with_figures_for_all(world, client_for):
+    from tests.undertakings.factories import make_code
+    from undertakings.views.steering import OVERVIEW_PER_PAGE
+
+    make_code(world.compact)
+    extra = OVERVIEW_PER_PAGE + 7 - 3  # the world's Compact already has three signatories
+    for n in range(extra):
+        body = f.PublicBodyFactory(name=f"Metro Borough {n:03}", slug=f"metro-borough-{n}")
+        f.SignatoryFactory(compact=world.compact, organisation=body)
+    client = client_for(world.users["steering_member"])
+    url = reverse("undertakings:period-overview", args=[world.period.pk])
+    first = client.get(url).content.decode()
+    second = client.get(url, {"page": 2}).content.decode()
+    total = OVERVIEW_PER_PAGE + 7
+    assert first.count('<tr class="govuk-table__row">') - 1 == OVERVIEW_PER_PAGE  # less the header row
+    assert second.count('<tr class="govuk-table__row">') - 1 == 7
+    assert f"Showing 1 to {OVERVIEW_PER_PAGE} of {total}" in first
+    # The figures count every signatory, not just this page's.
+    assert (
+        f'<span class="portal-figure__number">{total}</span><span class="portal-figure__label">not yet submitted'
+        in (first)
+    )
+    assert 'aria-label="Pagination"' in first

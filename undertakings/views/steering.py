@@ -3,6 +3,7 @@ matrix of ratings, and how every body rated one undertaking."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -11,6 +12,10 @@ from common.csv_export import csv_response
 from .. import selectors
 from ..models import Code, Rating, ReportingPeriod, ReturnStatus, Undertaking
 from ..permissions import can_manage_periods, can_view_period
+
+# A metro Compact has 1,500 signatories: the overview shows them a page at a time (the figures
+# above the table, and the CSV, still cover every one).
+OVERVIEW_PER_PAGE = 50
 
 
 def _period_for_user(request, pk) -> ReportingPeriod:
@@ -33,12 +38,14 @@ def period_overview(request, pk):
     period = _period_for_user(request, pk)
     rows = selectors.period_overview(period=period)
     statuses = [row.compliance_return.status if row.compliance_return else "not_started" for row in rows]
+    page = Paginator(rows, OVERVIEW_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "undertakings/period_overview.html",
         {
             "period": period,
-            "rows": rows,
+            "rows": page.object_list,
+            "page_obj": page,
             "codes": Code.objects.adopted().filter(compact_id=period.compact_id),
             "figures": [
                 (statuses.count(ReturnStatus.SUBMITTED), "waiting for review"),
