@@ -64,3 +64,26 @@ def test_the_period_overview_shows_signatories_a_page_at_a_time_with_figures_for
         in (first)
     )
     assert 'aria-label="Pagination"' in first
+
+
+def test_the_matrix_shows_twenty_bodies_a_page_and_counts_them_all(world, client_for):
+    from tests.undertakings.factories import make_code
+    from undertakings.models import ComplianceReturn, ReturnStatus
+    from undertakings.views.steering import MATRIX_BODIES_PER_PAGE
+
+    code = make_code(world.compact)
+    total = MATRIX_BODIES_PER_PAGE + 5
+    for n in range(total):
+        body = f.PublicBodyFactory(name=f"Metro Borough {n:03}", slug=f"metro-borough-{n}")
+        ComplianceReturn.objects.create(
+            organisation=body, period=world.period, code=code, status=ReturnStatus.SUBMITTED
+        )
+    client = client_for(world.users["steering_member"])
+    url = reverse("undertakings:matrix", args=[world.period.pk, code.pk])
+    first = client.get(url).content.decode()
+    second = client.get(url, {"page": 2}).content.decode()
+    assert f"Ratings of {total} bodies" in first
+    assert first.count("Metro Borough ") == MATRIX_BODIES_PER_PAGE
+    assert second.count("Metro Borough ") == 5
+    assert "Metro Borough 000" in first and "Metro Borough 024" in second
+    assert f"Showing bodies 1 to {MATRIX_BODIES_PER_PAGE}" in first

@@ -1,6 +1,8 @@
 """The steering group's pages for a reporting period: every return with status and score, the
 matrix of ratings, and how every body rated one undertaking."""
 
+import dataclasses
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -16,6 +18,8 @@ from ..permissions import can_manage_periods, can_view_period
 # A metro Compact has 1,500 signatories: the overview shows them a page at a time (the figures
 # above the table, and the CSV, still cover every one).
 OVERVIEW_PER_PAGE = 50
+# The matrix has a column per body: 20 columns a page still read across; the CSV has them all.
+MATRIX_BODIES_PER_PAGE = 20
 
 
 def _period_for_user(request, pk) -> ReportingPeriod:
@@ -120,6 +124,8 @@ def _matrix(request, pk, code_pk):
 @login_required
 def matrix(request, pk, code_pk):
     period, code, matrix = _matrix(request, pk, code_pk)
+    page = Paginator(matrix.returns, MATRIX_BODIES_PER_PAGE).get_page(request.GET.get("page"))
+    matrix = dataclasses.replace(matrix, returns=list(page.object_list))
     return render(
         request,
         "undertakings/matrix.html",
@@ -127,6 +133,7 @@ def matrix(request, pk, code_pk):
             "period": period,
             "code": code,
             "matrix": matrix,
+            "page_obj": page,
             "rows": list(matrix.rows()),
             "ratings": Rating.choices,
             "breadcrumbs": _crumbs(period, (f"Matrix: {code.short_title}", None)),
