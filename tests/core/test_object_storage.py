@@ -145,7 +145,11 @@ def _storages_for(env: dict) -> dict:
     """STORAGES as the settings module builds them from these environment variables."""
     base = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     base.pop("DATABASE_URL", None)
-    code = "import json; from django.conf import settings; print(json.dumps(settings.STORAGES['default']))"
+    # Building the storage too: django-storages refuses an option it does not know.
+    code = (
+        "import json; from django.conf import settings; from django.core.files.storage import storages; "
+        "storages['default']; print(json.dumps(settings.STORAGES['default']))"
+    )
     out = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         env={**base, "DJANGO_SETTINGS_MODULE": "compact_portal.settings", **env},
