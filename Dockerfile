@@ -22,4 +22,9 @@ RUN useradd --create-home --uid 1000 portal && mkdir -p /data/media && chown -R 
 USER portal
 
 EXPOSE 8000
-CMD ["gunicorn", "compact_portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Timeouts: slow work belongs in Celery (review and response PDFs, web imports) and CSVs stream, so a
+# worker silent for 120 s is stuck and is replaced; --max-requests recycles workers so memory
+# cannot creep. docker-compose.yml repeats these flags.
+CMD ["gunicorn", "compact_portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", \
+     "--timeout", "120", "--graceful-timeout", "30", "--keep-alive", "5", \
+     "--max-requests", "1000", "--max-requests-jitter", "100", "--access-logfile", "-"]

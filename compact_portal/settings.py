@@ -188,6 +188,32 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
+# With a bucket named, uploaded files and generated PDFs live in S3-compatible object storage (AWS,
+# MinIO, Ceph…), so any number of web and worker containers share them without a shared disk.
+# The bucket stays private: files are read by the portal and served through the same views that
+# check permission (no public or signed bucket addresses are ever given out).
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    _endpoint = env.str("AWS_S3_ENDPOINT_URL", default="")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": _endpoint or None,
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "location": env.str("AWS_LOCATION", default=""),
+            # A self-hosted server is addressed as endpoint/bucket, not bucket.endpoint.
+            "addressing_style": env.str("AWS_S3_ADDRESSING_STYLE", default="") or ("path" if _endpoint else "auto"),
+            "default_acl": None,
+            "querystring_auth": True,
+            # Never write over another file of the same name (a rebuilt review gets a new name).
+            "file_overwrite": False,
+            # A file read for a download is held in memory up to this size, then on local disk.
+            "max_memory_size": 2 * 1024 * 1024,
+        },
+    }
 EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
 
 # Development prints mail to the console. Production has no default: a portal that silently printed

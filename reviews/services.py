@@ -4,13 +4,14 @@ failing, retrying, the sweep of stuck builds, publishing, and the actions for ne
 import datetime
 import logging
 import os
+import tempfile
 import time
-import uuid
 from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
@@ -159,11 +160,20 @@ def _progress_saver(review_id: int, attempt: int):
     return save
 
 
-def _destination(review: AnnualReview) -> tuple[Path, str]:
-    name = f"reviews/{review.compact.slug}/{review.pdf_filename()}"
-    path = Path(settings.MEDIA_ROOT) / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path, name
+def _store_pdf(review: AnnualReview, dataset: dict) -> tuple[int, str]:
+    """Render the PDF into a scratch directory, then save it whole to the file storage (the local
+    disk or the bucket); returns its pages and stored name. The row names the file only after it
+    is saved, so no one can download half a file, and no other process needs this one's disk."""
+    from .report import write_pdf
+
+    with tempfile.TemporaryDirectory(prefix="annual-review-") as scratch:
+        path = Path(scratch) / review.pdf_filename()
+        pages = write_pdf(dataset, path)
+        with path.open("rb") as handle:
+            name = review.pdf.storage.save(
+                f"reviews/{review.compact.slug}/{review.pdf_filename()}", File(handle, name=path.name)
+            )
+    return pages, name
 
 
 def review_build(*, review_id: int) -> bool:
@@ -171,15 +181,14 @@ def review_build(*, review_id: int) -> bool:
 
     1. Claim the row with a conditional update (a second delivery of the task finds it taken).
     2. Gather the dataset, saving progress and a heartbeat after each section.
-    3. Store the dataset, then write the PDF to a temporary file beside its destination and move it
-       into place with os.replace, so no one can download half a file.
+    3. Store the dataset, then render the PDF to a scratch file and save it whole to the file storage
+       (local disk or bucket) before the row names it, so no one can download half a file.
     4. Mark it succeeded, or failed with a reason a steering group member can read.
     Not one transaction: progress must be visible while the build runs. Every write after the claim
     is conditional on the row still being this attempt's, so a build the sweep has handed on stops.
     """
     from .dataset import build_dataset
     from .narrative import narrative_as_dataset, narrative_for
-    from .report import write_pdf
 
     attempt = _claim(review_id)
     if attempt is None:
@@ -188,7 +197,6 @@ def review_build(*, review_id: int) -> bool:
     review = AnnualReview.objects.select_related("compact", "period").get(pk=review_id)
     actions = [a.as_dataset_item() for a in ReviewAction.objects.filter(compact=review.compact, period=review.period)]
     narrative = narrative_as_dataset(narrative_for(review.compact, review.period))
-    temporary = None
     try:
         dataset = build_dataset(
             compact=review.compact,
@@ -202,11 +210,7 @@ def review_build(*, review_id: int) -> bool:
             dataset=dataset, progress=95, progress_message="Writing the PDF", heartbeat_at=timezone.now()
         ):
             raise BuildSuperseded
-        destination, name = _destination(review)
-        temporary = destination.with_name(f".{destination.name}.{uuid.uuid4().hex}.tmp")
-        pages = write_pdf(dataset, temporary)
-        os.replace(temporary, destination)
-        temporary = None
+        pages, name = _store_pdf(review, dataset)
         if not _mine(review_id, attempt).update(
             status=ReviewStatus.SUCCEEDED,
             pdf=name,
@@ -216,6 +220,7 @@ def review_build(*, review_id: int) -> bool:
             finished_at=timezone.now(),
             heartbeat_at=timezone.now(),
         ):
+            review.pdf.storage.delete(name)  # nobody will ever name this copy
             raise BuildSuperseded
     except BuildSuperseded:
         logger.warning("Annual review %s attempt %s was handed on; stopping", review_id, attempt)
@@ -227,9 +232,6 @@ def review_build(*, review_id: int) -> bool:
         logger.exception("Annual review %s failed", review_id)
         _fail(review_id, REASON_UNEXPECTED.format(error=_describe(exc)), attempt)
         return False
-    finally:
-        if temporary is not None and temporary.exists():
-            temporary.unlink()
     return True
 
 

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from common.csv_export import csv_response
+from common.csv_export import CHUNK, csv_response
 from organisations.roles import roles_for
 
 from ..models import Party
@@ -56,7 +56,7 @@ def _list(request, queryset, side: str, *, title: str, csv_name: str, show_body:
 
 def _csv(queryset, side: str, filename: str):
     today = timezone.localdate()
-    rows = (queue_row(c, side, today) for c in queryset)
+    rows = (queue_row(c, side, today) for c in queryset.iterator(chunk_size=CHUNK))
     return csv_response(
         filename,
         CSV_HEADER,

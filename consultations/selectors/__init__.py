@@ -91,7 +91,12 @@ def visible_comments(consultation: Consultation) -> list[Comment]:
 
 def all_comments(consultation: Consultation) -> list[Comment]:
     """Every comment, hidden ones included, for moderation."""
-    return list(
+    return list(comments_for_export(consultation))
+
+
+def comments_for_export(consultation: Consultation) -> QuerySet[Comment]:
+    """Every comment, hidden ones included, unevaluated so a download can stream it in chunks."""
+    return (
         _with_sections_and_responses(consultation.comments.all())
         .select_related("hidden_by", "recorded_by")
         .order_by("position", "pk")

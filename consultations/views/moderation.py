@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from common.csv_export import csv_response
+from common.csv_export import CHUNK, csv_response
 from common.forms import add_errors
 
 from .. import permissions, selectors, services
@@ -118,7 +118,7 @@ def comments_csv(request, consultation):
     return csv_response(
         f"{consultation.slug}-comments.csv",
         COMMENTS_CSV_HEADER,
-        (row(c) for c in selectors.all_comments(consultation)),
+        (row(c) for c in selectors.comments_for_export(consultation).iterator(chunk_size=CHUNK)),
     )
 
 

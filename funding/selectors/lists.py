@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from funding.models import Application, Award, FundingProgramme, JointReview, Redistribution
 from organisations.models import Organisation, Signatory
@@ -57,6 +57,17 @@ def award_list(
     if end is not None:
         awards = awards.filter(award_date__lte=end)
     return awards
+
+
+def award_funders() -> QuerySet[Organisation]:
+    """Organisations that have made an award, by name, for the awards list's filter. An EXISTS per
+    organisation, not a DISTINCT over every award joined to its funder (90,000 rows at metro scale)."""
+    # Only bodies with standing: an unverified "public body" publishes nothing, its name included.
+    return (
+        Organisation.objects.with_standing()
+        .filter(Exists(Award.objects.filter(funder=OuterRef("pk"))))
+        .order_by("name")
+    )
 
 
 def todo_for_user(user) -> tuple[list[JointReview], list[Redistribution]]:

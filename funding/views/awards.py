@@ -6,12 +6,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from common.csv_export import csv_response
+from common.csv_export import CHUNK, csv_response
 from common.forms import add_errors
 from funding import permissions
 from funding.forms import AwardForm, JointReviewForm, RedistributionForm, WithdrawalForm
 from funding.models import Award, JointReview, Redistribution
-from funding.selectors import award_list, todo_for_user
+from funding.selectors import award_funders, award_list, todo_for_user
 from funding.services.awards import award_create, award_withdraw, joint_review_record, redistribution_record
 from funding.threesixty import export
 from organisations.models import Organisation
@@ -49,10 +49,7 @@ def award_list_view(request):
             "funder": funder,
             "start": start,
             "end": end,
-            "funders": Organisation.objects.with_standing()
-            .filter(awards_made__isnull=False)
-            .distinct()
-            .order_by("name"),
+            "funders": award_funders(),
             "breadcrumbs": _crumbs(("Awards", None)),
         },
     )
@@ -61,9 +58,7 @@ def award_list_view(request):
 def award_csv(request):
     """The selected awards as a 360Giving spreadsheet (the standard's column titles)."""
     awards, *_ = _filtered_awards(request)
-    return csv_response(
-        "awards-360giving.csv", export.csv_header(), export.csv_rows(awards.iterator(chunk_size=500)), stream=True
-    )
+    return csv_response("awards-360giving.csv", export.csv_header(), export.csv_rows(awards.iterator(chunk_size=CHUNK)))
 
 
 def award_detail(request, pk):

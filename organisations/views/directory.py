@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from common.csv_export import csv_response
+from common.csv_export import CHUNK, csv_response
 
 from .. import selectors
 from ..bme_definitions import current_definition
@@ -100,7 +100,7 @@ def directory_csv(request):
             o.bme_led_effective_date if o.sector != Sector.PUBLIC else None,
             request.build_absolute_uri(reverse("organisations:profile", args=[o.slug])),
         ]
-        for o in organisations
+        for o in organisations.iterator(chunk_size=CHUNK)
     )
     return csv_response(f"organisations-{today.isoformat()}.csv", CSV_HEADER, rows)
 

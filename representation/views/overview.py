@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from common.csv_export import csv_response
+from common.csv_export import CHUNK, csv_response
 from common.disclosure import threshold as disclosure_threshold
 from organisations.forms.public import resolve_compact
 from organisations.models import Compact
@@ -105,6 +105,6 @@ def appointments_csv(request):
             a.end_date,
             a.is_current_on(today),
         ]
-        for a in selectors.appointments_for_csv()
+        for a in selectors.appointments_for_csv().iterator(chunk_size=CHUNK)
     )
     return csv_response("board-appointments.csv", CSV_HEADER, rows)

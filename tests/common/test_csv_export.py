@@ -21,7 +21,7 @@ def test_numbers_and_ordinary_text_are_left_alone():
 def test_csv_response_is_a_download_with_header_and_escaped_rows():
     response = csv_response("groups.csv", ["Name", "Note"], [["Forum", "=1+1"]])
     assert response["Content-Disposition"] == 'attachment; filename="groups.csv"'
-    assert response.content.decode().splitlines() == ["Name,Note", "Forum,'=1+1"]
+    assert response.getvalue().decode().splitlines() == ["Name,Note", "Forum,'=1+1"]
 
 
 def test_streamed_csv_gives_the_same_content():

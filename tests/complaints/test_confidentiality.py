@@ -39,7 +39,7 @@ def officer_pages(client, complaint) -> dict[str, str]:
     for url in urls:
         response = client.get(url)
         if response.status_code == 200:
-            pages[url] = response.content.decode()
+            pages[url] = response.getvalue().decode()
     for file in complaint.files.all():
         response = client.get(reverse("complaints:file-download", args=[ref, file.pk]))
         assert response.status_code == 200
@@ -135,7 +135,7 @@ def test_the_steering_group_and_the_group_itself_do_see_who_complained(world, cl
         )
         assert world.group.name in page
         assert FILE_NAME in page
-    steering_csv = client_for(world.users["steering_member"]).get(reverse("complaints:compact-csv")).content.decode()
+    steering_csv = client_for(world.users["steering_member"]).get(reverse("complaints:compact-csv")).getvalue().decode()
     assert world.group.name in steering_csv
 
 

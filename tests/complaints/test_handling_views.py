@@ -174,7 +174,7 @@ def test_the_queue_csv_has_every_row_and_escapes_formulas(world, client_for):
     )
     _complaints_with_deadlines(world, 30)
     response = client_for(world.users["officer"]).get(reverse("complaints:queue-csv"))
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
     assert rows[0][0] == "Reference"
     assert len(rows) == 32
     assert '\'=HYPERLINK("http://x")' in [r[2] for r in rows]

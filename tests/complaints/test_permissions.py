@@ -19,7 +19,7 @@ def test_an_officer_of_another_body_sees_nothing_of_a_complaint(world, client_fo
     for name in ("detail", "acknowledge", "message", "note", "file-add"):
         assert other.get(reverse(f"complaints:{name}", args=[complaint.reference])).status_code == 404
     for url in (reverse("complaints:queue") + "?status=all", reverse("complaints:queue-csv") + "?status=all"):
-        body = other.get(url).content.decode()
+        body = other.get(url).getvalue().decode()
         assert complaint.reference not in body
 
 

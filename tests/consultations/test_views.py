@@ -76,7 +76,7 @@ def test_the_list_costs_the_same_queries_whatever_its_length(world, client_for, 
 def test_the_csv_lists_the_filtered_consultations(world, client_for):
     make_consultation(world, title="=Open one", weeks=8, shorter_reason="Deadline.")
     make_consultation(world, status=Status.DRAFT, title="Secret draft")
-    body = client_for(None).get(reverse("consultations:list-csv")).content.decode()
+    body = client_for(None).get(reverse("consultations:list-csv")).getvalue().decode()
     rows = list(csv.reader(io.StringIO(body)))
     assert rows[0][0] == "Title" and len(rows) == 2
     assert rows[1][0] == "'=Open one" and rows[1][6] == "8" and rows[1][7] == "Deadline."

@@ -200,7 +200,7 @@ def test_monitoring_page_csv_and_api_agree(world, client_for):
     client = client_for(None)
     page = client.get(reverse("funding:monitoring"), {"year": "2025"}).content.decode()
     assert 'role="img"' in page and "Funding awarded, by recipient" in page and "£3,000 (100.0%)" in page
-    csv_text = client.get(reverse("funding:monitoring-csv"), {"year": "2025"}).content.decode()
+    csv_text = client.get(reverse("funding:monitoring-csv"), {"year": "2025"}).getvalue().decode()
     assert "Value of awards (GBP),3000.00" in csv_text
     assert (
         client.get(reverse("funding:monitoring-api"), {"start": "2025-04-01", "end": "2026-03-31"}).json()[

@@ -100,7 +100,7 @@ def test_csv_download_has_the_filtered_rows_with_formula_cells_escaped(world, cl
     f.OrganisationFactory(name="=HYPERLINK(evil)")
     response = client.get(reverse("organisations:directory-csv"), {"status": "no_current_declaration"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
     assert rows[0][:3] == ["Name", "Identifier", "Sector"]
     names = [row[0] for row in rows[1:]]
     assert names == ["'=HYPERLINK(evil)", "Polish Community Centre", "Southshire African Forum"]

@@ -110,7 +110,7 @@ def test_board_page_hides_unpublished_names_from_the_public(setup, client, clien
 
 def test_csv_masks_unpublished_names(setup, client):
     response = client.get(reverse("representation:appointments-csv"))
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
     assert rows[0][:3] == ["Board", "Compact", "Representative"]
     names = {row[2] for row in rows[1:]}
     assert names == {"Pat Published", "Name not published"}

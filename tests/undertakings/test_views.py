@@ -64,7 +64,7 @@ def test_an_unknown_code_version_is_not_found(client):
 def test_the_code_csv_has_every_undertaking(client):
     code = code_load(path=SMALL).code
     response = client.get(reverse("undertakings:code-csv", args=[code.slug, code.version]))
-    lines = response.content.decode().splitlines()
+    lines = response.getvalue().decode().splitlines()
     assert lines[0].startswith("Section,Section title,Ref,Party")
     assert len(lines) == 1 + 7
 
@@ -412,10 +412,11 @@ def test_csv_downloads_escape_cells_a_spreadsheet_would_run(world, code, submitt
     csv_text = (
         client_for(steering)
         .get(reverse("undertakings:undertaking-csv", args=[world.period.pk, undertaking.pk]))
-        .content.decode()
+        .getvalue()
+        .decode()
     )
     assert "'=cmd|' /C calc'!A0" in csv_text
-    csv_text = client_for(steering).get(reverse("undertakings:period-csv", args=[world.period.pk])).content.decode()
+    csv_text = client_for(steering).get(reverse("undertakings:period-csv", args=[world.period.pk])).getvalue().decode()
     assert "Northshire Council,Public body,Northshire BME Code,Submitted" in csv_text
     assert "3.5,4,87.5%" in csv_text
 

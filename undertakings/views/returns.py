@@ -1,6 +1,8 @@
 """A body's compliance returns: the list, starting one, its page, submitting it, and the steering
 group's review."""
 
+from collections.abc import Iterator
+
 from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from common.csv_export import csv_response
+from common.csv_export import CHUNK, csv_response
 from organisations.models import Compact, Organisation
 from organisations.roles import roles_for
 
@@ -77,7 +79,7 @@ def return_list_csv(request):
     return csv_response("compliance-returns.csv", *return_table(returns))
 
 
-def return_table(returns) -> tuple[list[str], list[list]]:
+def return_table(returns) -> tuple[list[str], Iterator[list]]:
     header = [
         "Organisation",
         "Code",
@@ -89,23 +91,22 @@ def return_table(returns) -> tuple[list[str], list[list]]:
         "Score denominator",
         "Score",
     ]
-    rows = []
-    for r in returns:
-        score = r.score
-        rows.append(
-            [
-                r.organisation.name,
-                r.code.short_title,
-                r.period.label,
-                r.get_status_display(),
-                r.assessed_count,
-                r.total_count,
-                score.numerator_text,
-                score.denominator,
-                score.percent_text,
-            ]
-        )
-    return header, rows
+    return header, (_return_row(r) for r in returns.iterator(chunk_size=CHUNK))
+
+
+def _return_row(r) -> list:
+    score = r.score
+    return [
+        r.organisation.name,
+        r.code.short_title,
+        r.period.label,
+        r.get_status_display(),
+        r.assessed_count,
+        r.total_count,
+        score.numerator_text,
+        score.denominator,
+        score.percent_text,
+    ]
 
 
 @login_required

@@ -1,8 +1,11 @@
 """The steering group's pages for a reporting period: every return with status and score, the
 matrix of ratings, and how every body rated one undertaking."""
 
+import dataclasses
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -11,6 +14,12 @@ from common.csv_export import csv_response
 from .. import selectors
 from ..models import Code, Rating, ReportingPeriod, ReturnStatus, Undertaking
 from ..permissions import can_manage_periods, can_view_period
+
+# A metro Compact has 1,500 signatories: the overview shows them a page at a time (the figures
+# above the table, and the CSV, still cover every one).
+OVERVIEW_PER_PAGE = 50
+# The matrix has a column per body: 20 columns a page still read across; the CSV has them all.
+MATRIX_BODIES_PER_PAGE = 20
 
 
 def _period_for_user(request, pk) -> ReportingPeriod:
@@ -33,12 +42,14 @@ def period_overview(request, pk):
     period = _period_for_user(request, pk)
     rows = selectors.period_overview(period=period)
     statuses = [row.compliance_return.status if row.compliance_return else "not_started" for row in rows]
+    page = Paginator(rows, OVERVIEW_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "undertakings/period_overview.html",
         {
             "period": period,
-            "rows": rows,
+            "rows": page.object_list,
+            "page_obj": page,
             "codes": Code.objects.adopted().filter(compact_id=period.compact_id),
             "figures": [
                 (statuses.count(ReturnStatus.SUBMITTED), "waiting for review"),
@@ -116,13 +127,17 @@ def matrix(request, pk, code_pk):
     """Bodies × sections: the at-a-glance summary, with every signatory and its return's state."""
     period = _period_for_user(request, pk)
     code = get_object_or_404(Code, pk=code_pk, compact_id=period.compact_id)
+    matrix = selectors.section_matrix(period=period, code=code)
+    # Every signatory is listed, a page of them at a time; the counts above cover them all.
+    page = Paginator(matrix.rows, MATRIX_BODIES_PER_PAGE * 2).get_page(request.GET.get("page"))
     return render(
         request,
         "undertakings/matrix.html",
         {
             "period": period,
             "code": code,
-            "matrix": selectors.section_matrix(period=period, code=code),
+            "matrix": matrix,
+            "page_obj": page,
             "ratings": Rating.choices,
             "breadcrumbs": _crumbs(period, (f"Matrix: {code.short_title}", None)),
         },
@@ -133,6 +148,8 @@ def matrix(request, pk, code_pk):
 def matrix_full(request, pk, code_pk):
     """Every undertaking × every counted return, optionally one section of the Code."""
     period, code, matrix = _matrix(request, pk, code_pk)
+    page = Paginator(matrix.returns, MATRIX_BODIES_PER_PAGE).get_page(request.GET.get("page"))
+    matrix = dataclasses.replace(matrix, returns=list(page.object_list))
     wanted = request.GET.get("section", "")
     section = code.sections.filter(pk=wanted).first() if wanted.isdigit() else None
     rows = [(u, cells) for u, cells in matrix.rows() if section is None or u.section_id == section.pk]
@@ -146,6 +163,7 @@ def matrix_full(request, pk, code_pk):
             "matrix": matrix,
             "section": section,
             "rows": rows,
+            "page_obj": page,
             "ratings": Rating.choices,
             "title": title,
             "breadcrumbs": _crumbs(

@@ -1,0 +1,215 @@
+"""Time the pages and CSV downloads of issue 17 on the metro data set, beside the admin changelists.
+
+    createdb -h 127.0.0.1 -U postgres metro_bench
+    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/metro_bench
+    python manage.py migrate && python manage.py load_reference_data && python manage.py generate_metro
+    python bench/metro.py [--requests 20]
+
+Runs in this process through Django's test client (no server, no network), signed in as a bench
+site administrator it creates (metro-bench@example.org, no usable password). For each page: the p50
+and p95 of N requests after one warm-up, its admin changelist's p95 and the ratio, and the HTML
+size. For each CSV download: time to the first byte, total time, size, and the peak of Python
+allocations (tracemalloc, in a second pass) while streaming (each chunk dropped once read, as a
+server does) and while buffering (every chunk kept: what building the whole body in memory cost).
+Not a test: timings depend on the machine. Refuses SQLite and the shared `test` database.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "compact_portal.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+
+def refuse_unsafe_database() -> None:
+    name = settings.DATABASES["default"]["NAME"]
+    if connection.vendor != "postgresql" or name in ("test", "compact") or "bench" not in name:
+        sys.exit(f"Run on a PostgreSQL database of its own whose name says bench (not {connection.vendor} {name!r})")
+
+
+def bench_client() -> Client:
+    """A site administrator who also sits on every metro steering group and is an officer of the
+    first public body, so the steering lists and the returns list show what they would at scale."""
+    import datetime
+
+    from accounts.models import User
+    from organisations.models import (
+        Compact,
+        Membership,
+        MembershipRole,
+        MembershipStatus,
+        Organisation,
+        SteeringGroupMember,
+    )
+
+    user = User.objects.filter(email="metro-bench@example.org").first()
+    if user is None:
+        user = User.objects.create_user(
+            email="metro-bench@example.org", password=None, full_name="Metro Bench", is_staff=True, is_superuser=True
+        )
+        for compact in Compact.objects.filter(slug__startswith="metro-"):
+            SteeringGroupMember.objects.create(compact=compact, user=user, start_date=datetime.date(2020, 1, 1))
+        Membership.objects.create(
+            user=user,
+            organisation=Organisation.objects.get(slug="metro-body-0"),
+            role=MembershipRole.ADMIN,
+            status=MembershipStatus.APPROVED,
+        )
+    # No setup_test_environment(): it records every template rendered with its context, which on a
+    # page of 6,000 comments costs more than the page. Host localhost is allowed in every setting.
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    return client
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def time_page(client: Client, url: str, requests: int) -> tuple[list[float], int]:
+    response = client.get(url)  # warm-up: templates compiled, connection open
+    assert response.status_code == 200, (url, response.status_code)
+    size = len(response.content)
+    times = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, url
+    return times, size
+
+
+def pages():
+    from consultations.models import Consultation
+    from undertakings.models import ReportingPeriod
+
+    crowded = Consultation.objects.get(slug="metro-consultation-0")
+    period = ReportingPeriod.objects.get(compact__slug="metro-north", label="2025-26")
+    comments_admin = reverse("admin:consultations_comment_changelist") + f"?consultation__id__exact={crowded.pk}"
+    return [
+        (
+            f"consultation page ({crowded.comments.count()} comments)",
+            reverse("consultations:detail", args=[crowded.slug]),
+            comments_admin,
+        ),
+        ('its "you said, we did" page', reverse("consultations:response", args=[crowded.slug]), comments_admin),
+        ("awards list", reverse("funding:award-list"), reverse("admin:funding_award_changelist")),
+        ("funding monitoring page", reverse("funding:monitoring"), reverse("admin:funding_award_changelist")),
+        (
+            "organisation directory",
+            reverse("organisations:directory"),
+            reverse("admin:organisations_organisation_changelist"),
+        ),
+        (
+            "complaints of the Compacts",
+            reverse("complaints:compact-list"),
+            reverse("admin:complaints_complaint_changelist"),
+        ),
+        (
+            "period overview (1,500 signatories)",
+            reverse("undertakings:period-overview", args=[period.pk]),
+            reverse("admin:undertakings_compliancereturn_changelist"),
+        ),
+        (
+            "compliance returns",
+            reverse("undertakings:return-list"),
+            reverse("admin:undertakings_compliancereturn_changelist"),
+        ),
+    ]
+
+
+def downloads():
+    return [
+        ("grants CSV (every award)", reverse("funding:award-csv")),
+        ("comments CSV (crowded consultation)", reverse("consultations:comments-csv", args=["metro-consultation-0"])),
+        ("organisations CSV", reverse("organisations:directory-csv")),
+        ("complaints CSV (every Compact)", reverse("complaints:compact-csv") + "?status=all"),
+    ]
+
+
+def time_download(client: Client, url: str) -> tuple[float, float, int]:
+    started = time.perf_counter()
+    response = client.get(url)
+    assert response.status_code == 200 and response.streaming, url
+    chunks = iter(response.streaming_content)
+    size = len(next(chunks))
+    first = time.perf_counter() - started
+    for chunk in chunks:
+        size += len(chunk)
+    response.close()
+    return first * 1000, (time.perf_counter() - started) * 1000, size
+
+
+def download_memory(client: Client, url: str, *, keep: bool) -> float:
+    """Peak Python allocations (MiB) while the download is read, dropping or keeping its chunks."""
+    kept = []
+    tracemalloc.start()
+    response = client.get(url)
+    for chunk in response.streaming_content:
+        if keep:
+            kept.append(chunk)
+    response.close()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def main(requests: int, only: str = "", csv: bool = True) -> None:
+    refuse_unsafe_database()
+    client = bench_client()
+    print(
+        f"Pages: {requests} requests each after a warm-up, times in ms (database {settings.DATABASES['default']['NAME']})"
+    )
+    print("| page | p50 | p95 | admin changelist p95 | ratio | HTML |")
+    print("|---|---:|---:|---:|---:|---:|")
+    admin_cache = {}
+    for label, url, admin_url in pages():
+        if only and only not in label:
+            continue
+        times, size = time_page(client, url, requests)
+        if admin_url not in admin_cache:
+            admin_cache[admin_url] = percentile(time_page(client, admin_url, requests)[0], 0.95)
+        admin = admin_cache[admin_url]
+        p95 = percentile(times, 0.95)
+        print(
+            f"| {label} | {statistics.median(times):.0f} | {p95:.0f} | {admin:.0f} | {p95 / admin:.1f}× "
+            f"| {size / 1024:.0f} KB |"
+        )
+    if not csv:
+        return
+    print()
+    print(
+        "CSV downloads (streamed): time to first byte and in total (ms); peak Python memory (MiB) streaming vs buffered"
+    )
+    print("| download | first byte | total | size | peak streamed | peak if buffered |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, url in downloads():
+        first, total, size = time_download(client, url)
+        streamed = download_memory(client, url, keep=False)
+        buffered = download_memory(client, url, keep=True)
+        print(f"| {label} | {first:.0f} | {total:.0f} | {size / 2**20:.1f} MB | {streamed:.1f} | {buffered:.1f} |")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--only", default="", help="time only the pages whose label holds this text")
+    parser.add_argument("--no-csv", action="store_true", help="skip the CSV downloads")
+    arguments = parser.parse_args()
+    main(arguments.requests, arguments.only, not arguments.no_csv)

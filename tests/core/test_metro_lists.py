@@ -1,0 +1,89 @@
+"""Lists that stay fast as rows grow (issue 17, item 3): the awards list's funder filter."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from funding.models import Award
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def _award(n, funder, recipient):
+    return Award.objects.create(
+        identifier=f"360G-test-{n}",
+        title=f"Grant {n}",
+        description="Test",
+        amount=Decimal(1000),
+        award_date=datetime.date(2025, 5, 1),
+        funder=funder,
+        recipient=recipient,
+    )
+
+
+def test_the_funder_filter_lists_each_funder_once_by_name_found_with_exists(world, client):
+    zebra = f.PublicBodyFactory(name="Zebra Borough Council", slug="zebra")
+    for n in range(3):
+        _award(n, world.council, world.group)
+    _award(9, zebra, world.group)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("funding:award-list")).content.decode()
+    options = page.split('<option value="">All funders</option>')[1].split("</select>")[0]
+    assert options.count("Northshire Council") == 1
+    assert options.index("Northshire Council") < options.index("Zebra Borough Council")
+    assert "Northshire NHS Trust" not in options  # a public body that has made no award
+    funder_query = next(q["sql"] for q in queries.captured_queries if "Zebra" not in q["sql"] and "EXISTS" in q["sql"])
+    assert "DISTINCT" not in funder_query.upper()
+
+
+def test_the_period_overview_shows_signatories_a_page_at_a_time_with_figures_for_all(world, client_for):
+    from tests.undertakings.factories import make_code
+    from undertakings.views.steering import OVERVIEW_PER_PAGE
+
+    make_code(world.compact)
+    extra = OVERVIEW_PER_PAGE + 7 - 3  # the world's Compact already has three signatories
+    for n in range(extra):
+        body = f.PublicBodyFactory(name=f"Metro Borough {n:03}", slug=f"metro-borough-{n}")
+        f.SignatoryFactory(compact=world.compact, organisation=body)
+    client = client_for(world.users["steering_member"])
+    url = reverse("undertakings:period-overview", args=[world.period.pk])
+    first = client.get(url).content.decode()
+    second = client.get(url, {"page": 2}).content.decode()
+    total = OVERVIEW_PER_PAGE + 7
+    assert first.count('<tr class="govuk-table__row">') - 1 == OVERVIEW_PER_PAGE  # less the header row
+    assert second.count('<tr class="govuk-table__row">') - 1 == 7
+    assert f"Showing 1 to {OVERVIEW_PER_PAGE} of {total}" in first
+    # The figures count every signatory, not just this page's.
+    assert (
+        f'<span class="portal-figure__number">{total}</span><span class="portal-figure__label">not yet submitted'
+        in (first)
+    )
+    assert 'aria-label="Pagination"' in first
+
+
+def test_the_matrix_shows_twenty_bodies_a_page_and_counts_them_all(world, client_for):
+    from tests.undertakings.factories import make_code
+    from undertakings.models import ComplianceReturn, ReturnStatus
+    from undertakings.views.steering import MATRIX_BODIES_PER_PAGE
+
+    code = make_code(world.compact)
+    total = MATRIX_BODIES_PER_PAGE + 5
+    for n in range(total):
+        body = f.PublicBodyFactory(name=f"Metro Borough {n:03}", slug=f"metro-borough-{n}")
+        ComplianceReturn.objects.create(
+            organisation=body, period=world.period, code=code, status=ReturnStatus.SUBMITTED
+        )
+    client = client_for(world.users["steering_member"])
+    url = reverse("undertakings:matrix", args=[world.period.pk, code.pk])
+    first = client.get(url).content.decode()
+    second = client.get(url, {"page": 2}).content.decode()
+    assert f"Ratings of {total} bodies" in first
+    assert first.count("Metro Borough ") == MATRIX_BODIES_PER_PAGE
+    assert second.count("Metro Borough ") == 5
+    assert "Metro Borough 000" in first and "Metro Borough 024" in second
+    assert f"Showing bodies 1 to {MATRIX_BODIES_PER_PAGE}" in first
