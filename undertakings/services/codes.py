@@ -10,7 +10,7 @@ from django.db.models import ProtectedError
 from organisations.models import Compact
 
 from ..code_files import CodeSpec, read_code_file
-from ..models import Code, CodeStatus, Section, Undertaking
+from ..models import Code, CodeBlock, CodeStatus, Section, Undertaking
 
 CODE_FROZEN = (
     "{path}: version {version} of {slug} is {status} and is never edited in place. "
@@ -59,7 +59,7 @@ def code_load(*, path: Path | str) -> CodeLoadResult:
         current = code_content(code)
         if current == spec.content():
             return CodeLoadResult(code, "unchanged")
-        if code.is_frozen and not _only_retiring(current, spec):
+        if code.is_frozen and not _only_retiring(current, spec) and not _only_transcription(current, spec):
             raise ValidationError(
                 CODE_FROZEN.format(
                     path=path,
@@ -78,7 +78,15 @@ def code_content(code: Code) -> dict:
     undertakings_by_section: dict[int, list] = {}
     for u in code.undertakings.order_by("position"):
         undertakings_by_section.setdefault(u.section_id, []).append(
-            {"ref": u.ref, "party": u.party, "text": u.text, "assessable": u.assessable, "guidance": u.guidance}
+            {
+                "ref": u.ref,
+                "party": u.party,
+                "text": u.text,
+                "assessable": u.assessable,
+                "guidance": u.guidance,
+                "number": u.number,
+                "number_note": u.number_note,
+            }
         )
     return {
         "slug": code.slug,
@@ -99,6 +107,18 @@ def code_content(code: Code) -> dict:
             }
             for s in code.sections.order_by("position")
         ],
+        "document": [
+            {
+                "kind": b.kind,
+                "text": b.text,
+                "level": b.level,
+                "number": b.number,
+                "page": b.page,
+                "note": b.note,
+                "undertaking": b.undertaking.ref if b.undertaking_id else "",
+            }
+            for b in code.blocks.select_related("undertaking").order_by("position")
+        ],
     }
 
 
@@ -108,6 +128,29 @@ def _only_retiring(current: dict, spec: CodeSpec) -> bool:
         and spec.status == CodeStatus.RETIRED
         and {**current, "status": CodeStatus.RETIRED} == spec.content()
     )
+
+
+def _substance(content: dict) -> dict:
+    """What an adopted Code promises: its undertakings and how they are assessed. The rest (the
+    text around them, section titles and intros, the Code's own numbers and the portal's notes) is
+    the portal's transcription of the document, which may be corrected to match the source."""
+    return {
+        **{k: v for k, v in content.items() if k not in ("sections", "document")},
+        "sections": [
+            {
+                "ref": s["ref"],
+                "kind": s["kind"],
+                "undertakings": [
+                    {k: u[k] for k in ("ref", "party", "text", "assessable", "guidance")} for u in s["undertakings"]
+                ],
+            }
+            for s in content["sections"]
+        ],
+    }
+
+
+def _only_transcription(current: dict, spec: CodeSpec) -> bool:
+    return _substance(current) == _substance(spec.content())
 
 
 def _next_version(version: str) -> str:
@@ -132,6 +175,7 @@ def _apply(code: Code, spec: CodeSpec, path) -> None:
             undertaking.section = section
             undertaking.party, undertaking.text = item.party, item.text
             undertaking.assessable, undertaking.guidance = item.assessable, item.guidance
+            undertaking.number, undertaking.number_note = item.number, item.number_note
             undertaking.position = position
             undertaking.save()
             position += 1
@@ -142,3 +186,24 @@ def _apply(code: Code, spec: CodeSpec, path) -> None:
             raise ValidationError(UNDERTAKING_IN_USE.format(path=path, ref=undertaking.ref)) from exc
     for section in sections.values():
         section.delete()
+    _apply_document(code, spec)
+
+
+def _apply_document(code: Code, spec: CodeSpec) -> None:
+    # Blocks carry no identity anything else points at, so they are simply rewritten.
+    code.blocks.all().delete()
+    by_ref = {u.ref: u for u in code.undertakings.all()}
+    CodeBlock.objects.bulk_create(
+        CodeBlock(
+            code=code,
+            position=position,
+            kind=block.kind,
+            level=block.level,
+            number=block.number,
+            page=block.page,
+            text=block.text,
+            note=block.note,
+            undertaking=by_ref.get(block.undertaking),
+        )
+        for position, block in enumerate(spec.document)
+    )
