@@ -77,3 +77,63 @@ def test_the_6_4_list_keeps_the_sentence_its_the_same_refers_to():
     intro = Section.objects.get(code__slug="northamptonshire-bme", ref="6.4").intro
 
     assert intro.index("the Government’s aim to publish the share of funding") < intro.index("could do the same")
+
+
+# --- Versions and what changed ------------------------------------------------------------------
+
+CHANGES = CODES / "plymouth-bme-agreed-changes.yaml"
+SOURCE_LINES = source_text.PLYMOUTH.read_text(encoding="utf-8").splitlines()
+
+
+def test_plymouths_next_version_is_the_draft_with_the_13_agreed_changes_each_from_its_source_line():
+    from undertakings.models import CodeChange, Undertaking
+
+    code = code_load(path=CHANGES).code
+
+    assert code.based_on.version == "0.9-draft" and code.status == "draft"
+    changes = list(code.changes.all())
+    assert len(changes) == 13
+    for change in changes:
+        for number in change.source_lines.split(", "):
+            _, _, response = SOURCE_LINES[int(number) - 1].partition("\t")
+            assert response.strip(), f"line {number} has no response"
+            assert response.strip()[:20] in change.response, f"{change.refs}: line {number} is '{response[:40]}'"
+    assert not Undertaking.objects.filter(code=code, ref="2.3").exists()
+    assert Undertaking.objects.filter(code=code.based_on, ref="2.3").exists()
+    assert Undertaking.objects.get(code=code, ref="3.7").text.startswith("Ensure that processes are transparent and")
+    assert "against evidence-based need" in Undertaking.objects.get(code=code, ref="3.3").text
+    # Where the source gives no new words, the text is as it was.
+    assert (
+        Undertaking.objects.get(code=code, ref="2.2").text
+        == Undertaking.objects.get(code=code.based_on, ref="2.2").text
+    )
+    not_given = [c.refs for c in changes if c.wording == CodeChange.Wording.NOT_GIVEN]
+    assert not_given == ["1", "2.2", "2.5", "2.5", "2.7", "2.7", "3.5", "4.1", "4.9"]
+
+
+def test_loading_the_changes_again_changes_nothing():
+    first = code_load(path=CHANGES).code
+    assert code_load(path=CHANGES).outcome == "unchanged"
+    assert first.changes.count() == 13
+
+
+def test_the_changes_page_shows_draft_to_next_version_paragraph_by_paragraph(client):
+    code = code_load(path=CHANGES).code
+
+    page = client.get(reverse("undertakings:code-changes", args=[code.slug, code.version])).content.decode()
+
+    assert "What changed from version 0.9-draft to version 1.0-revised-draft" in page
+    assert "The 13 agreed changes" in page
+    assert page.count("Agreed change, wording not given in the source") >= 9
+    assert "<del>Recognise and support the independence of the BME led Third Sector" in page  # 2.3 removed
+    assert "<del>open</del> <ins>transparent</ins>" in page  # 3.7 reworded
+    assert "Source: line 53" in page and "Source: lines 11 and 195" in page
+
+
+def test_the_next_version_notes_paragraphs_whose_agreed_wording_the_source_does_not_give(client):
+    code = code_load(path=CHANGES).code
+
+    page = client.get(reverse("undertakings:code-detail", args=[code.slug, code.version])).content.decode()
+
+    assert "Agreed change, wording not given in the source: The wording of 2.2 is amended" in page
+    assert "See what changed" in page

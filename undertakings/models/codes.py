@@ -157,22 +157,27 @@ class CodeBlock(models.Model):
 
 class CodeChange(models.Model):
     """A change to a Code's text agreed between one version and the next, with where the source
-    records the agreement. `wording_given` is False where the source says what to change but not
-    the new words: the change is recorded as described and the text is left as it was."""
+    records the agreement. Where the source says what to change but not the new words, the change
+    is recorded as described and the text is left as it was ("wording not given in the source")."""
 
     class Action(models.TextChoices):
         DELETED = "deleted", "Deleted"
         REWORDED = "reworded", "Reworded"
         ADDED = "added", "Added"
 
+    class Wording(models.TextChoices):
+        GIVEN = "given", "New wording given in the source"
+        PARTLY = "partly", "Wording given in the source for part of the change only"
+        NOT_GIVEN = "not_given", "Agreed change, wording not given in the source"
+
     code = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="changes")
     position = models.PositiveIntegerField()
     refs = models.CharField(max_length=100, help_text="The paragraphs changed, as the Code numbers them.")
     action = models.CharField(max_length=20, choices=Action.choices)
     description = models.TextField()
-    wording_given = models.BooleanField()
-    response = models.TextField(blank=True)  # the working group's words, quoted
+    wording = models.CharField(max_length=20, choices=Wording.choices)
     comment = models.TextField(blank=True)  # the consultation comment it answers, quoted
+    response = models.TextField()  # the working group's response, quoted
     source_lines = models.CharField(max_length=100)
 
     class Meta:
@@ -180,6 +185,11 @@ class CodeChange(models.Model):
 
     def __str__(self):
         return f"{self.refs}: {self.get_action_display()}"
+
+    @property
+    def source_lines_label(self) -> str:
+        lines = self.source_lines.split(", ")
+        return f"line {lines[0]}" if len(lines) == 1 else f"lines {', '.join(lines[:-1])} and {lines[-1]}"
 
 
 class ReportingPeriodQuerySet(models.QuerySet):

@@ -1,6 +1,6 @@
 """Loading a Code from its YAML file (`python manage.py load_code FILE`)."""
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -9,8 +9,9 @@ from django.db.models import ProtectedError
 
 from organisations.models import Compact
 
+from ..code_changes import is_changes_file, read_changes_file
 from ..code_files import CodeSpec, read_code_file
-from ..models import Code, CodeBlock, CodeStatus, Section, Undertaking
+from ..models import Code, CodeBlock, CodeChange, CodeStatus, Section, Undertaking
 
 CODE_FROZEN = (
     "{path}: version {version} of {slug} is {status} and is never edited in place. "
@@ -40,6 +41,9 @@ def code_load(*, path: Path | str) -> CodeLoadResult:
        An adopted or retired version is never edited in place (only adopted → retired is allowed);
        a draft or consultation version is brought in line with the file, matching by ref.
     """
+    path = Path(path)
+    if is_changes_file(path):
+        return _load_next_version(path)
     spec = read_code_file(path)
     with transaction.atomic():
         compact, _ = Compact.objects.get_or_create(
@@ -71,6 +75,41 @@ def code_load(*, path: Path | str) -> CodeLoadResult:
             )
         _apply(code, spec, path)
         return CodeLoadResult(code, "updated")
+
+
+@transaction.atomic
+def _load_next_version(path: Path) -> CodeLoadResult:
+    """A version made from another by agreed changes (see undertakings/code_changes.py): the base
+    version is loaded first (or found unchanged), then this one with its record of the changes."""
+    base_path, spec, changes = read_changes_file(path)
+    base = code_load(path=base_path).code
+    code = Code.objects.select_for_update().filter(slug=spec.slug, version=spec.version).first()
+    stored = [] if code is None else [_change_content(c) for c in code.changes.order_by("position")]
+    wanted = [asdict(c) for c in changes]
+    if code is not None and code.based_on_id == base.pk and stored == wanted and code_content(code) == spec.content():
+        return CodeLoadResult(code, "unchanged")
+    if code is not None and code.is_frozen:
+        raise ValidationError(
+            CODE_FROZEN.format(
+                path=path,
+                version=code.version,
+                slug=code.slug,
+                status=code.get_status_display().lower(),
+                next_version=_next_version(code.version),
+            )
+        )
+    outcome = "created" if code is None else "updated"
+    code = code or Code(compact=base.compact, slug=spec.slug, version=spec.version)
+    code.based_on = base
+    _apply(code, spec, path)
+    code.changes.all().delete()
+    CodeChange.objects.bulk_create(CodeChange(code=code, position=i, **c) for i, c in enumerate(wanted))
+    return CodeLoadResult(code, outcome)
+
+
+def _change_content(change: CodeChange) -> dict:
+    fields = ("refs", "action", "description", "wording", "comment", "response", "source_lines")
+    return {name: getattr(change, name) for name in fields}
 
 
 def code_content(code: Code) -> dict:

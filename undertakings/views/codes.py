@@ -1,12 +1,14 @@
 """Public pages: the Codes and each Code's undertakings, grouped by section and party."""
 
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from common.csv_export import csv_response
 
 from .. import selectors
 from ..models import Code
+from ..selectors.code_changes import paragraph_changes
 from ..selectors.code_document import code_document, unnumbered_undertakings
 from ..selectors.codes import undertakings_by_party
 
@@ -51,6 +53,35 @@ def code_detail(request, slug, version):
                 ("Home", reverse("home")),
                 ("Codes of Good Practice", reverse("undertakings:code-list")),
                 (code.short_title, None),
+            ],
+        },
+    )
+
+
+def code_changes(request, slug, version):
+    """What changed between two versions: by default the one this version was made from."""
+    code = selectors.code_for_page(slug=slug, version=version)
+    versions = Code.objects.filter(slug=code.slug).exclude(pk=code.pk).order_by("-version")
+    wanted = request.GET.get("from")
+    old = get_object_or_404(versions, version=wanted) if wanted else (code.based_on or versions.first())
+    if old is None:
+        raise Http404("This Code has only one version.")
+    changes, same = paragraph_changes(old, code)
+    return render(
+        request,
+        "undertakings/code_changes.html",
+        {
+            "code": code,
+            "old": old,
+            "versions": versions,
+            "changes": changes,
+            "same": same,
+            "agreed": code.changes.all() if old == code.based_on else [],
+            "breadcrumbs": [
+                ("Home", reverse("home")),
+                ("Codes of Good Practice", reverse("undertakings:code-list")),
+                (code.short_title, reverse("undertakings:code-detail", args=[code.slug, code.version])),
+                ("What changed", None),
             ],
         },
     )
