@@ -4,17 +4,11 @@ The file format (see undertakings/codes/*.yaml):
 
     compact: {slug: northamptonshire, name: Northamptonshire Compact, area: Northamptonshire}
     slug: northamptonshire-bme
-    title: …            short_title: …        version: "1.0"
-    status: adopted     # draft | consultation | adopted | retired
-    adopted_on: null    # or an ISO date
-    source: …           summary: …
+    title: …   short_title: …   version: "1.0"   status: adopted   adopted_on: null   source: …   summary: …
     sections:
-      - ref: "3.1"
-        title: Joint undertakings
-        kind: undertakings      # undertakings | in_practice
-        intro: …
-        undertakings:
-          - {ref: "3.1.1", party: joint, text: "…", assessable: true, guidance: "…"}
+      - {ref: "3.1", title: Joint undertakings, kind: undertakings, intro: …, undertakings: [
+          {ref: "3.1.1", party: joint, text: "…", assessable: true, guidance: "…", number: ""}]}
+    document: […]   # the Code's whole text: see undertakings/code_document.py
 
 Nothing is dropped or merged silently: unknown fields, repeated keys and repeated references are
 errors, and so are refs written as numbers (YAML reads 3.10 as 3.1).
