@@ -137,3 +137,12 @@ def test_the_next_version_notes_paragraphs_whose_agreed_wording_the_source_does_
 
     assert "Agreed change, wording not given in the source: The wording of 2.2 is amended" in page
     assert "See what changed" in page
+
+
+def test_the_list_of_codes_links_a_next_version_to_what_changed(client):
+    code = code_load(path=CHANGES).code
+
+    page = client.get(reverse("undertakings:code-list")).content.decode()
+
+    assert "Made from 0.9-draft" in page
+    assert reverse("undertakings:code-changes", args=[code.slug, code.version]) in page
