@@ -4,17 +4,11 @@ The file format (see undertakings/codes/*.yaml):
 
     compact: {slug: northamptonshire, name: Northamptonshire Compact, area: Northamptonshire}
     slug: northamptonshire-bme
-    title: …            short_title: …        version: "1.0"
-    status: adopted     # draft | consultation | adopted | retired
-    adopted_on: null    # or an ISO date
-    source: …           summary: …
+    title: …   short_title: …   version: "1.0"   status: adopted   adopted_on: null   source: …   summary: …
     sections:
-      - ref: "3.1"
-        title: Joint undertakings
-        kind: undertakings      # undertakings | in_practice
-        intro: …
-        undertakings:
-          - {ref: "3.1.1", party: joint, text: "…", assessable: true, guidance: "…"}
+      - {ref: "3.1", title: Joint undertakings, kind: undertakings, intro: …, undertakings: [
+          {ref: "3.1.1", party: joint, text: "…", assessable: true, guidance: "…", number: ""}]}
+    document: […]   # the Code's whole text: see undertakings/code_document.py
 
 Nothing is dropped or merged silently: unknown fields, repeated keys and repeated references are
 errors, and so are refs written as numbers (YAML reads 3.10 as 3.1).
@@ -28,6 +22,7 @@ from pathlib import Path
 import yaml
 from django.core.exceptions import ValidationError
 
+from .code_document import BlockSpec, read_document
 from .models import CodeStatus, Party, Section
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -98,6 +93,8 @@ class UndertakingSpec:
     text: str
     assessable: bool
     guidance: str
+    number: str = ""  # the Code's own number for it; blank: the Code gives none, `ref` is the portal's
+    number_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -121,12 +118,14 @@ class CodeSpec:
     source: str
     summary: str
     sections: tuple[SectionSpec, ...] = field(default_factory=tuple)
+    document: tuple[BlockSpec, ...] = field(default_factory=tuple)
 
     def content(self) -> dict:
         """Everything a Code row holds, compact aside: equal content means loading changes nothing."""
         data = asdict(self)
         del data["compact"]
         data["sections"] = [{**s, "undertakings": list(s["undertakings"])} for s in data["sections"]]
+        data["document"] = list(data["document"])
         return data
 
 
@@ -143,10 +142,11 @@ CODE_FIELDS = {
     "source",
     "summary",
     "sections",
+    "document",
 }
 COMPACT_FIELDS = {"slug", "name", "area"}
 SECTION_FIELDS = {"ref", "title", "kind", "intro", "undertakings"}
-UNDERTAKING_FIELDS = {"ref", "party", "text", "assessable", "guidance"}
+UNDERTAKING_FIELDS = {"ref", "party", "text", "assessable", "guidance", "number", "number_note"}
 MAX_LENGTHS = {"slug": 80, "version": 30, "title": 300, "short_title": 200, "ref": 20}
 
 
@@ -230,7 +230,9 @@ def read_code_file(path: Path | str) -> CodeSpec:
         loader.dispose()
     for line, reason in loader.duplicate_keys:
         check.problem(line, reason)
-    if not check.mapping(data, 1, "the Code", CODE_FIELDS, CODE_FIELDS - {"source", "summary", "adopted_on"}):
+    if not check.mapping(
+        data, 1, "the Code", CODE_FIELDS, CODE_FIELDS - {"source", "summary", "adopted_on", "document"}
+    ):
         raise CodeFileError(check.problems)
 
     compact = _compact(check, data)
@@ -245,9 +247,11 @@ def read_code_file(path: Path | str) -> CodeSpec:
     status = check.choice(data, "status", "the Code", CodeStatus.values)
     adopted_on = _adopted_on(check, data, status)
     sections = _sections(check, data)
+    undertakings = {u.ref: u for s in sections for u in s.undertakings if u.ref}
+    document = read_document(check, data, undertakings)
     if check.problems:
         raise CodeFileError(check.problems)
-    return CodeSpec(compact=compact, status=status, adopted_on=adopted_on, sections=sections, **head)
+    return CodeSpec(compact=compact, status=status, adopted_on=adopted_on, sections=sections, document=document, **head)
 
 
 def _compact(check: _Checker, data: dict) -> dict:
@@ -344,6 +348,8 @@ def _undertakings(check: _Checker, section: dict, what: str, seen: dict[str, int
                 text=check.text(item, "text", label),
                 assessable=assessable is True,
                 guidance=check.text(item, "guidance", label, required=False),
+                number=check.text(item, "number", label, required=False),
+                number_note=check.text(item, "number_note", label, required=False),
             )
         )
     return tuple(built)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("codes/", views.code_list, name="code-list"),
     path("codes/codes.csv", views.code_list_csv, name="code-list-csv"),
     path("codes/<slug:slug>/<str:version>/", views.code_detail, name="code-detail"),
+    path("codes/<slug:slug>/<str:version>/changes/", views.code_changes, name="code-changes"),
     path("codes/<slug:slug>/<str:version>/undertakings.csv", views.code_csv, name="code-csv"),
     # A body's returns.
     path("compliance/", views.return_list, name="return-list"),

@@ -233,7 +233,7 @@ def test_a_ref_written_as_a_number_is_refused_because_yaml_would_read_3_10_as_3_
         (
             ('text: "do one thing"', 'text: "x", colour: red'),
             12,
-            "unknown field 'colour' in an undertaking in section 1 (allowed: assessable, guidance, party, ref, text)",
+            "unknown field 'colour' in an undertaking in section 1 (allowed: assessable, guidance, number, number_note, party, ref, text)",
         ),
         (("slug: mini", "slug: Mini Code"), 2, "'slug' of the Code must be lower-case letters, digits and hyphens"),
         (
@@ -310,3 +310,28 @@ def test_a_copy_of_a_shipped_file_with_only_comments_changed_is_unchanged(tmp_pa
     copy.write_text("# a new comment\n" + copy.read_text())
     assert code_load(path=copy).outcome == "unchanged"
     assert Party.JOINT in Undertaking.objects.values_list("party", flat=True)
+
+
+def test_an_adopted_codes_transcription_may_be_corrected_in_place_but_not_its_undertakings(tmp_path):
+    code_load(path=SMALL)
+    corrected = write(
+        tmp_path,
+        SMALL.read_text().replace("title: Tackling racism in practice", "title: Tackling racism")
+        + 'document:\n  - {heading: "3. Framework"}\n'
+        + "".join(f'  - {{undertaking: "{ref}"}}\n' for ref in ["3.1.1", "3.1.2", "3.2.1", "3.2.2", "3.3.1"])
+        + '  - {paragraph: "This can be achieved if:", number: "4.8"}\n'
+        + '  - {undertaking: "4.8.1"}\n  - {undertaking: "4.8.2"}\n',
+    )
+
+    assert code_load(path=corrected).outcome == "updated"
+    code = Code.objects.get(slug="testshire-bme")
+    assert code.sections.get(ref="4.8").title == "Tackling racism"
+    assert list(code.blocks.values_list("number", flat=True))[-3:] == ["4.8", "", ""]
+    assert code.blocks.get(undertaking__ref="3.2.1").text == "value the work of the BME sector;"
+
+
+def test_a_document_must_place_every_undertaking_once(tmp_path):
+    path = write(tmp_path, MINIMAL + 'document:\n  - {heading: "One"}\n  - {undertaking: "9.9"}\n')
+    problems = problems_of(path)
+    assert any("no undertaking 9.9 in this file" in p for p in problems)
+    assert any("undertaking 1.1 does not stand anywhere in the document" in p for p in problems)

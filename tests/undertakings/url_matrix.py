@@ -34,6 +34,10 @@ def prepare(world):
         )
     services.compliance_return_submit(compliance_return=submitted, user=other_officer)
     world.undertakings_code = code
+    # A next version made from it, so the page of what changed between versions has two to compare.
+    world.undertakings_next_code = make_code(
+        world.compact, slug="matrix-code", version="2.0", status="draft", based_on=code
+    )
     world.undertakings_return = draft
     world.undertakings_entry = entry
     world.undertakings_submitted = submitted
@@ -52,6 +56,11 @@ ROWS = [
     Row("undertakings:code-list-csv", lambda w: reverse("undertakings:code-list-csv"), PUBLIC),
     Row("undertakings:code-detail", lambda w: _code(w, "undertakings:code-detail"), PUBLIC),
     Row("undertakings:code-csv", lambda w: _code(w, "undertakings:code-csv"), PUBLIC),
+    Row(
+        "undertakings:code-changes",
+        lambda w: reverse("undertakings:code-changes", args=["matrix-code", w.undertakings_next_code.version]),
+        PUBLIC,
+    ),
     Row("undertakings:return-list", lambda w: reverse("undertakings:return-list"), SIGNED_IN),
     Row("undertakings:return-list-csv", lambda w: reverse("undertakings:return-list-csv"), SIGNED_IN),
     Row(

@@ -1,6 +1,8 @@
 from .codes import (
     PARTIES_FOR_SECTOR,
     Code,
+    CodeBlock,
+    CodeChange,
     CodeQuerySet,
     CodeStatus,
     Party,
@@ -28,6 +30,8 @@ from .returns import (
 __all__ = [
     "PARTIES_FOR_SECTOR",
     "Code",
+    "CodeBlock",
+    "CodeChange",
     "CodeQuerySet",
     "CodeStatus",
     "Party",

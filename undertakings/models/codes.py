@@ -45,6 +45,8 @@ class Code(models.Model):
     adopted_on = models.DateField(null=True, blank=True)
     summary = models.TextField(blank=True)
     source = models.TextField(blank=True)
+    # The version this one was made from (a draft's next version after consultation), if any.
+    based_on = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="next_versions")
     loaded_at = models.DateTimeField(auto_now=True)
 
     objects = CodeQuerySet.as_manager()
@@ -100,6 +102,11 @@ class Undertaking(models.Model):
     assessable = models.BooleanField(default=True)
     guidance = models.TextField(blank=True)
     position = models.PositiveIntegerField()
+    # The number the Code itself prints for this paragraph, if any. Blank means the Code does not
+    # number it (a bullet of a list) and `ref` is the portal's own reference, shown as such.
+    number = models.CharField(max_length=20, blank=True)
+    # The portal's note about the numbering, e.g. where the source gives two paragraphs one number.
+    number_note = models.CharField(max_length=300, blank=True)
 
     objects = UndertakingQuerySet.as_manager()
 
@@ -109,6 +116,80 @@ class Undertaking(models.Model):
 
     def __str__(self):
         return f"{self.ref}: {self.text[:80]}"
+
+    @property
+    def label(self) -> str:
+        """How the portal names it: the Code's own number, or the portal's reference said as such."""
+        return self.number or f"portal reference {self.ref}"
+
+
+class CodeBlock(models.Model):
+    """One heading, paragraph, list item, footnote or contents row of a Code's whole text, in the
+    source's order, so the Code can be read as the document it is. A block that is an undertaking
+    points at it (its text is the undertaking's)."""
+
+    class Kind(models.TextChoices):
+        HEADING = "heading", "Heading"
+        PARAGRAPH = "paragraph", "Paragraph"
+        ITEM = "item", "List item"
+        FOOTNOTE = "footnote", "Footnote"
+        CONTENTS = "contents", "Contents row"
+
+    code = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="blocks")
+    position = models.PositiveIntegerField()
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    level = models.PositiveSmallIntegerField(default=1)
+    number = models.CharField(max_length=20, blank=True)  # as the source prints it
+    page = models.CharField(max_length=10, blank=True)  # contents rows: the printed page
+    text = models.TextField()
+    undertaking = models.ForeignKey(
+        Undertaking, null=True, blank=True, on_delete=models.SET_NULL, related_name="blocks"
+    )
+    note = models.TextField(blank=True)  # the portal's note, never part of the Code's text
+
+    class Meta:
+        ordering = ["code", "position"]
+        constraints = [models.UniqueConstraint(fields=["code", "position"], name="unique_block_position")]
+
+    def __str__(self):
+        return f"{self.number} {self.text[:60]}".strip()
+
+
+class CodeChange(models.Model):
+    """A change to a Code's text agreed between one version and the next, with where the source
+    records the agreement. Where the source says what to change but not the new words, the change
+    is recorded as described and the text is left as it was ("wording not given in the source")."""
+
+    class Action(models.TextChoices):
+        DELETED = "deleted", "Deleted"
+        REWORDED = "reworded", "Reworded"
+        ADDED = "added", "Added"
+
+    class Wording(models.TextChoices):
+        GIVEN = "given", "New wording given in the source"
+        PARTLY = "partly", "Wording given in the source for part of the change only"
+        NOT_GIVEN = "not_given", "Agreed change, wording not given in the source"
+
+    code = models.ForeignKey(Code, on_delete=models.CASCADE, related_name="changes")
+    position = models.PositiveIntegerField()
+    refs = models.CharField(max_length=100, help_text="The paragraphs changed, as the Code numbers them.")
+    action = models.CharField(max_length=20, choices=Action.choices)
+    description = models.TextField()
+    wording = models.CharField(max_length=20, choices=Wording.choices)
+    comment = models.TextField(blank=True)  # the consultation comment it answers, quoted
+    response = models.TextField()  # the working group's response, quoted
+    source_lines = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["code", "position"]
+
+    def __str__(self):
+        return f"{self.refs}: {self.get_action_display()}"
+
+    @property
+    def source_lines_label(self) -> str:
+        lines = self.source_lines.split(", ")
+        return f"line {lines[0]}" if len(lines) == 1 else f"lines {', '.join(lines[:-1])} and {lines[-1]}"
 
 
 class ReportingPeriodQuerySet(models.QuerySet):

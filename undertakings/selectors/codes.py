@@ -8,7 +8,7 @@ from ..models import Code, Section, Undertaking
 
 def codes_for_list():
     return (
-        Code.objects.select_related("compact")
+        Code.objects.select_related("compact", "based_on")
         .annotate(undertaking_count=Count("undertakings"))
         .order_by("compact__name", "short_title", "-version")
     )

@@ -1,6 +1,6 @@
 """Loading a Code from its YAML file (`python manage.py load_code FILE`)."""
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -9,8 +9,9 @@ from django.db.models import ProtectedError
 
 from organisations.models import Compact
 
+from ..code_changes import is_changes_file, read_changes_file
 from ..code_files import CodeSpec, read_code_file
-from ..models import Code, CodeStatus, Section, Undertaking
+from ..models import Code, CodeBlock, CodeChange, CodeStatus, Section, Undertaking
 
 CODE_FROZEN = (
     "{path}: version {version} of {slug} is {status} and is never edited in place. "
@@ -40,6 +41,9 @@ def code_load(*, path: Path | str) -> CodeLoadResult:
        An adopted or retired version is never edited in place (only adopted → retired is allowed);
        a draft or consultation version is brought in line with the file, matching by ref.
     """
+    path = Path(path)
+    if is_changes_file(path):
+        return _load_next_version(path)
     spec = read_code_file(path)
     with transaction.atomic():
         compact, _ = Compact.objects.get_or_create(
@@ -59,7 +63,7 @@ def code_load(*, path: Path | str) -> CodeLoadResult:
         current = code_content(code)
         if current == spec.content():
             return CodeLoadResult(code, "unchanged")
-        if code.is_frozen and not _only_retiring(current, spec):
+        if code.is_frozen and not _only_retiring(current, spec) and not _only_transcription(current, spec):
             raise ValidationError(
                 CODE_FROZEN.format(
                     path=path,
@@ -73,12 +77,55 @@ def code_load(*, path: Path | str) -> CodeLoadResult:
         return CodeLoadResult(code, "updated")
 
 
+@transaction.atomic
+def _load_next_version(path: Path) -> CodeLoadResult:
+    """A version made from another by agreed changes (see undertakings/code_changes.py): the base
+    version is loaded first (or found unchanged), then this one with its record of the changes."""
+    base_path, spec, changes = read_changes_file(path)
+    base = code_load(path=base_path).code
+    code = Code.objects.select_for_update().filter(slug=spec.slug, version=spec.version).first()
+    stored = [] if code is None else [_change_content(c) for c in code.changes.order_by("position")]
+    wanted = [asdict(c) for c in changes]
+    if code is not None and code.based_on_id == base.pk and stored == wanted and code_content(code) == spec.content():
+        return CodeLoadResult(code, "unchanged")
+    if code is not None and code.is_frozen:
+        raise ValidationError(
+            CODE_FROZEN.format(
+                path=path,
+                version=code.version,
+                slug=code.slug,
+                status=code.get_status_display().lower(),
+                next_version=_next_version(code.version),
+            )
+        )
+    outcome = "created" if code is None else "updated"
+    code = code or Code(compact=base.compact, slug=spec.slug, version=spec.version)
+    code.based_on = base
+    _apply(code, spec, path)
+    code.changes.all().delete()
+    CodeChange.objects.bulk_create(CodeChange(code=code, position=i, **c) for i, c in enumerate(wanted))
+    return CodeLoadResult(code, outcome)
+
+
+def _change_content(change: CodeChange) -> dict:
+    fields = ("refs", "action", "description", "wording", "comment", "response", "source_lines")
+    return {name: getattr(change, name) for name in fields}
+
+
 def code_content(code: Code) -> dict:
     """A stored Code in the shape of `CodeSpec.content()`, to tell whether a file changes anything."""
     undertakings_by_section: dict[int, list] = {}
     for u in code.undertakings.order_by("position"):
         undertakings_by_section.setdefault(u.section_id, []).append(
-            {"ref": u.ref, "party": u.party, "text": u.text, "assessable": u.assessable, "guidance": u.guidance}
+            {
+                "ref": u.ref,
+                "party": u.party,
+                "text": u.text,
+                "assessable": u.assessable,
+                "guidance": u.guidance,
+                "number": u.number,
+                "number_note": u.number_note,
+            }
         )
     return {
         "slug": code.slug,
@@ -99,6 +146,18 @@ def code_content(code: Code) -> dict:
             }
             for s in code.sections.order_by("position")
         ],
+        "document": [
+            {
+                "kind": b.kind,
+                "text": b.text,
+                "level": b.level,
+                "number": b.number,
+                "page": b.page,
+                "note": b.note,
+                "undertaking": b.undertaking.ref if b.undertaking_id else "",
+            }
+            for b in code.blocks.select_related("undertaking").order_by("position")
+        ],
     }
 
 
@@ -108,6 +167,29 @@ def _only_retiring(current: dict, spec: CodeSpec) -> bool:
         and spec.status == CodeStatus.RETIRED
         and {**current, "status": CodeStatus.RETIRED} == spec.content()
     )
+
+
+def _substance(content: dict) -> dict:
+    """What an adopted Code promises: its undertakings and how they are assessed. The rest (the
+    text around them, section titles and intros, the Code's own numbers and the portal's notes) is
+    the portal's transcription of the document, which may be corrected to match the source."""
+    return {
+        **{k: v for k, v in content.items() if k not in ("sections", "document")},
+        "sections": [
+            {
+                "ref": s["ref"],
+                "kind": s["kind"],
+                "undertakings": [
+                    {k: u[k] for k in ("ref", "party", "text", "assessable", "guidance")} for u in s["undertakings"]
+                ],
+            }
+            for s in content["sections"]
+        ],
+    }
+
+
+def _only_transcription(current: dict, spec: CodeSpec) -> bool:
+    return _substance(current) == _substance(spec.content())
 
 
 def _next_version(version: str) -> str:
@@ -132,6 +214,7 @@ def _apply(code: Code, spec: CodeSpec, path) -> None:
             undertaking.section = section
             undertaking.party, undertaking.text = item.party, item.text
             undertaking.assessable, undertaking.guidance = item.assessable, item.guidance
+            undertaking.number, undertaking.number_note = item.number, item.number_note
             undertaking.position = position
             undertaking.save()
             position += 1
@@ -142,3 +225,24 @@ def _apply(code: Code, spec: CodeSpec, path) -> None:
             raise ValidationError(UNDERTAKING_IN_USE.format(path=path, ref=undertaking.ref)) from exc
     for section in sections.values():
         section.delete()
+    _apply_document(code, spec)
+
+
+def _apply_document(code: Code, spec: CodeSpec) -> None:
+    # Blocks carry no identity anything else points at, so they are simply rewritten.
+    code.blocks.all().delete()
+    by_ref = {u.ref: u for u in code.undertakings.all()}
+    CodeBlock.objects.bulk_create(
+        CodeBlock(
+            code=code,
+            position=position,
+            kind=block.kind,
+            level=block.level,
+            number=block.number,
+            page=block.page,
+            text=block.text,
+            note=block.note,
+            undertaking=by_ref.get(block.undertaking),
+        )
+        for position, block in enumerate(spec.document)
+    )

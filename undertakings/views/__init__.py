@@ -1,4 +1,4 @@
-from .codes import code_csv, code_detail, code_list, code_list_csv
+from .codes import code_changes, code_csv, code_detail, code_list, code_list_csv
 from .confirm import return_confirm_unchanged
 from .entries import (
     action_add,
@@ -15,6 +15,7 @@ from .steering import matrix, matrix_csv, matrix_full, period_csv, period_overvi
 
 __all__ = [
     "code_csv",
+    "code_changes",
     "code_detail",
     "code_list",
     "code_list_csv",
