@@ -78,6 +78,7 @@ def test_officer_records_and_withdraws_an_award_and_monitoring_follows(page, sig
     assert_accessible(page, "funding-monitoring-awarded")
 
     page.goto("/funding/awards/")
+    assert_accessible(page, "funding-awards")
     page.get_by_role("link", name="Advice surgery expansion").click()
     page.get_by_role("link", name="Withdraw this award").click()
     fill_date(page, "withdrawn_on", today)

@@ -301,3 +301,43 @@ def test_an_undetermined_status_on_an_application_says_what_to_do_next(world, cl
     text = page.content.decode()
     assert "What to do next: ask the board members who did not say" in text
     assert 'href="/glossary/#undetermined"' in text
+
+
+# The awards list's date filters use the GOV.UK date input (issue 18); old ISO links still work.
+
+
+@pytest.fixture
+def spring_and_autumn_awards(world):
+    AwardFactory(funder=world.council, title="Spring grant", award_date=datetime.date(2025, 4, 10))
+    AwardFactory(funder=world.council, title="Autumn grant", award_date=datetime.date(2025, 10, 10))
+
+
+def _award_titles(client, query) -> tuple[str, list[str]]:
+    page = client.get(reverse("funding:award-list"), query).content.decode()
+    return page, re.findall(r"(Spring|Autumn) grant</a>", page)
+
+
+def test_awards_are_filtered_by_dates_typed_as_day_month_and_year(world, client_for, spring_and_autumn_awards):
+    page, shown = _award_titles(
+        client_for(None),
+        {"start_0": "1", "start_1": "9", "start_2": "2025", "end_0": "31", "end_1": "3", "end_2": "2026"},
+    )
+    assert shown == ["Autumn"]
+    assert 'name="start_0"' in page and "YYYY-MM-DD" not in page
+
+
+def test_an_old_iso_link_still_filters_and_fills_in_the_date_inputs(world, client_for, spring_and_autumn_awards):
+    page, shown = _award_titles(client_for(None), {"start": "2025-09-01"})
+    assert shown == ["Autumn"]
+    assert re.search(r'name="start_1"[^>]*value="9"|value="9"[^>]*name="start_1"', page)
+
+
+def test_a_date_that_is_not_real_is_reported_and_not_used(world, client_for, spring_and_autumn_awards):
+    page, shown = _award_titles(client_for(None), {"start_0": "31", "start_1": "2", "start_2": "2025"})
+    assert "There is a problem" in page and "The ‘on or after’ date must be a real date" in page
+    assert sorted(shown) == ["Autumn", "Spring"]
+
+
+def test_an_end_before_the_start_is_reported(world, client_for, spring_and_autumn_awards):
+    page, _ = _award_titles(client_for(None), {"start": "2025-09-01", "end": "2025-01-01"})
+    assert "must be the same as or after" in page
