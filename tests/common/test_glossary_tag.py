@@ -35,3 +35,51 @@ def test_every_word_has_its_anchor_on_the_glossary_page(client):
     page = client.get("/glossary/").content.decode()
     for term in TERMS:
         assert f'id="{term}"' in page
+
+
+# Hard words link to the glossary where they first appear (issue 18).
+
+
+def _links(page: str) -> set[str]:
+    import re
+
+    return set(re.findall(r'href="/glossary/#([a-z-]+)"', page))
+
+
+@pytest.mark.django_db
+def test_the_funding_programme_pages_link_their_hard_words(world, client_for):
+    from django.urls import reverse
+
+    from tests.funding.factories import FundingProgrammeFactory
+
+    programme = FundingProgrammeFactory(funder=world.council, ring_fenced=True)
+    client = client_for(world.users["group_member"])
+    assert {"compact", "ring-fenced", "bme-led"} <= _links(
+        client.get(reverse("funding:programme-list")).content.decode()
+    )
+    detail = client.get(reverse("funding:programme-detail", args=[programme.pk])).content.decode()
+    assert {"ring-fenced", "bme-led", "board-declaration"} <= _links(detail)
+
+
+@pytest.mark.django_db
+def test_the_complaint_start_page_links_its_hard_words(client):
+    from django.urls import reverse
+
+    page = client.get(reverse("complaints:create")).content.decode()
+    assert {"undertaking", "compact", "code", "steering-group"} <= _links(page)
+
+
+@pytest.mark.django_db
+def test_the_return_pages_link_their_hard_words(world, client_for):
+    from django.urls import reverse
+
+    from tests.undertakings.factories import make_code
+    from undertakings import services
+
+    officer = world.users["officer"]
+    code = make_code(world.compact, slug="glossary-code")
+    draft = services.compliance_return_start(organisation=world.council, period=world.period, code=code, user=officer)
+    client = client_for(officer)
+    wanted = {"undertaking", "comply-or-explain"}
+    assert wanted | {"compact"} <= _links(client.get(reverse("undertakings:return-list")).content.decode())
+    assert wanted <= _links(client.get(reverse("undertakings:return-detail", args=[draft.pk])).content.decode())
