@@ -3,7 +3,7 @@ parse input."""
 
 from functools import partial
 
-from crispy_forms_gds.layout import Field, Fieldset, Size
+from crispy_forms_gds.layout import Button, Field, Fieldset, Size
 from django import forms
 
 from common.forms import GovUKDateField, form_helper
@@ -331,9 +331,9 @@ class InviteFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = helper(
-            Field.select("bme_led"), Field.select("community"), Field.select("service_area"), button="Filter"
-        )
+        self.helper = helper(Field.select("bme_led"), Field.select("community"), Field.select("service_area"))
+        # The page's one green button is "Send invitations"; filtering is the secondary action.
+        self.helper.layout.fields[-1] = Button.secondary("submit", "Filter")
 
 
 class InviteForm(forms.Form):
