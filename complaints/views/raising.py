@@ -149,11 +149,8 @@ def files(request):
     key = _draft_key(request)
     uploaded = ComplaintFile.objects.filter(draft_key=key, complaint__isnull=True)
     next_url = reverse("complaints:raise-check" if request.GET.get("change") else "complaints:raise-contact")
-    form = FileForm(
-        request.POST or None,
-        request.FILES or None,
-        continue_button="Continue" if uploaded else "Continue without files",
-    )
+    # Plain "Continue" whether or not files were added: it also uploads a file chosen but not yet uploaded.
+    form = FileForm(request.POST or None, request.FILES or None, continue_button="Continue")
     # "Continue" with a file chosen uploads it too: a chosen file is never silently dropped.
     continuing = "continue" in request.POST
     if request.method == "POST":

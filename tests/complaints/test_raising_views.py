@@ -227,4 +227,3 @@ def test_the_files_page_has_one_green_button(world, client):
     buttons = re.findall(r'<(?:button|input)[^>]*class="govuk-button[^"]*"', page)
     primary = [b for b in buttons if "govuk-button--secondary" not in b]
     assert len(primary) == 1 and 'name="continue"' in primary[0]
-    assert "Continue without files" in page
