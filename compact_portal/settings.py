@@ -114,6 +114,8 @@ TEMPLATES = [
                 "organisations.context_processors.portal_roles",
                 "common.context_processors.contacts",
             ],
+            # common is not an app (it has no models); its tags are named here instead.
+            "libraries": {"glossary": "common.templatetags.glossary"},
         },
     },
 ]

@@ -3,7 +3,7 @@ parse input."""
 
 from functools import partial
 
-from crispy_forms_gds.layout import Field, Fieldset, Size
+from crispy_forms_gds.layout import Button, Field, Fieldset, Size
 from django import forms
 
 from common.forms import GovUKDateField, form_helper
@@ -67,6 +67,13 @@ class ConsultationForm(forms.Form):
     interpreters = forms.BooleanField(required=False, label="Interpreters at events")
     expenses = forms.BooleanField(required=False, label="Expenses paid for attending")
     expenses_details = forms.CharField(required=False, max_length=300, label="What expenses are paid")
+    access_email = forms.EmailField(
+        required=False,
+        label="Email for asking for these (optional)",
+        help_text="If you leave it empty, we show your organisation's contact email.",
+        error_messages={"invalid": "Enter an email address like name@example.gov.uk"},
+    )
+    access_phone = forms.CharField(required=False, max_length=40, label="Phone for asking for these (optional)")
     equality_assessment = forms.ChoiceField(
         choices=Assessment.choices,
         widget=forms.RadioSelect,
@@ -96,6 +103,8 @@ class ConsultationForm(forms.Form):
                 Field.checkbox("interpreters", small=True),
                 Field.checkbox("expenses", small=True),
                 Field.text("expenses_details"),
+                Field.text("access_email"),
+                Field.text("access_phone"),
                 legend="Access offered",
                 legend_size=Size.MEDIUM,
             ),
@@ -322,9 +331,9 @@ class InviteFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = helper(
-            Field.select("bme_led"), Field.select("community"), Field.select("service_area"), button="Filter"
-        )
+        self.helper = helper(Field.select("bme_led"), Field.select("community"), Field.select("service_area"))
+        # The page's one green button is "Send invitations"; filtering is the secondary action.
+        self.helper.layout.fields[-1] = Button.secondary("submit", "Filter")
         self.helper.form_method = "get"  # no CSRF token in the address
 
 

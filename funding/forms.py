@@ -282,3 +282,50 @@ class ImportForm(forms.Form):
 def financial_year_choices(today: date, years: int = 6) -> list[tuple[str, str]]:
     first = today.year if today.month >= 4 else today.year - 1
     return [(str(y), f"April {y} to March {y + 1}") for y in range(first, first - years, -1)]
+
+
+class AwardFilterForm(forms.Form):
+    """The date filters of the awards list, as GOV.UK date inputs (start_0, start_1, start_2 …).
+
+    Links made before the date inputs carry ISO dates (`?start=2025-04-01&end=…`); they still work.
+    A date that is wrong is reported and left out of the filter, never guessed.
+    """
+
+    start = GovUKDateField(
+        label="Awarded on or after", required=False, help_text="For example, 1 4 2025", what="‘on or after’ date"
+    )
+    end = GovUKDateField(
+        label="Awarded on or before", required=False, help_text="For example, 31 3 2026", what="‘on or before’ date"
+    )
+
+    def __init__(self, query):
+        data = query.copy()
+        for name in ("start", "end"):
+            iso = _iso_date(query.get(name))
+            if iso and not any(query.get(f"{name}_{part}") for part in range(3)):
+                data.setlist(f"{name}_0", [str(iso.day)])
+                data.setlist(f"{name}_1", [str(iso.month)])
+                data.setlist(f"{name}_2", [str(iso.year)])
+        super().__init__(data)
+        self.helper = helper(Field("start"), Field("end"), buttons=())
+        self.helper.form_tag = False
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", "The ‘on or before’ date must be the same as or after the ‘on or after’ date")
+        return cleaned
+
+    def dates(self) -> tuple[date | None, date | None]:
+        """The dates to filter by: those that are real dates and in order."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return cleaned.get("start"), cleaned.get("end")
+
+
+def _iso_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

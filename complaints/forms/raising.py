@@ -2,7 +2,7 @@
 
 from functools import partial
 
-from crispy_forms_gds.layout import Field, Size
+from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.utils import timezone
 
@@ -112,9 +112,15 @@ class FileForm(forms.Form):
         error_messages={"required": "Select a file"},
     )
 
-    def __init__(self, *args, button: str = "Upload file", **kwargs):
+    def __init__(self, *args, button: str = "Upload file", continue_button: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = helper(Field("file"), button=button)
+        if continue_button:
+            # A page that also moves on: "Continue" is the one green button and posts the same form,
+            # so a file chosen but not yet uploaded goes with it instead of being dropped.
+            self.helper.layout = Layout(
+                Field("file"), Button.secondary("upload", button), Button("continue", continue_button)
+            )
 
 
 ANONYMOUS = "anonymous"

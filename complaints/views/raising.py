@@ -147,16 +147,24 @@ def _draft_key(request) -> str:
 @require_http_methods(["GET", "POST"])
 def files(request):
     key = _draft_key(request)
-    form = FileForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.draft_file_add(
-                draft_key=key, upload=form.cleaned_data["file"], user=request.user, address=client_address(request)
-            )
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            return redirect(request.get_full_path())
+    uploaded = ComplaintFile.objects.filter(draft_key=key, complaint__isnull=True)
+    next_url = reverse("complaints:raise-check" if request.GET.get("change") else "complaints:raise-contact")
+    # Plain "Continue" whether or not files were added: it also uploads a file chosen but not yet uploaded.
+    form = FileForm(request.POST or None, request.FILES or None, continue_button="Continue")
+    # "Continue" with a file chosen uploads it too: a chosen file is never silently dropped.
+    continuing = "continue" in request.POST
+    if request.method == "POST":
+        if continuing and not request.FILES.get("file"):
+            return redirect(next_url)
+        if form.is_valid():
+            try:
+                services.draft_file_add(
+                    draft_key=key, upload=form.cleaned_data["file"], user=request.user, address=client_address(request)
+                )
+            except ValidationError as exc:
+                add_errors(form, exc)
+            else:
+                return redirect(next_url if continuing else request.get_full_path())
     return render(
         request,
         "complaints/raise/files.html",
@@ -164,8 +172,7 @@ def files(request):
             "form": form,
             "title": "Supporting files",
             "back": reverse("complaints:raise-details"),
-            "uploaded": ComplaintFile.objects.filter(draft_key=key, complaint__isnull=True),
-            "next_url": reverse("complaints:raise-check" if request.GET.get("change") else "complaints:raise-contact"),
+            "uploaded": uploaded,
             # Only once they have chosen confidentiality (coming back from "Check your answers").
             "files_cleaned": FILES_CLEANED if _chose_confidentiality(_draft(request)) else "",
         },

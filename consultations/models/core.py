@@ -43,6 +43,9 @@ class Consultation(models.Model):
     interpreters = models.BooleanField(default=False)
     expenses = models.BooleanField("expenses paid for attending", default=False)
     expenses_details = models.CharField(max_length=300, blank=True)
+    # Whom to ask for the access offered; blank: the owning body's contact email is shown instead.
+    access_email = models.EmailField("email for access requests", blank=True)
+    access_phone = models.CharField("phone for access requests", max_length=40, blank=True)
     equality_assessment = models.CharField(
         "equality impact assessment",
         max_length=20,

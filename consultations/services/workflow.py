@@ -54,6 +54,8 @@ EDITABLE_FIELDS = {
     "interpreters",
     "expenses",
     "expenses_details",
+    "access_email",
+    "access_phone",
     "equality_assessment",
     "equality_assessment_reason",
     "code",

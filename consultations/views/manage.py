@@ -29,6 +29,8 @@ FIELDS = [
     "interpreters",
     "expenses",
     "expenses_details",
+    "access_email",
+    "access_phone",
     "equality_assessment",
     "equality_assessment_reason",
     "code",

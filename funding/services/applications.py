@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -8,7 +9,7 @@ from django.utils import timezone
 from common.dates import long_date
 from funding.models import Application, ApplicationStatus, FundingProgramme
 from organisations.bme_definitions import rule_between
-from organisations.bme_led import Outcome
+from organisations.bme_led import BmeLedResult, Outcome, format_percent
 from organisations.models import Organisation
 from organisations.selectors import bme_led_status
 
@@ -18,13 +19,78 @@ PUBLIC_BODY_APPLICANT = (
 AMOUNT_NOT_POSITIVE = "Enter an amount of more than £0."
 SUBMITTED_IN_FUTURE = "The submission date cannot be in the future."
 OUTSIDE_WINDOW = "{programme} accepted applications from {opens} to {closes}."
-# A ring-fenced programme says why it refuses and what the organisation can do about it.
-RING_FENCED = "{programme} is only open to BME-led organisations. On {day} {applicant} is {outcome}: {explanation}"
-RING_FENCED_ACTION = {
-    Outcome.NO_CURRENT_DECLARATION: " Declare your board's make-up (a declaration counts for 12 months), then apply again.",
-    Outcome.UNDETERMINED: " If board members who did not say are willing to, update your board declaration, then apply again.",
-    Outcome.NOT_BME_LED: "",
+# A ring-fenced programme says, in plain words, why it refuses and what the organisation can do.
+RING_FENCED = "{programme} is only open to BME-led organisations."
+RING_FENCED_STATUS = {
+    Outcome.NO_CURRENT_DECLARATION: "{applicant} has no board declaration from the last 12 months, so we cannot tell if it is BME-led {when}.",
+    Outcome.UNDETERMINED: "We cannot tell if {applicant} is BME-led {when}: its status is undetermined.",
+    Outcome.NOT_BME_LED: "{applicant} is not BME-led {when}.",
 }
+RING_FENCED_ACTION = {
+    Outcome.NO_CURRENT_DECLARATION: "Declare how many of your board members are of BME origin, then apply.",
+    Outcome.UNDETERMINED: "Ask the {undisclosed} {people} if they are willing to say, then update your declaration.",
+    Outcome.NOT_BME_LED: "If your board has changed, update your declaration. You can still apply to programmes that are not ring-fenced.",
+}
+
+
+@dataclass(frozen=True)
+class RingFenceRefusal:
+    """Why an organisation cannot apply to a ring-fenced programme on a day, and what it can do."""
+
+    applicant: Organisation
+    outcome: Outcome
+    status: str  # where it stands
+    reason: str  # what its declaration says ("" when it has none)
+    what_to_do: str
+
+    @property
+    def text(self) -> str:
+        return " ".join(part for part in (self.status, self.reason, self.what_to_do) if part)
+
+
+def _declaration_says(result: BmeLedResult) -> str:
+    if result.outcome == Outcome.NO_CURRENT_DECLARATION:
+        return ""
+    says = f"Its board declaration says {result.bme_members} of {result.members} members are of BME origin"
+    if result.outcome == Outcome.UNDETERMINED:
+        said = "member" if result.undisclosed_members == 1 else "members"
+        return f"{says} and {result.undisclosed_members} {said} did not say."
+    share = format_percent(result.share, distinct_from=result.threshold)
+    needed = result.threshold_text
+    return f"{says} ({share}). {'More than' if needed.startswith('more') else 'At least'} {format_percent(result.threshold)} must be."
+
+
+def ring_fence_refusal(
+    *, programme: FundingProgramme, applicant: Organisation, on_date: date
+) -> RingFenceRefusal | None:
+    """None when `applicant` may apply to `programme` on `on_date` as far as the ring fence goes.
+
+    Asked before an application is started (so a group is not let fill in a form it cannot send)
+    and again when it is submitted.
+    """
+    if not programme.ring_fenced:
+        return None
+    # Judged under the definition of the Compact the funder and the applicant share (its own Code's).
+    rule = rule_between(funder=programme.funder, organisation=applicant, on_date=on_date)
+    return _refusal(applicant, on_date, bme_led_status(organisation=applicant, on_date=on_date, definition=rule))
+
+
+def _refusal(applicant: Organisation, on_date: date, result: BmeLedResult) -> RingFenceRefusal | None:
+    if result.outcome == Outcome.BME_LED:
+        return None
+    when = "today" if on_date == timezone.localdate() else f"on {long_date(on_date)}"
+    undisclosed = result.undisclosed_members or 0
+    return RingFenceRefusal(
+        applicant=applicant,
+        outcome=result.outcome,
+        status=RING_FENCED_STATUS[result.outcome].format(applicant=applicant.name, when=when),
+        reason=_declaration_says(result),
+        what_to_do=RING_FENCED_ACTION[result.outcome].format(
+            undisclosed=undisclosed, people="member" if undisclosed == 1 else "members"
+        ),
+    )
+
+
 ALREADY_DECIDED = "A decision has already been recorded for this application ({status})."
 NOT_A_DECISION = "Choose awarded, declined or withdrawn by the applicant."
 DECIDED_BEFORE_SUBMITTED = "The decision date cannot be before the application was submitted ({day})."
@@ -59,18 +125,9 @@ def application_submit(
         raise ValidationError(errors)
     rule = rule_between(funder=programme.funder, organisation=applicant, on_date=submitted_on)
     status = bme_led_status(organisation=applicant, on_date=submitted_on, definition=rule)
-    if programme.ring_fenced and status.outcome != Outcome.BME_LED:
-        raise ValidationError(
-            RING_FENCED.format(
-                programme=programme.title,
-                day=long_date(submitted_on),
-                applicant=applicant.name,
-                outcome=status.label.lower(),
-                explanation=status.explanation,
-            )
-            + RING_FENCED_ACTION[status.outcome],
-            code="ring_fenced",
-        )
+    refusal = _refusal(applicant, submitted_on, status) if programme.ring_fenced else None
+    if refusal:
+        raise ValidationError(f"{RING_FENCED.format(programme=programme.title)} {refusal.text}", code="ring_fenced")
     return Application.objects.create(
         programme=programme,
         applicant=applicant,

@@ -11,7 +11,7 @@ from funding import permissions
 from funding.forms import ApplicationForm, DecisionForm
 from funding.models import ApplicationStatus, FundingProgramme
 from funding.selectors import applications_for_user
-from funding.services.applications import application_decide, application_submit
+from funding.services.applications import application_decide, application_submit, ring_fence_refusal
 
 from .common import deny_unless, page_of
 
@@ -19,6 +19,16 @@ from .common import deny_unless, page_of
 # Where an organisation declares its board: the organisations app's page, if it has one by these names.
 def declare_board_url(organisation) -> str:
     return reverse("organisations:declare-board", kwargs={"slug": organisation.slug})
+
+
+def ring_fence_refusals(programme, applicants) -> list:
+    """Today's refusals for the organisations a group member could apply for (none when the
+    programme is open to all)."""
+    if not programme.ring_fenced:
+        return []
+    today = timezone.localdate()
+    refusals = (ring_fence_refusal(programme=programme, applicant=org, on_date=today) for org in applicants)
+    return [refusal for refusal in refusals if refusal]
 
 
 def _crumbs(*tail):
@@ -32,6 +42,18 @@ def application_create(request, pk):
     deny_unless(permissions.can_apply(request.user, programme))
     applicants = permissions.applicant_choices(request.user, programme)
     recording = permissions.can_manage_programme(request.user, programme)
+    crumbs = _crumbs((programme.title, reverse("funding:programme-detail", args=[programme.pk])), ("Apply", None))
+    # A group is told before it starts, not after filling in the form. Officers recording a paper
+    # application choose from every organisation and a past date: the service checks theirs on submit.
+    refusals = [] if recording else ring_fence_refusals(programme, applicants)
+    if refusals:
+        applicants = applicants.exclude(pk__in=[refusal.applicant.pk for refusal in refusals])
+        if not applicants.exists():
+            return render(
+                request,
+                "funding/application_refused.html",
+                {"programme": programme, "refusals": refusals, "breadcrumbs": crumbs},
+            )
     form = ApplicationForm(request.POST or None, applicants=applicants, record_date=recording)
     refusal_for = None
     if request.method == "POST" and form.is_valid():
@@ -61,9 +83,8 @@ def application_create(request, pk):
             "programme": programme,
             "refusal_for": refusal_for,
             "declare_url": declare_board_url(refusal_for) if refusal_for else None,
-            "breadcrumbs": _crumbs(
-                (programme.title, reverse("funding:programme-detail", args=[programme.pk])), ("Apply", None)
-            ),
+            "refusals": refusals,
+            "breadcrumbs": crumbs,
         },
     )
 

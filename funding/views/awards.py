@@ -9,14 +9,14 @@ from django.views.decorators.http import require_http_methods
 from common.csv_export import CHUNK, csv_response
 from common.forms import add_errors
 from funding import permissions
-from funding.forms import AwardForm, JointReviewForm, RedistributionForm, WithdrawalForm
+from funding.forms import AwardFilterForm, AwardForm, JointReviewForm, RedistributionForm, WithdrawalForm
 from funding.models import Award, JointReview, Redistribution
 from funding.selectors import award_funders, award_list, todo_for_user
 from funding.services.awards import award_create, award_withdraw, joint_review_record, redistribution_record
 from funding.threesixty import export
 from organisations.models import Organisation
 
-from .common import deny_unless, page_of, parse_iso_date
+from .common import deny_unless, page_of
 
 
 def _crumbs(*tail):
@@ -35,16 +35,18 @@ def _filtered_awards(request):
     funder = None
     if request.GET.get("funder"):
         funder = Organisation.objects.filter(org_id=request.GET["funder"]).first()
-    start, end = parse_iso_date(request.GET.get("start")), parse_iso_date(request.GET.get("end"))
-    return award_list(funder=funder, start=start, end=end), funder, start, end
+    form = AwardFilterForm(request.GET)
+    start, end = form.dates()
+    return award_list(funder=funder, start=start, end=end), funder, start, end, form
 
 
 def award_list_view(request):
-    awards, funder, start, end = _filtered_awards(request)
+    awards, funder, start, end, form = _filtered_awards(request)
     return render(
         request,
         "funding/award_list.html",
         {
+            "form": form,
             "page_obj": page_of(request, awards),
             "funder": funder,
             "start": start,

@@ -15,6 +15,7 @@ from funding.selectors import programme_list
 from funding.services.programmes import programme_create, programme_update
 from organisations.models import Organisation
 
+from .applications import ring_fence_refusals
 from .common import deny_unless, page_of
 
 FIELDS = ["title", "description", "service_area", "kind", "purpose", "ring_fenced", "budget", "opens_on", "closes_on"]
@@ -46,14 +47,23 @@ def programme_detail(request, pk):
     if not permissions.can_view_published(request.user, programme.funder):
         raise Http404("No such programme")
     today = timezone.localdate()
+    can_manage = permissions.can_manage_programme(request.user, programme)
+    can_apply = permissions.can_apply(request.user, programme)
+    refusals, may_apply = [], can_apply
+    if can_apply and not can_manage:
+        # Up front, before the group presses "Apply": which of its organisations cannot, and why.
+        applicants = list(permissions.applicant_choices(request.user, programme))
+        refusals = ring_fence_refusals(programme, applicants)
+        may_apply = len(refusals) < len(applicants)
     return render(
         request,
         "funding/programme_detail.html",
         {
             "programme": programme,
             "is_open": programme.opens_on <= today <= programme.closes_on,
-            "can_manage": permissions.can_manage_programme(request.user, programme),
-            "can_apply": permissions.can_apply(request.user, programme),
+            "can_manage": can_manage,
+            "can_apply": may_apply,
+            "refusals": refusals,
             "breadcrumbs": [
                 ("Home", reverse("home")),
                 ("Funding programmes", reverse("funding:programme-list")),

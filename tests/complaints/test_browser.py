@@ -66,6 +66,10 @@ def test_confidential_complaint_from_raising_to_the_steering_groups_decision(pag
     expect(page.get_by_role("cell", name="forum-minutes.txt", exact=True)).to_be_visible()
     expect(page.get_by_text("We remove names and other hidden details from your files")).to_have_count(0)
     assert_accessible(page, "complaints-06-files")
+    # A file chosen and then "Continue" pressed is uploaded, not dropped (issue 18).
+    letter = tmp_path / "letter-to-council.txt"
+    letter.write_text("Our letter asking for the procedure.")
+    page.get_by_label("Upload a file").set_input_files(str(letter))
     page.get_by_role("button", name="Continue").click()
     page.get_by_label(f"My organisation, {world.group.name}").check()
     assert_accessible(page, "complaints-07-who")
@@ -75,6 +79,7 @@ def test_confidential_complaint_from_raising_to_the_steering_groups_decision(pag
     continue_(page)
     # Told once confidentiality is chosen, not before (issue 12, item 1).
     expect(page.get_by_text("We remove names and other hidden details from your files")).to_be_visible()
+    expect(page.get_by_text("letter-to-council.txt")).to_be_visible()
     assert_accessible(page, "complaints-09-check")
     page.get_by_role("button", name="Send complaint").click()
     page.wait_for_load_state()

@@ -185,3 +185,45 @@ def test_text_still_needs_a_txt_name(world, client):
 
     response = client.post(reverse("complaints:raise-files"), {"file": text_upload("notes.html", b"<p>Notes</p>")})
     assert "The file must be a PDF" in response.content.decode()
+
+
+# A chosen file is never dropped (issue 18): "Continue" posts the same form as "Upload file".
+
+
+def test_continue_with_a_chosen_file_uploads_it_and_moves_on(world, client):
+    from complaints.models import ComplaintFile
+
+    from .factories import text_upload
+
+    response = client.post(
+        reverse("complaints:raise-files"), {"file": text_upload("forum.txt"), "continue": "Continue"}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("complaints:raise-contact")
+    assert list(ComplaintFile.objects.values_list("original_name", flat=True)) == ["forum.txt"]
+
+
+def test_continue_with_a_refused_file_stays_and_says_why(world, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post(
+        reverse("complaints:raise-files"),
+        {"file": SimpleUploadedFile("run.exe", b"MZ\x90\x00"), "continue": "Continue"},
+    )
+    assert response.status_code == 200
+    assert "The file must be a PDF" in response.content.decode()
+
+
+def test_continue_without_a_file_moves_on_and_back_to_check_when_changing(world, client):
+    assert client.post(reverse("complaints:raise-files"), {"continue": "Continue"}).url == reverse(
+        "complaints:raise-contact"
+    )
+    changing = client.post(reverse("complaints:raise-files") + "?change=1", {"continue": "Continue"})
+    assert changing.url == reverse("complaints:raise-check")
+
+
+def test_the_files_page_has_one_green_button(world, client):
+    page = client.get(reverse("complaints:raise-files")).content.decode()
+    buttons = re.findall(r'<(?:button|input)[^>]*class="govuk-button[^"]*"', page)
+    primary = [b for b in buttons if "govuk-button--secondary" not in b]
+    assert len(primary) == 1 and 'name="continue"' in primary[0]

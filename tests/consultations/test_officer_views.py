@@ -1,5 +1,6 @@
 """Officer pages: edit, sections, events, invitations by filter, showing a hidden comment again."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -76,6 +77,8 @@ def test_invitations_filter_by_bme_led_status_and_show_who_responded(
     url = reverse("consultations:invitations", args=[consultation.slug])
     filtered = client.get(url, {"bme_led": "bme_led"}).content.decode()
     assert "African Caribbean Forum" in filtered and "Polish Community Centre" not in filtered
+    # One green button: "Send invitations"; "Filter" is secondary.
+    assert re.search(r'class="govuk-button govuk-button--secondary"[^>]*>\s*Filter', filtered)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url + "?bme_led=bme_led", {"organisations": [world.group.pk]})
     assert response.status_code == 302

@@ -308,3 +308,68 @@ def test_a_document_without_sections_takes_whole_document_comments(world, client
     assert "Which sections" not in client.get(url).content.decode()
     assert client.post(url, {"text": "On the whole plan", "publication": "without_name"}).status_code == 302
     assert Comment.objects.get().sections.count() == 0
+
+
+# --- Access offers say how to ask for them (issue 18) ---------------------------------------------
+
+
+def _detail(client, consultation) -> str:
+    return client.get(reverse("consultations:detail", args=[consultation.slug])).content.decode()
+
+
+def test_access_offers_give_the_consultations_own_contact_with_a_mailto_link(world, client_for):
+    consultation = make_consultation(
+        world,
+        languages="Polish, Romanian",
+        easy_read=True,
+        access_email="access@example.gov.uk",
+        access_phone="01604 837 837",
+    )
+    page = _detail(client_for(None), consultation)
+    assert "Languages: Polish, Romanian" in page and "To ask for any of these" in page
+    assert (
+        'href="mailto:access@example.gov.uk?subject=Access%20request%3A%20Review%20of%20the%20grants%20scheme"' in page
+    )
+    assert 'href="tel:01604837837"' in page
+
+
+def test_without_its_own_contact_the_owning_bodys_email_is_given(world, client_for):
+    world.council.email = "consult@council.example.gov.uk"
+    world.council.save()
+    page = _detail(client_for(None), make_consultation(world, easy_read=True))
+    assert 'href="mailto:consult@council.example.gov.uk?' in page
+
+
+def test_with_no_contact_recorded_the_page_says_so_rather_than_inventing_one(world, client_for):
+    world.council.email = ""
+    world.council.save()
+    page = _detail(client_for(None), make_consultation(world, easy_read=True))
+    assert "mailto:" not in page.split('id="access-contact"')[1].split("</p>")[0]
+    assert "have not given us an email address or phone number" in page
+
+
+def test_an_officer_records_the_access_contact(world, client_for):
+    consultation = make_consultation(world)
+    client = client_for(world.users["officer"])
+    form = client.get(reverse("consultations:edit", args=[consultation.slug])).content.decode()
+    assert 'name="access_email"' in form and 'name="access_phone"' in form
+    today = timezone.localdate()
+    closes = consultation.closes
+    data = {
+        "title": consultation.title,
+        "summary": consultation.summary,
+        "stage": consultation.stage,
+        "opens_0": today.day,
+        "opens_1": today.month,
+        "opens_2": today.year,
+        "closes_0": closes.day,
+        "closes_1": closes.month,
+        "closes_2": closes.year,
+        "equality_assessment": "planned",
+        "access_email": "not an email",
+    }
+    page = client.post(reverse("consultations:edit", args=[consultation.slug]), data).content.decode()
+    assert "Enter an email address like name@example.gov.uk" in page
+    client.post(reverse("consultations:edit", args=[consultation.slug]), {**data, "access_email": "a@example.gov.uk"})
+    consultation.refresh_from_db()
+    assert consultation.access_email == "a@example.gov.uk"

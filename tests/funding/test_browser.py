@@ -78,6 +78,7 @@ def test_officer_records_and_withdraws_an_award_and_monitoring_follows(page, sig
     assert_accessible(page, "funding-monitoring-awarded")
 
     page.goto("/funding/awards/")
+    assert_accessible(page, "funding-awards")
     page.get_by_role("link", name="Advice surgery expansion").click()
     page.get_by_role("link", name="Withdraw this award").click()
     fill_date(page, "withdrawn_on", today)
@@ -107,3 +108,39 @@ def test_officer_records_and_withdraws_an_award_and_monitoring_follows(page, sig
     )
     assert (figure(page, "Joint reviews held"), figure(page, "Joint reviews outstanding")) == ("1", "0")
     assert_accessible(page, "funding-monitoring-after")
+
+
+def test_an_undetermined_group_is_told_what_to_do_before_it_applies(page, sign_in, world):
+    from django.urls import reverse
+
+    from tests import factories as f
+
+    from .factories import AwardFactory, FundingProgrammeFactory
+
+    today = timezone.localdate()
+    member = f.UserFactory()
+    f.MembershipFactory(user=member, organisation=world.other_group)
+    f.BoardDeclarationFactory(organisation=world.other_group, members=8, bme_members=5, undisclosed_members=2)
+    programme = FundingProgrammeFactory(
+        funder=world.council,
+        title="BME Capacity Fund",
+        ring_fenced=True,
+        opens_on=today - timedelta(days=30),
+        closes_on=today + timedelta(days=30),
+    )
+    AwardFactory(funder=world.council, title="Autumn grant", award_date=today - timedelta(days=3))
+    sign_in(member)
+
+    page.goto(reverse("funding:programme-detail", args=[programme.pk]))
+    expect(page.get_by_text("Ask the 2 members if they are willing to say")).to_be_visible()
+    expect(page.get_by_role("link", name="Apply")).to_have_count(0)
+    assert_accessible(page, "funding-programme-refusal")
+    page.goto(reverse("funding:application-create", args=[programme.pk]))
+    expect(page.get_by_role("heading", level=1)).to_have_text("You cannot apply to BME Capacity Fund yet")
+    assert_accessible(page, "funding-application-refused")
+
+    page.goto(reverse("funding:award-list"))
+    fill_date(page, "start", today - timedelta(days=7))
+    page.get_by_role("button", name="Show awards").click()
+    expect(page.get_by_role("link", name="Autumn grant")).to_be_visible()
+    assert_accessible(page, "funding-awards-filtered")

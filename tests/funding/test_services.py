@@ -63,15 +63,29 @@ def test_bme_led_outcome_is_recorded_on_the_submission_date_and_does_not_shift(p
 
 
 @pytest.mark.parametrize(
-    "board, outcome, advice",
+    "board, status, advice",
     [
-        (None, "no current declaration", "Declare your board's make-up"),
-        ((8, 2, 0), "not bme-led", ""),
-        ((6, 3, 2), "undetermined", "update your board declaration"),
+        (
+            None,
+            "Corby Group has no board declaration from the last 12 months",
+            "Declare how many of your board members are of BME origin, then apply.",
+        ),
+        (
+            (8, 2, 0),
+            "Corby Group is not BME-led today. Its board declaration says 2 of 8 members are of BME origin (25%)."
+            " At least 75% must be.",
+            "If your board has changed, update your declaration.",
+        ),
+        (
+            (8, 5, 2),
+            "We cannot tell if Corby Group is BME-led today: its status is undetermined. Its board declaration"
+            " says 5 of 8 members are of BME origin and 2 members did not say.",
+            "Ask the 2 members if they are willing to say, then update your declaration.",
+        ),
     ],
 )
 def test_ring_fenced_programme_refuses_an_organisation_that_is_not_bme_led_and_says_what_to_do(
-    programme, board, outcome, advice
+    programme, board, status, advice
 ):
     group = f.OrganisationFactory(name="Corby Group")
     if board:
@@ -80,10 +94,28 @@ def test_ring_fenced_programme_refuses_an_organisation_that_is_not_bme_led_and_s
     with pytest.raises(ValidationError) as caught:
         submit(programme, group)
     message = caught.value.messages[0]
-    assert message.startswith(f"{programme.title} is only open to BME-led organisations. On ")
-    assert f"Corby Group is {outcome}:" in message
-    assert advice in message
+    assert message.startswith(f"{programme.title} is only open to BME-led organisations. ")
+    assert status in message and advice in message
     assert caught.value.code == "ring_fenced"
+    refusal = app_services.ring_fence_refusal(programme=programme, applicant=group, on_date=TODAY)
+    assert refusal.text in message
+
+
+def test_a_refusal_for_a_past_day_names_the_day(programme):
+    group = f.OrganisationFactory(name="Corby Group")
+    refusal = app_services.ring_fence_refusal(programme=programme, applicant=group, on_date=datetime.date(2026, 3, 3))
+    assert refusal.status.startswith("Corby Group has no board declaration") and "on 3 March 2026" in refusal.status
+
+
+def test_a_bme_led_organisation_or_an_open_programme_is_not_refused(programme):
+    group = f.OrganisationFactory()
+    assert app_services.ring_fence_refusal(programme=programme, applicant=group, on_date=TODAY) is not None
+    f.BoardDeclarationFactory(organisation=group, members=4, bme_members=3, effective_date=TODAY - DAY)
+    assert app_services.ring_fence_refusal(programme=programme, applicant=group, on_date=TODAY) is None
+    open_to_all = FundingProgrammeFactory(ring_fenced=False)
+    assert (
+        app_services.ring_fence_refusal(programme=open_to_all, applicant=f.OrganisationFactory(), on_date=TODAY) is None
+    )
 
 
 def test_a_stale_declaration_counts_as_none(programme):

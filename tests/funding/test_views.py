@@ -47,15 +47,63 @@ def test_group_member_applies_and_the_status_of_the_day_is_shown(world, client_f
     assert "BME-led status on submission" in page and "7 of 8 board members are of BME origin" in page
 
 
-def test_ring_fenced_refusal_explains_and_links_to_declaring_the_board(world, client_for, open_programme):
+def test_a_group_that_is_not_bme_led_is_refused_before_the_form_with_what_to_do(world, client_for, open_programme):
     member = f.UserFactory()
     f.MembershipFactory(user=member, organisation=world.other_group)
-    response = client_for(member).post(
+    client = client_for(member)
+    url = reverse("funding:application-create", args=[open_programme.pk])
+    page = client.get(url).content.decode()
+    assert "You cannot apply to BME Capacity Fund yet" in page
+    assert "Polish Community Centre cannot apply yet" in page and "What to do:" in page
+    assert reverse("organisations:declare-board", kwargs={"slug": world.other_group.slug}) in page
+    assert 'href="/glossary/#ring-fenced"' in page
+    assert 'name="project_title"' not in page  # no form to fill in
+    response = client.post(
+        url, {"applicant": world.other_group.pk, "project_title": "Advice", "amount_requested": "100"}
+    )
+    assert "You cannot apply" in response.content.decode() and not Application.objects.exists()
+
+
+def test_an_undetermined_group_is_told_on_the_programme_page_whom_to_ask(world, client_for, open_programme):
+    member = f.UserFactory()
+    f.MembershipFactory(user=member, organisation=world.other_group)
+    f.BoardDeclarationFactory(organisation=world.other_group, members=8, bme_members=5, undisclosed_members=2)
+    page = client_for(member).get(reverse("funding:programme-detail", args=[open_programme.pk])).content.decode()
+    assert "its status is undetermined" in page
+    assert "5 of 8 members are of BME origin and 2 members did not say" in page
+    assert "Ask the 2 members if they are willing to say, then update your declaration." in page
+    assert 'href="/glossary/#undetermined"' in page
+    assert reverse("funding:application-create", args=[open_programme.pk]) not in page  # no "Apply" button
+
+
+def test_a_bme_led_group_sees_no_refusal_and_can_apply(world, client_for, open_programme):
+    page = (
+        client_for(world.users["group_member"])
+        .get(reverse("funding:programme-detail", args=[open_programme.pk]))
+        .content.decode()
+    )
+    assert "cannot apply yet" not in page
+    assert reverse("funding:application-create", args=[open_programme.pk]) in page
+
+
+def test_a_member_of_two_groups_can_apply_only_for_the_bme_led_one(world, client_for, open_programme):
+    member = world.users["group_member"]
+    f.MembershipFactory(user=member, organisation=world.other_group)
+    page = client_for(member).get(reverse("funding:application-create", args=[open_programme.pk])).content.decode()
+    assert "Polish Community Centre cannot apply yet" in page and 'name="project_title"' in page
+    assert f'value="{world.other_group.pk}"' not in page
+
+
+def test_an_officer_recording_a_paper_application_is_refused_by_the_service(world, client_for, open_programme):
+    response = client_for(world.users["officer"]).post(
         reverse("funding:application-create", args=[open_programme.pk]),
         {
             "applicant": world.other_group.pk,
             "project_title": "Advice",
             "amount_requested": "100",
+            "submitted_on_0": TODAY.day,
+            "submitted_on_1": TODAY.month,
+            "submitted_on_2": TODAY.year,
         },
     )
     page = response.content.decode()
@@ -243,3 +291,53 @@ def test_openapi_fragments_reference_only_their_own_schemas():
     text = json.dumps(openapi.PATHS) + json.dumps(openapi.SCHEMAS)
     refs = set(re.findall(r'"#/components/schemas/([^"]+)"', text))
     assert refs <= set(openapi.SCHEMAS) and "/api/v1/grants" in openapi.PATHS
+
+
+def test_an_undetermined_status_on_an_application_says_what_to_do_next(world, client_for):
+    application = ApplicationFactory(
+        programme=FundingProgrammeFactory(funder=world.council), applicant=world.group, bme_led_outcome="undetermined"
+    )
+    page = client_for(world.users["group_member"]).get(reverse("funding:application-detail", args=[application.pk]))
+    text = page.content.decode()
+    assert "What to do next: ask the board members who did not say" in text
+    assert 'href="/glossary/#undetermined"' in text
+
+
+# The awards list's date filters use the GOV.UK date input (issue 18); old ISO links still work.
+
+
+@pytest.fixture
+def spring_and_autumn_awards(world):
+    AwardFactory(funder=world.council, title="Spring grant", award_date=datetime.date(2025, 4, 10))
+    AwardFactory(funder=world.council, title="Autumn grant", award_date=datetime.date(2025, 10, 10))
+
+
+def _award_titles(client, query) -> tuple[str, list[str]]:
+    page = client.get(reverse("funding:award-list"), query).content.decode()
+    return page, re.findall(r"(Spring|Autumn) grant</a>", page)
+
+
+def test_awards_are_filtered_by_dates_typed_as_day_month_and_year(world, client_for, spring_and_autumn_awards):
+    page, shown = _award_titles(
+        client_for(None),
+        {"start_0": "1", "start_1": "9", "start_2": "2025", "end_0": "31", "end_1": "3", "end_2": "2026"},
+    )
+    assert shown == ["Autumn"]
+    assert 'name="start_0"' in page and "YYYY-MM-DD" not in page
+
+
+def test_an_old_iso_link_still_filters_and_fills_in_the_date_inputs(world, client_for, spring_and_autumn_awards):
+    page, shown = _award_titles(client_for(None), {"start": "2025-09-01"})
+    assert shown == ["Autumn"]
+    assert re.search(r'name="start_1"[^>]*value="9"|value="9"[^>]*name="start_1"', page)
+
+
+def test_a_date_that_is_not_real_is_reported_and_not_used(world, client_for, spring_and_autumn_awards):
+    page, shown = _award_titles(client_for(None), {"start_0": "31", "start_1": "2", "start_2": "2025"})
+    assert "There is a problem" in page and "The ‘on or after’ date must be a real date" in page
+    assert sorted(shown) == ["Autumn", "Spring"]
+
+
+def test_an_end_before_the_start_is_reported(world, client_for, spring_and_autumn_awards):
+    page, _ = _award_titles(client_for(None), {"start": "2025-09-01", "end": "2025-01-01"})
+    assert "must be the same as or after" in page
