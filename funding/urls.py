@@ -24,6 +24,9 @@ urlpatterns = [
     path("funding/monitoring/", monitoring.monitoring_page, name="monitoring"),
     path("funding/monitoring.csv", monitoring.monitoring_csv, name="monitoring-csv"),
     path("funding/import/", imports.import_grants, name="import"),
+    path("funding/import/<int:pk>/", imports.import_run, name="import-run"),
+    path("funding/recipients-to-confirm/", imports.match_queue, name="match-queue"),
+    path("funding/recipients-to-confirm/<int:pk>/", imports.match_decide, name="match-decide"),
     path("api/v1/grants", api.grants, name="grants-api"),
     path("api/v1/funding-monitoring", monitoring.monitoring_api, name="monitoring-api"),
 ]
