@@ -16,6 +16,7 @@ urlpatterns = [
     path("funding/applications/<int:pk>/award/", awards.award_create_view, name="award-create"),
     path("funding/awards/", awards.award_list_view, name="award-list"),
     path("funding/awards.csv", awards.award_csv, name="award-csv"),
+    path("funding/awards.xlsx", awards.award_xlsx, name="award-xlsx"),
     path("funding/awards/<int:pk>/", awards.award_detail, name="award-detail"),
     path("funding/awards/<int:pk>/withdraw/", awards.award_withdraw_view, name="award-withdraw"),
     path("funding/awards/<int:pk>/joint-review/", awards.joint_review_edit, name="joint-review"),

@@ -13,12 +13,13 @@ from collections import defaultdict
 
 from django.db.models import Q
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history
 
 from funding.models import RecipientMatch
 from funding.threesixty.reader import CheckedGrant
 from organisations.identifiers import company_org_id
 from organisations.models import LegalForm, Organisation, Sector
+
+from .bulk_insert import insert_with_history
 
 MATCH_REASON = "Both have the {kind} number {number}."
 NEW_RECIPIENT = "Added from imported 360Giving data; not yet verified."
@@ -89,7 +90,10 @@ class Parties:
                     description=NEW_FUNDER,
                 )
         funders_new = set(new)
-        numbers = self._numbers_held(recipients.values())
+        unknown = [
+            ref for identifier, ref in recipients.items() if identifier not in self.by_id and identifier not in new
+        ]
+        numbers = self._numbers_held(unknown)
         candidates = []
         for identifier, ref in recipients.items():
             if identifier in self.by_id or identifier in new:
@@ -118,7 +122,7 @@ class Parties:
         if new:
             for organisation in new.values():
                 organisation.slug = self._slug(organisation.name)
-            bulk_create_with_history(list(new.values()), Organisation, batch_size=500, default_user=self.user)
+            insert_with_history(Organisation, list(new.values()), key="org_id", user=self.user)
             for identifier, organisation in new.items():
                 self.by_id[identifier] = organisation
                 (self.funders_created if identifier in funders_new else self.created).append(organisation.name)

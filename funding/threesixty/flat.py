@@ -155,29 +155,43 @@ def cell_value(value, kind: str):
     return _number_text(value)
 
 
-def unflatten(cells: list[tuple[str, object]]) -> dict:
-    """One spreadsheet row, as (column title, cell) pairs, as a JSON grant."""
-    grant: dict = {}
-    for title, raw in cells:
+def row_reader(titles: list[str]):
+    """A function turning one spreadsheet row (cells in the order of `titles`) into a JSON grant;
+    the columns are looked up once per file, not once per cell."""
+    plan = []
+    for index, title in enumerate(titles):
+        if not title:
+            continue
         found = column_for(title)
         if found is None:
-            value = cell_value(raw, "string")
-            if value is not None:
-                grant.setdefault(str(title).strip(), value)
+            plan.append((index, (str(title).strip(),), "string", ()))
             continue
         path, kind = found
-        value = cell_value(raw, kind)
-        if value is None:
-            continue
-        node = grant
-        for depth, name in enumerate(path[:-1]):
-            if _is_array(path[: depth + 1]):
-                items = node.setdefault(name, [{}])
-                node = items[0]
-            else:
-                node = node.setdefault(name, {})
-        node.setdefault(path[-1], value)
-    return grant
+        arrays = tuple(_is_array(path[: depth + 1]) for depth in range(len(path) - 1))
+        plan.append((index, path, kind, arrays))
+
+    def read(row) -> dict:
+        grant: dict = {}
+        width = len(row)
+        for index, path, kind, arrays in plan:
+            raw = row[index] if index < width else None
+            if raw is None or raw == "":
+                continue
+            value = cell_value(raw, kind)
+            if value is None:
+                continue
+            node = grant
+            for name, is_array in zip(path[:-1], arrays, strict=True):
+                node = node.setdefault(name, [{}])[0] if is_array else node.setdefault(name, {})
+            node.setdefault(path[-1], value)
+        return grant
+
+    return read
+
+
+def unflatten(cells: list[tuple[str, object]]) -> dict:
+    """One spreadsheet row, as (column title, cell) pairs, as a JSON grant."""
+    return row_reader([title for title, _ in cells])([cell for _, cell in cells])
 
 
 @cache

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .flat import unflatten
+from .flat import row_reader
 
 FILE_NOT_UTF8 = "The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."
 FILE_NOT_JSON = "The file is not valid JSON: {error}."
@@ -48,12 +48,12 @@ def _rows_to_grants(rows: Iterator[list], line_of) -> Iterator[RawGrant]:
     header = next(rows, None)
     if not header or not any(cell not in (None, "") for cell in header):
         raise FileProblem(FILE_EMPTY)
-    titles = ["" if cell is None else str(cell) for cell in header]
+    read = row_reader(["" if cell is None else str(cell) for cell in header])
     for row in rows:
-        if not any(cell not in (None, "") and str(cell).strip() for cell in row):
-            continue
+        grant = read(row)
+        if not grant:
+            continue  # an empty row
         line = line_of()
-        grant = unflatten([(title, row[i] if i < len(row) else None) for i, title in enumerate(titles) if title])
         yield RawGrant(where=f"Line {line}", position=f"line {line}", document=grant)
 
 

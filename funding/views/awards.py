@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -61,6 +62,15 @@ def award_csv(request):
     # give the same file.
     header, rows = export.table(export.grants(awards.order_by("-award_date", "identifier")))
     return csv_response("awards-360giving.csv", header, rows, stream=True)
+
+
+def award_xlsx(request):
+    """The selected awards in the standard's spreadsheet template (one "grants" sheet)."""
+    awards, *_ = _filtered_awards(request)
+    content = export.xlsx_bytes(export.grants(awards.order_by("-award_date", "identifier")))
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="awards-360giving.xlsx"'
+    return response
 
 
 def award_detail(request, pk):

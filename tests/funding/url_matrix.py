@@ -97,6 +97,7 @@ ROWS = [
     ),
     Row("funding:award-list", lambda w: reverse("funding:award-list"), PUBLIC, note="open data"),
     Row("funding:award-csv", lambda w: reverse("funding:award-csv"), PUBLIC, note="open data"),
+    Row("funding:award-xlsx", lambda w: reverse("funding:award-xlsx"), PUBLIC, note="open data"),
     Row(
         "funding:award-detail",
         lambda w: reverse("funding:award-detail", args=[w.funding_award.pk]),
