@@ -58,14 +58,15 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def generated_rows(n: int):
+def generated_rows(n: int, batch: int = 0):
+    """N grants; `batch` keeps the grants, recipients and numbers of each file apart."""
     for i in range(n):
-        recipient = i % 20000
+        recipient = batch * 100_000 + i % 20000
         funder = i % 50
         charity = "TBC" if recipient % 997 == 0 else str(1100000 + recipient)
         amount = f"{1000 + (i % 5000) * 7.31:.2f}" if i % 1000 else "41133.770000000004"
         yield [
-            f"360G-bench-{i}",
+            f"360G-bench-{batch}-{i}",
             f"Grant {i}",
             "Community work",
             "USD" if i % 5000 == 0 else "GBP",
@@ -84,20 +85,20 @@ def generated_rows(n: int):
         ]
 
 
-def write_file(folder: Path, fmt: str, n: int) -> Path:
+def write_file(folder: Path, fmt: str, n: int, batch: int = 0) -> Path:
     path = folder / f"bench-{n}.{fmt}"
     if fmt == "csv":
         with path.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
             writer.writerow(HEADER)
-            writer.writerows(generated_rows(n))
+            writer.writerows(generated_rows(n, batch))
     elif fmt == "xlsx":
         import openpyxl
 
         book = openpyxl.Workbook(write_only=True)
         sheet = book.create_sheet("grants")
         sheet.append(HEADER)
-        for row in generated_rows(n):
+        for row in generated_rows(n, batch):
             sheet.append(row)
         book.save(path)
     else:
@@ -105,7 +106,7 @@ def write_file(folder: Path, fmt: str, n: int) -> Path:
 
         with path.open("w", encoding="utf-8") as handle:
             handle.write('{"grants": [')
-            for number, row in enumerate(generated_rows(n)):
+            for number, row in enumerate(generated_rows(n, batch)):
                 grant = unflatten(list(zip(HEADER, row, strict=True)))
                 handle.write(("," if number else "") + json.dumps(grant, default=str))
             handle.write('], "version": "1.4"}')
@@ -145,10 +146,9 @@ def main(args) -> None:
         for path in sorted(SHARED.glob("samples/*.json")) + sorted(SHARED.glob("published/*.xlsx")):
             run(path.name, path, out)
     with tempfile.TemporaryDirectory() as folder:
-        for fmt in args.formats.split(","):
-            Award.objects.filter(identifier__startswith="360G-bench-").delete()
+        for batch, fmt in enumerate(args.formats.split(",")):
             started = time.perf_counter()
-            path = write_file(Path(folder), fmt, args.grants)
+            path = write_file(Path(folder), fmt, args.grants, batch)
             print(f"(wrote {path.name}, {path.stat().st_size / 1e6:.0f} MB, in {time.perf_counter() - started:.0f} s)")
             run(f"generated {args.grants} grants ({fmt})", path, out)
     out.append(f"Awards held at the end: {Award.objects.count()}")

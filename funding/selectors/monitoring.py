@@ -78,6 +78,8 @@ class FundingMonitoring:
     redistributions_completed: int
     alternatives_considered: int
     redistributed_within_bme_sector: Decimal
+    # Awards in the period in other currencies than pounds: every figure above leaves them out.
+    awards_in_other_currencies: int = 0
 
     def as_dict(self) -> dict:
         """JSON-ready: dates as ISO strings, money and percentages as exact decimal strings."""
@@ -150,7 +152,8 @@ def funding_monitoring(
     funder_scope = _funders(funder, compact)
     scope = Award.objects.filter(funder_scope)
     period = (start, end)
-    kept = Q(award_date__range=period) & ~Q(status=AwardStatus.WITHDRAWN)
+    in_period = Q(award_date__range=period) & ~Q(status=AwardStatus.WITHDRAWN)
+    kept = in_period & Q(currency="GBP")
     bme = Q(recipient_bme_led_outcome=Outcome.BME_LED)
     withdrawn = Q(status=AwardStatus.WITHDRAWN, withdrawn_on__range=period)
     held = Q(joint_review__completed_on__isnull=False, joint_review__held_on__range=period)
@@ -164,6 +167,7 @@ def funding_monitoring(
         | redistributed
     ).aggregate(
         awards=Count("pk", filter=kept),
+        other_currencies=Count("pk", filter=in_period & ~Q(currency="GBP")),
         value=Sum("amount", filter=kept),
         bme_awards=Count("pk", filter=kept & bme),
         bme_value=Sum("amount", filter=kept & bme),
@@ -171,7 +175,7 @@ def funding_monitoring(
         bme_recipients=Count("recipient", distinct=True, filter=kept & bme),
         first_time=Count("recipient", distinct=True, filter=kept & bme & ~Q(recipient__in=earlier_recipients)),
         withdrawals=Count("pk", filter=withdrawn),
-        withdrawn_value=Sum("amount", filter=withdrawn),
+        withdrawn_value=Sum("amount", filter=withdrawn & Q(currency="GBP")),
         reviews_held=Count("joint_review", filter=held),
         reviews_outstanding=Count("joint_review", filter=withdrawn & Q(joint_review__completed_on__isnull=True)),
         redistributions=Count("redistribution", filter=redistributed),
@@ -228,4 +232,5 @@ def funding_monitoring(
         redistributions_completed=totals["redistributions"],
         alternatives_considered=totals["alternatives"],
         redistributed_within_bme_sector=_money(totals["redistributed_bme"]),
+        awards_in_other_currencies=totals["other_currencies"],
     )

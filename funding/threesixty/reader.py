@@ -10,12 +10,11 @@ schema fetcher, and its messages are not tied to the line an officer must fix. `
 by the standard's own titles, as flattentool does.
 """
 
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
-from functools import cache, lru_cache
+from functools import cache
 
 from funding.dates import whole_months
 from organisations.identifiers import (
@@ -25,7 +24,32 @@ from organisations.identifiers import (
     normalise_number,
 )
 
-from .schema import column_title, currency_codes, grant_validator
+from .messages import (  # noqa: F401  (the checks' words, also read by tests as reader.<NAME>)
+    BAD_AMOUNT,
+    BAD_DATE,
+    BAD_PLANNED_DATE,
+    DUPLICATE_ID,
+    END_BEFORE_START,
+    INDIVIDUAL,
+    MISSING_COLUMN,
+    MISSING_TEXT,
+    MISSING_VALUE,
+    NEGATIVE_AMOUNT,
+    NO_RECIPIENT,
+    NOT_A_NUMBER_OF_KIND,
+    NOT_AN_OBJECT,
+    NUMBER_DISAGREES,
+    NUMBER_SHARED,
+    OTHER_FUNDER,
+    ROUNDED,
+    SCHEMA_PROBLEM,
+    TITLE_TOO_LONG,
+    TOO_LONG,
+    TWO_NUMBERS,
+    UNKNOWN_CURRENCY,
+    ZERO_AMOUNT,
+)
+from .schema import column_title, currency_codes, field_problems
 
 # Fields read from each grant: (key, path in the grant JSON).
 FIELDS = {
@@ -60,35 +84,6 @@ MAX_TITLE = 300
 MAX_IDENTIFIER = 80
 MAX_GRANT_IDENTIFIER = 200
 PENNY = Decimal("0.01")
-
-# Refusals: the grant cannot be held.
-MISSING_COLUMN = "The file has no “{title}” column, which the 360Giving standard requires."
-MISSING_VALUE = "{title} is missing."
-BAD_DATE = "{title} “{value}” is not a date: write dates as YYYY-MM-DD, for example 2024-04-01."
-BAD_AMOUNT = "{title} “{value}” is not a number: write amounts without £ signs or commas, for example 1500.50."
-NEGATIVE_AMOUNT = "{title} {value} is negative: an award must be more than 0."
-ZERO_AMOUNT = "{title} is 0: an award must be more than 0."
-UNKNOWN_CURRENCY = "Currency “{value}” is not an ISO 4217 currency code."
-DUPLICATE_ID = "Identifier {value} is used more than once in the file (also {other})."
-INDIVIDUAL = "This is a grant to an individual: the portal records grants to organisations only."
-NO_RECIPIENT = "Recipient Org:Identifier and Recipient Org:Name are missing."
-OTHER_FUNDER = "This grant is from {name} ({identifier}), not {funder}: import each funder's grants under that funder."
-TOO_LONG = "{title} “{value}” is too long to be one."
-NOT_AN_OBJECT = "This grant is not a JSON object."
-# Warnings: the grant is imported as published, and the problem is kept with it.
-ROUNDED = "{title} {value} has fractions of a penny: rounded to {rounded}."
-BAD_PLANNED_DATE = "{title} “{value}” is not a date: it is kept as published but not used for the award's status."
-END_BEFORE_START = "Planned Dates:End Date is before Planned Dates:Start Date: the end date is not used for the status."
-TITLE_TOO_LONG = "Title is longer than {max} characters: lists show the first {max}."
-MISSING_TEXT = "{title} is missing, which the 360Giving standard requires."
-NOT_A_NUMBER_OF_KIND = (
-    "{title} “{value}” is not a UK {kind} number: it is kept as published but not used to match the recipient."
-)
-NUMBER_DISAGREES = "{title} is {number}, but Recipient Org:Identifier {identifier} names {kind} {other}."
-SCHEMA_PROBLEM = "{title}: {message}"
-# Warnings found across the file (funding.services.imports adds them).
-TWO_NUMBERS = "The recipient {identifier} is given two different {kind} numbers in the file: {numbers}."
-NUMBER_SHARED = "The {kind} number {number} is also given to {others} in the file."
 
 
 @dataclass
@@ -369,35 +364,4 @@ def check_grant(
 
 
 def schema_problems(document: dict) -> list[str]:
-    """The standard's own schema, for the fields the checks above do not read. Each field is checked
-    on its own and the answer remembered by value: a funder's file repeats the same funder, location
-    and programme on every grant, and checking each once keeps a 100,000-grant file quick."""
-    problems = []
-    for name, value in document.items():
-        if name in CHECKED_PROPERTIES:
-            continue
-        problems += _field_problems(name, json.dumps(value, sort_keys=True, default=_json_default))
-    return problems
-
-
-def _json_default(value):
-    if isinstance(value, Decimal):
-        return json_number(value)
-    raise TypeError(type(value).__name__)
-
-
-@lru_cache(maxsize=20_000)
-def _field_problems(name: str, value_json: str) -> list[str]:
-    validator = grant_validator()
-    subschema = validator.schema.get("properties", {}).get(name)
-    if subschema is None:
-        return []  # a field the standard does not define: kept as published
-    problems = []
-    for error in validator.descend(json.loads(value_json), subschema, path=name):
-        path = [part for part in error.absolute_path if isinstance(part, str)]
-        try:
-            title = column_title(*path)
-        except (KeyError, TypeError):
-            title = "/".join(path)
-        problems.append(SCHEMA_PROBLEM.format(title=title, message=error.message))
-    return problems
+    return field_problems(document, skip=CHECKED_PROPERTIES)

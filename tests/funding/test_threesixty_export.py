@@ -197,3 +197,13 @@ def test_the_xlsx_download_is_the_standards_template(world, client_for):
     rows = list(book["grants"].iter_rows(values_only=True))
     assert rows[0][:6] == ("Identifier", "Title", "Description", "Currency", "Amount Awarded", "Award Date")
     assert rows[1][1] == "Advice"
+
+
+def test_figures_in_pounds_say_what_they_leave_out(world, client_for):
+    day = datetime.date(2025, 6, 1)
+    AwardFactory(funder=world.council, recipient=world.group, award_date=day, amount="3000")
+    AwardFactory(funder=world.council, recipient=world.group, award_date=day, amount="5000", currency="USD")
+    page = client_for(None).get(reverse("funding:monitoring"), {"year": "2025"}).content.decode()
+    assert "£3,000" in page and "1 awards not counted in any figure in pounds" in page
+    api = client_for(None).get(reverse("funding:monitoring-api"), {"start": "2025-04-01", "end": "2026-03-31"}).json()
+    assert (api["awarded_value"], api["awards"], api["awards_in_other_currencies"]) == ("3000.00", 1, 1)
