@@ -11,6 +11,9 @@
 An identical grant already held is left alone, so importing the same file again changes nothing.
 """
 
+import contextlib
+import pickle
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -90,9 +93,14 @@ class Survey:
     recipients_by_number: dict = field(default_factory=lambda: defaultdict(dict))
 
 
-def _survey(name, open_binary) -> Survey:
+def _survey(name, open_binary, spool) -> Survey:
+    """The recipients' numbers across the file; each grant read is kept in `spool` (pickled), so the
+    second pass does not parse the file again (an XLSX of 100,000 rows takes longer to parse than
+    to import)."""
     survey = Survey()
     for raw in sources.iter_grants(name, open_binary):
+        # One pickle per grant: a shared Pickler would remember (and keep alive) every grant.
+        pickle.dump(raw, spool, protocol=pickle.HIGHEST_PROTOCOL)
         if not isinstance(raw.document, dict):
             continue
         identifier = text(lookup(raw.document, ("recipientOrganization", "id")))
@@ -109,6 +117,15 @@ def _survey(name, open_binary) -> Survey:
                 survey.numbers_by_recipient[identifier][kind].add(number)
                 survey.recipients_by_number[(kind, number)].setdefault(identifier, recipient_name)
     return survey
+
+
+def _unspool(spool):
+    spool.seek(0)
+    while True:
+        try:
+            yield pickle.load(spool)  # written by this import only: never a file from outside
+        except EOFError:
+            return
 
 
 def _missing_columns(name, open_binary) -> list[Problem]:
@@ -250,11 +267,17 @@ def grants_import(
     """Import a published file. With `funder`, grants of other funders are refused; without, each
     grant goes under the funder it names. Raises ImportRefused when nothing was imported."""
     open_binary = sources.opener(content=content, path=path)
+    with contextlib.ExitStack() as stack:
+        return _import(name, open_binary, stack, funder=funder, user=user, strict=strict)
+
+
+def _import(name, open_binary, stack, *, funder, user, strict) -> ImportResult:
     try:
         missing = _missing_columns(name, open_binary)
         if missing:
             raise ImportRefused(missing)
-        survey = _survey(name, open_binary)
+        spool = stack.enter_context(tempfile.TemporaryFile())
+        survey = _survey(name, open_binary, spool)
         cross = cross_file_warnings(survey)
         del survey
         result = ImportResult()
@@ -263,7 +286,7 @@ def grants_import(
         seen: dict[str, str] = {}
         batch: list[CheckedGrant] = []
         with transaction.atomic():
-            for raw in sources.iter_grants(name, open_binary):
+            for raw in _unspool(spool):
                 grant, errors, warnings = check_grant(
                     raw.document,
                     funder_identifier=funder.org_id if funder else "",
