@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from . import xlsx
 from .flat import row_reader
 
 FILE_NOT_UTF8 = "The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."
@@ -86,21 +87,26 @@ def _csv_rows(handle):
 
 
 def _xlsx_rows(handle):
-    import openpyxl  # only needed for spreadsheets; a heavy import
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(handle.read()), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise FileProblem(FILE_NOT_XLSX.format(error=exc)) from None
     # The standard's templates call the sheet "grants"; a funder's file often has one sheet only.
-    sheet = next((s for s in book.worksheets if s.title.strip().casefold() == "grants"), book.worksheets[0])
+    content = handle.read()
+    try:
+        sheet_rows = xlsx.rows(content)
+        first = next(sheet_rows, None)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, StopIteration) as exc:
+        raise FileProblem(FILE_NOT_XLSX.format(error=exc)) from None
     state = {"line": 0}
 
     def rows():
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            state["line"] = number
-            yield list(row)
-        book.close()
+        if first is None:
+            return
+        state["line"] = 1
+        yield first
+        try:
+            for number, row in enumerate(sheet_rows, start=2):
+                state["line"] = number
+                yield row
+        except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
+            raise FileProblem(FILE_NOT_XLSX.format(error=exc)) from None
 
     return rows(), lambda: state["line"]
 

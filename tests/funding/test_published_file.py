@@ -180,3 +180,12 @@ def test_the_xlsx_export_is_the_standards_template_and_round_trips_cell_for_cell
     grants_import(name="export.xlsx", content=first)
     assert cells(export.xlsx_bytes(export.grants(_awards()))) == cells(first)
     assert export.package(_awards())["grants"] == _as_published()
+
+
+def test_the_fast_sheet_reader_gives_what_openpyxl_gives():
+    from funding.threesixty import xlsx
+
+    content = _path(XLSX).read_bytes()
+    expected = [list(row) for row in openpyxl.load_workbook(io.BytesIO(content), read_only=True).worksheets[0].values]
+    got = list(xlsx.rows(content))
+    assert [row + [None] * (len(want) - len(row)) for row, want in zip(got, expected, strict=True)] == expected
