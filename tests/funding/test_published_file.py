@@ -189,3 +189,15 @@ def test_the_fast_sheet_reader_gives_what_openpyxl_gives():
     expected = [list(row) for row in openpyxl.load_workbook(io.BytesIO(content), read_only=True).worksheets[0].values]
     got = list(xlsx.rows(content))
     assert [row + [None] * (len(want) - len(row)) for row, want in zip(got, expected, strict=True)] == expected
+
+
+def test_a_site_admin_imports_the_spreadsheet_through_the_page(world, client_for, django_capture_on_commit_callbacks):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_for(world.users["site_admin"])
+    upload = SimpleUploadedFile(XLSX, _path(XLSX).read_bytes())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("funding:import"), {"funder": "", "file": upload})
+    page = client.get(response.url).content.decode()
+    assert "475 grants imported" in page and "GBP 21757793.27" in page and "“11-3372980”" in page
+    assert Award.objects.filter(funder__org_id="GB-CHC-1015648").count() == 475
