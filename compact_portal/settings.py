@@ -355,4 +355,8 @@ if CELERY_TASK_ALWAYS_EAGER:
 # Prefix for identifiers the portal issues to organisations with no registered number, and for
 # 360Giving grant identifiers of awards recorded here (360G-<prefix>-<id>).
 PORTAL_ORG_ID_PREFIX = env.str("PORTAL_ORG_ID_PREFIX", default="XI-COMPACT")
+# 360Giving export: withdrawn awards published at the amount after withdrawal with the reason
+# ("reduce") or left out ("omit"), and the licence the open data carries.
+THREESIXTY_WITHDRAWN = env.str("THREESIXTY_WITHDRAWN", default="reduce")
+THREESIXTY_LICENCE = env.str("THREESIXTY_LICENCE", default="https://creativecommons.org/licenses/by/4.0/")
 GRANT_ID_PREFIX = env.str("GRANT_ID_PREFIX", default="360G-compactportal")

@@ -261,21 +261,37 @@ class ImportForm(forms.Form):
         error_messages={"required": "Choose the public body whose grants these are"},
     )
     file = forms.FileField(
-        label="360Giving file (CSV or JSON)",
-        help_text="A spreadsheet saved as CSV UTF-8 with the standard's column titles, or a 360Giving JSON package. Up to 20 MB.",
+        label="360Giving file (XLSX, CSV or JSON)",
+        help_text=(
+            "A spreadsheet with the standard's column titles (Excel .xlsx, or CSV UTF-8), or a 360Giving "
+            "JSON package. Up to 20 MB."
+        ),
         error_messages={"required": "Choose a file to import", "empty": "The file is empty"},
     )
+    strict = forms.BooleanField(
+        label="Import nothing if any grant has a problem or a warning",
+        required=False,
+    )
 
-    def __init__(self, *args, funders, **kwargs):
+    def __init__(self, *args, funders, any_funder=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = helper(*_funder_field(self, funders), Field("file"), buttons=(("submit", "Import grants"),))
+        if any_funder:
+            # A site admin may import a file of several funders: each grant under its own funder.
+            self.fields["funder"].queryset = Organisation.objects.public_bodies()
+            self.fields["funder"].required = False
+            self.fields["funder"].empty_label = "Each grant under the funder the file names"
+            self.only_funder = None
+            fields = [Field.select("funder")]
+        else:
+            fields = _funder_field(self, funders)
+        self.helper = helper(*fields, Field("file"), Field.checkbox("strict"), buttons=(("submit", "Import grants"),))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
             raise ValidationError("The file must be smaller than 20 MB")
-        if not upload.name.lower().endswith((".csv", ".json")):
-            raise ValidationError("The file must be a CSV or JSON file")
+        if not upload.name.lower().endswith((".csv", ".json", ".xlsx")):
+            raise ValidationError("The file must be an XLSX, CSV or JSON file")
         return upload
 
 

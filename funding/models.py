@@ -130,9 +130,16 @@ class AwardStatus(models.TextChoices):
     ACTIVE = "active", "Active"
     COMPLETED = "completed", "Completed"
     WITHDRAWN = "withdrawn", "Withdrawn"
+    # An imported grant with no planned end date: whether it is still running is not known.
+    NOT_RECORDED = "not_recorded", "Not recorded"
 
 
-AWARD_TAG_COLOURS = {AwardStatus.ACTIVE: "green", AwardStatus.COMPLETED: "blue", AwardStatus.WITHDRAWN: "red"}
+AWARD_TAG_COLOURS = {
+    AwardStatus.ACTIVE: "green",
+    AwardStatus.COMPLETED: "blue",
+    AwardStatus.WITHDRAWN: "red",
+    AwardStatus.NOT_RECORDED: "grey",
+}
 
 
 class AwardSource(models.TextChoices):
@@ -154,7 +161,9 @@ class Award(models.Model):
     identifier = models.CharField(max_length=200, unique=True, help_text="360Giving grant identifier")
     title = models.CharField(max_length=300)
     description = models.TextField()
-    amount = models.DecimalField("amount awarded (GBP)", max_digits=14, decimal_places=2)
+    amount = models.DecimalField("amount awarded", max_digits=14, decimal_places=2)
+    # Any currency the standard allows; figures in pounds count GBP awards only and say so.
+    currency = models.CharField(max_length=3, default="GBP")
     award_date = models.DateField()
     planned_start = models.DateField("planned start date", null=True, blank=True)
     planned_end = models.DateField("planned end date", null=True, blank=True)
@@ -182,6 +191,13 @@ class Award(models.Model):
     withdrawn_on = models.DateField("withdrawal date", null=True, blank=True)
     withdrawal_reason = models.TextField(blank=True)
     source = models.CharField(max_length=20, choices=AwardSource.choices, default=AwardSource.RECORDED)
+    # An imported grant as its funder published it: the recipient's name and identifier, dates,
+    # duration and every other column, given back as published by the export. `recipient` is the
+    # directory organisation it is matched to, which an officer may change; these never change.
+    recipient_name = models.CharField("recipient name as published", max_length=300, blank=True)
+    recipient_org_id = models.CharField("recipient identifier as published", max_length=200, blank=True, db_index=True)
+    published = models.JSONField("grant as published", null=True, blank=True, editable=False)
+    import_warnings = models.JSONField("data-quality warnings", default=list, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -290,3 +306,6 @@ class Redistribution(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.completed_on is not None
+
+
+from .import_models import ImportRun, RecipientMatch  # noqa: E402, F401  (one models module for Django)

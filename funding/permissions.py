@@ -99,3 +99,9 @@ def get_application_for_user(user, pk: int) -> Application:
     if not can_view_application(user, application):
         raise Http404
     return application
+
+
+def can_view_import(user, run) -> bool:
+    """The person who started an import, the funder's officers and site admins see its report."""
+    roles = roles_for(user)
+    return run.created_by_id == user.pk or roles.is_site_admin or (run.funder_id in roles.officer_of)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("funding/applications/<int:pk>/award/", awards.award_create_view, name="award-create"),
     path("funding/awards/", awards.award_list_view, name="award-list"),
     path("funding/awards.csv", awards.award_csv, name="award-csv"),
+    path("funding/awards.xlsx", awards.award_xlsx, name="award-xlsx"),
     path("funding/awards/<int:pk>/", awards.award_detail, name="award-detail"),
     path("funding/awards/<int:pk>/withdraw/", awards.award_withdraw_view, name="award-withdraw"),
     path("funding/awards/<int:pk>/joint-review/", awards.joint_review_edit, name="joint-review"),
@@ -24,6 +25,9 @@ urlpatterns = [
     path("funding/monitoring/", monitoring.monitoring_page, name="monitoring"),
     path("funding/monitoring.csv", monitoring.monitoring_csv, name="monitoring-csv"),
     path("funding/import/", imports.import_grants, name="import"),
+    path("funding/import/<int:pk>/", imports.import_run, name="import-run"),
+    path("funding/recipients-to-confirm/", imports.match_queue, name="match-queue"),
+    path("funding/recipients-to-confirm/<int:pk>/", imports.match_decide, name="match-decide"),
     path("api/v1/grants", api.grants, name="grants-api"),
     path("api/v1/funding-monitoring", monitoring.monitoring_api, name="monitoring-api"),
 ]

@@ -86,6 +86,8 @@ class FundingMonitoring:
     # also takes in organisations mainly serving BME communities (then "bme_led_*" figures count them).
     bme_rule: str = ""
     bme_sector_includes_serving_organisations: bool = False
+    # Awards in the period in other currencies than pounds: every figure above leaves them out.
+    awards_in_other_currencies: int = 0
 
     def as_dict(self) -> dict:
         """JSON-ready: dates as ISO strings, money and percentages as exact decimal strings."""
@@ -165,7 +167,8 @@ def funding_monitoring(
     funder_scope = _funders(funder, compact)
     scope = Award.objects.filter(funder_scope)
     period = (start, end)
-    kept = Q(award_date__range=period) & ~Q(status=AwardStatus.WITHDRAWN)
+    in_period = Q(award_date__range=period) & ~Q(status=AwardStatus.WITHDRAWN)
+    kept = in_period & Q(currency="GBP")
     rule = rule_for(compact, end) if compact is not None else None
     serving = rule is not None and rule.serving_organisations_count
     bme = Q(recipient_bme_led_outcome=Outcome.BME_LED)
@@ -186,6 +189,7 @@ def funding_monitoring(
         | redistributed
     ).aggregate(
         awards=Count("pk", filter=kept),
+        other_currencies=Count("pk", filter=in_period & ~Q(currency="GBP")),
         value=Sum("amount", filter=kept),
         bme_awards=Count("pk", filter=kept & bme),
         bme_value=Sum("amount", filter=kept & bme),
@@ -193,7 +197,7 @@ def funding_monitoring(
         bme_recipients=Count("recipient", distinct=True, filter=kept & bme),
         first_time=Count("recipient", distinct=True, filter=kept & bme & ~Q(recipient__in=earlier_recipients)),
         withdrawals=Count("pk", filter=withdrawn),
-        withdrawn_value=Sum("amount", filter=withdrawn),
+        withdrawn_value=Sum("amount", filter=withdrawn & Q(currency="GBP")),
         reviews_held=Count("joint_review", filter=held),
         reviews_outstanding=Count("joint_review", filter=withdrawn & Q(joint_review__completed_on__isnull=True)),
         redistributions=Count("redistribution", filter=redistributed),
@@ -254,4 +258,5 @@ def funding_monitoring(
         redistributed_within_bme_sector=_money(totals["redistributed_bme"]),
         bme_rule=rule.label if rule is not None else "",
         bme_sector_includes_serving_organisations=serving,
+        awards_in_other_currencies=totals["other_currencies"],
     )

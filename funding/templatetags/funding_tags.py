@@ -15,6 +15,16 @@ def pounds(value) -> str:
 
 
 @register.filter
+def money(value, currency="GBP") -> str:
+    """An amount in its own currency: £1,500.50 for pounds, "USD 1,500.50" for any other."""
+    if value is None or value == "":
+        return "–"
+    if currency in ("", "GBP"):
+        return pounds_text(value)
+    return f"{currency} {pounds_text(value).removeprefix('£')}"
+
+
+@register.filter
 def percent(value) -> str:
     return "–" if value is None else f"{value}%"
 

@@ -1,78 +1,79 @@
-"""Awards as 360Giving grants: the JSON package (camelCase fields) and the spreadsheet (CSV) columns.
+"""Awards as 360Giving open data: the JSON package, and the flat form as CSV or XLSX.
 
-Column titles are read from the standard's schema (`column_title`), never typed here, so the CSV
-says exactly what the standard's templates say.
+An imported grant is given back as its funder published it (recipient name and identifier, dates,
+duration, every extra column), amounts to the penny. What the portal adds is said in the standard's
+own terms: a withdrawn award is published at its amount after withdrawal with the reason, or left out
+(settings.THREESIXTY_WITHDRAWN = "reduce" or "omit"), and a recipient that was BME-led on the award
+date carries the DEI extension's leadership fields. The publisher is the funder, or the Compact when
+the file holds several funders' grants, with settings.THREESIXTY_LICENCE (CC BY 4.0 by default).
 """
 
-from collections.abc import Iterable, Iterator
-from decimal import Decimal
+import copy
+import io
+from collections import defaultdict
+from collections.abc import Iterable
 
-from .schema import STANDARD_VERSION, column_title
+from django.conf import settings
 
-CURRENCY = "GBP"
-PUBLISHER_NAME = "Compact compliance portal"
+from organisations.bme_led import Outcome
+from organisations.models import BoardDeclaration, Signatory
+from organisations.selectors import status_among
 
-# (path in the grant, how to read it from an award) for each CSV column, in the order published.
-CSV_FIELDS = [
-    (("id",), lambda a: a.identifier),
-    (("title",), lambda a: a.title),
-    (("description",), lambda a: a.description),
-    (("currency",), lambda a: CURRENCY),
-    (("amountAwarded",), lambda a: a.amount),
-    (("awardDate",), lambda a: a.award_date.isoformat()),
-    (("plannedDates", "startDate"), lambda a: a.planned_start.isoformat() if a.planned_start else ""),
-    (("plannedDates", "endDate"), lambda a: a.planned_end.isoformat() if a.planned_end else ""),
-    (("plannedDates", "duration"), lambda a: a.planned_months if a.planned_months is not None else ""),
-    (("recipientOrganization", "id"), lambda a: a.recipient.org_id),
-    (("recipientOrganization", "name"), lambda a: a.recipient.name),
-    (("recipientOrganization", "charityNumber"), lambda a: a.recipient.charity_number),
-    (("recipientOrganization", "companyNumber"), lambda a: a.recipient.company_number),
-    (("recipientOrganization", "postalCode"), lambda a: a.recipient.postcode),
-    (("fundingOrganization", "id"), lambda a: a.funder.org_id),
-    (("fundingOrganization", "name"), lambda a: a.funder.name),
-    (("grantProgramme", "title"), lambda a: a.programme_name),
+from .flat import columns, flatten, title_order
+from .reader import json_number
+from .schema import STANDARD_VERSION
+
+PORTAL_NAME = "Compact compliance portal"
+WITHDRAWN_NOTE = " Withdrawn on {date}: {reason}"
+BME_LED_DEFINITION = (
+    "BME-led on the award date under the {compacts} definition: at least 75% of the organisation's board "
+    "are of Black and minority ethnic origin, from its board declaration current on that date."
+)
+DEI_PURPOSE = "To show how much funding reaches BME-led organisations, as the BME Code of Good Practice asks."
+# DEI extension codes (360Giving DEI Extension codelists and the DEI Data Standard taxonomy).
+ASKED_DURING_APPLICATION, ASKED_AFTER_APPLICATION, NOT_APPLICABLE = "AS200", "AS201", "AS100"
+REPLY_GOT, POPULATION_GROUP_OPTIONS, RACIAL_INEQUITY = "RS200", "AO100", "DEI01"
+# The columns every flat export starts with, in the order of the standard's summary template.
+BASE_COLUMNS = [
+    ("id",),
+    ("title",),
+    ("description",),
+    ("currency",),
+    ("amountAwarded",),
+    ("awardDate",),
+    ("plannedDates", "startDate"),
+    ("plannedDates", "endDate"),
+    ("plannedDates", "duration"),
+    ("recipientOrganization", "id"),
+    ("recipientOrganization", "name"),
+    ("recipientOrganization", "charityNumber"),
+    ("recipientOrganization", "companyNumber"),
+    ("recipientOrganization", "postalCode"),
+    ("fundingOrganization", "id"),
+    ("fundingOrganization", "name"),
+    ("grantProgramme", "title"),
 ]
 
 
-def csv_header() -> list[str]:
-    return [column_title(*path) for path, _ in CSV_FIELDS]
-
-
-def csv_rows(awards: Iterable) -> Iterator[list]:
-    for award in awards:
-        yield [read(award) for _, read in CSV_FIELDS]
-
-
-def json_number(amount: Decimal) -> int | float:
-    """The standard's amounts are JSON numbers. Pounds and pence up to £10 trillion survive a float
-    exactly (fewer than 15 significant digits), and whole pounds are written without a fraction."""
-    return int(amount) if amount == amount.to_integral_value() else float(amount)
-
-
-def _organisation(organisation, *, recipient: bool) -> dict:
-    data = {"id": organisation.org_id, "name": organisation.name}
-    if recipient:
-        for key, value in (
-            ("charityNumber", organisation.charity_number),
-            ("companyNumber", organisation.company_number),
-            ("postalCode", organisation.postcode),
-        ):
-            if value:
-                data[key] = value
-    return data
-
-
-def grant(award) -> dict:
-    """One award as a 360Giving grant (the award's recipient, funder and programme must be loaded)."""
+def _recorded(award) -> dict:
+    """A grant recorded in the portal (not imported), built from the award."""
+    recipient = {"id": award.recipient.org_id, "name": award.recipient.name}
+    for key, value in (
+        ("charityNumber", award.recipient.charity_number),
+        ("companyNumber", award.recipient.company_number),
+        ("postalCode", award.recipient.postcode),
+    ):
+        if value:
+            recipient[key] = value
     data = {
         "id": award.identifier,
         "title": award.title,
         "description": award.description,
-        "currency": CURRENCY,
+        "currency": award.currency,
         "amountAwarded": json_number(award.amount),
         "awardDate": award.award_date.isoformat(),
-        "recipientOrganization": [_organisation(award.recipient, recipient=True)],
-        "fundingOrganization": [_organisation(award.funder, recipient=False)],
+        "recipientOrganization": [recipient],
+        "fundingOrganization": [{"id": award.funder.org_id, "name": award.funder.name}],
     }
     planned = {}
     if award.planned_start:
@@ -88,12 +89,134 @@ def grant(award) -> dict:
     return data
 
 
-def package(awards: Iterable, **metadata) -> dict:
+def _dei(award, compacts: str) -> dict:
+    asked = ASKED_DURING_APPLICATION if award.application_id else ASKED_AFTER_APPLICATION
+    return {
+        "purposes": DEI_PURPOSE,
+        "leadership": {
+            "askedStatus": asked,
+            "replyStatus": REPLY_GOT,
+            "availableOptions": [POPULATION_GROUP_OPTIONS],
+            "additionalDetails": BME_LED_DEFINITION.format(compacts=compacts),
+            "response": {"taxonomyCodes": [RACIAL_INEQUITY]},
+        },
+        "mission": {"askedStatus": NOT_APPLICABLE},
+        "project": {"askedStatus": NOT_APPLICABLE},
+    }
+
+
+def grant(award, *, bme_led: bool = False, compacts: str = "", withdrawn: str | None = None) -> dict | None:
+    """One award as a 360Giving grant, or None when withdrawn awards are left out."""
+    withdrawn = withdrawn or settings.THREESIXTY_WITHDRAWN
+    from funding.models import AwardStatus
+
+    data = copy.deepcopy(award.published) if award.published else _recorded(award)
+    if award.status == AwardStatus.WITHDRAWN:
+        if withdrawn == "omit":
+            return None
+        data["amountAwarded"] = 0
+        note = WITHDRAWN_NOTE.format(date=award.withdrawn_on.isoformat(), reason=award.withdrawal_reason.strip())
+        data["description"] = f"{data.get('description', '')}{note}".strip()
+    if bme_led and "deiDetails" not in data:
+        data["deiDetails"] = _dei(award, compacts or PORTAL_NAME)
+    return data
+
+
+def _context(awards: list):
+    """BME-led status on each award date (the rule of organisations.selectors.bme_led_status, from one
+    query of declarations) and each funder's Compacts, for a list of awards."""
+    declarations = defaultdict(list)
+    for declaration in BoardDeclaration.objects.filter(organisation_id__in={a.recipient_id for a in awards}).order_by(
+        "-effective_date", "-declared_at", "-pk"
+    ):
+        declarations[declaration.organisation_id].append(declaration)
+    compacts = defaultdict(set)
+    for funder_id, name in Signatory.objects.filter(organisation_id__in={a.funder_id for a in awards}).values_list(
+        "organisation_id", "compact__name"
+    ):
+        compacts[funder_id].add(name)
+    return declarations, compacts
+
+
+def grants(awards: Iterable, *, withdrawn: str | None = None) -> list[dict]:
+    awards = list(awards)
+    declarations, compacts = _context(awards)
+    out = []
+    for award in awards:
+        status = status_among(declarations.get(award.recipient_id, ()), on_date=award.award_date)
+        data = grant(
+            award,
+            bme_led=status.outcome == Outcome.BME_LED,
+            compacts=" and ".join(sorted(compacts[award.funder_id])),
+            withdrawn=withdrawn,
+        )
+        if data is not None:
+            out.append(data)
+    return out
+
+
+def publisher(awards: list) -> dict:
+    """The funder when every grant is theirs; otherwise the Compact(s) the funders sign, as aggregator."""
+    funders = {a.funder_id: a.funder for a in awards}
+    if len(funders) == 1:
+        funder = next(iter(funders.values()))
+        return {"identifier": funder.org_id, "name": funder.name}
+    names = sorted(set(Signatory.objects.filter(organisation_id__in=funders).values_list("compact__name", flat=True)))
+    return {"name": " and ".join(names) if names else PORTAL_NAME}
+
+
+def package(awards: Iterable, *, withdrawn: str | None = None, **metadata) -> dict:
     """A 360Giving data package. The standard asks for at least one grant; an empty selection is
     still returned as `{"grants": []}` so that a filter with no results is not an error."""
-    return {
-        "grants": [grant(award) for award in awards],
+    awards = list(awards)
+    body = grants(awards, withdrawn=withdrawn)
+    data = {
+        "grants": body,
         "version": STANDARD_VERSION,
-        "publisher": {"name": PUBLISHER_NAME},
-        **metadata,
+        "publisher": publisher(awards),
+        "license": settings.THREESIXTY_LICENCE,
     }
+    if any("deiDetails" in g for g in body):
+        data["extensions"] = ["dei"]
+    data.update(metadata)
+    return data
+
+
+# --- The flat form ---------------------------------------------------------------------------------
+
+
+def _base_titles() -> list[str]:
+    by_path = {path: title for title, path, _ in columns()}
+    return [by_path[path] for path in BASE_COLUMNS]
+
+
+def table(grant_list: list[dict]) -> tuple[list[str], list[list]]:
+    """(header, rows): the base columns first, then the standard's other columns in the schema's
+    order, then any other field in the order first met, so the same grants give the same table."""
+    flat = [flatten(g) for g in grant_list]
+    base = _base_titles()
+    order = title_order()
+    seen = dict.fromkeys(title for row in flat for title in row if title not in base)
+    standard = sorted((t for t in seen if t in order), key=order.get)
+    extra = [t for t in seen if t not in order]
+    header = base + standard + extra
+    return header, [[row.get(title, "") for title in header] for row in flat]
+
+
+def csv_header() -> list[str]:
+    return _base_titles()
+
+
+def xlsx_bytes(grant_list: list[dict]) -> bytes:
+    """The grants in the standard's spreadsheet template: one "grants" sheet, column titles in row 1."""
+    import openpyxl
+
+    header, rows = table(grant_list)
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("grants")
+    sheet.append(header)
+    for row in rows:
+        sheet.append([None if value == "" else value for value in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,27 +1,57 @@
-"""Reading a published 360Giving file (spreadsheet CSV or JSON package) into checked grants.
+"""Checking each published grant: refused only when it cannot be used, otherwise kept with warnings.
 
-Every grant is checked on its own and every problem is kept, with where it is (CSV line number or
-grant identifier), so that a refused file can be fixed in one go. Nothing here touches the database.
+A grant is refused (with where it is and its identifier) when the portal cannot hold it as an award:
+no identifier, no usable amount, award date or currency, no recipient organisation, or the wrong
+funder. Every other problem is a warning kept on the grant: the grant is imported as published and
+GrantNav-style flags say what is wrong with it. Nothing here touches the database.
 
-Why not flattentool: it converts whole spreadsheets to JSON through the schema, but it brings lxml,
-openpyxl, odfpy and a schema fetcher for a job that here is 17 fixed columns, and its warnings are not
-tied to line numbers in the way an officer fixing a file needs. The column titles still come from the
-standard's own schema (`column_title`), as flattentool's would.
+Why not flattentool: it converts whole spreadsheets through the schema but brings lxml, odfpy and a
+schema fetcher, and its messages are not tied to the line an officer must fix. `flat` reads columns
+by the standard's own titles, as flattentool does.
 """
 
-import csv
-import io
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from functools import cache
 
 from funding.dates import whole_months
+from organisations.identifiers import (
+    is_valid_charity_number,
+    is_valid_company_number,
+    normalise_company_number,
+    normalise_number,
+)
 
-from .schema import column_title, currency_codes, grant_validator
+from .messages import (  # noqa: F401  (the checks' words, also read by tests as reader.<NAME>)
+    BAD_AMOUNT,
+    BAD_DATE,
+    BAD_PLANNED_DATE,
+    DUPLICATE_ID,
+    END_BEFORE_START,
+    INDIVIDUAL,
+    MISSING_COLUMN,
+    MISSING_TEXT,
+    MISSING_VALUE,
+    NEGATIVE_AMOUNT,
+    NO_RECIPIENT,
+    NOT_A_NUMBER_OF_KIND,
+    NOT_AN_OBJECT,
+    NUMBER_DISAGREES,
+    NUMBER_SHARED,
+    OTHER_FUNDER,
+    ROUNDED,
+    SCHEMA_PROBLEM,
+    TITLE_TOO_LONG,
+    TOO_LONG,
+    TWO_NUMBERS,
+    UNKNOWN_CURRENCY,
+    ZERO_AMOUNT,
+)
+from .schema import column_title, currency_codes, field_problems
 
-# Fields read from each grant: (key, path in the grant JSON). CSV columns are their schema titles.
+# Fields read from each grant: (key, path in the grant JSON).
 FIELDS = {
     "id": ("id",),
     "title": ("title",),
@@ -42,62 +72,36 @@ FIELDS = {
     "funder_name": ("fundingOrganization", "name"),
     "programme_title": ("grantProgramme", "title"),
 }
-REQUIRED = ["id", "title", "description", "currency", "amount", "award_date", "funder_id", "funder_name"]
-# Top-level grant fields whose problems the checks below explain in their own words; the schema
-# speaks for every other field of a JSON grant.
+# Columns a spreadsheet must have for any grant in it to be usable.
+REQUIRED_COLUMNS = ["id", "currency", "amount", "award_date"]
+# Money fields whose float noise (41133.770000000004) is rounded to the penny.
+MONEY = ("amountAwarded", "amountAppliedFor", "amountDisbursed")
+# Top-level fields whose problems the checks below explain in their own words.
 CHECKED_PROPERTIES = {path[0] for path in FIELDS.values()}
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|T)")
 MAX_TITLE = 300
-MAX_NUMBER = 20  # charity and company numbers, as the organisations app stores them
 MAX_IDENTIFIER = 80
 MAX_GRANT_IDENTIFIER = 200
-
-FILE_NOT_UTF8 = "The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."
-FILE_NOT_JSON = "The file is not valid JSON: {error}."
-FILE_NO_GRANTS = "The file has no grants: a 360Giving JSON file is an object with a “grants” list."
-FILE_EMPTY = "The file has no grants in it."
-MISSING_COLUMN = "The file has no “{title}” column, which the 360Giving standard requires."
-MISSING_VALUE = "{title} is missing."
-BAD_DATE = "{title} “{value}” is not a date: write dates as YYYY-MM-DD, for example 2024-04-01."
-BAD_AMOUNT = "{title} “{value}” is not a number: write amounts without £ signs or commas, for example 1500.50."
-NEGATIVE_AMOUNT = "{title} {value} is negative: an award must be more than £0."
-ZERO_AMOUNT = "{title} is 0: an award must be more than £0."
-TOO_PRECISE = "{title} {value} has fractions of a penny."
-UNKNOWN_CURRENCY = "Currency “{value}” is not an ISO 4217 currency code."
-NOT_GBP = "Currency is {value}: the portal records awards in pounds sterling (GBP) only."
-DUPLICATE_ID = "Identifier {value} is used more than once in the file (also {other})."
-INDIVIDUAL = "This is a grant to an individual: the portal records grants to organisations only."
-NO_RECIPIENT = "Recipient Org:Identifier and Recipient Org:Name are missing."
-OTHER_FUNDER = "This grant is from {name} ({identifier}), not {funder}: import each funder's grants under that funder."
-END_BEFORE_START = "Planned Dates:End Date is before Planned Dates:Start Date."
-TOO_LONG = "{title} “{value}” is too long to be one."
-TITLE_TOO_LONG = "Title is longer than {max} characters."
-NOT_AN_OBJECT = "This grant is not a JSON object."
-SCHEMA_PROBLEM = "{title}: {message}"
+PENNY = Decimal("0.01")
 
 
 @dataclass
 class Problem:
     where: str
     message: str
-
-
-@dataclass
-class RawGrant:
-    where: str
-    values: dict
-    position: str = ""  # "line 4" or "grant number 4", to point at the first of two duplicates
-    document: dict | None = None  # the JSON grant, for schema validation
+    identifier: str = ""
 
 
 @dataclass
 class OrganisationRef:
     identifier: str
     name: str
-    charity_number: str = ""
+    charity_number: str = ""  # as published
     company_number: str = ""
     postcode: str = ""
+    usable_charity: str = ""  # the numbers that can be trusted to match (valid, agreeing with the id)
+    usable_company: str = ""
 
 
 @dataclass
@@ -106,6 +110,7 @@ class CheckedGrant:
     identifier: str
     title: str
     description: str
+    currency: str
     amount: Decimal
     award_date: date
     planned_start: date | None
@@ -113,26 +118,24 @@ class CheckedGrant:
     planned_months: int | None
     recipient: OrganisationRef
     funder_identifier: str
+    funder_name: str
     programme_title: str
+    document: dict  # the grant as published (amounts to the penny), to export back
+    warnings: list[str] = field(default_factory=list)
 
 
-@dataclass
-class ReadResult:
-    grants: list[CheckedGrant] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-
+@cache
 def title_of(key: str) -> str:
     return column_title(*FIELDS[key])
 
 
-def _text(value) -> str:
+def text(value) -> str:
     if value is None:
         return ""
     return str(value).strip()
 
 
-def _lookup(document: dict, path: tuple[str, ...]):
+def lookup(document: dict, path: tuple[str, ...]):
     """The value at `path`, taking the first item of a list of objects (as the spreadsheet does)."""
     node = document
     for name in path:
@@ -142,74 +145,9 @@ def _lookup(document: dict, path: tuple[str, ...]):
     return node
 
 
-# --- Reading files into raw grants -----------------------------------------------------------------
-
-
-def read_csv(content: bytes) -> tuple[list[RawGrant], list[Problem]]:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [Problem("File", FILE_NOT_UTF8)]
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if not header:
-        return [], [Problem("File", FILE_EMPTY)]
-    wanted = {" ".join(title_of(key).split()).casefold(): key for key in FIELDS}
-    columns = {}
-    for index, title in enumerate(header):
-        key = wanted.get(" ".join(title.split()).casefold())
-        if key and key not in columns:
-            columns[key] = index
-    missing = [key for key in REQUIRED if key not in columns]
-    if "recipient_id" not in columns and "recipient_individual" not in columns:
-        missing += ["recipient_id", "recipient_name"]
-    if missing:
-        return [], [Problem("Line 1 (column titles)", MISSING_COLUMN.format(title=title_of(key))) for key in missing]
-    grants = []
-    line = reader.line_num
-    for row in reader:
-        start, line = line + 1, reader.line_num  # a quoted cell may span several lines
-        if not any(cell.strip() for cell in row):
-            continue
-        values = {key: row[index] if index < len(row) else "" for key, index in columns.items()}
-        grants.append(RawGrant(where=f"Line {start}", values=values, position=f"line {start}"))
-    return grants, []
-
-
-def read_json(content: bytes) -> tuple[list[RawGrant], list[Problem]]:
-    try:
-        # Decimals, not floats: 0.1 + 0.2 pounds must stay 30 pence.
-        data = json.loads(content.decode("utf-8-sig"), parse_float=Decimal)
-    except UnicodeDecodeError:
-        return [], [Problem("File", FILE_NOT_UTF8)]
-    except json.JSONDecodeError as exc:
-        return [], [Problem("File", FILE_NOT_JSON.format(error=exc))]
-    if not isinstance(data, dict) or not isinstance(data.get("grants"), list):
-        return [], [Problem("File", FILE_NO_GRANTS)]
-    grants = []
-    for number, document in enumerate(data["grants"], start=1):
-        if not isinstance(document, dict):
-            grants.append(RawGrant(where=f"Grant number {number}", values={}, position=f"grant number {number}"))
-            continue
-        identifier = _text(document.get("id"))
-        where = f"Grant {identifier}" if identifier else f"Grant number {number} (no identifier)"
-        values = {key: _lookup(document, path) for key, path in FIELDS.items()}
-        grants.append(RawGrant(where=where, values=values, position=f"grant number {number}", document=document))
-    return grants, []
-
-
-def read_file(name: str, content: bytes) -> tuple[list[RawGrant], list[Problem]]:
-    if name.lower().endswith(".json") or content.lstrip()[:1] == b"{":
-        return read_json(content)
-    return read_csv(content)
-
-
-# --- Checking one grant -------------------------------------------------------------------------------
-
-
-def parse_date(value) -> date | None:
+def parse_date(value) -> date:
     """A 360Giving date: YYYY-MM-DD or a full date-time whose calendar date is taken as written."""
-    match = ISO_DATE.match(_text(value))
+    match = ISO_DATE.match(text(value))
     if not match:
         raise ValueError
     return date(*(int(part) for part in match.groups()))
@@ -218,160 +156,212 @@ def parse_date(value) -> date | None:
 def parse_amount(value) -> Decimal:
     if isinstance(value, bool):
         raise InvalidOperation
-    amount = Decimal(value) if isinstance(value, (int, Decimal)) else Decimal(_text(value))
+    amount = (
+        Decimal(value)
+        if isinstance(value, (int, Decimal))
+        else Decimal(repr(value) if isinstance(value, float) else text(value))
+    )
     if not amount.is_finite():
         raise InvalidOperation
     return amount
 
 
-def check_grant(raw: RawGrant, *, funder_identifier: str, funder_name: str) -> tuple[CheckedGrant | None, list[str]]:
-    if raw.document is None and not raw.values:
-        return None, [NOT_AN_OBJECT]
-    v = raw.values
-    problems = []
-    for key in ("id", "title", "description", "currency", "funder_id"):
-        if not _text(v.get(key)):
-            problems.append(MISSING_VALUE.format(title=title_of(key)))
-    if len(_text(v.get("id"))) > MAX_GRANT_IDENTIFIER:
-        problems.append(TOO_LONG.format(title=title_of("id"), value=_text(v.get("id"))[:40] + "…"))
-    if len(_text(v.get("title"))) > MAX_TITLE:
-        problems.append(TITLE_TOO_LONG.format(max=MAX_TITLE))
+def json_number(amount: Decimal) -> int | float:
+    """Amounts are JSON numbers. Sums of money below 10 trillion survive a float exactly (fewer than
+    15 significant digits), and whole amounts are written without a fraction."""
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
 
-    currency = _text(v.get("currency")).upper()
+
+def plain(value):
+    """A decoded JSON value with Decimals turned back into JSON numbers, for storing."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return json_number(value)
+    return value
+
+
+def _numbers_in_identifier(identifier: str) -> tuple[str, str]:
+    """(kind, number) an org-id names: GB-CHC-123 → charity 123, GB-COH-01234567 → company."""
+    upper = normalise_number(identifier)
+    for prefix, kind in (("GB-CHC-", "charity"), ("GB-SC-", "charity"), ("GB-NIC-", "charity")):
+        if upper.startswith(prefix) and is_valid_charity_number(upper[len(prefix) :]):
+            number = upper[len(prefix) :]
+            return kind, f"NIC{number}" if prefix == "GB-NIC-" and number.isdigit() else number
+    for prefix in ("GB-COH-", "GB-MPR-"):
+        if upper.startswith(prefix) and is_valid_company_number(upper[len(prefix) :]):
+            return "company", normalise_company_number(upper[len(prefix) :])
+    return "", ""
+
+
+def _recipient_numbers(ref: OrganisationRef, warnings: list[str]) -> None:
+    """Which published numbers can be used to match, with a warning for each that cannot."""
+    id_kind, id_number = _numbers_in_identifier(ref.identifier)
+    for kind, published, valid, normal, key in (
+        ("charity", ref.charity_number, is_valid_charity_number, normalise_number, "recipient_charity"),
+        ("company", ref.company_number, is_valid_company_number, normalise_company_number, "recipient_company"),
+    ):
+        usable = id_number if id_kind == kind else ""
+        if published:
+            if not valid(published):
+                warnings.append(NOT_A_NUMBER_OF_KIND.format(title=title_of(key), value=published, kind=kind))
+            elif usable and normal(published) != usable:
+                warnings.append(
+                    NUMBER_DISAGREES.format(
+                        title=title_of(key), number=published, identifier=ref.identifier, kind=kind, other=usable
+                    )
+                )
+                usable = ""  # two numbers for one organisation: neither is trusted for matching
+            else:
+                usable = normal(published)
+        setattr(ref, f"usable_{kind}", usable)
+
+
+def _round_money(document: dict, warnings: list[str]) -> None:
+    for name in MONEY:
+        value = document.get(name)
+        if isinstance(value, (Decimal, float)) and not isinstance(value, bool):
+            amount = parse_amount(value)
+            rounded = amount.quantize(PENNY, rounding=ROUND_HALF_EVEN)
+            if rounded != amount:
+                warnings.append(ROUNDED.format(title=column_title(name), value=value, rounded=rounded))
+                document[name] = rounded
+
+
+def check_grant(
+    document, *, funder_identifier: str = "", funder_name: str = ""
+) -> tuple[CheckedGrant | None, list[str], list[str]]:
+    """(grant or None, refusals, warnings) for one published grant. With a funder given, grants of
+    other funders are refused; without one each grant is imported under its own funder."""
+    if not isinstance(document, dict):
+        return None, [NOT_AN_OBJECT], []
+    v = {key: lookup(document, path) for key, path in FIELDS.items()}
+    errors, warnings = [], []
+    for key in ("id", "currency"):
+        if not text(v[key]):
+            errors.append(MISSING_VALUE.format(title=title_of(key)))
+    if len(text(v["id"])) > MAX_GRANT_IDENTIFIER:
+        errors.append(TOO_LONG.format(title=title_of("id"), value=text(v["id"])[:40] + "…"))
+    for key in ("title", "description"):
+        if not text(v[key]):
+            warnings.append(MISSING_TEXT.format(title=title_of(key)))
+    if len(text(v["title"])) > MAX_TITLE:
+        warnings.append(TITLE_TOO_LONG.format(max=MAX_TITLE))
+
+    currency = text(v["currency"])
     if currency and currency not in currency_codes():
-        problems.append(UNKNOWN_CURRENCY.format(value=_text(v.get("currency"))))
-    elif currency and currency != "GBP":
-        problems.append(NOT_GBP.format(value=currency))
+        errors.append(UNKNOWN_CURRENCY.format(value=currency))
 
     amount = None
-    if _text(v.get("amount")) == "":
-        problems.append(MISSING_VALUE.format(title=title_of("amount")))
+    if text(v["amount"]) == "":
+        errors.append(MISSING_VALUE.format(title=title_of("amount")))
     else:
         try:
             amount = parse_amount(v["amount"])
         except (InvalidOperation, ValueError, TypeError):
-            problems.append(BAD_AMOUNT.format(title=title_of("amount"), value=_text(v["amount"])))
+            errors.append(BAD_AMOUNT.format(title=title_of("amount"), value=text(v["amount"])))
         else:
             if amount < 0:
-                problems.append(NEGATIVE_AMOUNT.format(title=title_of("amount"), value=amount))
-            elif amount == 0:
-                problems.append(ZERO_AMOUNT.format(title=title_of("amount")))
-            elif amount != amount.quantize(Decimal("0.01")):
-                problems.append(TOO_PRECISE.format(title=title_of("amount"), value=amount))
+                errors.append(NEGATIVE_AMOUNT.format(title=title_of("amount"), value=text(v["amount"])))
+            elif amount.quantize(PENNY, rounding=ROUND_HALF_EVEN) == 0:
+                errors.append(ZERO_AMOUNT.format(title=title_of("amount")))
 
-    dates = {}
-    for key in ("award_date", "planned_start", "planned_end"):
-        if _text(v.get(key)) == "":
-            dates[key] = None
-            if key == "award_date":
-                problems.append(MISSING_VALUE.format(title=title_of(key)))
-            continue
+    award_date = None
+    if text(v["award_date"]) == "":
+        errors.append(MISSING_VALUE.format(title=title_of("award_date")))
+    else:
         try:
-            dates[key] = parse_date(v[key])
+            award_date = parse_date(v["award_date"])
         except ValueError:
-            dates[key] = None
-            problems.append(BAD_DATE.format(title=title_of(key), value=_text(v[key])))
-    start, end = dates["planned_start"], dates["planned_end"]
+            errors.append(BAD_DATE.format(title=title_of("award_date"), value=text(v["award_date"])))
+
+    planned = {}
+    for key in ("planned_start", "planned_end"):
+        planned[key] = None
+        if text(v[key]):
+            try:
+                planned[key] = parse_date(v[key])
+            except ValueError:
+                warnings.append(BAD_PLANNED_DATE.format(title=title_of(key), value=text(v[key])))
+    start, end = planned["planned_start"], planned["planned_end"]
     if start and end and end < start:
-        problems.append(END_BEFORE_START)
-    months = whole_months(start, end) if start and end else None
-    if months is None and start and _text(v.get("planned_duration")).isdigit():
-        # A start date and a duration, the standard's other way of giving planned dates.
-        months = int(_text(v["planned_duration"]))
+        warnings.append(END_BEFORE_START)
+        end = None
+    # The duration as published; only without one is it worked out from the dates.
+    duration = v["planned_duration"]
+    months = None
+    if isinstance(duration, int) and not isinstance(duration, bool) and 0 <= duration < 32768:
+        months = duration
+    elif isinstance(duration, Decimal) and duration == duration.to_integral_value() and 0 <= duration < 32768:
+        months = int(duration)
+    elif start and end:
+        months = whole_months(start, end)
 
     recipient = None
-    if _text(v.get("recipient_individual")) and not _text(v.get("recipient_id")):
-        problems.append(INDIVIDUAL)
-    elif not _text(v.get("recipient_id")) or not _text(v.get("recipient_name")):
-        problems.append(
+    if text(v["recipient_individual"]) and not text(v["recipient_id"]):
+        errors.append(INDIVIDUAL)
+    elif not text(v["recipient_id"]) or not text(v["recipient_name"]):
+        errors.append(
             NO_RECIPIENT
-            if not _text(v.get("recipient_id")) and not _text(v.get("recipient_name"))
+            if not text(v["recipient_id"]) and not text(v["recipient_name"])
             else MISSING_VALUE.format(
-                title=title_of("recipient_id" if not _text(v.get("recipient_id")) else "recipient_name")
+                title=title_of("recipient_id" if not text(v["recipient_id"]) else "recipient_name")
             )
         )
-    elif (
-        any(len(_text(v.get(key))) > MAX_NUMBER for key in ("recipient_charity", "recipient_company"))
-        or len(_text(v.get("recipient_id"))) > MAX_IDENTIFIER
-    ):
-        key = next(
-            k
-            for k in ("recipient_id", "recipient_charity", "recipient_company")
-            if len(_text(v.get(k))) > (MAX_IDENTIFIER if k == "recipient_id" else MAX_NUMBER)
-        )
-        problems.append(TOO_LONG.format(title=title_of(key), value=_text(v.get(key))))
+    elif len(text(v["recipient_id"])) > MAX_IDENTIFIER:
+        errors.append(TOO_LONG.format(title=title_of("recipient_id"), value=text(v["recipient_id"])))
     else:
         recipient = OrganisationRef(
-            identifier=_text(v["recipient_id"]),
-            name=_text(v["recipient_name"]),
-            charity_number=_text(v.get("recipient_charity")),
-            company_number=_text(v.get("recipient_company")),
-            postcode=_text(v.get("recipient_postcode"))[:10],
+            identifier=text(v["recipient_id"]),
+            name=text(v["recipient_name"]),
+            charity_number=text(v["recipient_charity"]),
+            company_number=text(v["recipient_company"]),
+            postcode=text(v["recipient_postcode"])[:10],
         )
+        _recipient_numbers(recipient, warnings)
 
-    their_funder = _text(v.get("funder_id"))
-    if their_funder and their_funder != funder_identifier:
-        problems.append(
+    their_funder = text(v["funder_id"])
+    if not their_funder and not funder_identifier:
+        errors.append(MISSING_VALUE.format(title=title_of("funder_id")))
+    elif funder_identifier and their_funder and their_funder != funder_identifier:
+        errors.append(
             OTHER_FUNDER.format(
-                name=_text(v.get("funder_name")) or "another funder",
+                name=text(v["funder_name"]) or "another funder",
                 identifier=their_funder,
                 funder=f"{funder_name} ({funder_identifier})",
             )
         )
 
-    if raw.document is not None:
-        problems += schema_problems(raw.document)
-    if problems:
-        return None, problems
-    return CheckedGrant(
-        where=raw.where,
-        identifier=_text(v["id"]),
-        title=_text(v["title"]),
-        description=_text(v["description"]),
-        amount=amount,
-        award_date=dates["award_date"],
-        planned_start=start,
-        planned_end=end,
-        planned_months=months,
-        recipient=recipient,
-        funder_identifier=their_funder,
-        programme_title=_text(v.get("programme_title"))[:300],
-    ), []
+    warnings += schema_problems(document)
+    if errors:
+        return None, errors, warnings
+    published = dict(document)
+    _round_money(published, warnings)
+    return (
+        CheckedGrant(
+            where="",
+            identifier=text(v["id"]),
+            title=text(v["title"])[:MAX_TITLE],
+            description=text(v["description"]),
+            currency=currency,
+            amount=amount.quantize(PENNY, rounding=ROUND_HALF_EVEN),
+            award_date=award_date,
+            planned_start=start,
+            planned_end=end,
+            planned_months=months,
+            recipient=recipient,
+            funder_identifier=their_funder or funder_identifier,
+            funder_name=text(v["funder_name"]) or funder_name,
+            programme_title=text(v["programme_title"])[:300],
+            document=plain(published),
+            warnings=warnings,
+        ),
+        [],
+        warnings,
+    )
 
 
 def schema_problems(document: dict) -> list[str]:
-    """The standard's own schema, for the fields the checks above do not read."""
-    problems = []
-    for error in grant_validator().iter_errors(document):
-        path = [part for part in error.absolute_path if isinstance(part, str)]
-        if not path or path[0] in CHECKED_PROPERTIES:
-            continue
-        try:
-            title = column_title(*path)
-        except (KeyError, TypeError):
-            title = "/".join(path)
-        problems.append(SCHEMA_PROBLEM.format(title=title, message=error.message))
-    return problems
-
-
-def read_and_check(name: str, content: bytes, *, funder_identifier: str, funder_name: str) -> ReadResult:
-    raw_grants, file_problems = read_file(name, content)
-    result = ReadResult(problems=list(file_problems))
-    if file_problems:
-        return result
-    if not raw_grants:
-        result.problems.append(Problem("File", FILE_EMPTY))
-        return result
-    first_seen: dict[str, str] = {}
-    for raw in raw_grants:
-        grant, problems = check_grant(raw, funder_identifier=funder_identifier, funder_name=funder_name)
-        identifier = _text(raw.values.get("id"))
-        if identifier in first_seen:
-            problems.append(DUPLICATE_ID.format(value=identifier, other=first_seen[identifier]))
-            grant = None
-        elif identifier:
-            first_seen[identifier] = raw.position
-        result.problems += [Problem(raw.where, message) for message in problems]
-        if grant is not None and not problems:
-            result.grants.append(grant)
-    return result
+    return field_problems(document, skip=CHECKED_PROPERTIES)

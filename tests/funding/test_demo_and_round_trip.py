@@ -40,7 +40,8 @@ def demo_data(db):
 
 
 def _snapshot():
-    return sorted(Award.objects.values_list(*FIELDS))
+    # A withdrawn award is published at its amount after withdrawal (0), which is no award to import.
+    return sorted(Award.objects.not_withdrawn().values_list(*FIELDS))
 
 
 def test_demo_loads_twice_without_change(demo_data):
@@ -68,15 +69,16 @@ def test_demo_export_is_valid_360giving(demo_data):
 def test_export_then_import_gives_identical_records(demo_data, fmt):
     before = _snapshot()
     files = {}
-    for funder_id in Award.objects.values_list("funder_id", flat=True).distinct():
+    for funder_id in Award.objects.not_withdrawn().values_list("funder_id", flat=True).distinct():
         awards = list(Award.objects.with_parties().filter(funder_id=funder_id))
         if fmt == "json":
-            files[funder_id] = json.dumps(export.package(awards)).encode()
+            files[funder_id] = json.dumps(export.package(awards, withdrawn="omit")).encode()
         else:
+            header, rows = export.table(export.grants(awards, withdrawn="omit"))
             out = io.StringIO()
             writer = csv.writer(out)
-            writer.writerow(export.csv_header())
-            writer.writerows(export.csv_rows(awards))
+            writer.writerow(header)
+            writer.writerows(rows)
             files[funder_id] = out.getvalue().encode()
     JointReview.objects.all().delete()
     Redistribution.objects.all().delete()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from funding.models import Award
-from funding.services import imports
+from funding.models import Award, RecipientMatch
+from funding.services import import_runs, imports
 from funding.services.imports import ImportRefused, grants_import
 from funding.threesixty import reader
 from funding.threesixty.export import csv_header
@@ -90,9 +90,9 @@ def to_csv(rows, header=HEADER) -> bytes:
     return out.getvalue().encode()
 
 
-def refusal(content, funder, name="grants.csv") -> list[tuple[str, str]]:
+def refusal(content, funder, name="grants.csv", strict=False) -> list[tuple[str, str]]:
     with pytest.raises(ImportRefused) as caught:
-        grants_import(name=name, content=content, funder=funder)
+        grants_import(name=name, content=content, funder=funder, strict=strict)
     assert Award.objects.count() == 0
     return [(p.where, p.message) for p in caught.value.problems]
 
@@ -119,12 +119,30 @@ def test_a_good_csv_imports_with_new_unverified_recipients_and_changes_nothing_t
     assert (again.created, again.updated, again.unchanged, again.organisations_created) == (0, 0, 2, 0)
 
 
-def test_recipients_are_matched_by_charity_or_company_number(funder):
+def test_a_recipient_sharing_a_number_is_queued_for_an_officer_not_merged(funder):
+    # Was: matched silently by charity or company number. Now the recipient keeps its own
+    # identifier, and an officer confirms whether the organisation with that number is the same one.
     known = f.OrganisationFactory(charity_number="1100001")
-    society = f.OrganisationFactory(company_number="IP28755R")
+    content = to_csv([row(funder, 1, **{"Recipient Org:Identifier": "XI-OTHER-1"})])
+    result = grants_import(name="grants.csv", content=content, funder=funder)
+    award = Award.objects.get(identifier="360G-nth-1")
+    assert award.recipient != known and award.recipient.org_id == "XI-OTHER-1"
+    assert award.recipient.charity_number == ""  # the number stays with the organisation that holds it
+    match = RecipientMatch.objects.get()
+    assert (result.matches_queued, match.candidate, match.recipient_org_id) == (1, known, "XI-OTHER-1")
+    import_runs.recipient_match_decide(match=match, confirm=True)
+    award.refresh_from_db()
+    assert award.recipient == known and (award.recipient_name, award.recipient_org_id) == ("Group 1", "XI-OTHER-1")
+    # Importing the file again keeps the officer's match and changes nothing.
+    again = grants_import(name="grants.csv", content=content, funder=funder)
+    assert (again.updated, again.unchanged, again.matches_queued) == (0, 1, 0)
+    assert Award.objects.get().recipient == known
+
+
+def test_a_recipient_is_found_by_its_org_id_in_the_register_form(funder):
+    society = f.OrganisationFactory(company_number="IP28755R", org_id="GB-MPR-IP28755R")
     content = to_csv(
         [
-            row(funder, 1, **{"Recipient Org:Identifier": "XI-OTHER-1"}),
             row(
                 funder,
                 2,
@@ -137,8 +155,8 @@ def test_recipients_are_matched_by_charity_or_company_number(funder):
         ]
     )
     grants_import(name="grants.csv", content=content, funder=funder)
-    assert Award.objects.get(identifier="360G-nth-1").recipient == known
-    assert Award.objects.get(identifier="360G-nth-2").recipient == society
+    award = Award.objects.get(identifier="360G-nth-2")
+    assert award.recipient == society and award.recipient_org_id == "GB-COH-IP28755R"
 
 
 def test_a_society_number_given_as_a_company_number_gets_a_mutuals_register_identifier(funder):
@@ -168,35 +186,56 @@ def test_missing_required_columns_are_each_named(funder):
     ]
 
 
-def test_every_bad_row_is_reported_with_its_line_number(funder):
+def test_unusable_grants_are_refused_with_line_and_identifier_and_the_rest_imported(funder):
+    # Was: every bad row refused the whole file. Now only grants that cannot be used are refused.
     rows = [
         row(funder, 1),
         row(funder, 2, **{"Award Date": "05/06/2014"}),
         row(funder, 3, **{"Amount Awarded": "-200"}),
         row(funder, 4, **{"Amount Awarded": "£1,000"}),
         row(funder, 5, **{"Currency": "XYZ"}),
-        row(funder, 6, **{"Currency": "EUR"}),
+        row(funder, 6, **{"Currency": "USD"}),
         row(funder, 1, **{"Title": "Same identifier again"}),
         row(funder, 8, **{"Funding Org:Identifier": "GB-CHC-999", "Funding Org:Name": "Another Trust"}),
         row(funder, 9, **{"Planned Dates:End Date": "2020-01-01"}),
+        row(funder, 10, **{"Identifier": ""}),
     ]
-    problems = refusal(to_csv(rows), funder)
-    assert problems == [
-        ("Line 3", reader.BAD_DATE.format(title="Award Date", value="05/06/2014")),
-        ("Line 4", reader.NEGATIVE_AMOUNT.format(title="Amount Awarded", value="-200")),
-        ("Line 5", reader.BAD_AMOUNT.format(title="Amount Awarded", value="£1,000")),
-        ("Line 6", reader.UNKNOWN_CURRENCY.format(value="XYZ")),
-        ("Line 7", reader.NOT_GBP.format(value="EUR")),
-        ("Line 8", reader.DUPLICATE_ID.format(value="360G-nth-1", other="line 2")),
+    result = grants_import(name="grants.csv", content=to_csv(rows), funder=funder)
+    assert [(p.where, p.identifier, p.message) for p in result.refused] == [
+        ("Line 3", "360G-nth-2", reader.BAD_DATE.format(title="Award Date", value="05/06/2014")),
+        ("Line 4", "360G-nth-3", reader.NEGATIVE_AMOUNT.format(title="Amount Awarded", value="-200")),
+        ("Line 5", "360G-nth-4", reader.BAD_AMOUNT.format(title="Amount Awarded", value="£1,000")),
+        ("Line 6", "360G-nth-5", reader.UNKNOWN_CURRENCY.format(value="XYZ")),
+        ("Line 8", "360G-nth-1", reader.DUPLICATE_ID.format(value="360G-nth-1", other="line 2")),
         (
             "Line 9",
+            "360G-nth-8",
             reader.OTHER_FUNDER.format(
                 name="Another Trust", identifier="GB-CHC-999", funder=f"{funder.name} ({funder.org_id})"
             ),
         ),
-        ("Line 10", reader.END_BEFORE_START),
+        ("Line 11", "", reader.MISSING_VALUE.format(title="Identifier")),
     ]
-    assert not Organisation.objects.filter(verified=False).exists()
+    assert sorted(Award.objects.values_list("identifier", "currency")) == [
+        ("360G-nth-1", "GBP"),
+        ("360G-nth-6", "USD"),
+        ("360G-nth-9", "GBP"),
+    ]
+    assert result.totals == {"GBP": Decimal("3001.00"), "USD": Decimal("1500.50")}
+    late = Award.objects.get(identifier="360G-nth-9")
+    assert late.import_warnings == [reader.END_BEFORE_START] and late.planned_end is None
+    assert [(p.where, p.message) for p in result.warnings] == [("Line 10", reader.END_BEFORE_START)]
+
+
+def test_strict_keeps_the_all_or_nothing_rule(funder):
+    rows = [row(funder, 1), row(funder, 2, **{"Recipient Org:Charity Number": "TBC"})]
+    problems = refusal(to_csv(rows), funder, strict=True)
+    assert problems == [
+        (
+            "Line 3",
+            reader.NOT_A_NUMBER_OF_KIND.format(title="Recipient Org:Charity Number", value="TBC", kind="charity"),
+        )
+    ]
 
 
 def test_json_problems_are_reported_by_grant_identifier(funder):
@@ -211,7 +250,7 @@ def test_json_problems_are_reported_by_grant_identifier(funder):
         "fundingOrganization": [{"id": funder.org_id, "name": funder.name}],
         "dateModified": "yesterday",
     }
-    problems = refusal(json.dumps({"grants": [grant]}).encode(), funder, name="grants.json")
+    problems = refusal(json.dumps({"grants": [grant]}).encode(), funder, name="grants.json", strict=True)
     assert problems == [
         ("Grant 360G-nth-1", reader.BAD_AMOUNT.format(title="Amount Awarded", value="lots")),
         ("Grant 360G-nth-1", "Last Modified: 'yesterday' is not a 'date-time'"),
@@ -241,13 +280,17 @@ def _funder_for(org_id):
 
 
 @pytest.mark.django_db
-def test_community_foundations_file_is_refused_for_other_funders_and_individuals():
+def test_community_foundations_file_imports_each_grant_under_its_own_funder():
+    # Was: refused for other funders' grants. Now each grant goes under its funder, added unverified.
     content = _sample("community-foundations-2020.json")
-    funder = _funder_for("GB-SC-SC022910")  # Foundation Scotland, 74 of the 154 grants
-    problems = refusal(content, funder, name="cf.json")
-    messages = [m for _, m in problems]
-    assert sum(m.startswith("This grant is from") for m in messages) == 154 - 74
-    assert messages.count(reader.INDIVIDUAL) == 99
+    result = grants_import(name="cf.json", content=content)
+    messages = [p.message for p in result.refused]
+    assert messages.count(reader.INDIVIDUAL) == 99 and len(messages) == 100
+    assert result.grants == Award.objects.count() == 154 - len({p.where for p in result.refused}) == 55
+    funders = Organisation.objects.filter(awards_made__isnull=False).distinct()
+    assert funders.count() == len(result.funders_created) and not funders.filter(verified=True).exists()
+    for award in Award.objects.select_related("funder")[:20]:
+        assert award.funder.org_id == award.published["fundingOrganization"][0]["id"]
 
 
 @pytest.mark.django_db
@@ -259,21 +302,19 @@ def test_wolfson_file_with_day_month_year_dates_is_refused_grant_by_grant():
 
 
 @pytest.mark.django_db
-def test_power_to_change_file_is_refused_then_imports_whole_once_corrected():
+def test_power_to_change_file_imports_whole_with_its_problems_as_warnings():
+    # Was: refused, then imported once the problem grants were removed.
     content = _sample("power-to-change-2015.json")
     funder = _funder_for("GB-CHC-1159982")
-    problems = refusal(content, funder, name="ptc.json")
+    result = grants_import(name="ptc.json", content=content, funder=funder)
+    assert (result.created, result.refused) == (870, [])
+    messages = [p.message for p in result.warnings]
     # Five grants end before they start; Locality's charity number is also given to Horfield Common CIC.
-    assert sum(m == reader.END_BEFORE_START for _, m in problems) == 5
-    assert sum("1036460" in m for _, m in problems) == 7
-    refused = {where.removeprefix("Grant ") for where, _ in problems}
-    data = json.loads(content)
-    data["grants"] = [g for g in data["grants"] if g["id"] not in refused]
-    corrected = json.dumps(data).encode()
-    result = grants_import(name="ptc.json", content=corrected, funder=funder)
-    assert result.created == len(data["grants"]) == 858
+    assert messages.count(reader.END_BEFORE_START) == 5
+    assert sum("1036460" in m for m in messages) == 8
     assert Organisation.objects.filter(org_id="GB-MPR-IP28755R").exists()
-    assert grants_import(name="ptc.json", content=corrected, funder=funder).unchanged == 858
+    again = grants_import(name="ptc.json", content=content, funder=funder)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 870)
 
 
 def test_a_name_where_a_company_number_belongs_is_not_taken_for_one(funder):
@@ -291,6 +332,13 @@ def test_a_name_where_a_company_number_belongs_is_not_taken_for_one(funder):
     assert (recipient.org_id, recipient.company_number) == ("GB-COH-THE-WINDMILL-CHARLTON", "")
 
 
-def test_a_number_too_long_to_be_one_is_refused(funder):
-    problems = refusal(to_csv([row(funder, 1, **{"Recipient Org:Company Number": "1" * 25})]), funder)
-    assert problems == [("Line 2", reader.TOO_LONG.format(title="Recipient Org:Company Number", value="1" * 25))]
+def test_a_number_that_is_not_one_is_a_warning_not_a_refusal(funder):
+    # Was: refused. Now imported as published, with a warning, and not used to match.
+    result = grants_import(
+        name="grants.csv", content=to_csv([row(funder, 1, **{"Recipient Org:Company Number": "1" * 25})]), funder=funder
+    )
+    warning = reader.NOT_A_NUMBER_OF_KIND.format(title="Recipient Org:Company Number", value="1" * 25, kind="company")
+    assert [(p.where, p.message) for p in result.warnings] == [("Line 2", warning)]
+    award = Award.objects.get()
+    assert award.import_warnings == [warning] and award.recipient.company_number == ""
+    assert award.published["recipientOrganization"][0]["companyNumber"] == "1" * 25

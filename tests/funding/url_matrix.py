@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils import timezone
 
-from funding.models import ApplicationStatus, AwardStatus
+from funding.models import ApplicationStatus, AwardStatus, ImportRun, RecipientMatch
 from tests.matrix import PUBLIC, SIGNED_IN, Row, expect
 
 from .factories import (
@@ -56,6 +56,10 @@ def prepare(world):
     JointReviewFactory(award=withdrawn)
     RedistributionFactory(award=withdrawn)
     world.funding_withdrawn_award = withdrawn
+    world.funding_import_run = ImportRun.objects.create(file_name="grants.csv", funder=world.council, status="done")
+    world.funding_match = RecipientMatch.objects.create(
+        recipient_org_id="XI-OTHER-1", recipient_name="Group", candidate=world.group, reason="Both have it."
+    )
 
 
 ROWS = [
@@ -93,6 +97,7 @@ ROWS = [
     ),
     Row("funding:award-list", lambda w: reverse("funding:award-list"), PUBLIC, note="open data"),
     Row("funding:award-csv", lambda w: reverse("funding:award-csv"), PUBLIC, note="open data"),
+    Row("funding:award-xlsx", lambda w: reverse("funding:award-xlsx"), PUBLIC, note="open data"),
     Row(
         "funding:award-detail",
         lambda w: reverse("funding:award-detail", args=[w.funding_award.pk]),
@@ -122,6 +127,23 @@ ROWS = [
         "funding:import",
         lambda w: reverse("funding:import"),
         expect(403, anonymous=302, officer=200, other_officer=200, other_compact_officer=200, site_admin=200),
+    ),
+    Row(
+        "funding:import-run",
+        lambda w: reverse("funding:import-run", args=[w.funding_import_run.pk]),
+        expect(404, anonymous=302, officer=200, site_admin=200),
+        note="the report of an import of the council's grants",
+    ),
+    Row(
+        "funding:match-queue",
+        lambda w: reverse("funding:match-queue"),
+        expect(403, anonymous=302, officer=200, other_officer=200, site_admin=200),
+    ),
+    Row(
+        "funding:match-decide",
+        lambda w: reverse("funding:match-decide", args=[w.funding_match.pk]),
+        expect(405, anonymous=302),
+        note="POST only; the decision itself is tested in test_threesixty",
     ),
     Row("funding:grants-api", lambda w: reverse("funding:grants-api"), PUBLIC, note="open data"),
 ]
