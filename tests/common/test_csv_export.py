@@ -33,4 +33,4 @@ def test_full_width_formula_signs_and_leading_tab_or_carriage_return_are_escaped
     for cell in ('＝HYPERLINK("http://x")', "＋1+1", "－1+1", "＠SUM(A1)", "\t=1+1", "\r=1+1", "\tanything"):
         assert escape_cell(cell) == "'" + cell
     response = csv_response("groups.csv", ["Name"], [["＝1+1"]])
-    assert response.content.decode().splitlines() == ["Name", "'＝1+1"]
+    assert response.getvalue().decode().splitlines() == ["Name", "'＝1+1"]

@@ -62,7 +62,7 @@ def test_the_page_refuses_a_confidential_complaint_about_the_officers_own_body(w
 def test_another_bodys_officer_records_a_confidential_complaint_and_cannot_open_it(world, client_for):
     other = client_for(world.users["other_officer"])
     form = record_form(world, confidential="yes", email="piotr@example.net", send_link="on")
-    done = other.post(reverse("complaints:record"), form, follow=True).content.decode()
+    done = other.post(reverse("complaints:record"), form, follow=True).getvalue().decode()
     complaint = Complaint.objects.get()
     assert "has been emailed a link" in done and "Open the complaint" not in done
     assert other.get(reverse("complaints:detail", args=[complaint.reference])).status_code == 404
@@ -73,7 +73,7 @@ def test_another_bodys_officer_records_a_confidential_complaint_and_cannot_open_
         reverse("complaints:queue"),
         reverse("complaints:queue-csv"),
     ):
-        content = council.get(url).content.decode()
+        content = council.get(url).getvalue().decode()
         for secret in ("Piotr", "piotr@example.net", "High Street", "Nia Other", "Northshire NHS Trust"):
             assert secret not in content, f"{secret} shown to the council on {url}"
     # Nobody else can open the page that confirmed it.

@@ -51,4 +51,5 @@ def test_the_review_the_demo_publishes_prints_the_self_assessment(settings, clie
     assert "Self-assessment against the Complaint Handling Code" in page
     assert "7 of 9 requirements met, 2 partly met, 0 not met." in page
     assert "This year we will make sure every body records complaints made in person" in page
-    assert "What changed: The board" in page
+    # What changed because of each complaint is in the lessons annex and its open-data list.
+    assert "The board&#x27;s engagement checklist now asks for a paper version and interpreters." in page

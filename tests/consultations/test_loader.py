@@ -115,9 +115,9 @@ def test_a_file_without_dates_or_authors_records_them_as_not_recorded(council, t
     assert first.received_on is None and first.author_kind == AuthorKind.NOT_RECORDED
     assert first.publication == Publication.NOT_RECORDED
     assert second.published_author == "REC (an organisation)"
-    listing = client.get(reverse("consultations:list")).content.decode()
+    listing = client.get(reverse("consultations:list")).getvalue().decode()
     assert "Dates not recorded" in listing
-    csv_rows = client.get(reverse("consultations:list-csv")).content.decode()
+    csv_rows = client.get(reverse("consultations:list-csv")).getvalue().decode()
     assert "Not recorded" in csv_rows
     world = build_world()
     services.comment_record(

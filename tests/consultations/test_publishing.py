@@ -142,7 +142,7 @@ def test_a_commenter_chooses_how_their_comment_is_published_and_the_page_csv_and
     consultation = make_consultation(world)
     client = client_for(world.users["outsider"])
     url = reverse("consultations:comment", args=[consultation.slug])
-    form = client.get(url).content.decode()
+    form = client.get(url).getvalue().decode()
     assert "How may we publish your comment?" in form and "Do not publish my comment" in form
     client.post(
         url, {"on_behalf_of": "individual", "text": "Keep this private please.", "publication": "not_published"}
@@ -152,7 +152,7 @@ def test_a_commenter_chooses_how_their_comment_is_published_and_the_page_csv_and
     )
     comments = list(consultation.comments.order_by("position"))
     assert [c.publication for c in comments] == [Publication.NOT_PUBLISHED, Publication.NAMED]
-    anonymous_form = client_for(None).get(url).content.decode()
+    anonymous_form = client_for(None).get(url).getvalue().decode()
     assert "In full, with my name" not in anonymous_form  # no name is recorded to publish
     consultation.status = Status.CLOSED
     consultation.save()
@@ -161,9 +161,9 @@ def test_a_commenter_chooses_how_their_comment_is_published_and_the_page_csv_and
         with django_capture_on_commit_callbacks(execute=True):
             services.response_publish(consultation=consultation, user=None)
         pdf_html = html.call_args.kwargs["string"]
-    page = client_for(None).get(reverse("consultations:response", args=[consultation.slug])).content.decode()
+    page = client_for(None).get(reverse("consultations:response", args=[consultation.slug])).getvalue().decode()
     csv = client_for(world.users["officer"]).get(reverse("consultations:comments-csv", args=[consultation.slug]))
-    for text in (page, pdf_html, csv.content.decode()):
+    for text in (page, pdf_html, csv.getvalue().decode()):
         assert "Keep this private please." not in text and "Oscar Outsider" not in text
         assert "Grace Member" in text and "Name me." in text
     assert "The commenter asked for this comment not to be published." in page

@@ -52,9 +52,9 @@ def test_the_public_overview_shows_small_counts_as_fewer_than_5(health_board, cl
 
 
 def test_an_unpublished_name_is_not_shown_beside_its_organisation(health_board, client):
-    page = client.get(reverse("representation:board-detail", args=["quiet-partnership"])).content.decode()
+    page = client.get(reverse("representation:board-detail", args=["quiet-partnership"])).getvalue().decode()
     assert "Name not published" in page and "Corby Roma Support Network" not in page
-    rows = list(csv.reader(io.StringIO(client.get(reverse("representation:appointments-csv")).content.decode())))
+    rows = list(csv.reader(io.StringIO(client.get(reverse("representation:appointments-csv")).getvalue().decode())))
     quiet = [row for row in rows if row[0] == "Quiet Partnership"]
     assert quiet and quiet[0][2] == "Name not published" and quiet[0][3] == ""
 

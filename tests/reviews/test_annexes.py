@@ -79,13 +79,13 @@ def test_the_published_reviews_lists_download_as_csv(client_for):
     client = client_for(None)
     response = client.get(reverse("reviews:published-table", args=["northshire", "2025-26", "statements"]))
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
     assert rows[0] == ["Organisation", "Code", "Undertaking", "Rating", "Explanation"]
     assert len(rows) - 1 == len(review.dataset["compliance"]["statements"]) == 2
     assert ["Northshire Council", "Northshire BME Code", "3.2.1", "Not met", "No budget this year."] in rows
     signatories = client.get(reverse("reviews:published-table", args=["northshire", "2025-26", "signatories"]))
-    assert len(list(csv.reader(io.StringIO(signatories.content.decode())))) == 4
+    assert len(list(csv.reader(io.StringIO(signatories.getvalue().decode())))) == 4
     missing = client.get(reverse("reviews:published-table", args=["northshire", "2025-26", "everything"]))
     assert missing.status_code == 404
-    page = client.get(reverse("reviews:published", args=["northshire", "2025-26"])).content.decode()
+    page = client.get(reverse("reviews:published", args=["northshire", "2025-26"])).getvalue().decode()
     assert "/reviews/northshire/2025-26/data/signatories.csv" in page
