@@ -37,8 +37,12 @@ def tasks_for(user, today: date) -> list[Task]:
                     detail="The steering group sent it back with comments." if sent_back else "",
                 )
             )
+        # An action carried into a later return is followed up there: only its latest copy is a task.
         overdue = Action.objects.filter(
-            entry__compliance_return__organisation_id__in=roles.officer_of, done=False, due_on__lt=today
+            entry__compliance_return__organisation_id__in=roles.officer_of,
+            done=False,
+            due_on__lt=today,
+            carried_into__isnull=True,
         ).select_related("entry__undertaking", "entry__compliance_return__organisation")
         for action in overdue.order_by("due_on", "pk"):
             tasks.append(

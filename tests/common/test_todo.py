@@ -133,3 +133,19 @@ def test_a_complaint_waiting_for_the_body_is_its_officers_task_and_nobody_elses(
     assert officer_tasks[0].due == complaint.next_deadline
     for persona in ("group_member", "other_officer", "steering_member"):
         assert not any(t.startswith("Complaint") for t in titles(world.users[persona]))
+
+
+def test_an_action_carried_into_this_years_return_is_one_task_not_two(world, code):
+    officer = world.users["officer"]
+    last = f.ReportingPeriodFactory(
+        compact=world.compact, label="2024-25", start_date=date(2024, 4, 1), end_date=date(2025, 3, 31)
+    )
+    old = returns.compliance_return_start(organisation=world.council, period=last, code=code, user=officer)
+    for e in old.entries.all():
+        returns.compliance_entry_update(entry=e, user=officer, rating="met", explanation="", evidence="", links=[])
+    Action.objects.create(entry=old.entries.first(), what="Train the grants team", who="Head", due_on=date(2025, 1, 1))
+    returns.compliance_return_start(
+        organisation=world.council, period=world.period, code=code, user=officer, carry_forward=True
+    )
+    assert Action.objects.filter(what="Train the grants team").count() == 2
+    assert sum("Train the grants team" in t for t in titles(officer)) == 1
