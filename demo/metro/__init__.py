@@ -12,7 +12,15 @@ made-up data for benchmarks, never for a real portal. Names say so ("Metro …")
 import datetime
 import random
 
-from organisations.models import BoardDeclaration, BoardType, Compact, Organisation, Sector, Signatory
+from organisations.models import (
+    BoardDeclaration,
+    BoardType,
+    Compact,
+    LocalAuthorityArea,
+    Organisation,
+    Sector,
+    Signatory,
+)
 from undertakings.models import (
     Code,
     CodeStatus,
@@ -83,6 +91,21 @@ def _organisations(rng, n) -> Made:
         batch_size=BATCH,
     )
     everyone = public + groups
+    # Each Compact covers one local authority area (made-up ONS-shaped codes) and each organisation
+    # works in its Compact's: what puts an organisation in a Compact's figures.
+    areas = LocalAuthorityArea.objects.bulk_create(
+        LocalAuthorityArea(code=f"E06999{101 + i}", name=f"Metro {area}") for i, area in enumerate(AREAS)
+    )
+    Compact.areas.through.objects.bulk_create(
+        Compact.areas.through(compact_id=c.pk, localauthorityarea_id=a.pk) for c, a in zip(compacts, areas, strict=True)
+    )
+    Organisation.areas.through.objects.bulk_create(
+        (
+            Organisation.areas.through(organisation_id=o.pk, localauthorityarea_id=areas[i % 4].pk)
+            for i, o in enumerate(everyone)
+        ),
+        batch_size=BATCH,
+    )
     Signatory.objects.bulk_create(
         (
             Signatory(compact=compacts[i % 4], organisation=o, signed_on=datetime.date(2020, 4, 1))

@@ -57,6 +57,11 @@ def test_the_counts_follow_the_scale_and_two_runs_make_the_same_data():
         call_command("generate_metro", scale=SCALE, stdout=open("/dev/null", "w"))
         first = fingerprint()
         assert Compact.objects.count() == 4
+        # Every organisation works in its Compact's area, and so counts in that Compact only.
+        in_compacts = [
+            set(Organisation.objects.in_compact(c).values_list("pk", flat=True)) for c in Compact.objects.all()
+        ]
+        assert sum(len(ids) for ids in in_compacts) == Organisation.objects.count() == len(set().union(*in_compacts))
         assert Organisation.objects.filter(sector=Sector.PUBLIC).count() == expected["public_bodies"]
         assert Organisation.objects.filter(sector=Sector.VOLUNTARY).count() == expected["groups"]
         assert ComplianceReturn.objects.count() == expected["returns"]
