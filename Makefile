@@ -43,7 +43,7 @@ demo: install
 
 # Links in emails point at the address the portal is served on, unless SITE_URL says otherwise.
 serve:
-	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(MANAGE) runserver $(HOST):$(PORT)
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} IN_PROCESS_TASKS_IN_BACKGROUND=$${IN_PROCESS_TASKS_IN_BACKGROUND:-true} $(MANAGE) runserver $(HOST):$(PORT)
 
 # Production-like processes against a broker (set CELERY_BROKER_URL first).
 worker:

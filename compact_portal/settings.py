@@ -248,6 +248,9 @@ BOARD_DECLARATION_VALID_MONTHS = 12
 # nothing but Python on a laptop; CI and production set CELERY_BROKER_URL to Redis.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# Without a broker, long tasks (the annual review build) may run in a background thread instead of
+# inside the request (common.background); `make run` turns this on, tests leave it off.
+IN_PROCESS_TASKS_IN_BACKGROUND = env_bool("IN_PROCESS_TASKS_IN_BACKGROUND", False)
 CELERY_TASK_EAGER_PROPAGATES = True
 if not CELERY_BROKER_URL:
     CELERY_BROKER_URL = "memory://"

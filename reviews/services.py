@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
+from common.background import queue
 from undertakings.models import ReportingPeriod
 
 from .models import ACTIVE_STATUSES, ActionProgress, AnnualReview, ReviewAction, ReviewStatus
@@ -62,7 +63,7 @@ def _check_period(compact, period) -> None:
 def _queue(review_id: int) -> None:
     from .tasks import build_review
 
-    transaction.on_commit(lambda: build_review.delay(review_id))
+    transaction.on_commit(lambda: queue(build_review, review_id))
 
 
 # --- Asking for a build ----------------------------------------------------------------------------
