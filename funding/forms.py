@@ -325,6 +325,7 @@ class AwardFilterForm(forms.Form):
         super().__init__(data)
         self.helper = helper(Field("start"), Field("end"), buttons=())
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # a GET filter: no token in the address
 
     def clean(self):
         cleaned = super().clean()

@@ -137,7 +137,7 @@ ROWS = [
     Row(
         "funding:match-queue",
         lambda w: reverse("funding:match-queue"),
-        expect(403, anonymous=302, officer=200, other_officer=200, site_admin=200),
+        expect(403, anonymous=302, officer=200, other_officer=200, other_compact_officer=200, site_admin=200),
     ),
     Row(
         "funding:match-decide",
