@@ -405,3 +405,15 @@ def test_your_organisations_page_query_count_does_not_grow_with_requests(world, 
     # session, user, memberships and steering seats (roles), the person's memberships with their
     # organisations, requests to decide with people and organisations, organisations to verify
     assert few == queries_for(client, url) == 7
+
+
+def test_a_group_whose_status_is_undetermined_is_told_what_to_do_next(world, client_for):
+    world.group.board_declarations.all().delete()
+    f.BoardDeclarationFactory(organisation=world.group, members=8, bme_members=5, undisclosed_members=2)
+    url = reverse("organisations:profile", args=[world.group.slug])
+    page = " ".join(client_for(world.users["group_member"]).get(url).content.decode().split())
+    assert "What to do next" in page
+    assert "because 2 board members have not said whether they are of BME origin" in page
+    assert reverse("organisations:declare-board", args=[world.group.slug]) in page
+    # The public sees the status, not the board's counts or what its members should do.
+    assert "What to do next" not in client_for(None).get(url).content.decode()
