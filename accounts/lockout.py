@@ -8,9 +8,24 @@ success at an address must not wipe another account's count (an attacker signing
 account between guesses), nor the whole address's.
 """
 
+import ipaddress
+
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username
 from axes.models import AccessAttempt
+
+from common.ratelimit import client_address
+
+
+def client_ip_for_lockout(request) -> str | None:
+    """The address django-axes counts and records: the rate limiters' client address when it is an IP
+    address, else None. Axes stores it in an IP column (PostgreSQL's inet), which refuses the
+    limiters' "unknown" for a request with no address (a sign-in made by a script or a test)."""
+    address = client_address(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
 
 
 def normalise_email(value) -> str:

@@ -161,7 +161,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_USERNAME_CALLABLE = "accounts.lockout.username_for_lockout"
-AXES_CLIENT_IP_CALLABLE = "common.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip_for_lockout"
 AXES_HANDLER = "accounts.lockout.AccountLockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 # The sign-in form posts the email in Django's standard "username" field; axes would otherwise look

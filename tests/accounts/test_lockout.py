@@ -104,3 +104,16 @@ def test_sign_up_emails_to_one_address_are_limited(client):
         response = client.post(reverse("accounts:signup"), data, REMOTE_ADDR=f"198.51.100.{n}", follow=True)
         assert "Check your email" in response.content.decode()
     assert len(mail.outbox) == 3
+
+
+def test_the_lockout_records_an_ip_address_or_nothing_never_unknown(rf, settings):
+    from accounts.lockout import client_ip_for_lockout
+
+    assert client_ip_for_lockout(rf.get("/", REMOTE_ADDR="203.0.113.7")) == "203.0.113.7"
+    bare = rf.get("/")
+    del bare.META["REMOTE_ADDR"]
+    # A sign-in with no address (a script, a test's force_login) must still be recorded: PostgreSQL's
+    # inet column refuses the rate limiter's "unknown".
+    assert client_ip_for_lockout(bare) is None
+    settings.TRUSTED_PROXY_HOPS = 1
+    assert client_ip_for_lockout(rf.get("/", HTTP_X_FORWARDED_FOR="not-an-address")) is None
