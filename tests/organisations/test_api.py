@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from common.api import BAD_PAGE, PAGE_NOT_FOUND
+from common.api import BAD_PAGE, PAGE_NOT_FOUND, READ_ONLY
 from organisations.forms.public import NOT_TRUE_OR_FALSE
 from organisations.views.api import BAD_PAGE_SIZE
 from tests import factories as f
@@ -135,9 +135,21 @@ def test_bad_organisation_queries_get_400_with_errors(world, client, document, q
     assert_matches(document, "/api/v1/organisations", response)
 
 
-def test_the_api_is_read_only(world, client):
-    assert client.post(ELIGIBILITY).status_code == 405
-    assert client.post(ORGANISATIONS).status_code == 405
+@pytest.mark.parametrize("method", ["post", "put", "delete"])
+@pytest.mark.parametrize("path", [ELIGIBILITY, ORGANISATIONS])
+def test_the_api_is_read_only(world, client, path, method):
+    response = getattr(client, method)(path)
+    assert response.status_code == 405 and response["Allow"] == "GET, HEAD, OPTIONS"
+    assert response.json() == {"errors": {"__all__": [READ_ONLY]}}
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_organisations_and_grants_give_the_same_error_shape_and_cors(world, client):
+    grants = client.get(reverse("funding:grants-api"), {"page": "first"})
+    organisations = client.get(ORGANISATIONS, {"page": "first"})
+    for response in (grants, organisations):
+        assert response.status_code == 400 and response["Access-Control-Allow-Origin"] == "*"
+        assert response.json() == {"errors": {"page": [BAD_PAGE]}}
 
 
 def test_organisations_query_count_does_not_grow_with_rows(db, client, django_assert_num_queries):
