@@ -1,6 +1,8 @@
 """GET /api/v1/grants: awards as a 360Giving JSON package, open data for anyone, answered through
 common.api (one error shape, CORS, GET and HEAD only, one paging envelope under "meta")."""
 
+from django.http import HttpRequest, HttpResponse
+
 from common.api import error_response, json_response, open_data, page_of, paging
 from funding.selectors import award_list, resolve_funder
 from funding.threesixty import export
@@ -13,7 +15,7 @@ BAD_DATE = "{name} must be a date written YYYY-MM-DD."
 
 
 @open_data
-def grants(request):
+def grants(request: HttpRequest) -> HttpResponse:
     errors: dict[str, list[str]] = {}
     start, end = parse_iso_date(request.GET.get("from")), parse_iso_date(request.GET.get("to"))
     for name, value in (("from", start), ("to", end)):
