@@ -95,3 +95,10 @@ def test_a_public_body_with_standing_filters_every_place(world, client, refused)
     programmes = client.get(reverse("funding:programme-list"), query).content.decode()
     assert "Council programme" in programmes and "Programmes run by Northshire Council" in programmes
     assert all(client.get(reverse(name), query).status_code == 200 for name in DOWNLOADS)
+
+
+@pytest.mark.parametrize("name, select_id", [("funding:award-list", "id_funder"), ("funding:monitoring", "funder")])
+def test_the_error_summary_links_to_the_funder_select_which_describes_the_error(client, world, name, select_id):
+    page = client.get(reverse(name), {"funder": "GB-NOPE-1"}).content.decode()
+    assert f'<a href="#{select_id}">{NO_SUCH_FUNDER.format(value="GB-NOPE-1")}</a>' in page
+    assert f'id="{select_id}" name="funder" aria-describedby="{select_id}-error"' in page
