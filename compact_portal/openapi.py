@@ -5,8 +5,11 @@ settings.LOCAL_APPS that has an `openapi.py` contributes its PATHS and SCHEMAS, 
 every endpoint answers with (common.api.ERRORS_SCHEMA) is added once, under the name "Errors".
 """
 
+from collections.abc import Iterator
+
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpRequest, HttpResponse
 
 from common.api import ERRORS_SCHEMA, ERRORS_SCHEMA_NAME, json_response, open_data
 from common.apps_modules import app_modules
@@ -29,7 +32,7 @@ DOCUMENT_PATHS = {
 }
 
 
-def _fragments():
+def _fragments() -> Iterator[tuple[str, dict, dict]]:
     yield "common", DOCUMENT_PATHS, {ERRORS_SCHEMA_NAME: ERRORS_SCHEMA}
     for label, module in app_modules("openapi"):
         yield label, getattr(module, "PATHS", {}), getattr(module, "SCHEMAS", {})
@@ -68,5 +71,5 @@ def build_openapi_document() -> dict:
 
 
 @open_data
-def openapi_document(request):
+def openapi_document(request: HttpRequest) -> HttpResponse:
     return json_response(build_openapi_document())
