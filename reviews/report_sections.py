@@ -15,7 +15,7 @@ from organisations.models import WHITE_BRITISH_CODE, Sector
 from organisations.review import BME_LED, OUTCOMES, BmeLedReview, OutcomeCounts
 from representation.review import RepresentationReview
 from undertakings.models import ReportingPeriod
-from undertakings.review import ComplianceReview, SignatoryRow
+from undertakings.review import ComplianceReview, RatingCounts, SignatoryRow
 
 from .charts import chart
 from .report_format import money, of, percent_text, share_percent
@@ -75,21 +75,18 @@ def _score_display(score) -> str:
 def compliance_section(summary: ComplianceReview) -> dict:
     """Compliance by undertaking and by body, with every comply-or-explain statement."""
     bodies = [{**body, "score_display": _score_display(body["score"])} for body in summary["bodies"]]
+    by_status = {value: sum(1 for b in bodies if b["status"] == value) for value, _ in RETURN_STATUSES}
     statuses = [
-        {"status": value, "label": label, "count": n, "display": f"{n:,}"}
+        {"status": value, "label": label, "count": by_status[value], "display": f"{by_status[value]:,}"}
         for value, label in RETURN_STATUSES
-        for n in [sum(1 for b in bodies if b["status"] == value)]
     ]
     scores = [
         Fraction(b["score"]["numerator"]) / b["score"]["denominator"]
         for b in summary["bodies"]
         if b["counted"] and b["score"] and b["score"]["denominator"]
     ]
-    average = share_percent(sum(scores) / len(scores)) if scores else None
-    undertakings = [
-        {**item, "rated": sum(item["counts"].values()) - item["counts"]["not_assessed"]}
-        for item in summary["undertakings"]
-    ]
+    average = share_percent(sum(scores, Fraction(0)) / len(scores)) if scores else None
+    undertakings = [{**item, "rated": _rated(item["counts"])} for item in summary["undertakings"]]
     # A return not given in by its due date counts against the on-time rate, like one given in late.
     judged = [b for b in summary["bodies"] if b["on_time"] is not None]
     on_time = sum(1 for b in judged if b["on_time"])
@@ -115,9 +112,14 @@ def compliance_section(summary: ComplianceReview) -> dict:
         "chart": chart(
             id="returns-by-status",
             title="Compliance returns by status",
-            rows=[(s["label"], s["count"], f"{s['count']:,}") for s in statuses],
+            rows=[(label, by_status[value], f"{by_status[value]:,}") for value, label in RETURN_STATUSES],
         ),
     }
+
+
+def _rated(counts: RatingCounts) -> int:
+    """Ratings given: every rating but "not assessed"."""
+    return counts["met"] + counts["partly_met"] + counts["not_met"] + counts["not_applicable"]
 
 
 def funding_section(figures: FundingReview) -> dict:
@@ -268,7 +270,10 @@ def complaints_section(figures: ComplaintFigures, *, handling: dict) -> dict:
         "chart": chart(
             id="complaint-outcomes",
             title="Outcomes of complaints closed",
-            rows=[(o["label"], o["count"], f"{o['count']:,}") for o in outcomes],
+            rows=[
+                (str(label), figures["outcomes"][value], f"{figures['outcomes'][value]:,}")
+                for value, label in ComplaintOutcome.choices
+            ],
         ),
     }
 
@@ -283,6 +288,7 @@ def bme_led_section(summary: BmeLedReview, *, on_date: date) -> dict:
         }
         for value, label in OUTCOMES
     ]
+    voluntary = summary["voluntary_organisations"]["by_outcome"]
     return {
         **summary,
         "empty": not summary["voluntary_organisations"]["total"],
@@ -299,9 +305,7 @@ def bme_led_section(summary: BmeLedReview, *, on_date: date) -> dict:
         "chart": chart(
             id="bme-led-outcomes",
             title="Voluntary and community organisations by BME-led status",
-            rows=[
-                (r["label"], r["voluntary_organisations"], f"{r['voluntary_organisations']:,}") for r in outcome_rows
-            ],
+            rows=[(label, voluntary[value], f"{voluntary[value]:,}") for value, label in OUTCOMES],
         ),
     }
 
