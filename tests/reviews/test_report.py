@@ -224,6 +224,7 @@ REPRESENTATION = {
     "seats_per_person": "1.50",
     "bme_representatives": 2,
     "boards_without_bme_representative": ["Health Partnership"],
+    "boards_without_bme_representative_count": 1,
     "overloaded_representatives": 1,
 }
 
