@@ -2,8 +2,8 @@
 here, from the apps' typed results (each app's `review.py`, the contract that
 docs/annual-review-dataset.md describes), printed into sections by reviews.report_sections and
 reviews.progress. The report (PDF and HTML) is drawn from the dataset alone, and it is stored with
-each build, so a published report never drifts from its data. docs/annual-review-dataset.md describes every field
-and when DATASET_VERSION changes.
+each build, so a published report never drifts from its data. docs/annual-review-dataset.md
+describes every field and when DATASET_VERSION changes.
 """
 
 from collections.abc import Callable
