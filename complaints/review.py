@@ -1,17 +1,23 @@
-"""The complaints part of the annual review: how the Compact handled complaints in a period, as
-the Complaint Handling Code asks it to report them. A typed result (`ComplaintsReview`) built by
-`complaints_review`, and `review_data` for the review's JSON dataset.
+"""The complaints part of the annual review (§10.3): the contract between this app and `reviews`,
+which reads complaints only through this module and the models. Nothing here names a complainant.
 
-Figures by stage and outcome and the learning come from selectors.figures (the review's existing
-complaints section); this adds how complaints were made, holds, extensions past the Code's limits,
-what changed, and the steering group's self-assessment. Nothing here names a complainant: the
-review is published. Reasons and learning are printed as the body wrote them, which is why the
+Two typed results, over the complaints of the Compact received in the period (whatever happened to
+them later):
+- `ComplaintFigures` (`complaint_figures_for_review`): counts by stage, outcome, body and
+  undertaking, timeliness against the Code's deadlines as the records stood on the build day, and
+  the learning; the review stores it as it is (plain JSON data).
+- `ComplaintsReview` (`complaints_review`, stored by `review_data` as JSON): how complaints were
+  handled as the Complaint Handling Code asks it to report them.
+
+`ComplaintsReview` adds to the figures how complaints were made, holds, extensions past the Code's
+limits, what changed, and the steering group's self-assessment. Reasons and learning are printed as the body wrote them, which is why the
 forms that take them say so.
 """
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from typing import TypedDict, cast
 
 from django.db.models import Prefetch
 
@@ -22,12 +28,95 @@ from organisations.models import Compact
 from .code_requirements import REQUIREMENTS
 from .deadlines import EXTEND_BY_AT_MOST
 from .models import Assessment, Channel, Complaint, ComplaintStatus, Outcome, Pause, SelfAssessment, StageLevel
+from .selectors.figures import complaint_figures
 from .working_days import working_days_between
 
 NOT_RECORDED = "not recorded"
 
 
-@dataclass(frozen=True)
+class PeriodDates(TypedDict):
+    start: str
+    end: str
+
+
+class StageTimeliness(TypedDict):
+    """One stage's timeliness. A stage never acknowledged (or answered) whose deadline had passed on
+    the build day is late: it is in the base of the rate ("3 of 5"), not left out."""
+
+    opened: int  # stages of this level opened for the cohort
+    acknowledged: int
+    acknowledgement_overdue: int  # not acknowledged, deadline passed
+    acknowledgement_due: int  # acknowledged + overdue: the rate's base
+    acknowledged_on_time: int
+    acknowledged_on_time_share: float | None  # 0..1 to 4 places; None when nothing to count
+    answered: int
+    reply_overdue: int
+    reply_due: int  # answered + overdue
+    answered_on_time: int
+    answered_on_time_share: float | None
+    extended: int
+    median_working_days_to_reply: float | None  # from the stage opening; None when none answered
+
+
+class BodyComplaints(TypedDict):
+    """Complaints about one body, with the outcomes of those closed (one key per Outcome value)."""
+
+    organisation: str
+    org_id: str
+    received: int
+    open: int
+    upheld: int
+    partly_upheld: int
+    not_upheld: int
+    resolved: int
+    withdrawn: int
+
+
+class UndertakingCited(TypedDict):
+    code: str  # the Code's short title
+    ref: str
+    text: str
+    cited: int  # complaints that cited it
+    found_broken: int  # complaints that found it broken
+
+
+class LearningRecord(TypedDict):
+    reference: str
+    body: str
+    outcome: str  # label
+    closed_on: str | None
+    undertakings_broken: list[str]  # e.g. "BME Code 4.8.1"
+    remedy: str
+    learning: str
+    changes_made: str
+
+
+class ComplaintFigures(TypedDict):
+    """Complaints of the Compact received in [start, end] (email confirmed where needed)."""
+
+    period: PeriodDates
+    received: int
+    open: int  # where they stand now
+    closed: int
+    confidential: int
+    anonymous: int
+    by_stage: dict[str, int]  # "stage_1", "stage_2", "steering_group": complaints that reached it
+    escalations: dict[str, int]  # "to_stage_2", "to_steering_group"
+    outcomes: dict[str, int]  # every Outcome value: closed complaints with it
+    timeliness: dict[str, StageTimeliness]  # per stage key as in by_stage
+    by_body: list[BodyComplaints]  # by name
+    by_undertaking: list[UndertakingCited]  # in Code order
+    not_sure_of_undertaking: int  # complaints whose complainant was not sure which undertaking
+    learning: list[LearningRecord]  # closed complaints with learning recorded
+
+
+def complaint_figures_for_review(*, compact: Compact, start: date, end: date, as_of: date) -> ComplaintFigures:
+    """Complaint figures of `compact` for complaints received from `start` to `end`, lateness judged
+    on `as_of` (complaints.selectors.figures, which builds exactly this shape)."""
+    return cast(ComplaintFigures, complaint_figures(compact=compact, start=start, end=end, as_of=as_of))
+
+
+@dataclass(frozen=True, slots=True)
 class StageFigures:
     stage: str
     label: str
@@ -38,21 +127,21 @@ class StageFigures:
     put_on_hold: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OutcomeFigure:
     outcome: str
     label: str
     count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChannelFigure:
     channel: str
     label: str
     count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LearningItem:
     reference: str
     body: str
@@ -61,7 +150,7 @@ class LearningItem:
     changes_made: str  # "not recorded" when nobody has said yet
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExtensionBeyondLimit:
     reference: str
     body: str
@@ -71,7 +160,7 @@ class ExtensionBeyondLimit:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RequirementResult:
     key: str
     title: str
@@ -81,7 +170,7 @@ class RequirementResult:
     evidence: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SelfAssessmentResult:
     completed: bool
     completed_on: date | None
@@ -92,7 +181,7 @@ class SelfAssessmentResult:
     requirements: list[RequirementResult]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ComplaintsReview:
     received: int
     by_stage: list[StageFigures]

@@ -1,6 +1,9 @@
-"""Consultations in figures for the annual review (contract with the reviews app: keep the shape).
+"""What the consultations app tells the annual review (§10.3): the contract between this app and
+`reviews`, which reads consultations only through this module and the models. The results are
+TypedDicts of plain JSON data, the shape the review's frozen dataset stores
+(docs/annual-review-dataset.md): a change of key here is a change of the published dataset.
 
-`consultations_for_review` covers the non-draft consultations of the Compact's signatories that were
+`consultations_for_review` (`ConsultationsReview`) covers the non-draft consultations of the Compact's signatories that were
 open at some time in the review period. It reads in a fixed handful of queries (consultations,
 comments, responses, invitations, board declarations), whatever the number of comments, and names no
 individual: only organisations and counts.
@@ -8,6 +11,7 @@ individual: only organisations and counts.
 
 from collections import defaultdict
 from datetime import date
+from typing import TypedDict
 
 from django.db.models import Q
 from django.utils import timezone
@@ -18,6 +22,75 @@ from organisations.models import BoardDeclaration, Compact, Organisation, Signat
 from organisations.selectors import status_among
 
 from .models import Comment, Consultation, Disposition, Invitation, Response, Status
+
+
+class ConsultationRow(TypedDict):
+    """One consultation open at some time in the period. "BME-led" is judged on its closing date."""
+
+    title: str
+    owner: str  # the body that ran it
+    stage_label: str
+    status_label: str
+    opens: str
+    closes: str
+    weeks: int  # length in whole weeks
+    shorter_reason: str  # why it ran under 12 weeks ("" when it did not)
+    invited: int  # organisations invited
+    invited_bme_led: int
+    responding_organisations: int  # organisations that commented
+    responding_bme_led: int
+    comments: int  # visible comments
+    pending: int  # comments with no answer yet
+    response_due: str  # 12 weeks after closing
+    response_published_on: str | None
+    response_on_time: bool | None  # None while no response is published
+    response_overdue: bool  # not published and past response_due
+    url: str
+
+
+class ConsultationTotals(TypedDict):
+    """The rows' sums. `responses_due` is the base of the on-time rate: published plus overdue."""
+
+    consultations: int
+    shorter_than_12_weeks: int
+    comments: int
+    responded: int  # comments with a non-pending response
+    pending: int
+    invited: int
+    invited_bme_led: int
+    responding_organisations: int
+    responding_bme_led: int
+    responses_published: int
+    responses_published_on_time: int
+    responses_overdue: int
+    responses_due: int
+
+
+class DispositionCount(TypedDict):
+    value: str
+    label: str
+    count: int  # visible comments whose latest non-pending response has it (pending: none)
+
+
+class ConsultationsReview(TypedDict):
+    """Consultations open at some time in the period, run by verified bodies that had signed the
+    Compact and work in its areas (drafts left out); the dispositions add up to totals["comments"]."""
+
+    consultations: list[ConsultationRow]  # in the order they opened
+    totals: ConsultationTotals
+    dispositions: list[DispositionCount]  # in Disposition order
+
+
+class CodeConsultation(TypedDict):
+    """A consultation on one of the Compact's own Codes, open at some time in the period."""
+
+    title: str
+    code: str  # e.g. "BME Code (version 2)"
+    owner: str
+    opens: str
+    closes: str
+    status_label: str
+    url: str
 
 
 def _iso(value: date | None) -> str | None:
@@ -52,11 +125,12 @@ def _bme_led(organisation_ids: set[int], on_dates: set[date], rule=None) -> dict
     }
 
 
-def consultations_for_review(*, compact: Compact, start: date, end: date, as_of: date | None = None) -> dict:
+def consultations_for_review(
+    *, compact: Compact, start: date, end: date, as_of: date | None = None
+) -> ConsultationsReview:
     """Consultations open at some time in [start, end] by organisations that had signed `compact`.
 
-    Shape: {"consultations": [...], "totals": {...}, "dispositions": [...]} as documented in
-    docs (issue 7 contract). "BME-led" is the organisation's status on the consultation's closing
+    "BME-led" is the organisation's status on the consultation's closing
     date. `dispositions` counts visible comments by the disposition of their latest non-pending
     response (pending when none), so the counts add up to `totals["comments"]`.
     """
@@ -95,25 +169,22 @@ def consultations_for_review(*, compact: Compact, start: date, end: date, as_of:
     # Under the Compact's own BME-led definition (its Code's), as every figure of its review.
     bme_led = _bme_led(everyone, {c.closes for c in consultations}, rule_for(compact, end))
 
-    rows = []
-    totals = dict.fromkeys(
-        [
-            "consultations",
-            "shorter_than_12_weeks",
-            "comments",
-            "responded",
-            "pending",
-            "invited",
-            "invited_bme_led",
-            "responding_organisations",
-            "responding_bme_led",
-            "responses_published",
-            "responses_published_on_time",
-            "responses_overdue",
-            "responses_due",
-        ],
-        0,
-    )
+    rows: list[ConsultationRow] = []
+    totals: ConsultationTotals = {
+        "consultations": 0,
+        "shorter_than_12_weeks": 0,
+        "comments": 0,
+        "responded": 0,
+        "pending": 0,
+        "invited": 0,
+        "invited_bme_led": 0,
+        "responding_organisations": 0,
+        "responding_bme_led": 0,
+        "responses_published": 0,
+        "responses_published_on_time": 0,
+        "responses_overdue": 0,
+        "responses_due": 0,
+    }
     by_disposition = dict.fromkeys(Disposition.values, 0)
     for c in consultations:
         own = comments_of[c.pk]
@@ -122,7 +193,7 @@ def consultations_for_review(*, compact: Compact, start: date, end: date, as_of:
             by_disposition[dispositions.get(pk, Disposition.PENDING)] += 1
         published = c.response_published_on if c.status == Status.PUBLISHED else None
         on_time = None if published is None else published <= c.response_due
-        row = {
+        row: ConsultationRow = {
             "title": c.title,
             "owner": c.owner.name,
             "stage_label": c.get_stage_display(),
@@ -149,8 +220,10 @@ def consultations_for_review(*, compact: Compact, start: date, end: date, as_of:
         totals["comments"] += row["comments"]
         totals["responded"] += answered
         totals["pending"] += row["pending"]
-        for key in ("invited", "invited_bme_led", "responding_organisations", "responding_bme_led"):
-            totals[key] += row[key]
+        totals["invited"] += row["invited"]
+        totals["invited_bme_led"] += row["invited_bme_led"]
+        totals["responding_organisations"] += row["responding_organisations"]
+        totals["responding_bme_led"] += row["responding_bme_led"]
         totals["responses_published"] += int(published is not None)
         totals["responses_published_on_time"] += int(bool(on_time))
         totals["responses_overdue"] += int(row["response_overdue"])
@@ -165,9 +238,8 @@ def consultations_for_review(*, compact: Compact, start: date, end: date, as_of:
     }
 
 
-def code_consultations_for_review(*, compact: Compact, start: date, end: date) -> list[dict]:
-    """Consultations on the Compact's own Codes open at some time in [start, end]:
-    [{"title", "code", "owner", "opens", "closes", "status_label", "url"}], in the order they opened."""
+def code_consultations_for_review(*, compact: Compact, start: date, end: date) -> list[CodeConsultation]:
+    """Consultations on the Compact's own Codes open at some time in [start, end], in the order they opened."""
     consultations = (
         Consultation.objects.not_draft()
         .filter(code__compact=compact, opens__lte=end, closes__gte=start)

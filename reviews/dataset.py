@@ -1,27 +1,37 @@
-"""The annual review's dataset (§10.3): one JSON-serialisable document gathered from the apps'
-summary selectors. The report (PDF and HTML) is drawn from it alone, and it is stored with each build,
-so a published report never drifts from its data. docs/annual-review-dataset.md describes every field
-and when DATASET_VERSION changes.
+"""The annual review's dataset (§10.3): one JSON-serialisable document gathered here, and only
+here, from the apps' typed results (each app's `review.py`, the contract that
+docs/annual-review-dataset.md describes), printed into sections by reviews.report_sections and
+reviews.progress. The report (PDF and HTML) is drawn from the dataset alone, and it is stored with
+each build, so a published report never drifts from its data. docs/annual-review-dataset.md
+describes every field and when DATASET_VERSION changes.
 """
 
 from collections.abc import Callable
 from datetime import datetime
-from fractions import Fraction
 
 from django.utils import timezone
 
 from common.dates import long_date
 from common.jsonsafe import json_safe
-from organisations.models import Compact, Sector
+from complaints.review import complaint_figures_for_review
+from complaints.review import review_data as complaints_handling_for_review
+from consultations.review import code_consultations_for_review, consultations_for_review
+from funding.review import funding_for_review
+from organisations.models import Compact
+from organisations.review import bme_led_for_review
+from representation.review import representation_for_review
 from undertakings.models import ReportingPeriod
-from undertakings.selectors.periods import signatories_during
-from undertakings.selectors.summary import compliance_summary
+from undertakings.review import (
+    codes_adopted_for_review,
+    compliance_for_review,
+    return_actions_progress,
+    signatories_for_review,
+)
 
 from . import report_sections as sections
 from .annexes import open_data, open_data_url
-from .charts import chart
 from .progress import development_section, progress_section, trend
-from .report_format import count, of, percent_text, share_percent
+from .report_format import count, percent_text
 
 DATASET_VERSION = "2.0"
 
@@ -46,14 +56,6 @@ SECTIONS = [
     COMMENTED_SECTIONS[-1],
 ]
 OPTIONAL_SECTIONS = ("foreword", "sector_statement")
-
-RETURN_STATUSES = [
-    ("reviewed", "Reviewed"),
-    ("submitted", "Submitted, awaiting review"),
-    ("returned", "Returned for changes"),
-    ("draft", "Draft"),
-    ("not_started", "Not started"),
-]
 
 
 def build_dataset(
@@ -80,42 +82,56 @@ def build_dataset(
     # period has not ended, never on a day still to come.
     as_of = timezone.localtime(built_at).date() if timezone.is_aware(built_at) else built_at.date()
     status_date = min(end, as_of)
+    # Each step asks one app for its typed result and prints it into a section.
     steps = [
-        ("signatories", "Gathering signatories", lambda: signatories_section(period=period)),
+        (
+            "signatories",
+            "Gathering signatories",
+            lambda: sections.signatories_section(signatories_for_review(period=period), period=period),
+        ),
         (
             "compliance",
             "Gathering compliance returns",
-            lambda: compliance_section(compact=compact, period=period, as_of=as_of),
+            lambda: sections.compliance_section(compliance_for_review(compact=compact, period=period, as_of=as_of)),
         ),
         (
             "funding",
             "Gathering funding figures",
-            lambda: sections.funding_section(compact=compact, start=start, end=end),
+            lambda: sections.funding_section(funding_for_review(compact=compact, start=start, end=end)),
         ),
         (
             "consultations",
             "Gathering consultations",
-            lambda: sections.consultations_section(compact=compact, start=start, end=end, as_of=as_of),
+            lambda: sections.consultations_section(
+                consultations_for_review(compact=compact, start=start, end=end, as_of=as_of)
+            ),
         ),
         (
             "complaints",
             "Gathering complaint figures",
-            lambda: sections.complaints_section(compact=compact, start=start, end=end, as_of=as_of),
+            lambda: sections.complaints_section(
+                complaint_figures_for_review(compact=compact, start=start, end=end, as_of=as_of),
+                handling=complaints_handling_for_review(compact=compact, start=start, end=end),
+            ),
         ),
         (
             "bme_led",
             "Gathering BME-led organisations",
-            lambda: sections.bme_led_section(compact=compact, on_date=status_date),
+            lambda: sections.bme_led_section(
+                bme_led_for_review(compact=compact, on_date=status_date), on_date=status_date
+            ),
         ),
         (
             "representation",
             "Gathering representation",
-            lambda: sections.representation_section(compact=compact, on_date=status_date),
+            lambda: sections.representation_section(representation_for_review(compact=compact, on_date=status_date)),
         ),
         (
             "progress",
             "Gathering last year's actions",
-            lambda: progress_section(compact=compact, period=period, as_of=as_of),
+            lambda: progress_section(
+                compact=compact, period=period, returns=return_actions_progress(period=period, as_of=as_of)
+            ),
         ),
         ("actions", "Adding the actions for next year", lambda: actions_section(actions)),
     ]
@@ -123,7 +139,12 @@ def build_dataset(
     for n, (key, message, build) in enumerate(steps, start=1):
         data[key] = build()
         report(n * 100 // (len(steps) + 1), message)
-    data["development"] = development_section(compact=compact, period=period, signatories=data["signatories"])
+    data["development"] = development_section(
+        period=period,
+        codes=codes_adopted_for_review(compact=compact, start=start, end=end),
+        code_consultations=code_consultations_for_review(compact=compact, start=start, end=end),
+        signatories=data["signatories"],
+    )
     data["annual_meeting"] = narrative["meeting"]
     data["foreword"] = narrative["foreword"]
     data["sector_statement"] = narrative["sector_statement"]
@@ -196,93 +217,6 @@ def _is_empty(section: str, data: dict) -> bool:
     if section == "bme_led":
         return data["bme_led"]["empty"] and data["representation"]["empty"]
     return data[section]["empty"]
-
-
-def signatories_section(*, period: ReportingPeriod) -> dict:
-    """Organisations that were signatories at some time during the period (one query)."""
-    rows = list(signatories_during(period=period))
-    labels = dict(Sector.choices)
-    organisations = [
-        {
-            "name": s.organisation.name,
-            "org_id": s.organisation.org_id,
-            "sector": s.organisation.sector,
-            "sector_label": labels.get(s.organisation.sector, s.organisation.sector),
-            "signed_on": s.signed_on.isoformat(),
-            "signed_on_display": long_date(s.signed_on),
-            "withdrawn_on": s.withdrawn_on.isoformat() if s.withdrawn_on else None,
-            "withdrawn_on_display": long_date(s.withdrawn_on),
-        }
-        for s in rows
-    ]
-    by_sector = [
-        {"sector": value, "label": label, "count": sum(1 for o in organisations if o["sector"] == value)}
-        for value, label in Sector.choices
-    ]
-    return {
-        "empty": not organisations,
-        "total": len(organisations),
-        "by_sector": by_sector,
-        "signed_in_period": sum(1 for s in rows if s.signed_on >= period.start_date),
-        "withdrawn_in_period": sum(1 for s in rows if s.withdrawn_on and s.withdrawn_on <= period.end_date),
-        "organisations": organisations,
-    }
-
-
-def compliance_section(*, compact: Compact, period: ReportingPeriod, as_of) -> dict:
-    """Compliance by undertaking and by body, with every comply-or-explain statement."""
-    summary = compliance_summary(compact=compact, period=period, as_of=as_of)
-    bodies = summary["bodies"]
-    for body in bodies:
-        score = body["score"]
-        if score is None:
-            body["score_display"] = "Not started"
-        elif score["percent"] is None:
-            body["score_display"] = "No applicable undertakings"
-        else:
-            body["score_display"] = f"{score['percent']} ({score['numerator']} of {score['denominator']})"
-    statuses = [
-        {"status": value, "label": label, "count": n, "display": f"{n:,}"}
-        for value, label in RETURN_STATUSES
-        for n in [sum(1 for b in bodies if b["status"] == value)]
-    ]
-    scores = [
-        Fraction(b["score"]["numerator"]) / b["score"]["denominator"]
-        for b in bodies
-        if b["counted"] and b["score"] and b["score"]["denominator"]
-    ]
-    average = share_percent(sum(scores) / len(scores)) if scores else None
-    for item in summary["undertakings"]:
-        counts = item["counts"]
-        item["rated"] = sum(counts.values()) - counts["not_assessed"]
-    # A return not given in by its due date counts against the on-time rate, like one given in late.
-    judged = [b for b in bodies if b["on_time"] is not None]
-    on_time = sum(1 for b in judged if b["on_time"])
-    actions = [{**a, "due_display": long_date(a["due"])} for a in summary["actions"]]
-    return {
-        "empty": not bodies,
-        "codes": summary["codes"],
-        "returns_expected": len(bodies),
-        "returns_counted": sum(1 for b in bodies if b["counted"]),
-        "returns_reviewed": sum(1 for b in bodies if b["status"] == "reviewed"),
-        "by_status": statuses,
-        "average_score": str(average) if average is not None else None,
-        "average_score_display": percent_text(average, missing="No returns counted"),
-        "scored_returns": len(scores),
-        "returns_on_time": on_time,
-        "returns_on_time_of": len(judged),
-        "returns_on_time_display": of(on_time, len(judged)),
-        "bodies": bodies,
-        "undertakings": summary["undertakings"],
-        "statements": summary["statements"],
-        "return_actions": actions,
-        "return_actions_overdue": sum(1 for a in actions if a["overdue"]),
-        "chart": chart(
-            id="returns-by-status",
-            title="Compliance returns by status",
-            rows=[(s["label"], s["count"], f"{s['count']:,}") for s in statuses],
-        ),
-    }
 
 
 def actions_section(actions: list[dict]) -> dict:

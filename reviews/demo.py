@@ -12,8 +12,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from organisations.models import Compact, Organisation, SteeringGroupMember
-from undertakings.review import previous_period
-from undertakings.selectors import last_ended_period, signatories_during
+from undertakings.review import last_ended_period, previous_period, signatory_ids_during
 
 from . import narrative, services
 from .models import ActionProgress, AnnualReview, ReviewAction, ReviewNarrative
@@ -166,7 +165,7 @@ def _narrative(compact, period) -> None:
     # Meetings happen after the year ends, and never on a day still to come.
     met_on = min(period.end_date + datetime.timedelta(days=75), timezone.localdate())
     attending = list(Organisation.objects.filter(slug__in=ATTENDING))
-    signed = set(signatories_during(period=period).values_list("organisation_id", flat=True))
+    signed = signatory_ids_during(period=period)
     narrative.review_meeting_save(
         compact=compact,
         period=period,

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from common.dates import long_date
 from organisations.models import Organisation, SteeringGroupMember
-from undertakings.selectors import signatories_during
+from undertakings.review import signatory_ids_during
 
 from .models import AnnualReview, ReviewNarrative
 from .permissions import can_manage
@@ -69,7 +69,7 @@ def review_meeting_save(
     Compact's signatories) and what it decided."""
     with transaction.atomic():
         narrative = _editable(compact=compact, period=period, user=user)
-        signed = set(signatories_during(period=period).values_list("organisation_id", flat=True))
+        signed = signatory_ids_during(period=period)
         if any(o.pk not in signed for o in attending):
             raise ValidationError({"attending": NOT_A_SIGNATORY})
         narrative.meeting_date, narrative.meeting_place = date, place.strip()

@@ -2,21 +2,21 @@
 headline figures moved over three years, and how the Compact itself developed in the year (Code
 versions adopted, consultations on its Codes, organisations that signed or withdrew)."""
 
-from datetime import date, datetime
+from datetime import datetime
 
 from common.dates import long_date
-from consultations.review import code_consultations_for_review
+from consultations.review import CodeConsultation
 from undertakings.models import ReportingPeriod
-from undertakings.review import PROGRESS_LABELS, codes_adopted_for_review, previous_period, return_actions_progress
+from undertakings.review import PROGRESS_LABELS, ActionsProgress, CodeAdopted, previous_period
 
 from .models import ActionProgress, AnnualReview, ReviewAction, ReviewStatus
 
 TREND_YEARS = 2  # last year and the year before
 
 
-def progress_section(*, compact, period: ReportingPeriod, as_of: date) -> dict:
+def progress_section(*, compact, period: ReportingPeriod, returns: ActionsProgress) -> dict:
     """Last year's actions: the steering group's own (with the progress it recorded) and those
-    bodies promised in their returns (from the actions' records)."""
+    bodies promised in their returns (`returns`, from undertakings.review)."""
     previous = previous_period(period)
     labels = dict(ActionProgress.choices)
     review_actions = []
@@ -32,28 +32,34 @@ def progress_section(*, compact, period: ReportingPeriod, as_of: date) -> dict:
             }
             for a in ReviewAction.objects.filter(compact=compact, period=previous)
         ]
-    returns = return_actions_progress(period=period, as_of=as_of)
-    for item in returns["items"]:
-        item["due_display"] = long_date(item["due"])
+    return_actions = {
+        **returns,
+        "items": [{**item, "due_display": long_date(item["due"])} for item in returns["items"]],
+    }
     counts = {key: sum(1 for a in review_actions if a["progress"] == key) for key in PROGRESS_LABELS}
     return {
         "empty": not (review_actions or returns["total"]),
         "previous_period": previous.label if previous else None,
         "review_actions": review_actions,
         "review_actions_counts": {**counts, "not_recorded": sum(1 for a in review_actions if not a["progress"])},
-        "return_actions": returns,
+        "return_actions": return_actions,
     }
 
 
-def development_section(*, compact, period: ReportingPeriod, signatories: dict) -> dict:
+def development_section(
+    *,
+    period: ReportingPeriod,
+    codes: list[CodeAdopted],
+    code_consultations: list[CodeConsultation],
+    signatories: dict,
+) -> dict:
+    """How the Compact developed in the period: Code versions adopted and consultations on its
+    Codes (from undertakings.review and consultations.review), and who signed or withdrew."""
     start, end = period.start_date, period.end_date
-    codes = [
-        {**c, "adopted_on_display": long_date(c["adopted_on"])}
-        for c in codes_adopted_for_review(compact=compact, start=start, end=end)
-    ]
+    adopted = [{**c, "adopted_on_display": long_date(c["adopted_on"])} for c in codes]
     consultations = [
         {**c, "opens_display": long_date(c["opens"]), "closes_display": long_date(c["closes"])}
-        for c in code_consultations_for_review(compact=compact, start=start, end=end)
+        for c in code_consultations
     ]
     signed = [
         {"name": o["name"], "sector_label": o["sector_label"], "on_display": o["signed_on_display"]}
@@ -66,8 +72,8 @@ def development_section(*, compact, period: ReportingPeriod, signatories: dict) 
         if o["withdrawn_on"] and o["withdrawn_on"] <= end.isoformat()
     ]
     return {
-        "empty": not (codes or consultations or signed or withdrew),
-        "codes_adopted": codes,
+        "empty": not (adopted or consultations or signed or withdrew),
+        "codes_adopted": adopted,
         "code_consultations": consultations,
         "signed": signed,
         "withdrew": withdrew,

@@ -41,7 +41,7 @@ PENNY = Decimal("0.01")
 TENTH = Decimal("0.1")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ApplicantFigures:
     applications: int
     awarded: int
@@ -52,7 +52,7 @@ class ApplicantFigures:
     average_awarded: Decimal | None  # mean amount of the awards made to these applications
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FundingMonitoring:
     start: date
     end: date

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from common.forms import add_errors
 from organisations.models import Organisation, SteeringGroupMember
-from undertakings.selectors import signatories_during
+from undertakings.review import signatory_ids_during
 
 from .. import narrative as narrative_services
 from .. import permissions
@@ -44,9 +44,7 @@ def _frozen_intro(compact, period) -> str:
 def meeting(request, compact, period):
     compact, period = permissions.get_period_for_manager(request.user, compact, period)
     current = narrative_services.narrative_for(compact, period)
-    signatories = Organisation.objects.filter(
-        pk__in=signatories_during(period=period).values("organisation_id")
-    ).order_by("name")
+    signatories = Organisation.objects.filter(pk__in=signatory_ids_during(period=period)).order_by("name")
     initial = {}
     if current:
         initial = {

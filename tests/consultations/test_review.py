@@ -8,8 +8,9 @@ import pytest
 
 from consultations import services
 from consultations.models import AuthorKind, Comment, Consultation, Disposition, Invitation, Status
-from consultations.review import consultations_for_review
+from consultations.review import ConsultationsReview, consultations_for_review
 from tests import factories as f
+from tests.typed_shapes import mismatches
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +150,7 @@ def test_a_handful_of_queries_whatever_the_number_of_comments(world, django_asse
         _comment(main, f"Comment {n}", AuthorKind.ANONYMOUS)
     with django_assert_max_num_queries(6):
         consultations_for_review(compact=world.compact, start=START, end=END)
+
+
+def test_the_result_has_the_shape_its_contract_declares(figures):
+    assert figures["consultations"] and mismatches(figures, ConsultationsReview) == []

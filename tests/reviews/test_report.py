@@ -224,14 +224,15 @@ REPRESENTATION = {
     "seats_per_person": "1.50",
     "bme_representatives": 2,
     "boards_without_bme_representative": ["Health Partnership"],
+    "boards_without_bme_representative_count": 1,
     "overloaded_representatives": 1,
 }
 
 
 def test_consultations_and_representation_are_printed_from_their_contract_shapes(db, monkeypatch):
     # The real selectors belong to other apps; these are the shapes their contracts promise.
-    monkeypatch.setattr("reviews.report_sections.consultations_for_review", lambda **kwargs: CONSULTATIONS)
-    monkeypatch.setattr("reviews.report_sections.representation_for_review", lambda **kwargs: REPRESENTATION)
+    monkeypatch.setattr("reviews.dataset.consultations_for_review", lambda **kwargs: CONSULTATIONS)
+    monkeypatch.setattr("reviews.dataset.representation_for_review", lambda **kwargs: REPRESENTATION)
     dataset = json.loads(json.dumps(build(review_world())))
     assert not dataset["consultations"]["empty"] and not dataset["representation"]["empty"]
     figures = {f["label"]: f["display"] for f in dataset["year_in_numbers"]["figures"]}

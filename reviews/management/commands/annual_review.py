@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from organisations.models import Compact
 from undertakings.models import ReportingPeriod
-from undertakings.selectors import last_ended_period
+from undertakings.review import last_ended_period
 
 from ...models import ReviewAction
 
