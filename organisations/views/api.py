@@ -146,7 +146,8 @@ def organisations(request):
 def build_openapi_document() -> dict:
     """The OpenAPI 3.1 document: organisations' paths and schemas plus those of every other app in
     settings.LOCAL_APPS that has an `openapi.py` (found at run time, so no import points the wrong way)."""
-    paths, schemas = {}, {}
+    paths: dict[str, dict] = {}
+    schemas: dict[str, dict] = {}
     for label, module in app_modules("openapi"):
         for kind, collected, fragment in (
             ("path", paths, getattr(module, "PATHS", {})),
