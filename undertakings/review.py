@@ -22,7 +22,7 @@ def codes_adopted_for_review(*, compact, start: date, end: date) -> list[dict]:
             "title": c.title,
             "short_title": c.short_title,
             "version": c.version,
-            "adopted_on": c.adopted_on.isoformat(),
+            "adopted_on": c.adopted_on.isoformat() if c.adopted_on else None,  # always set: filtered on it
             "status": c.get_status_display(),
         }
         for c in codes
@@ -72,10 +72,11 @@ def return_actions_progress(*, period: ReportingPeriod, as_of: date) -> dict:
         .values_list("carried_forward_from_id", "due_on", "done", "entry__compliance_return__period__label")
         .order_by("pk")
     }
-    items, bodies = [], {}
+    items: list[dict] = []
+    bodies: dict[str, dict] = {}
     for a in actions:
         if a.done:
-            progress, sentence = DONE, f"Done on {_text(a.done_on)}."
+            progress, sentence = DONE, f"Done on {_text(a.done_on)}."  # a done action has a date (a constraint)
         elif a.pk in carried:
             due, done, label = carried[a.pk]
             progress = DONE if done else IN_PROGRESS
@@ -108,5 +109,7 @@ def return_actions_progress(*, period: ReportingPeriod, as_of: date) -> dict:
     }
 
 
-def _text(day: date) -> str:
+def _text(day: date | None) -> str:
+    if day is None:
+        return "an unknown date"
     return f"{day.day} {day:%B %Y}"
