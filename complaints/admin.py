@@ -28,7 +28,7 @@ class ReadOnly:
 
 class StageInline(ReadOnly, admin.TabularInline):
     model = Stage
-    readonly_fields = [
+    readonly_fields = (
         "level",
         "opened_on",
         "acknowledge_by",
@@ -36,7 +36,7 @@ class StageInline(ReadOnly, admin.TabularInline):
         "reply_by",
         "replied_on",
         "escalate_by",
-    ]
+    )
     fields = readonly_fields
     extra = 0
 
