@@ -141,7 +141,6 @@ def test_closing_early_shortens_it_and_then_needs_a_reason(world):
     assert consultation.closes == early and consultation.weeks == 6 and consultation.status == Status.CLOSED
 
 
-
 def _dates_not_recorded(consultation):
     """As the loader leaves a consultation whose source file gives no dates."""
     Consultation.objects.filter(pk=consultation.pk).update(opens=None, closes=None)
@@ -163,6 +162,7 @@ def test_an_open_consultation_with_no_dates_recorded_closes_today(world):
     services.consultation_close(consultation=consultation, user=None, today=today)
     consultation.refresh_from_db()
     assert consultation.status == Status.CLOSED and consultation.closes == today and consultation.opens is None
+
 
 # --- Comments ---------------------------------------------------------------------------------
 
