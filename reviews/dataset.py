@@ -7,6 +7,7 @@ and when DATASET_VERSION changes.
 from collections.abc import Callable
 from datetime import datetime
 from fractions import Fraction
+from typing import Any
 
 from django.utils import timezone
 
@@ -129,7 +130,7 @@ def build_dataset(
     data["sector_statement"] = narrative["sector_statement"]
     commentary = narrative["commentary"]
     reasons = interim_reasons(period=period, as_of=as_of, compliance=data["compliance"])
-    dataset = {
+    dataset: dict[str, Any] = {
         "version": DATASET_VERSION,
         "compact": {"slug": compact.slug, "name": compact.name, "area": compact.area},
         "period": {
@@ -241,7 +242,7 @@ def compliance_section(*, compact: Compact, period: ReportingPeriod, as_of) -> d
             body["score_display"] = "No applicable undertakings"
         else:
             body["score_display"] = f"{score['percent']} ({score['numerator']} of {score['denominator']})"
-    statuses = [
+    statuses: list[dict[str, Any]] = [
         {"status": value, "label": label, "count": n, "display": f"{n:,}"}
         for value, label in RETURN_STATUSES
         for n in [sum(1 for b in bodies if b["status"] == value)]
