@@ -52,7 +52,7 @@ class _LineLoader(yaml.SafeLoader):
     """SafeLoader that remembers where each mapping, sequence and key starts, and refuses a key
     given twice in one mapping (plain YAML keeps the last one without a word)."""
 
-    def __init__(self, stream):
+    def __init__(self, stream) -> None:
         super().__init__(stream)
         self.duplicate_keys: list[tuple[int, str]] = []
 
