@@ -10,6 +10,8 @@ from django.views.generic import TemplateView
 
 from common.views import home
 
+from .openapi import openapi_document
+
 # /healthz is answered by common.health.HealthCheckMiddleware, ahead of the HTTPS redirect.
 
 
@@ -29,6 +31,8 @@ urlpatterns = [
     path("accessibility/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"),
     path("glossary/", TemplateView.as_view(template_name="pages/glossary.html"), name="glossary"),
     path("admin/", admin.site.urls),
+    # Assembled from every app's openapi.py, so served by the project, not by any one app.
+    path("api/v1/openapi.json", openapi_document, name="api-openapi"),
     path("accounts/", include("accounts.urls")),
     path("", include("organisations.urls")),
     path("", include("undertakings.urls")),

@@ -12,6 +12,7 @@ from common.forms import GovUKDateField, PoundsField
 from organisations.models import Organisation, ServiceArea
 
 from .models import ApplicationStatus, FundingPurpose, ProgrammeKind
+from .selectors import resolve_funder
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
@@ -315,6 +316,9 @@ class AwardFilterForm(forms.Form):
     end = GovUKDateField(
         label="Awarded on or before", required=False, help_text="For example, 31 3 2026", what="‘on or before’ date"
     )
+    # Drawn by the template as a select of the funders that have made awards; checked by the one
+    # `?funder=` rule (funding.selectors.resolve_funder), like every other page that takes it.
+    funder = forms.CharField(required=False)
 
     def __init__(self, query):
         data = query.copy()
@@ -335,6 +339,17 @@ class AwardFilterForm(forms.Form):
         if start and end and end < start:
             self.add_error("end", "The ‘on or before’ date must be the same as or after the ‘on or after’ date")
         return cleaned
+
+    def clean_funder(self) -> Organisation | None:
+        funder, error = resolve_funder(self.cleaned_data["funder"])
+        if error:
+            raise ValidationError(error)
+        return funder
+
+    def chosen_funder(self) -> Organisation | None:
+        """The funder to filter by, or None (no funder asked for, or one the rule refused)."""
+        self.is_valid()
+        return getattr(self, "cleaned_data", {}).get("funder")
 
     def dates(self) -> tuple[date | None, date | None]:
         """The dates to filter by: those that are real dates and in order."""

@@ -1,7 +1,24 @@
-"""OpenAPI 3.1 description of funding's open-data endpoints, collected into /api/v1/openapi.json."""
+"""OpenAPI 3.1 description of funding's open-data endpoints, collected into /api/v1/openapi.json by
+compact_portal/openapi.py. The error shape ("Errors") and the paging envelope are common.api's."""
+
+from common.api import PAGING_PROPERTIES, errors_response_spec
 
 _DATE = {"type": "string", "format": "date"}
 _MONEY = {"type": "string", "pattern": r"^-?\d+\.\d{2}$", "description": "Pounds sterling, exact, as a decimal string."}
+_FUNDER = {
+    "name": "funder",
+    "in": "query",
+    "schema": {"type": "string"},
+    "description": "A funder's organisation identifier (org-id), e.g. GB-LAE-WNT: a public body with standing, "
+    "and a signatory of the Compact when `compact` is given too; anything else is a 400 error.",
+}
+_COMPACT = {
+    "name": "compact",
+    "in": "query",
+    "schema": {"type": "string"},
+    "description": "A Compact's slug: awards by its signatories to organisations working in its areas. "
+    "An unknown slug is a 400 error naming the Compacts there are.",
+}
 _PERCENT = {
     "type": ["string", "null"],
     "pattern": r"^\d+\.\d$",
@@ -16,32 +33,23 @@ PATHS = {
             "500 a page, oldest award first.",
             "tags": ["funding"],
             "parameters": [
-                {
-                    "name": "funder",
-                    "in": "query",
-                    "schema": {"type": "string"},
-                    "description": "Funder's organisation identifier (org-id), e.g. GB-LAE-WNT.",
-                },
-                {
-                    "name": "compact",
-                    "in": "query",
-                    "schema": {"type": "string"},
-                    "description": "A Compact's slug: awards by its signatories to organisations working in its "
-                    "areas. An unknown slug is a 400 error naming the Compacts there are.",
-                },
+                _FUNDER,
+                _COMPACT,
                 {"name": "from", "in": "query", "schema": _DATE, "description": "Awarded on or after this date."},
                 {"name": "to", "in": "query", "schema": _DATE, "description": "Awarded on or before this date."},
-                {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                {
+                    "name": "page",
+                    "in": "query",
+                    "schema": {"type": "integer", "minimum": 1, "default": 1},
+                    "description": "Page number, from 1 to the last (`meta.pages`); any other is a 400 error.",
+                },
             ],
             "responses": {
                 "200": {
                     "description": "A 360Giving data package",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/GrantPackage"}}},
                 },
-                "400": {
-                    "description": "A bad date, an unknown funder or an unknown Compact",
-                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}},
-                },
+                "400": errors_response_spec("A bad date or page, a funder the rule refuses, or an unknown Compact"),
             },
         }
     },
@@ -59,14 +67,15 @@ PATHS = {
                     "schema": {"type": "integer"},
                     "description": "Financial year starting 1 April of this year.",
                 },
-                {"name": "funder", "in": "query", "schema": {"type": "string"}, "description": "Funder's org-id."},
-                {"name": "compact", "in": "query", "schema": {"type": "string"}, "description": "Compact slug."},
+                _FUNDER,
+                _COMPACT,
             ],
             "responses": {
                 "200": {
                     "description": "The figures",
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/FundingMonitoring"}}},
-                }
+                },
+                "400": errors_response_spec("A funder the rule refuses, or an unknown Compact"),
             },
         }
     },
@@ -97,13 +106,9 @@ SCHEMAS = {
             "publisher": {"type": "object", "properties": {"name": {"type": "string"}}},
             "meta": {
                 "type": "object",
-                "properties": {
-                    "page": {"type": "integer"},
-                    "pages": {"type": "integer"},
-                    "count": {"type": "integer"},
-                    "next": {"type": "string", "format": "uri"},
-                    "prev": {"type": "string", "format": "uri"},
-                },
+                "description": "Paging: the same envelope as the organisations API (null links at the ends).",
+                "required": list(PAGING_PROPERTIES),
+                "properties": PAGING_PROPERTIES,
             },
         },
     },
@@ -190,5 +195,4 @@ SCHEMAS = {
             },
         },
     },
-    "Errors": {"type": "object", "properties": {"errors": {"type": "array", "items": {"type": "string"}}}},
 }

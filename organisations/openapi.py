@@ -1,14 +1,14 @@
-"""This app's part of the OpenAPI 3.1 document served at /api/v1/openapi.json (views/api.py joins
-the PATHS and SCHEMAS of every app that has an `openapi.py`). Schemas are JSON Schema 2020-12."""
+"""This app's part of the OpenAPI 3.1 document served at /api/v1/openapi.json (compact_portal/openapi.py
+joins the PATHS and SCHEMAS of every app that has an `openapi.py`). Schemas are JSON Schema 2020-12;
+the error shape ("Errors") and the paging envelope are common.api's."""
+
+from common.api import PAGING_PROPERTIES, errors_response_spec
 
 from .bme_led import Outcome
 from .models import Sector
 
 DECIMAL = {"type": "string", "pattern": r"^\d+(\.\d+)?$"}
-ERRORS_RESPONSE = {
-    "description": "Invalid input: each problem is listed under the parameter it is about.",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ParameterErrors"}}},
-}
+ERRORS_RESPONSE = errors_response_spec("Invalid input: each problem is listed under the parameter it is about.")
 
 
 def _count(name: str, description: str, minimum: int) -> dict:
@@ -102,35 +102,10 @@ PATHS = {
             },
         }
     },
-    "/api/v1/openapi.json": {
-        "get": {
-            "operationId": "getOpenApiDocument",
-            "summary": "This document",
-            "tags": ["About the API"],
-            "responses": {
-                "200": {
-                    "description": "The OpenAPI 3.1 document for the portal's open data.",
-                    "content": {"application/json": {"schema": {"type": "object"}}},
-                }
-            },
-        }
-    },
 }
 
 SCHEMAS = {
     "Decimal": {**DECIMAL, "description": 'A number as a decimal string, such as "0.75".'},
-    "ParameterErrors": {
-        "type": "object",
-        "required": ["errors"],
-        "additionalProperties": False,
-        "properties": {
-            "errors": {
-                "type": "object",
-                "description": "Messages for each parameter that was wrong (__all__ for the input as a whole).",
-                "additionalProperties": {"type": "array", "items": {"type": "string"}, "minItems": 1},
-            }
-        },
-    },
     "Eligibility": {
         "type": "object",
         "required": ["outcome", "bme_share", "threshold", "explanation", "compact", "rule"],
@@ -242,12 +217,8 @@ SCHEMAS = {
             "threshold": {"$ref": "#/components/schemas/Decimal"},
             "compact": {"type": ["string", "null"], "description": "The Compact filtered on, or null for all."},
             "rule": {"$ref": "#/components/schemas/BmeRule"},
-            "count": {"type": "integer", "minimum": 0},
-            "page": {"type": "integer", "minimum": 1},
-            "pages": {"type": "integer", "minimum": 1},
+            **PAGING_PROPERTIES,
             "page_size": {"type": "integer", "minimum": 1, "maximum": 100},
-            "next": {"type": ["string", "null"], "format": "uri"},
-            "previous": {"type": ["string", "null"], "format": "uri"},
             "results": {"type": "array", "items": {"$ref": "#/components/schemas/Organisation"}},
         },
     },

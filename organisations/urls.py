@@ -30,5 +30,4 @@ urlpatterns = [
     path("eligibility/result/", eligibility.result, name="eligibility-result"),
     path("api/v1/eligibility", api.eligibility, name="api-eligibility"),
     path("api/v1/organisations", api.organisations, name="api-organisations"),
-    path("api/v1/openapi.json", api.openapi, name="api-openapi"),
 ]

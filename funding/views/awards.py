@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -14,7 +14,6 @@ from funding.models import Award, JointReview, Redistribution
 from funding.selectors import award_funders, award_list, todo_for_user
 from funding.services.awards import award_create, award_withdraw, joint_review_record, redistribution_record
 from funding.threesixty import export
-from organisations.models import Organisation
 
 from .common import deny_unless, page_of
 
@@ -32,12 +31,17 @@ def _award_crumbs(award, *tail):
 
 
 def _filtered_awards(request):
-    funder = None
-    if request.GET.get("funder"):
-        funder = Organisation.objects.filter(org_id=request.GET["funder"]).first()
     form = AwardFilterForm(request.GET)
-    start, end = form.dates()
+    funder, (start, end) = form.chosen_funder(), form.dates()
     return award_list(funder=funder, start=start, end=end), funder, start, end, form
+
+
+def _refused_filter(form) -> HttpResponse | None:
+    """A download for a funder the rule refuses would be every funder's awards under that funder's
+    name: refuse it, with the page's messages (the page itself shows them and lists every award)."""
+    if "funder" not in form.errors:
+        return None
+    return HttpResponseBadRequest("\n".join(form.errors["funder"]), content_type="text/plain")
 
 
 def award_list_view(request):
@@ -59,7 +63,9 @@ def award_list_view(request):
 
 def award_csv(request):
     """The selected awards as a 360Giving spreadsheet (the standard's column titles)."""
-    awards, *_ = _filtered_awards(request)
+    awards, *_, form = _filtered_awards(request)
+    if refused := _refused_filter(form):
+        return refused
     # Ordered by what the grants say, not by when they were entered, so the same grants always
     # give the same file.
     header, rows = export.table(export.grants(awards.order_by("-award_date", "identifier")))
@@ -68,7 +74,9 @@ def award_csv(request):
 
 def award_xlsx(request):
     """The selected awards in the standard's spreadsheet template (one "grants" sheet)."""
-    awards, *_ = _filtered_awards(request)
+    awards, *_, form = _filtered_awards(request)
+    if refused := _refused_filter(form):
+        return refused
     content = export.xlsx_bytes(export.grants(awards.order_by("-award_date", "identifier")))
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = 'attachment; filename="awards-360giving.xlsx"'

@@ -1,13 +1,14 @@
-from django.http import JsonResponse
+from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from common.api import error_response, json_response, open_data
 from common.charts import WEB, bar_chart
 from common.csv_export import csv_response
 from common.dates import long_date
 from funding.forms import financial_year_choices
-from funding.selectors import FundingMonitoring, funding_monitoring
+from funding.selectors import FundingMonitoring, funding_monitoring, resolve_funder
 from funding.templatetags.funding_tags import percent, pounds
 from organisations.forms.public import resolve_compact
 from organisations.models import Compact, Organisation
@@ -15,18 +16,14 @@ from organisations.models import Compact, Organisation
 from .common import requested_period
 
 
-def _scope(request):
-    funder = None
-    if request.GET.get("funder"):
-        funder = Organisation.objects.with_standing().filter(org_id=request.GET["funder"]).first()
-    compact, _ = resolve_compact(request.GET.get("compact", ""))
-    return funder, compact
-
-
-def monitoring_for_request(request) -> FundingMonitoring:
+def monitoring_for_request(request) -> tuple[FundingMonitoring, dict[str, list[str]]]:
+    """The figures the query asks for, and the filters refused (by parameter). A refused filter is
+    left out of the figures; the page says so, the download and the API refuse instead."""
     start, end = requested_period(request)
-    funder, compact = _scope(request)
-    return funding_monitoring(start=start, end=end, funder=funder, compact=compact)
+    compact, compact_error = resolve_compact(request.GET.get("compact", ""))
+    funder, funder_error = resolve_funder(request.GET.get("funder", ""), compact)
+    errors = {name: [message] for name, message in (("compact", compact_error), ("funder", funder_error)) if message}
+    return funding_monitoring(start=start, end=end, funder=funder, compact=compact), errors
 
 
 def _charts(m: FundingMonitoring):
@@ -86,14 +83,13 @@ def _charts(m: FundingMonitoring):
 
 
 def monitoring_page(request):
-    m = monitoring_for_request(request)
-    _, compact_error = resolve_compact(request.GET.get("compact", ""))
+    m, errors = monitoring_for_request(request)
     return render(
         request,
         "funding/monitoring.html",
         {
             "m": m,
-            "compact_error": compact_error,
+            "errors": errors,
             "charts": _charts(m),
             "applicant_groups": [("BME-led", m.bme_led_applicants), ("Other VCS", m.other_vcs_applicants)],
             "period": f"{long_date(m.start)} to {long_date(m.end)}",
@@ -150,12 +146,15 @@ def monitoring_rows(m: FundingMonitoring):
 
 
 def monitoring_csv(request):
-    m = monitoring_for_request(request)
+    m, errors = monitoring_for_request(request)
+    if errors:
+        return HttpResponseBadRequest(
+            "\n".join(e for messages in errors.values() for e in messages), content_type="text/plain"
+        )
     return csv_response(f"funding-monitoring-{m.start}-{m.end}.csv", ["Figure", "Value"], monitoring_rows(m))
 
 
+@open_data
 def monitoring_api(request):
-    _, compact_error = resolve_compact(request.GET.get("compact", ""))
-    if compact_error:
-        return JsonResponse({"errors": [compact_error]}, status=400)
-    return JsonResponse(monitoring_for_request(request).as_dict())
+    m, errors = monitoring_for_request(request)
+    return error_response(errors) if errors else json_response(m.as_dict())

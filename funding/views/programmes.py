@@ -11,9 +11,8 @@ from common.forms import add_errors
 from funding import permissions
 from funding.forms import ProgrammeForm
 from funding.models import FundingProgramme
-from funding.selectors import programme_list
+from funding.selectors import programme_list, resolve_funder
 from funding.services.programmes import programme_create, programme_update
-from organisations.models import Organisation
 
 from .applications import ring_fence_refusals
 from .common import deny_unless, page_of
@@ -23,9 +22,7 @@ FIELDS = ["title", "description", "service_area", "kind", "purpose", "ring_fence
 
 def programme_list_view(request):
     today = timezone.localdate()
-    funder = None
-    if request.GET.get("funder"):
-        funder = Organisation.objects.with_standing().filter(org_id=request.GET["funder"]).first()
+    funder, funder_error = resolve_funder(request.GET.get("funder", ""))
     show = request.GET.get("show", "open")
     programmes = programme_list(funder=funder, open_on=today if show == "open" else None)
     return render(
@@ -35,6 +32,7 @@ def programme_list_view(request):
             "page_obj": page_of(request, programmes),
             "show": show,
             "funder": funder,
+            "funder_error": funder_error,
             "can_create": permissions.can_create_programme(request.user),
             "today": today,
             "breadcrumbs": [("Home", reverse("home")), ("Funding programmes", None)],

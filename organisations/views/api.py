@@ -1,17 +1,10 @@
-"""Read-only open data: the eligibility test, the directory, and the OpenAPI document describing
-every app's API (each app adds its paths in `<app>/openapi.py`)."""
+"""Read-only open data: the eligibility test and the directory, answered through common.api (one
+error shape, CORS, GET and HEAD only). This app's part of the OpenAPI document is in ../openapi.py."""
 
-from urllib.parse import urlencode
-
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import JsonResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
 
-from common.apps_modules import app_modules
+from common.api import error_response, json_response, open_data, page_of, paging
 
 from ..bme_definitions import current_definition
 from ..bme_led import assess_board, decimal_share, default_threshold
@@ -23,20 +16,7 @@ from .directory import filtered_organisations
 
 DEFAULT_PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100
-PAGE_NOT_FOUND = "There is no page {page}: the last page is {last}"
-BAD_PAGE = "Enter a page number of 1 or more"
 BAD_PAGE_SIZE = f"Enter a page size from 1 to {MAX_PAGE_SIZE}"
-
-
-def _json(data, status=200) -> JsonResponse:
-    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
-    # Open data: any website may read it from a browser.
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
-def _errors(errors: dict) -> JsonResponse:
-    return _json({"errors": {field: list(messages) for field, messages in errors.items()}}, status=400)
 
 
 def _rule_answer(compact, definition) -> dict:
@@ -47,7 +27,7 @@ def _rule_answer(compact, definition) -> dict:
     }
 
 
-@require_GET
+@open_data
 def eligibility(request):
     form = EligibilityForm(request.GET)
     compact, compact_error = resolve_compact(request.GET.get("compact", ""))
@@ -55,10 +35,10 @@ def eligibility(request):
     if compact_error:
         errors["compact"] = [compact_error]
     if errors:
-        return _errors(errors)
+        return error_response(errors)
     definition = current_definition(compact) if compact else None
     result = assess_board(**form.cleaned_data, definition=definition.rule if definition else None)
-    return _json(
+    return json_response(
         {
             "outcome": result.outcome.value,
             "bme_share": decimal_share(result.share),
@@ -100,7 +80,7 @@ def _organisation(request, o) -> dict:
     }
 
 
-@require_GET
+@open_data
 def organisations(request):
     form = DirectoryFilterForm(request.GET)
     rows = filtered_organisations(form)
@@ -109,74 +89,16 @@ def organisations(request):
     if page_size is None:
         errors["page_size"] = [BAD_PAGE_SIZE]
     if errors:
-        return _errors(errors)
-    paginator = Paginator(rows, page_size)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return _errors({"page": [BAD_PAGE]})
-    except EmptyPage:
-        number = request.GET.get("page")
-        if str(number).lstrip("-").isdigit() and int(number) < 1:
-            return _errors({"page": [BAD_PAGE]})
-        return _errors({"page": [PAGE_NOT_FOUND.format(page=number, last=paginator.num_pages)]})
-
-    def link(number):
-        query = {**request.GET.dict(), "page": number}
-        return request.build_absolute_uri(f"{request.path}?{urlencode(query)}")
-
+        return error_response(errors)
+    page = page_of(request, rows, page_size)
     compact = form.compacts.get(form.cleaned_data.get("compact") or "")
     definition = current_definition(compact) if compact else None
-    return _json(
+    return json_response(
         {
             "as_of": timezone.localdate().isoformat(),
             "threshold": decimal_share(definition.rule.threshold if definition else default_threshold()),
             **_rule_answer(compact, definition),
-            "count": paginator.count,
-            "page": page.number,
-            "pages": paginator.num_pages,
-            "page_size": page_size,
-            "next": link(page.next_page_number()) if page.has_next() else None,
-            "previous": link(page.previous_page_number()) if page.has_previous() else None,
+            **paging(request, page),
             "results": [_organisation(request, o) for o in page.object_list],
         }
     )
-
-
-def build_openapi_document() -> dict:
-    """The OpenAPI 3.1 document: organisations' paths and schemas plus those of every other app in
-    settings.LOCAL_APPS that has an `openapi.py` (found at run time, so no import points the wrong way)."""
-    paths: dict[str, dict] = {}
-    schemas: dict[str, dict] = {}
-    for label, module in app_modules("openapi"):
-        for kind, collected, fragment in (
-            ("path", paths, getattr(module, "PATHS", {})),
-            ("schema", schemas, getattr(module, "SCHEMAS", {})),
-        ):
-            # Two apps giving one name different meanings would silently break the other's
-            # references: refuse, so the OpenAPI tests fail instead.
-            clashes = [name for name in fragment if name in collected and collected[name] != fragment[name]]
-            if clashes:
-                raise ImproperlyConfigured(f"{label}.openapi redefines the {kind} {', '.join(clashes)}")
-            collected.update(fragment)
-    return {
-        "openapi": "3.1.0",
-        "jsonSchemaDialect": "https://spec.openapis.org/oas/3.1/dialect/base",
-        "info": {
-            "title": "Compact compliance portal open data",
-            "version": "1.0.0",
-            "description": (
-                "Read-only open data from the Compact compliance portal. No key is needed. Dates are "
-                "Europe/London; shares and amounts are decimal strings, never floating point."
-            ),
-            "license": {"name": "Open Government Licence v3.0", "identifier": "OGL-UK-3.0"},
-        },
-        "servers": [{"url": settings.SITE_URL}],
-        "paths": dict(sorted(paths.items())),
-        "components": {"schemas": dict(sorted(schemas.items()))},
-    }
-
-
-@require_GET
-def openapi(request):
-    return _json(build_openapi_document())

@@ -1,10 +1,11 @@
 """Published annual reviews, for everyone."""
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
 
+from common.api import json_response, open_data
 from common.csv_export import csv_response
 
 from .. import annexes
@@ -45,6 +46,7 @@ def published_pdf(request, compact, period):
     return pdf_response(get_published_review(compact, period))
 
 
+@open_data
 def published_data(request, compact, period):
     """The figures behind the published report, as stored when it was built (docs/annual-review-dataset.md):
     open data for anyone who wants to reuse them, and the same numbers the PDF prints."""
@@ -52,7 +54,7 @@ def published_data(request, compact, period):
     data = review.dataset
     if review.interim_reason:
         data = {**data, "interim_published_because": review.interim_reason}
-    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response = json_response(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
     response["Content-Disposition"] = f'attachment; filename="{review.pdf_filename().removesuffix(".pdf")}.json"'
     return response
 

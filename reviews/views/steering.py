@@ -4,11 +4,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from common.api import json_response
 from organisations.roles import roles_for
 from undertakings.review import previous_period
 
@@ -112,7 +113,8 @@ def version(request, compact, period, number):
 @require_GET
 def version_status(request, compact, period, number):
     review = permissions.get_version_for_user(request.user, compact, period, number)
-    return JsonResponse(
+    # For the signed-in steering group's own page only: no CORS, unlike the open data.
+    return json_response(
         {
             "status": review.status,
             "status_label": review.get_status_display(),

@@ -292,6 +292,6 @@ def test_board_pages_and_open_grants_filter_by_compact_and_refuse_an_unknown_one
     identifiers = {grant["id"] for grant in grants["grants"]}
     assert identifiers == {"360G-Shire-1", "360G-Shire-shared"}
     refused = client.get(reverse("funding:grants-api"), {"compact": "nowhere"})
-    assert refused.status_code == 400 and "There is no Compact “nowhere”" in refused.json()["errors"][0]
+    assert refused.status_code == 400 and "There is no Compact “nowhere”" in refused.json()["errors"]["compact"][0]
     monitoring = client.get(reverse("funding:monitoring-api"), {"compact": "nowhere"})
     assert monitoring.status_code == 400

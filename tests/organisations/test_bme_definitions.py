@@ -34,7 +34,7 @@ def compacts():
 
 @pytest.fixture
 def document(client):
-    return client.get(reverse("organisations:api-openapi")).json()
+    return client.get(reverse("api-openapi")).json()
 
 
 def test_each_compact_gets_its_own_definition_from_the_file_beside_its_code(compacts):

@@ -187,5 +187,4 @@ ROWS = [
         note="invalid input",
     ),
     Row("organisations:api-organisations", lambda w: reverse("organisations:api-organisations"), PUBLIC),
-    Row("organisations:api-openapi", lambda w: reverse("organisations:api-openapi"), PUBLIC),
 ]
