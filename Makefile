@@ -60,6 +60,7 @@ lock: install
 check: install
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/mypy .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 

@@ -4,10 +4,12 @@ The audit app sits above all domain apps and finds tracked models at run time (s
 registry), so no domain app needs to know it exists.
 """
 
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.db.models import Model
+from django.db.models import Model, Q
 from simple_history.models import registered_models
 
 from common.apps_modules import app_modules
@@ -58,10 +60,14 @@ def _scopes() -> dict:
     return scopes
 
 
-def _confidential() -> dict:
+# Steering compact ids -> rows whose changer is hidden, and the fields hidden in those rows.
+ConfidentialRule = tuple[Callable[[frozenset[int]], Q], tuple[str, ...]]
+
+
+def _confidential() -> dict[str, ConfidentialRule]:
     """Model key -> (function(steering compact ids) -> Q of rows whose changer is hidden, fields hidden
     in those rows), from each app's `history_scope.py` (complaints: confidential complaints)."""
-    confidential = {}
+    confidential: dict[str, ConfidentialRule] = {}
     for _, module in app_modules("history_scope"):
         confidential.update(getattr(module, "CONFIDENTIAL", {}))
     return confidential
@@ -99,7 +105,9 @@ def history_entries(tracked: TrackedType, *, compacts: frozenset[int] | None = N
     return entries
 
 
-def changes_for_page(tracked: TrackedType, entries: list, *, hidden: set[int] = frozenset()) -> dict[int, list[Change]]:
+def changes_for_page(
+    tracked: TrackedType, entries: list, *, hidden: AbstractSet[int] = frozenset()
+) -> dict[int, list[Change]]:
     """What each entry on a page changed, compared with the record's previous version. In `hidden`
     entries the type's confidential fields (hidden_fields) are left out.
 
@@ -113,7 +121,7 @@ def changes_for_page(tracked: TrackedType, entries: list, *, hidden: set[int] = 
         **{f"{pk_name}__in": {getattr(e, pk_name) for e in entries}},
         history_date__lte=max(e.history_date for e in entries),
     ).order_by(pk_name, "history_date", "history_id")
-    previous = {}
+    previous: dict[int, Model | None] = {}
     for _, versions in groupby(history, key=lambda h: getattr(h, pk_name)):
         before = None
         for version in versions:
@@ -126,8 +134,9 @@ def changes_for_page(tracked: TrackedType, entries: list, *, hidden: set[int] = 
         for f in tracked.model._meta.concrete_fields
         if f.attname in kept and f.attname not in _NOISE and not f.primary_key
     ]
-    secret = {tracked.model._meta.get_field(name).attname for name in hidden_fields(tracked)}
-    result = {}
+    hidden_names = hidden_fields(tracked)
+    secret = {f.attname for f in tracked.model._meta.concrete_fields if f.name in hidden_names}
+    result: dict[int, list[Change]] = {}
     for entry in entries:
         prior = previous.get(entry.history_id)
         if prior is None and entry.history_type != "+":

@@ -140,7 +140,7 @@ def accept_upload(upload, *, accepted, not_accepted: str, field: str = "file") -
         detected = CSV
     actual_type, actual = describe_content(upload)
     if detected is None and actual_type in (OLD_OFFICE, *MODERN):
-        modern = MODERN.get(claimed, "docx")
+        modern = MODERN.get(claimed, "docx") if claimed is not None else "docx"
         raise _refused(field, OLD_OFFICE_FORMAT.format(name=name, modern=modern))
     if claimed is not None and _plain(claimed) != _plain(detected):
         if _plain(claimed) != _plain(actual_type) and actual_type is not None:

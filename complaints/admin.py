@@ -28,8 +28,16 @@ class ReadOnly:
 
 class StageInline(ReadOnly, admin.TabularInline):
     model = Stage
-    fields = ["level", "opened_on", "acknowledge_by", "acknowledged_on", "reply_by", "replied_on", "escalate_by"]
-    readonly_fields = fields
+    readonly_fields = (
+        "level",
+        "opened_on",
+        "acknowledge_by",
+        "acknowledged_on",
+        "reply_by",
+        "replied_on",
+        "escalate_by",
+    )
+    fields = readonly_fields
     extra = 0
 
 

@@ -12,11 +12,11 @@ from django.conf import settings
 from .models import Stage, StageLevel
 from .working_days import add_working_days
 
-ACKNOWLEDGE_WITHIN = {StageLevel.STAGE_1: 5, StageLevel.STAGE_2: 5, StageLevel.STEERING: 5}
+ACKNOWLEDGE_WITHIN: dict[int, int] = {StageLevel.STAGE_1: 5, StageLevel.STAGE_2: 5, StageLevel.STEERING: 5}
 # Counted from the day the stage was acknowledged.
-REPLY_WITHIN = {StageLevel.STAGE_1: 10, StageLevel.STAGE_2: 20, StageLevel.STEERING: 20}
+REPLY_WITHIN: dict[int, int] = {StageLevel.STAGE_1: 10, StageLevel.STAGE_2: 20, StageLevel.STEERING: 20}
 # How far an extension may move the reply date, counted from the original reply date.
-EXTEND_BY_AT_MOST = {StageLevel.STAGE_1: 10, StageLevel.STAGE_2: 20, StageLevel.STEERING: 20}
+EXTEND_BY_AT_MOST: dict[int, int] = {StageLevel.STAGE_1: 10, StageLevel.STAGE_2: 20, StageLevel.STEERING: 20}
 
 
 def escalation_window() -> int:
@@ -33,6 +33,7 @@ def reply_by(*, level: int, acknowledged_on: date) -> date:
 
 
 def latest_extension(stage: Stage) -> date:
+    assert stage.original_reply_by is not None, "only an acknowledged stage has a reply date to extend"
     return add_working_days(stage.original_reply_by, EXTEND_BY_AT_MOST[stage.level])
 
 
@@ -53,7 +54,7 @@ def move_for_pause(stage: Stage, working_days: int) -> None:
     """
     if stage.acknowledged_on is None:
         stage.acknowledge_by = add_working_days(stage.acknowledge_by, working_days)
-    elif stage.reply_by is not None:
+    elif stage.reply_by is not None and stage.original_reply_by is not None:  # set together on acknowledgement
         stage.reply_by = add_working_days(stage.reply_by, working_days)
         stage.original_reply_by = add_working_days(stage.original_reply_by, working_days)
 

@@ -14,7 +14,7 @@ from . import presenters
 from .models import Complaint, ComplaintStatus, Event, EventKind, Party
 from .tokens import confirmation_token, follow_up_token
 
-_HEADLINES = {
+_HEADLINES: dict[str, dict[str, str]] = {
     Party.COMPLAINANT: {
         EventKind.RAISED: "We have received your complaint",
         EventKind.EMAIL_CONFIRMED: "We have received your complaint",
@@ -79,7 +79,7 @@ def _recipients(event: Event) -> dict[str, list[str]]:
             sides.add(Party.RESPONDENT)
         if event.kind == EventKind.EXTENDED and event.stage is not None and event.stage.extended_beyond_limit:
             sides.add(Party.STEERING)
-    addresses = {
+    addresses: dict[str, list[str]] = {
         Party.COMPLAINANT: [complaint.reply_email] if complaint.reply_email else [],
         Party.RESPONDENT: officer_emails(complaint) if Party.RESPONDENT in sides else [],
         Party.STEERING: steering_emails(complaint) if Party.STEERING in sides else [],
@@ -105,6 +105,8 @@ def send_for_event(event: Event) -> None:
     from .selectors import complaint_for_page
 
     complaint = complaint_for_page(event.complaint.reference)
+    if complaint is None:  # deleted since the event was queued: nobody to tell
+        return
     event = next(e for e in complaint.events.all() if e.pk == event.pk)
     for side, addresses in _recipients(event).items():
         view = presenters.present(complaint, side)

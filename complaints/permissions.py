@@ -55,7 +55,7 @@ def perspective(viewer: Viewer, complaint: Complaint) -> str | None:
 
 def get_complaint_for_viewer(viewer: Viewer, complaint: Complaint | None) -> tuple[Complaint, str]:
     side = perspective(viewer, complaint) if complaint is not None else None
-    if side is None:
+    if complaint is None or side is None:
         raise Http404("No such complaint")
     return complaint, side
 

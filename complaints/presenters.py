@@ -29,7 +29,7 @@ from .stage_views import PauseView, StageView, stage_view  # noqa: F401 (part of
 WITHHELD = "Withheld (confidential complaint)"
 THE_COMPLAINANT = "The complainant"
 
-_AUDIENCES_FOR = {
+_AUDIENCES_FOR: dict[str, set[Audience]] = {
     Party.COMPLAINANT: {Audience.EVERYONE},
     Party.RESPONDENT: {Audience.EVERYONE, Audience.INTERNAL},
     Party.STEERING: {Audience.EVERYONE, Audience.INTERNAL, Audience.STEERING},

@@ -339,7 +339,7 @@ class InviteFilterForm(forms.Form):
 
 class InviteForm(forms.Form):
     organisations = forms.ModelMultipleChoiceField(
-        queryset=None,
+        queryset=Organisation.objects.none(),  # the organisations this person may invite: set in __init__
         widget=forms.CheckboxSelectMultiple,
         label="Organisations to invite",
         error_messages={"required": "Choose at least one organisation to invite"},

@@ -1,6 +1,7 @@
 """GOV.UK forms for funding (crispy-forms-gds). Forms collect and tidy input; the rules are in services."""
 
 from datetime import date
+from typing import cast
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
@@ -126,7 +127,8 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args, applicants, record_date: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["applicant"].queryset = applicants
+        # django-stubs types every form field as Field: this one is declared above as a ModelChoiceField.
+        cast(forms.ModelChoiceField, self.fields["applicant"]).queryset = applicants
         if not record_date:
             # Community groups apply today; officers recording a paper application give its date.
             del self.fields["submitted_on"]

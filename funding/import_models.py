@@ -17,7 +17,7 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
-IMPORT_TAG_COLOURS = {
+IMPORT_TAG_COLOURS: dict[str, str] = {
     ImportStatus.QUEUED: "grey",
     ImportStatus.RUNNING: "blue",
     ImportStatus.DONE: "green",

@@ -77,7 +77,7 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn by applicant"
 
 
-APPLICATION_TAG_COLOURS = {
+APPLICATION_TAG_COLOURS: dict[str, str] = {
     ApplicationStatus.SUBMITTED: "blue",
     ApplicationStatus.AWARDED: "green",
     ApplicationStatus.DECLINED: "red",
@@ -134,7 +134,7 @@ class AwardStatus(models.TextChoices):
     NOT_RECORDED = "not_recorded", "Not recorded"
 
 
-AWARD_TAG_COLOURS = {
+AWARD_TAG_COLOURS: dict[str, str] = {
     AwardStatus.ACTIVE: "green",
     AwardStatus.COMPLETED: "blue",
     AwardStatus.WITHDRAWN: "red",
@@ -205,6 +205,8 @@ class Award(models.Model):
 
     objects = AwardQuerySet.as_manager()
     history = HistoricalRecords()
+    # Set before save(): django-simple-history records who made the change and why.
+    _change_reason: str
 
     class Meta:
         ordering = ["-award_date", "-pk"]
@@ -232,7 +234,7 @@ class Award(models.Model):
 
     @property
     def programme_name(self) -> str:
-        return self.programme.title if self.programme_id else self.programme_title
+        return self.programme.title if self.programme is not None else self.programme_title
 
     @property
     def is_multi_year(self) -> bool:

@@ -128,7 +128,7 @@ class BmeLedResult:
     def share(self) -> Fraction | None:
         if not self.members:
             return None
-        return Fraction(self.bme_members, self.members)
+        return Fraction(self.bme_members or 0, self.members)
 
     @property
     def label(self) -> str:
@@ -164,7 +164,8 @@ class BmeLedResult:
             return f"{base}, which meets the {threshold}."
         if self.outcome == Outcome.UNDETERMINED:
             possible = format_percent(
-                Fraction(self.bme_members + self.undisclosed_members, self.members), distinct_from=self.threshold
+                Fraction((self.bme_members or 0) + (self.undisclosed_members or 0), self.members or 1),
+                distinct_from=self.threshold,
             )
             said = "member" if self.undisclosed_members == 1 else "members"
             return (

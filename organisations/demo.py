@@ -397,9 +397,9 @@ def load() -> str:
                 defaults={"status": MembershipStatus.REQUESTED, "job_title": job_title},
             )
         elif email.startswith("steering@"):
-            compact = compacts["northamptonshire" if "northants" in email else "plymouth"]
+            steered = compacts["northamptonshire" if "northants" in email else "plymouth"]
             SteeringGroupMember.objects.get_or_create(
-                compact=compact,
+                compact=steered,
                 user=user,
                 defaults={
                     "role": "Chair" if "northants" in email else "Member",

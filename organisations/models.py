@@ -8,6 +8,7 @@ pointing the wrong way (docs/architecture.md).
 from datetime import date
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 from django.db.models import BigIntegerField, Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Cast, Coalesce
@@ -248,6 +249,11 @@ class Organisation(models.Model):
 
     objects = OrganisationQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["updated_at"])
+    # Set before save(): django-simple-history records who made the change and why.
+    _history_user: AbstractBaseUser | None
+    _change_reason: str
+    # organisations.compacts.compact_ids_of caches its answer here.
+    _compact_ids: frozenset[int]
 
     class Meta:
         ordering = ["name"]
@@ -306,6 +312,8 @@ class Membership(models.Model):
     )
 
     history = HistoricalRecords()
+    # Set before save(): django-simple-history records who made the change.
+    _history_user: AbstractBaseUser | None
 
     class Meta:
         ordering = ["organisation__name", "user__email"]
@@ -340,6 +348,8 @@ class BoardDeclaration(models.Model):
     stale_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["stale_reminder_sent_at"])
+    # Set before save(): django-simple-history records who made the change.
+    _history_user: AbstractBaseUser | None
 
     class Meta:
         ordering = ["-effective_date", "-declared_at"]

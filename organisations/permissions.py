@@ -1,6 +1,7 @@
 """Who may do what with organisations (shared/design.md §4). Views and templates ask these
 functions; nothing else decides access. Every check is per object."""
 
+from django.db.models import QuerySet
 from django.http import Http404
 
 from .compacts import compact_ids_of
@@ -102,9 +103,9 @@ def can_download_organisation_data(user, organisation: Organisation) -> bool:
     return roles_for(user).administers(organisation.pk)
 
 
-def get_organisation_for_user(user, slug: str, queryset=None) -> Organisation:
+def get_organisation_for_user(user, slug: str, queryset: QuerySet[Organisation] | None = None) -> Organisation:
     """The organisation, or 404 for people who may not know it exists (unverified, not theirs)."""
-    organisation = (queryset if queryset is not None else Organisation.objects).filter(slug=slug).first()
+    organisation = (queryset if queryset is not None else Organisation.objects.all()).filter(slug=slug).first()
     if organisation is None or not can_view_organisation(user, organisation):
         raise Http404("No such organisation")
     return organisation

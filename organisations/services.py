@@ -8,11 +8,12 @@ because approving someone hands them an organisation.
 
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+
+from accounts.models import User
 
 from . import tasks
 from .bme_led import validate_board_counts
@@ -83,7 +84,7 @@ def _clean_fields(fields: dict) -> dict:
 
 
 def _refuse_duplicates(*, fields: dict, org_id: str, exclude_pk: int | None = None) -> None:
-    others = Organisation.objects.exclude(pk=exclude_pk)
+    others = Organisation.objects.all() if exclude_pk is None else Organisation.objects.exclude(pk=exclude_pk)
     errors = {}
     if fields["charity_number"]:
         existing = others.filter(charity_number=fields["charity_number"]).first()
@@ -105,7 +106,8 @@ def _refuse_duplicates(*, fields: dict, org_id: str, exclude_pk: int | None = No
 def _unique_slug(name: str, exclude_pk: int | None = None) -> str:
     base = slugify(name)[:100] or "organisation"
     slug, n = base, 1
-    while slug in RESERVED_SLUGS or Organisation.objects.exclude(pk=exclude_pk).filter(slug=slug).exists():
+    taken = Organisation.objects.all() if exclude_pk is None else Organisation.objects.exclude(pk=exclude_pk)
+    while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug
@@ -123,7 +125,7 @@ def _derive(fields: dict, slug: str) -> str:
 @transaction.atomic
 def organisation_register(
     *,
-    user: AbstractBaseUser,
+    user: User,
     name: str,
     sector: str,
     legal_form: str = "",
@@ -192,7 +194,7 @@ def organisation_register(
 def organisation_update(
     *,
     organisation: Organisation,
-    user: AbstractBaseUser,
+    user: User,
     communities_served: list[EthnicGroup] | tuple | None = None,
     service_areas: list[ServiceArea] | tuple | None = None,
     areas: list[LocalAuthorityArea] | tuple | None = None,
@@ -225,7 +227,7 @@ def organisation_update(
 
 
 @transaction.atomic
-def organisation_verify(*, organisation: Organisation, verified_by: AbstractBaseUser) -> Organisation:
+def organisation_verify(*, organisation: Organisation, verified_by: User) -> Organisation:
     """A site admin has checked the organisation is real: it joins the public directory."""
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if organisation.verified:
@@ -243,7 +245,7 @@ def organisation_verify(*, organisation: Organisation, verified_by: AbstractBase
 
 
 @transaction.atomic
-def membership_request(*, user: AbstractBaseUser, organisation: Organisation, job_title: str = "") -> Membership:
+def membership_request(*, user: User, organisation: Organisation, job_title: str = "") -> Membership:
     """Ask to join (claim) an organisation; its admins (or site admins) decide. A declined request
     may be made again."""
     membership = Membership.objects.select_for_update().filter(user=user, organisation=organisation).first()
@@ -267,7 +269,7 @@ def membership_request(*, user: AbstractBaseUser, organisation: Organisation, jo
 
 @transaction.atomic
 def membership_decide(
-    *, membership: Membership, decided_by: AbstractBaseUser, approve: bool, role: str = MembershipRole.MEMBER
+    *, membership: Membership, decided_by: User, approve: bool, role: str = MembershipRole.MEMBER
 ) -> Membership:
     """Approve (as a member or an admin) or decline a request to join."""
     membership = Membership.objects.select_for_update().select_related("organisation").get(pk=membership.pk)
@@ -289,7 +291,7 @@ def membership_decide(
 def board_declaration_create(
     *,
     organisation: Organisation,
-    declared_by: AbstractBaseUser,
+    declared_by: User,
     board_type: str,
     effective_date: date,
     members: int,

@@ -7,10 +7,11 @@ checked it and granted standing. Each grant and withdrawal is kept in the organi
 history (who, when, and a reason naming the steering group), besides verified_by/verified_at.
 """
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+
+from accounts.models import User
 
 from . import tasks
 from .models import Compact, Organisation, Sector
@@ -29,7 +30,7 @@ REASON_REQUIRED = "Enter why its standing is being withdrawn."
 
 @transaction.atomic
 def public_body_standing_grant(
-    *, organisation: Organisation, granted_by: AbstractBaseUser, compact: Compact | None = None
+    *, organisation: Organisation, granted_by: User, compact: Compact | None = None
 ) -> Organisation:
     """Confirm that `organisation` is the public body it says it is: it joins the directory and its
     approved members become officers. A steering member grants in the name of `compact`, one of
@@ -59,9 +60,7 @@ def public_body_standing_grant(
 
 
 @transaction.atomic
-def public_body_standing_withdraw(
-    *, organisation: Organisation, withdrawn_by: AbstractBaseUser, reason: str
-) -> Organisation:
+def public_body_standing_withdraw(*, organisation: Organisation, withdrawn_by: User, reason: str) -> Organisation:
     """Take standing away (a mistaken grant, a body that turned out not to be one). Its members stop
     acting as officers at once, and what it recorded leaves the public pages and open data."""
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)

@@ -1,14 +1,23 @@
 """Celery tasks: each takes ids, loads the record and calls one function in notifications.py.
 Services queue them with transaction.on_commit, so a task never sees a record that is not there."""
 
+from typing import TypedDict
+
 from celery import shared_task
 from django.utils import timezone
 
 from . import notifications, selectors
 from .models import BoardDeclaration, Membership, Organisation
 
+
 # Mail servers fail now and then; a few retries a minute apart ride that out.
-RETRY = {"autoretry_for": (OSError,), "retry_backoff": 60, "max_retries": 5}
+class RetryOptions(TypedDict):
+    autoretry_for: tuple[type[BaseException], ...]
+    retry_backoff: int
+    max_retries: int
+
+
+RETRY: RetryOptions = {"autoretry_for": (OSError,), "retry_backoff": 60, "max_retries": 5}
 
 
 @shared_task(**RETRY)

@@ -105,8 +105,9 @@ SEATS = [
 
 def load() -> str:
     today = timezone.localdate()
-    compacts = {c.slug: c for c in Compact.objects.all()}
-    organisations = {o.slug: o for o in Organisation.objects.all()}
+    # Keyed by slug or None, as the tables above give None for "no Compact" or "no organisation".
+    compacts: dict[str | None, Compact] = {c.slug: c for c in Compact.objects.all()}
+    organisations: dict[str | None, Organisation] = {o.slug: o for o in Organisation.objects.all()}
     groups = {g.name: g for g in EthnicGroup.objects.all()}
     recorder = get_user_model().objects.filter(email="steering@northants.example").first()
     User = get_user_model()

@@ -1,6 +1,7 @@
 """Forms for boards, representatives and appointments (GOV.UK markup through crispy-forms-gds)."""
 
 from functools import partial
+from typing import cast
 
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
@@ -69,13 +70,16 @@ class BoardForm(forms.Form):
 
     def __init__(self, *args, compacts=None, roles_site_admin: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["compact"].queryset = compacts if compacts is not None else Compact.objects.all()
+        # django-stubs types every form field as Field: these two are declared above as ModelChoiceFields.
+        compact = cast(forms.ModelChoiceField, self.fields["compact"])
+        compact.queryset = compacts if compacts is not None else Compact.objects.all()
         if not roles_site_admin:
             # A steering group's board belongs to its Compact; a shared board is a site admin's to add.
-            self.fields["compact"].required = True
-            self.fields["compact"].empty_label = None
-            self.fields["compact"].label = "Compact"
-        self.fields["convening_organisation"].queryset = Organisation.objects.listed().order_by("name")
+            compact.required = True
+            compact.empty_label = None
+            compact.label = "Compact"
+        convener = cast(forms.ModelChoiceField, self.fields["convening_organisation"])
+        convener.queryset = Organisation.objects.listed().order_by("name")
         self.helper = helper(
             Field.text("name"),
             Field.textarea("description", rows=4),
@@ -228,7 +232,10 @@ class AppointmentForm(forms.Form):
             del self.fields["representative"]
         else:
             people = representatives if representatives is not None else Representative.objects.none()
-            self.fields["representative"].queryset = people.select_related("organisation").order_by("name", "pk")
+            # django-stubs types every form field as Field: this one is declared above as a ModelChoiceField.
+            cast(forms.ModelChoiceField, self.fields["representative"]).queryset = people.select_related(
+                "organisation"
+            ).order_by("name", "pk")
             fields.insert(0, Field.select("representative"))
         self.helper = helper(*fields, button="Save changes" if correcting else "Add appointment")
 

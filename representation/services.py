@@ -88,11 +88,12 @@ def board_update(
     return board
 
 
-def _check_consent(consent_given_on: date | None, consent_method: str | None) -> None:
+def _check_consent(consent_given_on: date | None, consent_method: str | None) -> tuple[date, str]:
     if not consent_given_on or not consent_method or consent_method not in ConsentMethod.values:
         raise ValidationError({"consent_given_on": CONSENT_REQUIRED})
     if consent_given_on > timezone.localdate():
         raise ValidationError({"consent_given_on": CONSENT_IN_FUTURE})
+    return consent_given_on, consent_method
 
 
 @transaction.atomic
@@ -110,7 +111,7 @@ def representative_create(
     publish_name: bool = False,
 ) -> Representative:
     """Consent comes first: nothing about the person is stored without a record of it."""
-    _check_consent(consent_given_on, consent_method)
+    consent_given_on, consent_method = _check_consent(consent_given_on, consent_method)
     if compact is None:
         raise ValidationError({"compact": POOL_REQUIRED})
     name = (name or "").strip()
@@ -227,7 +228,7 @@ def appointment_create(
     else) but the result carries a warning the page shows."""
     if representative.consent_withdrawn:
         raise ValidationError({"representative": CONSENT_WITHDRAWN_NO_APPOINTMENT})
-    if board.compact_id is not None and representative.compact_id != board.compact_id:
+    if board.compact_id is not None and representative.compact_id != board.compact_id and board.compact is not None:
         raise ValidationError(
             {"representative": OTHER_COMPACTS_POOL.format(name=representative.name, compact=board.compact.name)}
         )

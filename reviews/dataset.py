@@ -8,6 +8,7 @@ describes every field and when DATASET_VERSION changes.
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from django.utils import timezone
 
@@ -150,7 +151,7 @@ def build_dataset(
     data["sector_statement"] = narrative["sector_statement"]
     commentary = narrative["commentary"]
     reasons = interim_reasons(period=period, as_of=as_of, compliance=data["compliance"])
-    dataset = {
+    dataset: dict[str, Any] = {
         "version": DATASET_VERSION,
         "compact": {"slug": compact.slug, "name": compact.name, "area": compact.area},
         "period": {

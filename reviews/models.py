@@ -106,7 +106,7 @@ class AnnualReview(models.Model):
     def withdrawal_summary(self) -> str:
         if not self.withdrawn_at:
             return ""
-        who = self.withdrawn_by.full_name if self.withdrawn_by_id else "the steering group"
+        who = self.withdrawn_by.full_name if self.withdrawn_by is not None else "the steering group"
         return f"{localtime(self.withdrawn_at):%-d %B %Y, %H:%M} by {who}: {self.withdrawal_reason}"
 
     def pdf_filename(self) -> str:

@@ -4,6 +4,7 @@ build freezes into its dataset. Nothing here can change once a version of the pe
 the published words are the ones the review was built with."""
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -123,7 +124,7 @@ def narrative_as_dataset(narrative: ReviewNarrative | None) -> dict:
     else:
         attending = sorted(o.name for o in narrative.meeting_attending.all())
         authors = [_author(m) for m in narrative.sector_statement_authors.all()]
-    meeting = {
+    meeting: dict[str, Any] = {
         "date": narrative.meeting_date.isoformat() if narrative.meeting_date else None,
         "date_display": long_date(narrative.meeting_date),
         "place": narrative.meeting_place,

@@ -3,6 +3,7 @@ headline figures moved over three years, and how the Compact itself developed in
 versions adopted, consultations on its Codes, organisations that signed or withdrew)."""
 
 from datetime import datetime
+from typing import Any
 
 from common.dates import long_date
 from consultations.review import CodeConsultation
@@ -100,7 +101,7 @@ def trend(*, compact, period: ReportingPeriod, figures: list[dict], built_at: da
             :TREND_YEARS
         ]
     )
-    years = []
+    years: list[dict[str, Any]] = []
     for p in earlier:
         stored = _stored_figures(compact, p)
         if stored is None:

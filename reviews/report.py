@@ -28,7 +28,8 @@ def report_title(dataset: dict) -> str:
 
 def render_html(dataset: dict) -> str:
     """A complete HTML document (lang en-GB, h1 = the title, contents, every section)."""
-    stylesheet = get_template(STYLESHEET).template.source
+    # django-stubs' get_template() protocol omits the Django backend's `.template` (the compiled Template).
+    stylesheet = get_template(STYLESHEET).template.source  # type: ignore[attr-defined]
     return render_to_string(
         "reviews/report/document.html",
         {"dataset": dataset, "title": report_title(dataset), "stylesheet": stylesheet},

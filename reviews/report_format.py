@@ -15,7 +15,7 @@ TENTH = Decimal("0.1")
 
 def money(value: Decimal | str | None) -> str:
     """£1,234,500 for whole pounds, £1,234.56 otherwise; nothing counts as £0."""
-    return pounds_text(value or 0)
+    return pounds_text(value or Decimal(0))
 
 
 def percent_text(value: Decimal | str | None, *, missing: str = "No data") -> str:

@@ -81,7 +81,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     )
     charity_number = ""
     company_number = ""
-    local_authority_code = ""
+    local_authority_code: str | factory.Sequence = ""  # PublicBodyFactory numbers them
     postcode = "NN1 1AA"
     verified = True
 

@@ -39,8 +39,8 @@ class ReportingPeriodAdmin(SimpleHistoryAdmin):
 class ReturnEventInline(admin.TabularInline):
     model = ReturnEvent
     extra = 0
-    fields = ["kind", "by", "at", "comments"]
-    readonly_fields = fields
+    readonly_fields = ("kind", "by", "at", "comments")
+    fields = readonly_fields
     can_delete = False
 
 

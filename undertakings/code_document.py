@@ -14,6 +14,10 @@ footnote mark inside text is written [^1]. Every undertaking must stand somewher
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # code_files imports this module
+    from .code_files import _Mapping
 
 KINDS = ("heading", "paragraph", "item", "undertaking", "footnote", "contents")
 BLOCK_FIELDS = {*KINDS, "number", "level", "page", "note"}
@@ -30,7 +34,7 @@ class BlockSpec:
     undertaking: str = ""  # the ref of the undertaking this block is
 
 
-def read_document(check, data: dict, undertakings: dict) -> tuple[BlockSpec, ...]:
+def read_document(check, data: "_Mapping", undertakings: dict) -> tuple[BlockSpec, ...]:
     """Check the `document:` list against the file's undertakings (ref -> UndertakingSpec)."""
     blocks = data.get("document")
     line = data.key_lines.get("document", data.line)

@@ -52,7 +52,7 @@ class _LineLoader(yaml.SafeLoader):
     """SafeLoader that remembers where each mapping, sequence and key starts, and refuses a key
     given twice in one mapping (plain YAML keeps the last one without a word)."""
 
-    def __init__(self, stream):
+    def __init__(self, stream) -> None:
         super().__init__(stream)
         self.duplicate_keys: list[tuple[int, str]] = []
 
@@ -159,7 +159,7 @@ class _Checker:
         self.problems.append(f"{self.path}:{line}: {reason}")
 
     def mapping(self, value, line: int, what: str, allowed: set[str], required: set[str]) -> bool:
-        if not isinstance(value, dict):
+        if not isinstance(value, _Mapping):  # every mapping _LineLoader reads is one
             self.problem(getattr(value, "line", line), f"{what} must be a mapping of fields")
             return False
         for key in value:
@@ -172,7 +172,7 @@ class _Checker:
             self.problem(value.line, f"{what} has no '{key}'")
         return True
 
-    def text(self, data: dict, key: str, what: str, *, required: bool = True) -> str:
+    def text(self, data: _Mapping, key: str, what: str, *, required: bool = True) -> str:
         value = data.get(key)
         line = data.key_lines.get(key, data.line)
         if value is None:
@@ -193,7 +193,7 @@ class _Checker:
             self.problem(line, f"'{key}' of {what} is longer than {limit} characters")
         return value
 
-    def choice(self, data: dict, key: str, what: str, choices: list[str]) -> str:
+    def choice(self, data: _Mapping, key: str, what: str, choices: list[str]) -> str:
         value = self.text(data, key, what)
         if value and value not in choices:
             self.problem(
@@ -202,7 +202,7 @@ class _Checker:
             )
         return value
 
-    def slug(self, data: dict, key: str, what: str) -> str:
+    def slug(self, data: _Mapping, key: str, what: str) -> str:
         value = self.text(data, key, what)
         if value and not SLUG.match(value):
             self.problem(
@@ -254,7 +254,7 @@ def read_code_file(path: Path | str) -> CodeSpec:
     return CodeSpec(compact=compact, status=status, adopted_on=adopted_on, sections=sections, document=document, **head)
 
 
-def _compact(check: _Checker, data: dict) -> dict:
+def _compact(check: _Checker, data: _Mapping) -> dict:
     block = data.get("compact")
     if block is None or not check.mapping(
         block, data.key_lines.get("compact", 1), "the compact", COMPACT_FIELDS, COMPACT_FIELDS
@@ -267,7 +267,7 @@ def _compact(check: _Checker, data: dict) -> dict:
     }
 
 
-def _adopted_on(check: _Checker, data: dict, status: str) -> datetime.date | None:
+def _adopted_on(check: _Checker, data: _Mapping, status: str) -> datetime.date | None:
     value = data.get("adopted_on")
     line = data.key_lines.get("adopted_on", data.line)
     if value is None:
@@ -286,7 +286,7 @@ def _adopted_on(check: _Checker, data: dict, status: str) -> datetime.date | Non
     return value
 
 
-def _sections(check: _Checker, data: dict) -> tuple[SectionSpec, ...]:
+def _sections(check: _Checker, data: _Mapping) -> tuple[SectionSpec, ...]:
     sections = data.get("sections")
     line = data.key_lines.get("sections", data.line)
     if sections is None:
@@ -320,7 +320,7 @@ def _sections(check: _Checker, data: dict) -> tuple[SectionSpec, ...]:
     return tuple(built)
 
 
-def _undertakings(check: _Checker, section: dict, what: str, seen: dict[str, int]) -> tuple[UndertakingSpec, ...]:
+def _undertakings(check: _Checker, section: _Mapping, what: str, seen: dict[str, int]) -> tuple[UndertakingSpec, ...]:
     items = section.get("undertakings")
     line = section.key_lines.get("undertakings", section.line)
     if items is None:

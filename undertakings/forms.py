@@ -8,7 +8,7 @@ from common.forms import GovUKDateField
 
 from .models import Rating
 
-RATING_HINTS = {
+RATING_HINTS: dict[str, str] = {
     Rating.MET: "The body kept this undertaking throughout the year.",
     Rating.PARTLY_MET: "Some of it was done. Explain what was not, and why.",
     Rating.NOT_MET: "It was not done. Explain why, and add what you will do about it.",

@@ -278,7 +278,7 @@ def return_actions_progress(*, period: ReportingPeriod, as_of: date) -> ActionsP
     for a in actions:
         progress: Progress
         if a.done:
-            progress, sentence = DONE, f"Done on {_text(a.done_on)}."
+            progress, sentence = DONE, f"Done on {_text(a.done_on)}."  # a done action has a date (a constraint)
         elif a.pk in carried:
             due, done, label = carried[a.pk]
             progress = DONE if done else IN_PROGRESS

@@ -193,7 +193,8 @@ class Complaint(models.Model):
 
     @property
     def current_stage_level(self) -> int:
-        return {ComplaintStatus.STAGE_2: 2, ComplaintStatus.REFERRED: 3}.get(self.status, 1)
+        levels: dict[str, int] = {ComplaintStatus.STAGE_2: 2, ComplaintStatus.REFERRED: 3}
+        return levels.get(self.status, 1)
 
     def stage(self, level: int):
         return next((s for s in self.stages.all() if s.level == level), None)

@@ -70,7 +70,10 @@ class Stage(models.Model):
 
     @property
     def replied_on_time(self) -> bool | None:
-        return None if self.replied_on is None else self.replied_on <= self.reply_by
+        # A stage is acknowledged, and so given a reply date, before it can be replied to.
+        if self.replied_on is None or self.reply_by is None:
+            return None
+        return self.replied_on <= self.reply_by
 
 
 class PauseReason(models.TextChoices):

@@ -6,6 +6,7 @@ from organisations.models import Organisation, Sector
 from undertakings.models import PARTIES_FOR_SECTOR, Undertaking
 
 from ..models import Complaint, ComplaintStatus, Event, Stage
+from ..models.complaint import ComplaintQuerySet
 
 _UNDERTAKINGS = Prefetch(
     "undertakings", queryset=Undertaking.objects.select_related("code").order_by("code", "position")
@@ -36,7 +37,7 @@ def complaint_for_page(reference: str) -> Complaint | None:
     )
 
 
-def _for_queue(queryset: QuerySet, status: str) -> QuerySet:
+def _for_queue(queryset: ComplaintQuerySet, status: str) -> QuerySet:
     if status == "open":
         queryset = queryset.open()
     elif status == "closed":

@@ -45,7 +45,7 @@ def _timeliness(stages: list[tuple[Stage, date | None]], as_of: date) -> dict:
     reply_overdue = sum(1 for s, closed in stages if not s.replied_on and _missed(_reply_deadline(s), closed, as_of))
     ack_on_time = sum(1 for s in acknowledged if s.acknowledged_on_time)
     answered_on_time = sum(1 for s in answered if s.replied_on_time)
-    days = [working_days_between(s.opened_on, s.replied_on) for s in answered]
+    days = [working_days_between(s.opened_on, s.replied_on) for s, _ in stages if s.replied_on]
     ack_due = len(acknowledged) + ack_overdue
     reply_due = len(answered) + reply_overdue
     return {

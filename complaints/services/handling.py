@@ -168,7 +168,7 @@ def complaint_escalate(*, complaint: Complaint, reason: str, user=None, today: d
     complaint = locked(complaint)
     stage = complaint.stages.order_by("-level").first()
     today = today or timezone.localdate()
-    if stage is None or not stage.replied_on or stage.level >= StageLevel.STEERING:
+    if stage is None or not stage.replied_on or stage.escalate_by is None or stage.level >= StageLevel.STEERING:
         raise ValidationError(CANNOT_ESCALATE)
     if complaint.status == ComplaintStatus.CLOSED and complaint.closed_by_party != Party.RESPONDENT:
         raise ValidationError(CANNOT_ESCALATE)

@@ -92,6 +92,7 @@ def stage_resume(*, complaint: Complaint, user, today: date | None = None) -> Co
     stage.save()
     refresh_next_deadline(complaint)
     due, action = deadlines.next_due(stage)
+    assert due is not None  # the stage is open and no longer on hold, so something is due
     record(
         complaint,
         kind=EventKind.RESUMED,

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from organisations.models import Organisation, Sector
+from organisations.models import Compact, Organisation, Sector
 from organisations.roles import roles_for
 from undertakings.models import PARTIES_FOR_SECTOR
 
@@ -28,7 +28,7 @@ EMAIL_NEEDED = "Enter an email address, or choose to stay anonymous."
 MISSING_ANSWERS = "Answer every question before sending the complaint."
 
 
-def _compact_for(respondent: Organisation, undertakings) -> "Compact":  # noqa: F821
+def _compact_for(respondent: Organisation, undertakings) -> Compact:
     compacts = {u.code.compact for u in undertakings}
     if len(compacts) > 1:
         raise ValidationError(UNDERTAKINGS_FROM_TWO_COMPACTS)

@@ -102,10 +102,11 @@ def _rows(answers: dict, draft: dict, user) -> list[tuple[str, list[str], str]]:
     if kind == ComplainantKind.EMAIL:
         rows.append(("Email address", [e for e in (answers["name"], answers["email"]) if e], "complaints:raise-email"))
     if kind and kind != ComplainantKind.ANONYMOUS:
-        confidential = {
+        confidential_answers: dict[bool | None, list[str]] = {
             True: ["Yes: only the Compact steering group will know who complained"],
             False: ["No: the body can see who complained"],
-        }.get(draft.get("confidential"), [])
+        }
+        confidential = confidential_answers.get(draft.get("confidential"), [])
         rows.append(("Confidential", confidential, "complaints:raise-confidential"))
     return [(question, lines, reverse(url) + "?change=1") for question, lines, url in rows]
 

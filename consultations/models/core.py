@@ -88,15 +88,17 @@ class Consultation(models.Model):
 
     @property
     def length(self) -> timedelta | None:
-        return self.closes - self.opens if self.dates_recorded else None
+        return self.closes - self.opens if self.opens is not None and self.closes is not None else None
 
     @property
     def weeks(self) -> int | None:
-        return self.length.days // 7 if self.dates_recorded else None
+        length = self.length
+        return length.days // 7 if length is not None else None
 
     @property
     def is_shorter(self) -> bool:
-        return self.dates_recorded and self.length < STANDARD_LENGTH
+        length = self.length
+        return length is not None and length < STANDARD_LENGTH
 
     @property
     def response_due(self) -> date | None:
@@ -104,7 +106,8 @@ class Consultation(models.Model):
 
     def response_overdue(self, today: date) -> bool:
         """Closed (or open past its date) with no published response after the due date."""
-        return self.status in (Status.OPEN, Status.CLOSED) and self.closes is not None and today > self.response_due
+        due = self.response_due
+        return self.status in (Status.OPEN, Status.CLOSED) and due is not None and today > due
 
     @property
     def stage_display(self) -> str:
@@ -207,7 +210,7 @@ class Comment(models.Model):
     with_general_comments = models.BooleanField(default=False)
     # What the loader knows about this row of the source that the text alone does not say.
     source_note = models.TextField(blank=True)
-    themes = models.ManyToManyField("Theme", blank=True, related_name="comments")
+    themes = models.ManyToManyField("consultations.Theme", blank=True, related_name="comments")
     # Set once the commenter has been emailed that a response is published (claimed by an update).
     response_notice_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Kept for moderation and for the author; never published (see presenters of the public pages).
@@ -231,6 +234,10 @@ class Comment(models.Model):
 
     objects = CommentQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["response_notice_sent_at"])
+    # Set by CommentQuerySet.with_answered().
+    answered: bool
+    # Set by consultations.selectors.response: the sections the comment cites, in order.
+    cited: list["ConsultationSection"]
 
     class Meta:
         ordering = ["position", "pk"]
@@ -257,12 +264,12 @@ class Comment(models.Model):
         if self.author_kind == AuthorKind.ORGANISATION:
             if self.publication == Publication.WITHOUT_NAME:
                 return "An organisation (name not published)"
-            name = self.organisation.name if self.organisation_id else self.organisation_name
+            name = self.organisation.name if self.organisation is not None else self.organisation_name
             return f"{name} (an organisation)" if self.organisation_name and not self.organisation_id else name
         if self.author_kind == AuthorKind.NOT_RECORDED:
             return "Author not recorded"
         if self.author_kind == AuthorKind.INDIVIDUAL:
-            if self.publication == Publication.NAMED and self.author_id and self.author.full_name:
+            if self.publication == Publication.NAMED and self.author is not None and self.author.full_name:
                 return self.author.full_name
             return "An individual"
         return "Anonymous"
@@ -312,6 +319,8 @@ class Response(models.Model):
     responded_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+    # Set by consultations.selectors.response: the other comments' numbers it also answers.
+    others: list[int]
 
     class Meta:
         ordering = ["pk"]

@@ -144,7 +144,9 @@ def comment_entries(
     by_pk = {s.pk: s for s in sections}
     keys = [s.pk for s in sections] + [None]
     contents = [
-        (GENERAL if k is None else by_pk[k].ref, heading(by_pk.get(k)), len(under[k])) for k in keys if under[k]
+        (GENERAL if k is None else by_pk[k].ref, heading(None if k is None else by_pk[k]), len(under[k]))
+        for k in keys
+        if under[k]
     ]
 
     decision_counts: dict[str, int] = {}
@@ -177,8 +179,9 @@ def comment_entries(
     full = _comments_in_full([pk for _, pk in page_obj.object_list], by_pk)
     groups: list[Group] = []
     for k, pk in page_obj.object_list:
-        if not groups or groups[-1].section != by_pk.get(k):
-            groups.append(Group(section=by_pk.get(k), total=totals[k]))
+        section_here = None if k is None else by_pk[k]
+        if not groups or groups[-1].section != section_here:
+            groups.append(Group(section=section_here, total=totals[k]))
         comment = full[pk]
         groups[-1].comments.append(_shown_under(comment, k, decisions, final))
     return CommentEntries(

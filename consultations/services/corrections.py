@@ -91,7 +91,8 @@ def _check_events_changeable(event: ConsultationEvent) -> None:
 def event_update(*, event: ConsultationEvent, user, date: date, place: str, description: str = "") -> ConsultationEvent:
     _check_events_changeable(event)
     consultation = event.consultation
-    if consultation.dates_recorded and not consultation.opens <= date <= consultation.closes:
+    opens, closes = consultation.opens, consultation.closes
+    if opens is not None and closes is not None and not opens <= date <= closes:
         raise ValidationError({"date": EVENT_OUTSIDE})
     event.date = date
     event.place = place.strip()

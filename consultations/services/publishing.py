@@ -8,6 +8,7 @@ public download serves the stored file. Everyone who commented with an email add
 """
 
 from datetime import date
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -39,7 +40,7 @@ def response_publish(
     unanswered_reason: str = "",
     next_steps: str = "",
     next_date: date | None = None,
-    published_on: date | None | bool = True,
+    published_on: date | Literal[True] | None = True,
 ) -> Consultation:
     """Publish a new version of the response. `published_on`: True for today; None when a loaded
     source does not say (shown as "not recorded")."""

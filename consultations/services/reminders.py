@@ -23,6 +23,8 @@ def response_reminders_send(*, today: date | None = None) -> int:
     open_or_closed = Consultation.objects.filter(status__in=[Status.OPEN, Status.CLOSED], closes__isnull=False)
     for consultation in open_or_closed.select_related("owner"):
         due = consultation.response_due
+        if due is None:  # not reached: filtered on the closing date above
+            continue
         if today > due:
             field, overdue = "overdue_reminder_sent_at", True
         elif due - today <= DUE_SOON:

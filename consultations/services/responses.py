@@ -14,7 +14,7 @@ CANNOT_RESPOND = "Responses can be added only while the consultation is open or 
 
 # Outside the remit: the Plymouth table often says only "outside the Code's remit", so who it is
 # for is asked for but not required. "Already covered" is no answer without where.
-REQUIRED_EXTRA = {Disposition.ALREADY_COVERED: ("where", WHERE_REQUIRED)}
+REQUIRED_EXTRA: dict[str, tuple[str, str]] = {Disposition.ALREADY_COVERED: ("where", WHERE_REQUIRED)}
 
 
 @transaction.atomic

@@ -21,6 +21,7 @@ NOT_DRAFT = "Only a draft consultation can be opened."
 NOT_EDITABLE = "A consultation can be changed only while it is a draft or open."
 NOTHING_TO_COMMENT_ON = "Add the document or at least one section before opening the consultation."
 CLOSES_IN_PAST = "The closing date has passed. Change the closing date before opening the consultation."
+CLOSES_NOT_SET = "Enter a closing date before opening the consultation."
 NOT_OPEN = "Only an open consultation can be closed."
 NOT_CLOSED = "The response can be published only once the consultation has closed."
 SECTION_REF_TAKEN = "This consultation already has a section {ref}."
@@ -79,9 +80,13 @@ def _checked_document(upload):
 
 def _check_rules(consultation: Consultation) -> None:
     errors = {}
-    if consultation.closes <= consultation.opens:
+    opens, closes = consultation.opens, consultation.closes
+    # Both are required on the forms; a consultation loaded from a source may have neither recorded.
+    if opens is None or closes is None:
+        pass
+    elif closes <= opens:
         errors["closes"] = CLOSES_BEFORE_OPENS
-    elif consultation.closes - consultation.opens < STANDARD_LENGTH and not consultation.shorter_reason.strip():
+    elif closes - opens < STANDARD_LENGTH and not consultation.shorter_reason.strip():
         errors["shorter_reason"] = SHORTER_REASON_REQUIRED
     if (
         consultation.equality_assessment == Assessment.NOT_NEEDED
@@ -173,7 +178,8 @@ def event_add(*, consultation: Consultation, user, date: date, place: str, descr
     """A meeting or drop-in session where people can comment in person."""
     if consultation.status not in (Status.DRAFT, Status.OPEN):
         raise ValidationError(NOT_EDITABLE)
-    if not consultation.opens <= date <= consultation.closes:
+    opens, closes = consultation.opens, consultation.closes
+    if opens is not None and closes is not None and not opens <= date <= closes:
         raise ValidationError({"date": EVENT_OUTSIDE})
     return ConsultationEvent.objects.create(
         consultation=consultation, date=date, place=place.strip(), description=description.strip()
@@ -189,6 +195,8 @@ def consultation_open(*, consultation: Consultation, user, today: date | None = 
         raise ValidationError(NOT_DRAFT)
     if not consultation.document and not consultation.sections.exists():
         raise ValidationError(NOTHING_TO_COMMENT_ON)
+    if consultation.closes is None:
+        raise ValidationError(CLOSES_NOT_SET)
     if consultation.closes <= today:
         raise ValidationError(CLOSES_IN_PAST)
     consultation.opens = today
@@ -211,8 +219,10 @@ def consultation_close(
     today = today or timezone.localdate()
     if consultation.status != Status.OPEN:
         raise ValidationError(NOT_OPEN)
-    if today < consultation.closes:
-        consultation.closes = max(today, consultation.opens + timedelta(days=1))
+    if consultation.closes is None or today < consultation.closes:
+        # Closing early, or a loaded consultation with no closing date recorded: it closes today.
+        opens = consultation.opens
+        consultation.closes = max(today, opens + timedelta(days=1)) if opens is not None else today
         if shorter_reason:
             consultation.shorter_reason = shorter_reason
     _check_rules(consultation)

@@ -74,6 +74,7 @@ def make_consultations(rng, n, made: Made) -> None:
     ]
     channels = ["portal", "portal", "portal", "email", "post", "event"]
     for consultation, share in zip(consultations, shares, strict=False):
+        assert consultation.opens is not None  # every consultation made above is dated
         comments = Comment.objects.bulk_create(
             (
                 Comment(
@@ -159,6 +160,7 @@ def make_complaints(rng, n, made: Made) -> None:
                 replied_on=c.closed_on,
             )
             for c in complaints
+            if c.received_on  # always: every complaint made above has its date
         ),
         batch_size=BATCH,
     )

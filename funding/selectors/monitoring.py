@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Aggregate, Count, Q, QuerySet, Sum
 
 from common.jsonsafe import json_safe
 from funding.models import MULTI_YEAR_MONTHS, Application, ApplicationStatus, Award, AwardStatus
@@ -147,7 +147,7 @@ def _applications(start: date, end: date, programme_scope: Q, *, serving: bool =
     if serving:
         bme |= Q(applicant__in=Organisation.objects.serving_bme_communities().values("pk"))
     groups = {"bme": bme, "other": ~bme}
-    aggregates = {}
+    aggregates: dict[str, Aggregate] = {}
     for prefix, group in groups.items():
         aggregates |= {
             f"{prefix}_applications": Count("pk", filter=group),

@@ -81,7 +81,7 @@ def award_create(
         errors["amount"] = AMOUNT_NOT_POSITIVE
     if award_date > timezone.localdate():
         errors["award_date"] = AWARD_IN_FUTURE
-    elif award_date < application.decided_on:
+    elif application.decided_on is not None and award_date < application.decided_on:
         errors["award_date"] = AWARDED_BEFORE_DECISION.format(day=long_date(application.decided_on))
     if errors:
         raise ValidationError(errors)

@@ -8,6 +8,9 @@ django-simple-history would write ("+", created, by the importing user); the new
 read back by a unique field.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.utils import timezone
 
@@ -71,7 +74,8 @@ def insert_with_history(model, objs: list, *, key: str, user=None) -> dict:
     history = model.history.model
     by_attname = {f.attname: n for n, f in enumerate(fields)}
     pk_attname = model._meta.pk.attname
-    columns, makers = [], []
+    columns: list[str] = []
+    makers: list[Callable[..., Any]] = []
     for f in history._meta.concrete_fields:
         if f.name == "history_id":
             continue

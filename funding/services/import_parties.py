@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from funding.models import RecipientMatch
-from funding.threesixty.reader import CheckedGrant
+from funding.threesixty.reader import CheckedGrant, OrganisationRef
 from organisations.identifiers import company_org_id
 from organisations.models import LegalForm, Organisation, Sector
 
@@ -72,7 +72,7 @@ class Parties:
     def resolve(self, grants: list[CheckedGrant]) -> None:
         """Make sure every funder and recipient of `grants` has an organisation, adding new ones."""
         funder_ids = set() if self.funder else {g.funder_identifier for g in grants}
-        recipients = {}
+        recipients: dict[str, OrganisationRef] = {}
         for grant in grants:
             recipients.setdefault(grant.recipient.identifier, grant.recipient)
         self._load(funder_ids | set(recipients))

@@ -302,6 +302,7 @@ def _import(name, open_binary, stack, *, funder, user, strict) -> ImportResult:
                     if strict:  # the all-or-nothing rule names every problem of the file
                         result.warnings += [Problem(raw.where, message, identifier) for message in warnings]
                     continue
+                assert grant is not None  # check_grant returns one whenever it found no errors
                 grant.where = raw.where
                 grant.warnings = warnings + cross.get(grant.recipient.identifier, [])
                 result.warnings += [Problem(raw.where, message, identifier) for message in grant.warnings]

@@ -197,7 +197,7 @@ def table(grant_list: list[dict]) -> tuple[list[str], list[list]]:
     base = _base_titles()
     order = title_order()
     seen = dict.fromkeys(title for row in flat for title in row if title not in base)
-    standard = sorted((t for t in seen if t in order), key=order.get)
+    standard = sorted((t for t in seen if t in order), key=lambda t: order[t])
     extra = [t for t in seen if t not in order]
     header = base + standard + extra
     return header, [[row.get(title, "") for title in header] for row in flat]

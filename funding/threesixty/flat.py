@@ -158,7 +158,7 @@ def cell_value(value, kind: str):
 def row_reader(titles: list[str]):
     """A function turning one spreadsheet row (cells in the order of `titles`) into a JSON grant;
     the columns are looked up once per file, not once per cell."""
-    plan = []
+    plan: list[tuple[int, tuple[str, ...], str, tuple[bool, ...]]] = []
     for index, title in enumerate(titles):
         if not title:
             continue

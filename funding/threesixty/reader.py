@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from functools import cache
+from typing import Any
 
 from funding.dates import whole_months
 from organisations.identifiers import (
@@ -137,7 +138,7 @@ def text(value) -> str:
 
 def lookup(document: dict, path: tuple[str, ...]):
     """The value at `path`, taking the first item of a list of objects (as the spreadsheet does)."""
-    node = document
+    node: Any = document
     for name in path:
         if isinstance(node, list):
             node = node[0] if node else None
@@ -277,7 +278,7 @@ def check_grant(
         except ValueError:
             errors.append(BAD_DATE.format(title=title_of("award_date"), value=text(v["award_date"])))
 
-    planned = {}
+    planned: dict[str, date | None] = {}
     for key in ("planned_start", "planned_end"):
         planned[key] = None
         if text(v[key]):
@@ -337,6 +338,7 @@ def check_grant(
     warnings += schema_problems(document)
     if errors:
         return None, errors, warnings
+    assert amount is not None and award_date is not None and recipient is not None  # else an error above
     published = dict(document)
     _round_money(published, warnings)
     return (

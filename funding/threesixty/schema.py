@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
+from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from .messages import SCHEMA_PROBLEM
@@ -40,7 +40,7 @@ def package_schema() -> dict:
 
 @cache
 def _registry() -> Registry:
-    resource = Resource(contents=grant_schema(), specification=DRAFT202012)
+    resource = DRAFT202012.create_resource(grant_schema())
     return Registry().with_resources([(grant_schema()["$id"], resource), (GRANT_SCHEMA_REFERENCED_AS, resource)])
 
 

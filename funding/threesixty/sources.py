@@ -190,4 +190,6 @@ def opener(content: bytes | None = None, path=None):
     """A function that opens the bytes or the file at `path` afresh each time it is called."""
     if path is not None:
         return lambda: open(path, "rb")
+    if content is None:
+        raise TypeError("opener() needs the content or a path")
     return lambda: io.BytesIO(content)

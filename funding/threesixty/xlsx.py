@@ -19,6 +19,7 @@ DATE_FORMAT_IDS = set(range(14, 23)) | set(range(27, 37)) | set(range(45, 48)) |
 _QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 _DATE_CHARS = re.compile(r"[dmyhs]", re.I)
 _COLUMN = re.compile(r"[A-Z]+")
+CellValue = str | bool | int | float | datetime | None
 
 
 def _is_date_format(code: str) -> bool:
@@ -31,7 +32,10 @@ def _text(element) -> str:
 
 def _column(ref: str) -> int:
     number = 0
-    for char in _COLUMN.match(ref).group():
+    match = _COLUMN.match(ref)
+    if match is None:  # a malformed file: refused with the file's other defects (sources.py)
+        raise ValueError(f"'{ref}' is not a cell reference")
+    for char in match.group():
         number = number * 26 + ord(char) - 64
     return number - 1
 
@@ -44,7 +48,7 @@ def _sheet_path(book: zipfile.ZipFile) -> tuple[str, bool]:
     sheets = [(s.get("name", ""), s.get(f"{REL_NS}id")) for s in workbook.iter(f"{NS}sheet")]
     name, rel = next(((n, r) for n, r in sheets if n.strip().casefold() == "grants"), sheets[0])
     rels = fromstring(book.read("xl/_rels/workbook.xml.rels"))
-    target = next(r.get("Target") for r in rels if r.get("Id") == rel)
+    target = next(r.get("Target", "") for r in rels if r.get("Id") == rel)
     target = target.lstrip("/")
     return (target if target.startswith("xl/") else f"xl/{target}"), date1904
 
@@ -55,7 +59,7 @@ def _date_styles(book: zipfile.ZipFile) -> list[bool]:
     if "xl/styles.xml" not in book.namelist():
         return []
     styles = fromstring(book.read("xl/styles.xml"))
-    custom = {int(f.get("numFmtId")): f.get("formatCode", "") for f in styles.iter(f"{NS}numFmt")}
+    custom = {int(f.get("numFmtId", "")): f.get("formatCode", "") for f in styles.iter(f"{NS}numFmt")}
     cell_xfs = styles.find(f"{NS}cellXfs")
     result = []
     for xf in cell_xfs if cell_xfs is not None else []:
@@ -88,7 +92,7 @@ def rows(content: bytes):
             while expected < number:  # rows with nothing in them are left out of the XML
                 yield []
                 expected += 1
-            values = []
+            values: list[CellValue] = []
             for cell in element.iter(f"{NS}c"):
                 ref = cell.get("r")
                 index = _column(ref) if ref else len(values)
@@ -96,6 +100,7 @@ def rows(content: bytes):
                 kind = cell.get("t", "n")
                 raw = cell.find(f"{NS}v")
                 text = raw.text if raw is not None else None
+                value: CellValue
                 if kind == "s":
                     value = shared[int(text)] if text is not None else None
                 elif kind == "inlineStr":

@@ -89,7 +89,7 @@ def _flat(choices):
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label="Organisation name or identifier", required=False, max_length=200)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Two queries for the choices; the objects are kept so filtering needs no more.
         self.communities = {group.code: group for group in EthnicGroup.objects.order_by("position")}

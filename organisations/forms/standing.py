@@ -1,5 +1,7 @@
 """Granting and withdrawing public-body standing."""
 
+from typing import cast
+
 from crispy_forms_gds.layout import Field
 from django import forms
 
@@ -22,7 +24,8 @@ class GrantStandingForm(forms.Form):
     def __init__(self, *args, compacts, site_admin: bool, **kwargs):
         """`compacts`: those the person steers and may grant in; a site admin may also grant as themself."""
         super().__init__(*args, **kwargs)
-        field = self.fields["compact"]
+        # django-stubs types every form field as Field: this one is declared above as a ModelChoiceField.
+        field = cast(forms.ModelChoiceField, self.fields["compact"])
         field.queryset = compacts
         if site_admin:
             field.empty_label = "No steering group: as a site admin"

@@ -84,7 +84,7 @@ def bme_led_summary(*, compact: Compact, on_date: date) -> dict:
         .order_by("name", "pk")
     )
     bme_led = [o for o in organisations if o.bme_led_outcome == Outcome.BME_LED]
-    served = {}
+    served: dict[int, int] = {}
     for organisation in bme_led:
         for group in organisation.communities_served.all():
             served[group.pk] = served.get(group.pk, 0) + 1

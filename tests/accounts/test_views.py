@@ -44,7 +44,9 @@ def test_five_failed_sign_ins_lock_the_account_even_with_the_right_password(clie
 
 
 def confirmation_link(message) -> str:
-    return re.search(r"https?://[^/]+(/accounts/create-account/confirm/\S+/)", message.body).group(1)
+    found = re.search(r"https?://[^/]+(/accounts/create-account/confirm/\S+/)", message.body)
+    assert found, message.body
+    return found.group(1)
 
 
 def test_new_account_is_confirmed_by_email_then_signed_in_and_stored_with_argon2(client, settings):

@@ -17,7 +17,7 @@ PREFERENCE = ["site_admin", "steering_member", "officer", "group_member", "outsi
 class GetForms(HTMLParser):
     """Collects, for each <form method="get">, the names of the inputs inside it."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.stack: list[tuple[str, list[str]]] = []
         self.get_forms: list[list[str]] = []

@@ -1,6 +1,7 @@
 """WeasyPrint reads only data: URIs and the portal's own static files, for every PDF the portal draws."""
 
 import io
+from unittest.mock import patch
 
 import pytest
 from weasyprint import HTML
@@ -22,8 +23,8 @@ def fetched_by(html: str, base_url: str) -> tuple[list[str], list[str]]:
         served.append(url)
         return response
 
-    fetcher.fetch = recording
-    HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(io.BytesIO())
+    with patch.object(fetcher, "fetch", recording):
+        HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(io.BytesIO())
     return served, refused
 
 

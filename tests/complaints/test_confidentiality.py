@@ -54,7 +54,7 @@ def assert_anonymous_to_body(texts: dict[str, str], world):
             assert secret not in text, f"{secret!r} shown to the body in {where}"
 
 
-def test_the_body_never_learns_who_raised_a_confidential_complaint(world, client_for, emails):
+def test_the_body_never_learns_who_raised_a_confidential_complaint(world, client_for, emails) -> None:
     officer, colleague = (
         world.users["officer"],
         f.UserFactory(email="colleague@council.example", full_name="Cara Colleague"),

@@ -36,15 +36,16 @@ def _source_lines() -> list[tuple[str, str, str]]:
     """Each row of the source as (heading it sits under, comment cell, response cell). The second
     4.7 of the draft is "4.7a" here, as in the data file."""
     rows, current, seen = [], None, set()
+    assert SEED is not None  # the module is skipped without it
     for line in SEED.read_text(encoding="utf-8").splitlines():
         cell, _, answer = line.partition("\t")
-        if PARAGRAPH.match(cell):
-            ref = PARAGRAPH.match(cell).group(1)
+        if paragraph := PARAGRAPH.match(cell):
+            ref = paragraph.group(1)
             current = f"{ref}a" if ref in seen else ref
             seen.add(ref)
             continue
-        if HEADING.match(cell):
-            current = HEADING.match(cell).group(1)
+        if heading := HEADING.match(cell):
+            current = heading.group(1)
             continue
         if cell.startswith("Anything missing"):
             current = "general"

@@ -43,7 +43,7 @@ def _heading_of_each_comment(consultation) -> list[str]:
     headings, general = [], False
     for ref in _first_refs(consultation):
         general = general or ref is None
-        headings.append("general" if general else ref.split(".")[0])
+        headings.append("general" if general or ref is None else ref.split(".")[0])
     return headings
 
 

@@ -141,6 +141,29 @@ def test_closing_early_shortens_it_and_then_needs_a_reason(world):
     assert consultation.closes == early and consultation.weeks == 6 and consultation.status == Status.CLOSED
 
 
+def _dates_not_recorded(consultation):
+    """As the loader leaves a consultation whose source file gives no dates."""
+    Consultation.objects.filter(pk=consultation.pk).update(opens=None, closes=None)
+    consultation.refresh_from_db()
+    return consultation
+
+
+def test_a_draft_with_no_closing_date_recorded_cannot_open_until_it_has_one(world):
+    consultation = _dates_not_recorded(make_consultation(world, status=Status.DRAFT))
+    with pytest.raises(ValidationError) as exc:
+        services.consultation_open(consultation=consultation, user=None)
+    assert _messages(exc) == [workflow.CLOSES_NOT_SET]
+    assert Consultation.objects.get(pk=consultation.pk).status == Status.DRAFT
+
+
+def test_an_open_consultation_with_no_dates_recorded_closes_today(world):
+    consultation = _dates_not_recorded(make_consultation(world))
+    today = timezone.localdate()
+    services.consultation_close(consultation=consultation, user=None, today=today)
+    consultation.refresh_from_db()
+    assert consultation.status == Status.CLOSED and consultation.closes == today and consultation.opens is None
+
+
 # --- Comments ---------------------------------------------------------------------------------
 
 

@@ -12,7 +12,11 @@ pytestmark = pytest.mark.django_db
 
 def row_counts() -> dict[str, int]:
     tracked = set(settings.LOCAL_APPS)
-    return {model._meta.label: model.objects.count() for model in apps.get_models() if model._meta.app_label in tracked}
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.app_label in tracked
+    }
 
 
 def test_loading_the_demo_twice_changes_nothing_and_prints_the_accounts():

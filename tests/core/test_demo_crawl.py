@@ -24,7 +24,9 @@ LINK = re.compile(r'href="(/[^"#]*)"')
 
 def crawl_urls(client: Client, limit: int = 3000) -> list[tuple[str, int | str, str]]:
     """(address, status or the error raised, content type) of every page reachable from the home page."""
-    seen, queue, visited = set(), ["/"], []
+    seen: set[str] = set()
+    queue = ["/"]
+    visited: list[tuple[str, int | str, str]] = []
     while queue and len(seen) < limit:
         url = queue.pop(0)
         if url in seen:

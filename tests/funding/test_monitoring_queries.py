@@ -10,16 +10,17 @@ from django.test.utils import CaptureQueriesContext
 from funding.models import Award
 from funding.selectors import funding_monitoring
 from organisations.bme_led import Outcome
+from organisations.models import Compact
 from tests import factories as f
 
 START, END = datetime.date(2025, 4, 1), datetime.date(2026, 3, 31)
 
 
-def _awards(count: int) -> None:
-    funder = f.PublicBodyFactory()
-    compact = f.CompactFactory(slug="queries")
+def _awards(count: int) -> Compact:
+    funder = f.PublicBodyFactory.create()
+    compact = f.CompactFactory.create(slug="queries")
     f.SignatoryFactory(compact=compact, organisation=funder)
-    recipients = [f.OrganisationFactory() for _ in range(5)]
+    recipients = [f.OrganisationFactory.create() for _ in range(5)]
     outcomes = [Outcome.BME_LED, Outcome.NOT_BME_LED]
     Award.objects.bulk_create(
         Award(

@@ -5,9 +5,11 @@ import csv
 import io
 import json
 import os
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from funding.models import Award, RecipientMatch
@@ -184,6 +186,24 @@ def test_missing_required_columns_are_each_named(funder):
         ("Line 1 (column titles)", reader.MISSING_COLUMN.format(title="Currency")),
         ("Line 1 (column titles)", reader.MISSING_COLUMN.format(title="Award Date")),
     ]
+
+
+def test_a_workbook_with_a_malformed_cell_reference_is_refused_as_unreadable(funder):
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    book.active.append([row(funder)[title] for title in HEADER])
+    saved = io.BytesIO()
+    book.save(saved)
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'r="B2"', b'r="2B"', 1)  # a cell reference must start with its column
+            target.writestr(item, data)
+    problems = refusal(damaged.getvalue(), funder, name="grants.xlsx")
+    assert len(problems) == 1 and problems[0][0] == "File"
+    assert problems[0][1].startswith("The file is not an Excel workbook (.xlsx) that can be read: '2B'")
 
 
 def test_unusable_grants_are_refused_with_line_and_identifier_and_the_rest_imported(funder):

@@ -19,7 +19,9 @@ def group(code: str) -> EthnicGroup:
 def default_compact() -> Compact:
     """The standard world's Compact (tests.support.build_world) when there is one, or a test Compact:
     boards and representatives made without saying share one, so a seat can be given."""
-    return Compact.objects.filter(slug="northshire").first() or f.CompactFactory(name="Test Compact", slug="test")
+    return Compact.objects.filter(slug="northshire").first() or f.CompactFactory.create(
+        name="Test Compact", slug="test"
+    )
 
 
 class BoardFactory(factory.django.DjangoModelFactory):

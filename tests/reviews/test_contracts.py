@@ -37,7 +37,7 @@ from .test_report import CONSULTATIONS, REPRESENTATION
 AS_OF = datetime.date(2026, 6, 1)
 
 
-def test_the_checker_sees_a_missing_key_an_extra_key_and_a_wrong_type():
+def test_the_checker_sees_a_missing_key_an_extra_key_and_a_wrong_type() -> None:
     class Row(typing.TypedDict):
         name: str
         count: int

@@ -122,7 +122,11 @@ def slow_builds(monkeypatch):
     monkeypatch.setenv(services.TEST_PAUSE_ENV, "1")
 
 
-def start_worker(log_path: Path) -> subprocess.Popen:
+class Worker(subprocess.Popen[bytes]):
+    log_path: Path  # where its output goes, shown if it dies
+
+
+def start_worker(log_path: Path) -> Worker:
     env = {
         **os.environ,
         "DATABASE_URL": database_url_for_subprocess(),
@@ -131,7 +135,7 @@ def start_worker(log_path: Path) -> subprocess.Popen:
     }
     env.pop(services.TEST_PAUSE_ENV, None)
     log = open(log_path, "w")
-    process = subprocess.Popen(
+    process = Worker(
         [
             sys.executable,
             "-m",

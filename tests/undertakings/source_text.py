@@ -81,7 +81,7 @@ def plymouth_paragraphs() -> list[str]:
 class _PageText(HTMLParser):
     BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "tr", "caption"}
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.paragraphs: list[str] = []
         self.buffer: list[str] = []

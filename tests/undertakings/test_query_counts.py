@@ -19,7 +19,7 @@ RATINGS = [Rating.MET, Rating.PARTLY_MET, Rating.NOT_MET, Rating.NOT_APPLICABLE]
 def bodies_with_returns(world, code, count: int, *, member=None, status=ReturnStatus.SUBMITTED):
     """`count` public bodies that signed world.compact, each with a rated return for world.period."""
     for n in range(count):
-        body = f.PublicBodyFactory(name=f"Body {n:02d}")
+        body = f.PublicBodyFactory.create(name=f"Body {n:02d}")
         f.SignatoryFactory(compact=world.compact, organisation=body)
         if member:
             f.MembershipFactory(user=member, organisation=body, role=MembershipRole.ADMIN)

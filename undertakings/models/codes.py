@@ -1,6 +1,7 @@
 """Codes of Good Practice, their sections and undertakings (loaded from YAML by
 `undertakings.services.code_load`), and the reporting periods compliance is logged for."""
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -23,7 +24,7 @@ class Party(models.TextChoices):
 
 # Which undertakings apply to an organisation of each sector: joint ones apply to everyone; the
 # Plymouth draft names the private sector among joint partners only.
-PARTIES_FOR_SECTOR = {
+PARTIES_FOR_SECTOR: dict[str, list[Party]] = {
     Sector.PUBLIC: [Party.JOINT, Party.PUBLIC],
     Sector.VOLUNTARY: [Party.JOINT, Party.VOLUNTARY],
     Sector.PRIVATE: [Party.JOINT],
@@ -209,6 +210,8 @@ class ReportingPeriod(models.Model):
 
     objects = ReportingPeriodQuerySet.as_manager()
     history = HistoricalRecords()
+    # Set before save(): django-simple-history records who made the change.
+    _history_user: AbstractBaseUser | None
 
     class Meta:
         ordering = ["compact", "-start_date"]

@@ -5,6 +5,7 @@ import uuid
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -76,6 +77,14 @@ class ComplianceReturn(models.Model):
 
     objects = ComplianceReturnQuerySet.as_manager()
     history = HistoricalRecords()
+    # Set before save(): django-simple-history records who made the change.
+    _history_user: AbstractBaseUser | None
+    # Set by ComplianceReturnQuerySet.with_counts() (rating_counts() falls back to a query).
+    met_count: int
+    partly_met_count: int
+    not_met_count: int
+    not_applicable_count: int
+    not_assessed_count: int
 
     class Meta:
         ordering = ["-period__start_date", "organisation__name", "code__short_title"]
@@ -176,6 +185,8 @@ class ComplianceEntry(models.Model):
     )
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
+    # Set before save(): django-simple-history records who made the change.
+    _history_user: AbstractBaseUser | None
 
     class Meta:
         ordering = ["compliance_return", "undertaking__position"]
@@ -216,6 +227,8 @@ class EvidenceFile(models.Model):
     uploaded_at = models.DateTimeField(default=timezone.now)
 
     history = HistoricalRecords()
+    # Set before save(): django-simple-history records who made the change.
+    _history_user: AbstractBaseUser | None
 
     class Meta:
         ordering = ["uploaded_at", "pk"]
@@ -242,6 +255,8 @@ class Action(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+    # Set before save(): django-simple-history records who made the change.
+    _history_user: AbstractBaseUser | None
 
     class Meta:
         ordering = ["done", "due_on", "pk"]

@@ -22,13 +22,15 @@ class ParagraphChange:
 
     @property
     def label(self) -> str:
-        return (self.new or self.old).label
+        paragraph = self.new or self.old
+        assert paragraph is not None  # a change has an old paragraph, a new one or both
+        return paragraph.label
 
 
 def paragraphs_of(code: Code) -> list[Paragraph]:
     out = []
     for block in code.blocks.select_related("undertaking").order_by("position"):
-        label = block.number or (block.undertaking.label if block.undertaking_id else "")
+        label = block.number or (block.undertaking.label if block.undertaking is not None else "")
         out.append(Paragraph(label=label, text=block.text))
     return out
 

@@ -31,7 +31,8 @@ def code_document(code: Code) -> list[Part]:
             parts.append(Part(heading=block, anchor=f"part-{len(parts)}"))
             continue
         chunks = parts[-1].chunks
-        grouped = {CodeBlock.Kind.ITEM: "list", CodeBlock.Kind.CONTENTS: "contents"}.get(block.kind)
+        groups: dict[str, str] = {CodeBlock.Kind.ITEM: "list", CodeBlock.Kind.CONTENTS: "contents"}
+        grouped = groups.get(block.kind)
         if grouped and chunks and chunks[-1].kind == grouped:
             chunks[-1].blocks.append(block)
         else:
@@ -43,4 +44,6 @@ def code_document(code: Code) -> list[Part]:
 
 def unnumbered_undertakings(parts: list[Part]) -> bool:
     """Whether any undertaking on the page carries only the portal's reference (explained once)."""
-    return any(b.undertaking_id and not b.undertaking.number for p in parts for c in p.chunks for b in c.blocks)
+    return any(
+        b.undertaking is not None and not b.undertaking.number for p in parts for c in p.chunks for b in c.blocks
+    )

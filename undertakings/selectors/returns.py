@@ -115,15 +115,16 @@ def entries_by_section(compliance_return: ComplianceReturn) -> list[tuple]:
 def neighbour_entries(entry: ComplianceEntry) -> tuple[int | None, int | None]:
     """Ids of the entry after this one and of the next one that still needs the person: not
     assessed, or carried forward from last year and not yet confirmed (one query)."""
+    # Plain tuples (pk, rating, carried_forward): django-stubs mistypes named=True rows here.
     siblings = list(
-        entry.compliance_return.entries.order_by("undertaking__position").values_list(
-            "pk", "rating", "carried_forward", named=True
-        )
+        entry.compliance_return.entries.order_by("undertaking__position").values_list("pk", "rating", "carried_forward")
     )
-    index = next(i for i, s in enumerate(siblings) if s.pk == entry.pk)
+    index = next(i for i, (pk, _, _) in enumerate(siblings) if pk == entry.pk)
     after = siblings[index + 1 :] + siblings[:index]
-    next_needing = next((s.pk for s in after if s.rating == Rating.NOT_ASSESSED or s.carried_forward), None)
-    following = siblings[index + 1].pk if index + 1 < len(siblings) else None
+    next_needing = next(
+        (pk for pk, rating, carried_forward in after if rating == Rating.NOT_ASSESSED or carried_forward), None
+    )
+    following = siblings[index + 1][0] if index + 1 < len(siblings) else None
     return following, next_needing
 
 

@@ -128,7 +128,7 @@ def compliance_summary(*, compact: Compact, period: ReportingPeriod, as_of: date
 def _body(row, period: ReportingPeriod, as_of: date) -> dict:
     r: ComplianceReturn | None = row.compliance_return
     counted = bool(r and r.status in COUNTED_STATUSES)
-    submitted_on = timezone.localtime(r.submitted_at).date() if counted and r.submitted_at else None
+    submitted_on = timezone.localtime(r.submitted_at).date() if r is not None and counted and r.submitted_at else None
     if counted:
         # A return given in before submission dates were recorded: its timeliness is not known.
         on_time = submitted_on <= period.returns_due if submitted_on else None

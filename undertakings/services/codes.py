@@ -154,7 +154,7 @@ def code_content(code: Code) -> dict:
                 "number": b.number,
                 "page": b.page,
                 "note": b.note,
-                "undertaking": b.undertaking.ref if b.undertaking_id else "",
+                "undertaking": b.undertaking.ref if b.undertaking is not None else "",
             }
             for b in code.blocks.select_related("undertaking").order_by("position")
         ],

@@ -100,14 +100,15 @@ def evidence_file_remove(*, evidence: EvidenceFile, user) -> None:
     evidence._history_user = user
     evidence.delete()
     # Delete the stored file only once the row is surely gone.
-    transaction.on_commit(lambda: storage.delete(name))
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def evidence_file_copy(*, source: EvidenceFile, entry: ComplianceEntry) -> EvidenceFile | None:
     """Copy last year's file into this year's entry (its own stored copy, so removing one never
     removes the other). A file missing from storage is skipped."""
-    storage = source.file.storage
-    if not storage.exists(source.file.name):
+    storage, name = source.file.storage, source.file.name
+    if not name or not storage.exists(name):
         return None
     copy = EvidenceFile(
         entry=entry,
@@ -118,7 +119,7 @@ def evidence_file_copy(*, source: EvidenceFile, entry: ComplianceEntry) -> Evide
         uploaded_by=source.uploaded_by,
         uploaded_at=source.uploaded_at,
     )
-    with storage.open(source.file.name, "rb") as handle:
+    with storage.open(name, "rb") as handle:
         # Files kept before .doc, .xls and .ppt were refused keep their type.
         extension = KINDS[source.content_type].extension if source.content_type in KINDS else "bin"
         copy.file.save(f"evidence.{extension}", File(handle), save=False)

@@ -112,7 +112,7 @@ def compliance_entry_update(
     explanation, evidence = explanation.strip(), evidence.strip()
     if rating not in Rating.values:
         raise ValidationError({"rating": RATING_UNKNOWN})
-    errors = {}
+    errors: dict[str, str | list[str]] = {}
     if rating in RATINGS_NEEDING_EXPLANATION and not explanation:
         errors["explanation"] = EXPLANATION_REQUIRED
     try:
