@@ -1,9 +1,16 @@
-"""Background work for annual reviews: the build, and the sweep of builds whose worker stopped."""
+"""Background work for annual reviews: the build, and the sweep of builds whose worker stopped.
+reviews.services queues the build; each task calls reviews.jobs, which never queues a task (no
+import cycle): the sweep's task queues what the sweep hands back."""
+
+from functools import partial
 
 from celery import Task, shared_task
 from django.conf import settings
+from django.db import transaction
 
-from . import services
+from common.background import queue
+
+from . import jobs
 
 
 class BuildTask(Task):
@@ -11,7 +18,7 @@ class BuildTask(Task):
         # Whatever escaped the service (it catches build errors itself): never leave a row running.
         review_id = kwargs.get("review_id", args[0] if args else None)
         if review_id is not None:
-            services.review_fail(review_id=review_id, error=exc)
+            jobs.review_fail(review_id=review_id, error=exc)
 
 
 # Late acknowledgement: a worker killed mid-build leaves the message for another (the claim makes a
@@ -25,9 +32,12 @@ class BuildTask(Task):
     soft_time_limit=max(settings.REVIEWS_BUILD_TIME_LIMIT - 30, int(settings.REVIEWS_BUILD_TIME_LIMIT * 0.9)),
 )
 def build_review(review_id: int) -> bool:
-    return services.review_build(review_id=review_id)
+    return jobs.review_build(review_id=review_id)
 
 
 @shared_task
-def sweep_stale_builds() -> dict:
-    return services.reviews_sweep_stale()
+def sweep_stale_builds() -> dict[str, int]:
+    sweep = jobs.reviews_sweep_stale()
+    for review_id in sweep.to_queue:
+        transaction.on_commit(partial(queue, build_review, review_id))
+    return sweep.counts()

@@ -29,6 +29,7 @@ from ..models import (
     Status,
     set_comment_sections,
 )
+from .publishing import response_publish
 
 TEXT_FIELDS = ("stage", "shorter_reason", "equality_assessment", "equality_assessment_reason")
 UNKNOWN_OWNER = "No organisation has the slug {slug}."
@@ -180,8 +181,6 @@ def load_consultation_file(path, *, opens: date | None = None, closes: date | No
 
     published = data.get("published_response")
     if published and not consultation.response_versions.exists():
-        from .publishing import response_publish
-
         consultation = response_publish(
             consultation=consultation,
             user=None,
