@@ -10,7 +10,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -100,14 +99,15 @@ def _store_pdf(review: AnnualReview, dataset: dict) -> tuple[int, str]:
     return pages, name
 
 
-def review_build(*, review_id: int) -> bool:
+def review_build(*, review_id: int, stop_on: tuple[type[BaseException], ...] = ()) -> bool:
     """Build one queued version. Returns False when there was nothing to do.
 
     1. Claim the row with a conditional update (a second delivery of the task finds it taken).
     2. Gather the dataset, saving progress and a heartbeat after each section.
     3. Store the dataset, then render the PDF to a scratch file and save it whole to the file storage
        (local disk or bucket) before the row names it, so no one can download half a file.
-    4. Mark it succeeded, or failed with a reason a steering group member can read.
+    4. Mark it succeeded, or failed with a reason a steering group member can read. Exceptions of the
+       `stop_on` types leave the row to the caller, which knows why it stopped the build.
     Not one transaction: progress must be visible while the build runs. Every write after the claim
     is conditional on the row still being this attempt's, so a build the sweep has handed on stops.
     """
@@ -146,9 +146,8 @@ def review_build(*, review_id: int) -> bool:
     except BuildSuperseded:
         logger.warning("Annual review %s attempt %s was handed on; stopping", review_id, attempt)
         return False
-    except SoftTimeLimitExceeded:
-        _fail(review_id, REASON_TIME_LIMIT.format(minutes=round(settings.REVIEWS_BUILD_TIME_LIMIT / 60)), attempt)
-        return False
+    except stop_on:
+        raise  # the caller's to record (the task: Celery's soft time limit)
     except Exception as exc:
         logger.exception("Annual review %s failed", review_id)
         _fail(review_id, REASON_UNEXPECTED.format(error=_describe(exc)), attempt)
@@ -170,13 +169,12 @@ def _fail(review_id: int, reason: str, attempt: int | None = None) -> bool:
     return bool(rows.update(status=ReviewStatus.FAILED, failure_reason=reason, finished_at=timezone.now()))
 
 
-def review_fail(*, review_id: int, error: BaseException | None = None) -> bool:
-    """Mark a queued or running version failed (the task's on_failure hook). Does nothing to a
-    version that has already finished."""
-    return _fail(
-        review_id,
-        REASON_WORKER.format(error=_describe(error)) if error else REASON_WORKER.format(error="no reason was given"),
-    )
+def review_fail(*, review_id: int, error: BaseException | None = None, reason: str = "") -> bool:
+    """Mark a queued or running version failed, with `reason`, or else with what `error` says (the
+    task's on_failure hook). Does nothing to a version that has already finished."""
+    if not reason:
+        reason = REASON_WORKER.format(error=_describe(error) if error else "no reason was given")
+    return _fail(review_id, reason)
 
 
 @dataclass

@@ -121,7 +121,7 @@ def test_a_failed_build_records_a_reason_and_leaves_no_file(world, django_captur
     assert not folder.exists() or list(folder.iterdir()) == []
 
 
-def test_the_soft_time_limit_fails_the_build_with_a_readable_reason(
+def test_the_build_task_turns_celerys_soft_time_limit_into_a_readable_reason(
     world, django_capture_on_commit_callbacks, monkeypatch, settings
 ):
     from celery.exceptions import SoftTimeLimitExceeded
@@ -133,13 +133,34 @@ def test_the_soft_time_limit_fails_the_build_with_a_readable_reason(
 
     settings.REVIEWS_BUILD_TIME_LIMIT = 600
     monkeypatch.setattr(dataset, "build_dataset", slow)
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=False):
         review = ask(world)
+    assert tasks.build_review.apply(args=[review.pk]).get() is False
     review.refresh_from_db()
     assert (review.status, review.failure_reason) == (
         ReviewStatus.FAILED,
         jobs.REASON_TIME_LIMIT.format(minutes=10),
     )
+
+
+def test_the_build_leaves_an_exception_its_caller_handles_to_the_caller(
+    world, django_capture_on_commit_callbacks, monkeypatch
+):
+    from reviews import dataset
+
+    class Stopped(Exception):
+        pass
+
+    def stopped(**kwargs):
+        raise Stopped()
+
+    monkeypatch.setattr(dataset, "build_dataset", stopped)
+    with django_capture_on_commit_callbacks(execute=False):
+        review = ask(world)
+    with pytest.raises(Stopped):
+        jobs.review_build(review_id=review.pk, stop_on=(Stopped,))
+    review.refresh_from_db()
+    assert review.status == ReviewStatus.RUNNING  # the caller says why it stopped
 
 
 def test_the_tasks_failure_hook_marks_a_running_review_failed(world):
