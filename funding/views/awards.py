@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from common.csv_export import csv_response
 from common.forms import add_errors
+from common.permissions import deny_unless
 from funding import permissions
 from funding.forms import AwardFilterForm, AwardForm, JointReviewForm, RedistributionForm, WithdrawalForm
 from funding.models import Award, JointReview, Redistribution
@@ -16,7 +17,7 @@ from funding.services.awards import award_create, award_withdraw, joint_review_r
 from funding.threesixty import export
 from organisations.models import Organisation
 
-from .common import deny_unless, page_of
+from .common import page_of
 
 
 def _crumbs(*tail):

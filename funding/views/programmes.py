@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from common.forms import add_errors
+from common.permissions import deny_unless
 from funding import permissions
 from funding.forms import ProgrammeForm
 from funding.models import FundingProgramme
@@ -16,7 +17,7 @@ from funding.services.programmes import programme_create, programme_update
 from organisations.models import Organisation
 
 from .applications import ring_fence_refusals
-from .common import deny_unless, page_of
+from .common import page_of
 
 FIELDS = ["title", "description", "service_area", "kind", "purpose", "ring_fenced", "budget", "opens_on", "closes_on"]
 
