@@ -3,7 +3,7 @@ Plymouth draft Code consultation in consultations/data/). Idempotent: everything
 natural key (consultation slug, section ref, comment and response ids in the file), so loading the
 same file twice changes nothing."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from pathlib import Path
 
 import yaml
@@ -197,9 +197,3 @@ def _author_kind(row: dict, organisation) -> str:
     if organisation:
         return AuthorKind.ORGANISATION
     return row.get("author_kind", AuthorKind.NOT_RECORDED)
-
-
-def recent_dates(*, closed_weeks_ago: int = 4) -> tuple[date, date]:
-    """Dates for a demo: a 12-week consultation that closed a few weeks ago."""
-    closes = date.today() - timedelta(weeks=closed_weeks_ago)
-    return closes - STANDARD_LENGTH, closes
