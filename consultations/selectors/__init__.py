@@ -89,13 +89,9 @@ def visible_comments(consultation: Consultation) -> list[Comment]:
     return list(_with_sections_and_responses(consultation.comments.visible()).order_by("position", "pk"))
 
 
-def all_comments(consultation: Consultation) -> list[Comment]:
-    """Every comment, hidden ones included, for moderation."""
-    return list(comments_for_export(consultation))
-
-
-def comments_for_export(consultation: Consultation) -> QuerySet[Comment]:
-    """Every comment, hidden ones included, unevaluated so a download can stream it in chunks."""
+def all_comments(consultation: Consultation) -> QuerySet[Comment]:
+    """Every comment, hidden ones included, for moderation; unevaluated, so the download can stream
+    it in chunks."""
     return (
         _with_sections_and_responses(consultation.comments.all())
         .select_related("hidden_by", "recorded_by")

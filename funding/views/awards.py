@@ -64,7 +64,7 @@ def award_csv(request):
     # Ordered by what the grants say, not by when they were entered, so the same grants always
     # give the same file.
     header, rows = export.table(export.grants(awards.order_by("-award_date", "identifier")))
-    return csv_response("awards-360giving.csv", header, rows, stream=True)
+    return csv_response("awards-360giving.csv", header, rows)
 
 
 def award_xlsx(request):
