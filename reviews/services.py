@@ -1,8 +1,6 @@
 """Every write to the annual review a person asks for: a build (queued; reviews.jobs builds it),
 retrying a failed one, publishing, withdrawing, and the actions for next year."""
 
-import logging
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -14,8 +12,6 @@ from undertakings.models import ReportingPeriod
 from .models import ActionProgress, AnnualReview, ReviewAction, ReviewStatus
 from .permissions import can_manage
 from .tasks import build_review
-
-logger = logging.getLogger(__name__)
 
 NOT_ALLOWED = "Only the Compact's steering group or a site administrator can do this."
 PERIOD_NOT_IN_COMPACT = "That reporting period belongs to another Compact."
