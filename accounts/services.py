@@ -93,7 +93,3 @@ def user_close(*, user: User) -> User:
     for model in (AccessAttempt, AccessLog, AccessFailureLog):
         model.objects.filter(username__iexact=old_email).delete()
     return user
-
-
-def is_closed(user: User) -> bool:
-    return user.email.endswith("@" + CLOSED_EMAIL_DOMAIN)

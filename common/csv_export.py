@@ -43,13 +43,12 @@ CHUNK = 1000
 CHUNK_CHARS = 64 * 1024
 
 
-def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence], *, stream: bool = True):
+def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]):
     """A CSV download of `rows` under `header`, every cell escaped, sent as it is written.
 
     Nothing is read from `rows` until the server sends the response, and only a chunk's worth of
     text is held at a time, so a caller that passes a generator over `queryset.iterator()` keeps
-    memory flat however many rows there are. (`stream` is accepted for older callers: every CSV
-    download streams.)
+    memory flat however many rows there are. Every CSV download streams.
     """
     response = StreamingHttpResponse(_chunks(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -41,11 +41,6 @@ def escalate_by(*, replied_on: date) -> date:
     return add_working_days(replied_on, escalation_window())
 
 
-def beyond_limit(stage: Stage, new_date: date) -> bool:
-    """Whether `new_date` as the reply date goes past what the Code allows an extension to."""
-    return new_date > latest_extension(stage)
-
-
 def move_for_pause(stage: Stage, working_days: int) -> None:
     """Move the stage's open deadline later by the working days it was on hold (not saved).
 

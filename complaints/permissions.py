@@ -10,7 +10,6 @@ link for) rather than a bare user.
 
 from dataclasses import dataclass, field
 
-from django.http import Http404
 from django.utils import timezone
 
 from organisations.roles import PortalRoles, roles_for
@@ -51,13 +50,6 @@ def perspective(viewer: Viewer, complaint: Complaint) -> str | None:
     if complaint.respondent_id in roles.officer_of:
         return Party.RESPONDENT
     return None
-
-
-def get_complaint_for_viewer(viewer: Viewer, complaint: Complaint | None) -> tuple[Complaint, str]:
-    side = perspective(viewer, complaint) if complaint is not None else None
-    if complaint is None or side is None:
-        raise Http404("No such complaint")
-    return complaint, side
 
 
 def can_view_queue(user) -> bool:

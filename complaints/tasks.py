@@ -1,39 +1,26 @@
-"""Background work for complaints: emails, the daily reminders and the hourly clean-up of drafts."""
+"""Background work for complaints: emails, the daily reminders and the hourly clean-up of drafts.
+Services queue these; each calls one function in jobs.py, which never queues a task (no import cycle)."""
 
 from celery import shared_task
 
-from . import services
+from . import jobs
 
 
 @shared_task(autoretry_for=(ConnectionError, TimeoutError), retry_backoff=True, max_retries=5)
-def send_event_emails(event_id: int) -> None:
-    from .models import Event
-    from .notifications import send_for_event
-
-    event = Event.objects.select_related("complaint").filter(pk=event_id).first()
-    if event is not None:
-        send_for_event(event)
+def send_event_emails(event_id: int) -> bool:
+    return jobs.event_emails_send(event_id=event_id)
 
 
 @shared_task(autoretry_for=(ConnectionError, TimeoutError), retry_backoff=True, max_retries=5)
-def send_confirmation_email(complaint_id: int) -> None:
-    from .models import Complaint, ComplaintStatus
-    from .notifications import send_confirmation
-
-    complaint = (
-        Complaint.objects.select_related("respondent")
-        .filter(pk=complaint_id, status=ComplaintStatus.UNCONFIRMED)
-        .first()
-    )
-    if complaint is not None:
-        send_confirmation(complaint)
+def send_confirmation_email(complaint_id: int) -> bool:
+    return jobs.confirmation_email_send(complaint_id=complaint_id)
 
 
 @shared_task
 def send_deadline_reminders() -> int:
-    return services.deadline_reminders_send()
+    return jobs.deadline_reminders_send()
 
 
 @shared_task
 def delete_stale_drafts() -> int:
-    return services.stale_drafts_delete()
+    return jobs.stale_drafts_delete()

@@ -1,5 +1,5 @@
 """The response as a tagged PDF (PDF/UA-1), rendered once per published version by a task and stored
-(services.publishing.response_pdf_build); never inside a public request. It fetches nothing: the
+(jobs.response_pdf_build); never inside a public request. It fetches nothing: the
 template inlines its styles and links to no file; the portal's one fetcher (common.pdf) would give it
 only data: URLs and the portal's own static files anyway."""
 

@@ -1,7 +1,10 @@
+"""Background work for funding. Services queue these; each calls a function that never queues a
+task (jobs.py, or a service module that imports no task), so there is no import cycle."""
+
 from celery import shared_task
 
+from . import jobs
 from .services.awards import awards_mark_completed
-from .services.import_runs import import_run_execute
 
 
 @shared_task
@@ -13,4 +16,4 @@ def mark_completed_awards() -> int:
 @shared_task(acks_late=True)
 def run_import(run_id: int) -> str:
     """Import the file stored on an ImportRun; the row carries the status and the report."""
-    return import_run_execute(run_id=run_id).status
+    return jobs.import_run_execute(run_id=run_id).status

@@ -15,6 +15,13 @@ from .models import Appointment, Board, Representative
 from .rules import is_bme_representative
 
 
+def is_overloaded(seats: int) -> bool:
+    """The overload rule (Code §5.5), in one place: a person holding more seats at once than
+    settings.REPRESENTATION_MAX_SEATS advises. The pool figures, the representative's page and the
+    warning on appointing all ask this."""
+    return seats > settings.REPRESENTATION_MAX_SEATS
+
+
 def _declarations_newest_first():
     return BoardDeclaration.objects.order_by("-effective_date", "-declared_at", "-pk")
 
@@ -121,7 +128,7 @@ def pool_figures(*, on_date: date, compact=None) -> PoolFigures:
         for board in boards
     ]
     overloaded = sorted(
-        (Overloaded(people[pk], count) for pk, count in per_person.items() if count > max_seats),
+        (Overloaded(people[pk], count) for pk, count in per_person.items() if is_overloaded(count)),
         key=lambda o: (-o.seats, o.representative.name, o.representative.pk),
     )
     return PoolFigures(

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 
 from .models import Appointment, AppointmentMethod, Board, ConsentMethod, Representative
 from .models.boards import END_BEFORE_START
-from .selectors import seats_held_on
+from .selectors import is_overloaded, seats_held_on
 
 BOARD_NAME_REQUIRED = "Enter the board's name."
 BOARD_NAME_TAKEN = "There is already a board with this name."
@@ -208,9 +208,10 @@ def _check_appointment(method: str, start_date: date, end_date: date | None) -> 
 def _overload_warning(representative: Representative, on_date: date) -> str:
     # Overload is judged on the day the seat starts: everything held then, this seat included.
     seats = seats_held_on(representative=representative, on_date=on_date)
-    max_seats = settings.REPRESENTATION_MAX_SEATS
-    if seats > max_seats:
-        return OVERLOAD_WARNING.format(name=representative.name, seats=seats, max_seats=max_seats)
+    if is_overloaded(seats):
+        return OVERLOAD_WARNING.format(
+            name=representative.name, seats=seats, max_seats=settings.REPRESENTATION_MAX_SEATS
+        )
     return ""
 
 

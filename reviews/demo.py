@@ -14,7 +14,7 @@ from django.utils import timezone
 from organisations.models import Compact, Organisation, SteeringGroupMember
 from undertakings.review import last_ended_period, previous_period, signatory_ids_during
 
-from . import narrative, services
+from . import jobs, narrative, services
 from .models import ActionProgress, AnnualReview, ReviewAction, ReviewNarrative
 
 ACTIONS = [
@@ -195,7 +195,7 @@ def _publish_a_review(compact, period) -> str:
         return "; no steering group member to publish its review"
     # Built now, not by a task, so that it can be published in the same run.
     review = services.review_request(compact=compact, period=period, user=chair.user, queue=False)
-    services.review_build(review_id=review.pk)
+    jobs.review_build(review_id=review.pk)
     review.refresh_from_db()
     # Some of the year's returns are still with the bodies, so the review is an interim one: the
     # steering group publishes it for the annual meeting and says so.

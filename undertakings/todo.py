@@ -7,7 +7,8 @@ from django.urls import reverse
 from common.todo import Task
 from organisations.roles import roles_for
 
-from .models import Action, ComplianceReturn, ReturnStatus
+from .models import ComplianceReturn, ReturnStatus
+from .selectors.actions import overdue_actions
 from .selectors.returns import returns_to_start
 
 
@@ -37,14 +38,10 @@ def tasks_for(user, today: date) -> list[Task]:
                     detail="The steering group sent it back with comments." if sent_back else "",
                 )
             )
-        # An action carried into a later return is followed up there: only its latest copy is a task.
-        overdue = Action.objects.filter(
-            entry__compliance_return__organisation_id__in=roles.officer_of,
-            done=False,
-            due_on__lt=today,
-            carried_into__isnull=True,
-        ).select_related("entry__undertaking", "entry__compliance_return__organisation")
-        for action in overdue.order_by("due_on", "pk"):
+        overdue = overdue_actions(
+            organisation_ids=roles.officer_of, today=today, in_drafts=True, latest_copies_only=True
+        )
+        for action in overdue:
             tasks.append(
                 Task(
                     f"Overdue action on undertaking {action.entry.undertaking.ref}: {action.what}",

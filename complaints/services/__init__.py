@@ -20,9 +20,8 @@ from .handling import (
 )
 from .learning import complaint_learning_record, self_assessment_save
 from .pausing import stage_pause, stage_resume
-from .raising import complaint_confirm_email, complaint_raise, stale_drafts_delete
+from .raising import complaint_confirm_email, complaint_raise
 from .recording import complaint_record
-from .reminders import deadline_reminders_send
 
 __all__ = [
     "complaint_close",
@@ -35,7 +34,6 @@ __all__ = [
     "complaint_raise",
     "complaint_record",
     "complaint_withdraw",
-    "deadline_reminders_send",
     "draft_file_add",
     "draft_file_remove",
     "stage_acknowledge",
@@ -44,6 +42,5 @@ __all__ = [
     "stage_reply",
     "stage_resume",
     "self_assessment_save",
-    "stale_drafts_delete",
     "stored_upload",
 ]

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from .. import deadlines
 from ..models import Audience, Complaint, Event
+from ..tasks import send_event_emails
 
 
 def locked(complaint: Complaint) -> Complaint:
@@ -29,8 +30,6 @@ def record(
         complaint=complaint, kind=kind, party=party, actor=actor, stage=stage, text=text, audience=audience, file=file
     )
     if notify:
-        from ..tasks import send_event_emails
-
         transaction.on_commit(lambda: send_event_emails.delay(event.pk))
     return event
 

@@ -1,8 +1,7 @@
 """Raising a complaint, and confirming the email address of someone without an account."""
 
-from datetime import date, timedelta
+from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -14,7 +13,7 @@ from undertakings.models import PARTIES_FOR_SECTOR
 from .. import deadlines
 from ..models import ComplainantKind, Complaint, ComplaintFile, ComplaintStatus, EventKind, Party, Stage, StageLevel
 from ..references import next_reference
-from ..tokens import confirmation_max_age
+from ..tasks import send_confirmation_email
 from .common import record, refresh_next_deadline
 
 NOT_A_SIGNATORY = "Choose a public body that has signed the Compact."
@@ -124,8 +123,6 @@ def complaint_raise(
             complaint=complaint, draft_key=""
         )
     if waiting_for_email:
-        from ..tasks import send_confirmation_email
-
         transaction.on_commit(lambda: send_confirmation_email.delay(complaint.pk))
         record(complaint, kind=EventKind.RAISED, party=Party.COMPLAINANT, notify=False)
         return complaint
@@ -151,31 +148,3 @@ def complaint_confirm_email(*, complaint: Complaint, today: date | None = None) 
     refresh_next_deadline(complaint)
     record(complaint, kind=EventKind.EMAIL_CONFIRMED, party=Party.COMPLAINANT)
     return complaint
-
-
-def draft_max_age() -> timedelta:
-    return timedelta(hours=getattr(settings, "COMPLAINT_DRAFT_MAX_AGE_HOURS", 24))
-
-
-@transaction.atomic
-def stale_drafts_delete(*, now=None) -> int:
-    """Remove the files of complaints never sent (older than COMPLAINT_DRAFT_MAX_AGE_HOURS; run
-    hourly), and complaints never confirmed with their files once their links have expired. Their
-    references are not reused, so the year's numbers may have gaps."""
-    now = now or timezone.now()
-    cutoff = now - timedelta(seconds=confirmation_max_age()) - timedelta(days=1)
-    stale_files = ComplaintFile.objects.filter(complaint__isnull=True, uploaded_at__lt=now - draft_max_age())
-    unconfirmed = Complaint.objects.filter(status=ComplaintStatus.UNCONFIRMED, submitted_at__lt=cutoff)
-    files = list(stale_files) + list(ComplaintFile.objects.filter(complaint__in=unconfirmed))
-    stored = [(file.file.storage, file.file.name) for file in files if file.file.name]
-    count = len(files)
-    ComplaintFile.objects.filter(pk__in=[f.pk for f in files]).delete()
-    count += unconfirmed.delete()[1].get("complaints.Complaint", 0)
-
-    def delete_stored():
-        # Only once the rows are surely gone, so no record is left pointing at a missing file.
-        for storage, name in stored:
-            storage.delete(name)
-
-    transaction.on_commit(delete_stored)
-    return count

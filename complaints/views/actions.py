@@ -2,12 +2,13 @@
 permission function the complaint page used to show its button."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from common.forms import add_errors
+from common.permissions import deny_unless
 
 from .. import deadlines, permissions, services
 from ..forms.handling import CloseForm, EscalateForm, ExtendForm, MessageForm, NoteForm, ReplyForm, WithdrawForm
@@ -43,11 +44,6 @@ def _run(request, complaint, form, action, success: str):
     return redirect("complaints:detail", reference=complaint.reference)
 
 
-def _require(allowed: bool):
-    if not allowed:
-        raise PermissionDenied
-
-
 def _user(request):
     return request.user if request.user.is_authenticated else None
 
@@ -55,7 +51,7 @@ def _user(request):
 @with_complaint
 @require_http_methods(["GET", "POST"])
 def acknowledge(request, complaint, side, viewer):
-    _require(permissions.can_acknowledge(viewer, complaint, side))
+    deny_unless(permissions.can_acknowledge(viewer, complaint, side))
     stage = complaint.current_stage
     reply_days = deadlines.REPLY_WITHIN[stage.level]
     if request.method == "POST":
@@ -81,7 +77,7 @@ def acknowledge(request, complaint, side, viewer):
 @with_complaint
 @require_http_methods(["GET", "POST"])
 def reply(request, complaint, side, viewer):
-    _require(permissions.can_reply(viewer, complaint, side))
+    deny_unless(permissions.can_reply(viewer, complaint, side))
     stage = complaint.current_stage
     form = ReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -102,7 +98,7 @@ def reply(request, complaint, side, viewer):
 @with_complaint
 @require_http_methods(["GET", "POST"])
 def extend(request, complaint, side, viewer):
-    _require(permissions.can_extend(viewer, complaint, side))
+    deny_unless(permissions.can_extend(viewer, complaint, side))
     stage = complaint.current_stage
     latest = deadlines.latest_extension(stage)
     form = ExtendForm(request.POST or None, latest=latest)
@@ -130,7 +126,7 @@ def extend(request, complaint, side, viewer):
 @with_complaint
 @require_http_methods(["GET", "POST"])
 def escalate(request, complaint, side, viewer):
-    _require(permissions.can_escalate(viewer, complaint, side))
+    deny_unless(permissions.can_escalate(viewer, complaint, side))
     stage = complaint.current_stage
     to_steering = stage.level == StageLevel.STAGE_2
     form = EscalateForm(
@@ -164,7 +160,7 @@ def escalate(request, complaint, side, viewer):
 @with_complaint
 @require_http_methods(["GET", "POST"])
 def close(request, complaint, side, viewer):
-    _require(permissions.can_close(viewer, complaint, side))
+    deny_unless(permissions.can_close(viewer, complaint, side))
     cited = undertakings_to_cite(respondent=complaint.respondent)
     form = CloseForm(
         request.POST or None,
@@ -194,7 +190,7 @@ def close(request, complaint, side, viewer):
 @with_complaint
 @require_http_methods(["GET", "POST"])
 def withdraw(request, complaint, side, viewer):
-    _require(permissions.can_withdraw(viewer, complaint, side))
+    deny_unless(permissions.can_withdraw(viewer, complaint, side))
     form = WithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         done = _run(
@@ -219,7 +215,7 @@ def withdraw(request, complaint, side, viewer):
 @with_complaint
 @require_http_methods(["GET", "POST"])
 def message(request, complaint, side, viewer):
-    _require(permissions.can_send_message(viewer, complaint, side))
+    deny_unless(permissions.can_send_message(viewer, complaint, side))
     hint = ""
     if side == Party.COMPLAINANT:
         hint = "Everyone handling the complaint can read this." + (
@@ -244,7 +240,7 @@ def message(request, complaint, side, viewer):
 @with_complaint
 @require_http_methods(["GET", "POST"])
 def note(request, complaint, side, viewer):
-    _require(permissions.can_add_note(viewer, complaint, side))
+    deny_unless(permissions.can_add_note(viewer, complaint, side))
     form = NoteForm(request.POST or None, steering=side == Party.STEERING)
     if request.method == "POST" and form.is_valid():
         done = _run(
@@ -268,7 +264,7 @@ def note(request, complaint, side, viewer):
 @with_complaint
 @require_http_methods(["GET", "POST"])
 def file_add(request, complaint, side, viewer):
-    _require(permissions.can_add_file(viewer, complaint, side))
+    deny_unless(permissions.can_add_file(viewer, complaint, side))
     form = FileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         done = _run(

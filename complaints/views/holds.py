@@ -2,16 +2,18 @@
 
 from django.views.decorators.http import require_http_methods
 
+from common.permissions import deny_unless
+
 from .. import permissions, services
 from ..forms.recording import LearningForm, PauseForm, ResumeForm
-from .actions import _page, _require, _run
+from .actions import _page, _run
 from .common import with_complaint
 
 
 @with_complaint
 @require_http_methods(["GET", "POST"])
 def pause(request, complaint, side, viewer):
-    _require(permissions.can_pause(viewer, complaint, side))
+    deny_unless(permissions.can_pause(viewer, complaint, side))
     form = PauseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         done = _run(
@@ -37,7 +39,7 @@ def pause(request, complaint, side, viewer):
 @with_complaint
 @require_http_methods(["GET", "POST"])
 def resume(request, complaint, side, viewer):
-    _require(permissions.can_resume(viewer, complaint, side))
+    deny_unless(permissions.can_resume(viewer, complaint, side))
     # The form has no fields: an empty POST is still a press of the button.
     form = ResumeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -64,7 +66,7 @@ def resume(request, complaint, side, viewer):
 @with_complaint
 @require_http_methods(["GET", "POST"])
 def learning(request, complaint, side, viewer):
-    _require(permissions.can_record_learning(viewer, complaint, side))
+    deny_unless(permissions.can_record_learning(viewer, complaint, side))
     form = LearningForm(
         request.POST or None, initial={"learning": complaint.learning, "changes_made": complaint.changes_made}
     )

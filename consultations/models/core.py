@@ -117,10 +117,6 @@ class Consultation(models.Model):
     def equality_assessment_display(self) -> str:
         return self.get_equality_assessment_display() if self.equality_assessment else NOT_RECORDED
 
-    @property
-    def is_draft(self) -> bool:
-        return self.status == Status.DRAFT
-
 
 class ConsultationSection(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="sections")

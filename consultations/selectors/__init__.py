@@ -89,22 +89,14 @@ def visible_comments(consultation: Consultation) -> list[Comment]:
     return list(_with_sections_and_responses(consultation.comments.visible()).order_by("position", "pk"))
 
 
-def all_comments(consultation: Consultation) -> list[Comment]:
-    """Every comment, hidden ones included, for moderation."""
-    return list(comments_for_export(consultation))
-
-
-def comments_for_export(consultation: Consultation) -> QuerySet[Comment]:
-    """Every comment, hidden ones included, unevaluated so a download can stream it in chunks."""
+def all_comments(consultation: Consultation) -> QuerySet[Comment]:
+    """Every comment, hidden ones included, for moderation; unevaluated, so the download can stream
+    it in chunks."""
     return (
         _with_sections_and_responses(consultation.comments.all())
         .select_related("hidden_by", "recorded_by")
         .order_by("position", "pk")
     )
-
-
-def pending_comments(consultation: Consultation) -> list[Comment]:
-    return [c for c in visible_comments(consultation) if not c.answered]
 
 
 def sections_of(consultation: Consultation) -> list[ConsultationSection]:
@@ -114,10 +106,6 @@ def sections_of(consultation: Consultation) -> list[ConsultationSection]:
 def sections_with_citations(consultation: Consultation) -> list[ConsultationSection]:
     """Sections in order, each with `cited`: how many comments cite it (hidden ones too)."""
     return list(consultation.sections.annotate(cited=Count("comment_links")).order_by("position", "pk"))
-
-
-def comment_count(consultation: Consultation) -> int:
-    return consultation.comments.visible().count()
 
 
 def invitations_for(consultation: Consultation) -> list[Invitation]:
@@ -149,17 +137,6 @@ def organisations_to_invite(
     if service_area is not None:
         qs = qs.filter(service_areas=service_area)
     return qs.distinct()
-
-
-def comments_per_list_row(consultations) -> dict[int, int]:
-    ids = [c.pk for c in consultations]
-    return dict(
-        Comment.objects.visible()
-        .filter(consultation_id__in=ids)
-        .values("consultation_id")
-        .annotate(n=Count("pk"))
-        .values_list("consultation_id", "n")
-    )
 
 
 from .response import (  # noqa: E402 (the response page reads the helpers above)

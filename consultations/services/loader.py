@@ -3,7 +3,7 @@ Plymouth draft Code consultation in consultations/data/). Idempotent: everything
 natural key (consultation slug, section ref, comment and response ids in the file), so loading the
 same file twice changes nothing."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from pathlib import Path
 
 import yaml
@@ -29,6 +29,7 @@ from ..models import (
     Status,
     set_comment_sections,
 )
+from .publishing import response_publish
 
 TEXT_FIELDS = ("stage", "shorter_reason", "equality_assessment", "equality_assessment_reason")
 UNKNOWN_OWNER = "No organisation has the slug {slug}."
@@ -180,8 +181,6 @@ def load_consultation_file(path, *, opens: date | None = None, closes: date | No
 
     published = data.get("published_response")
     if published and not consultation.response_versions.exists():
-        from .publishing import response_publish
-
         consultation = response_publish(
             consultation=consultation,
             user=None,
@@ -198,9 +197,3 @@ def _author_kind(row: dict, organisation) -> str:
     if organisation:
         return AuthorKind.ORGANISATION
     return row.get("author_kind", AuthorKind.NOT_RECORDED)
-
-
-def recent_dates(*, closed_weeks_ago: int = 4) -> tuple[date, date]:
-    """Dates for a demo: a 12-week consultation that closed a few weeks ago."""
-    closes = date.today() - timedelta(weeks=closed_weeks_ago)
-    return closes - STANDARD_LENGTH, closes

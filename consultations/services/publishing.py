@@ -11,12 +11,13 @@ from datetime import date
 from typing import Literal
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from ..models import Comment, Consultation, PdfStatus, ResponseKind, ResponseVersion, Status
+from ..models import Consultation, ResponseKind, ResponseVersion, Status
+from ..selectors import live_figures
+from ..tasks import build_response_pdf, send_response_notices
 from .workflow import NOT_CLOSED
 
 CHOOSE_KIND = "Choose whether this is the final response or an interim one."
@@ -26,8 +27,6 @@ REASON_WITHOUT_GAPS = "Every comment has a response, so there is nothing to expl
 
 def response_figures(consultation: Consultation) -> dict:
     """The counts a version publishes: comments, with and without a response, responses, by decision."""
-    from ..selectors import live_figures
-
     return live_figures(consultation)
 
 
@@ -79,54 +78,19 @@ def response_publish(
 def queue_response_work(version: ResponseVersion) -> None:
     """After the publication commits: build the PDF, then tell the commenters (Celery; in-process
     when there is no broker)."""
-    from ..tasks import build_response_pdf, send_response_notices
-
     transaction.on_commit(lambda: build_response_pdf.delay(version.pk))
     transaction.on_commit(lambda: send_response_notices.delay(version.consultation_id))
 
 
-def response_pdf_build(*, version_id: int) -> bool:
-    """Render the version's PDF once and store it; False if there is no such version or it failed.
-    Marked failed rather than left "being prepared" for ever, so the page can say so."""
-    from ..pdf import render_response_pdf
-
-    version = ResponseVersion.objects.select_related("consultation__owner").filter(pk=version_id).first()
-    if version is None:
-        return False
-    try:
-        pdf = render_response_pdf(version)
-    except Exception:
-        ResponseVersion.objects.filter(pk=version.pk).update(pdf_status=PdfStatus.FAILED)
-        raise
-    version.pdf.save(f"{version.consultation.slug}-response-{version.number}.pdf", ContentFile(pdf), save=False)
-    version.pdf_status = PdfStatus.READY
-    version.pdf_built_at = timezone.now()
-    version.save(update_fields=["pdf", "pdf_status", "pdf_built_at"])
-    return True
+def response_pdf_queue_again(*, version: ResponseVersion) -> None:
+    """Queue the PDF of a version again: its task was lost (the version has been "being prepared"
+    for too long). The view decides when; rendering twice only stores the same file again."""
+    build_response_pdf.delay(version.pk)
 
 
-def response_notices_send(*, consultation_id: int) -> int:
-    """Email each commenter with an address once, with a link to their comment's answer. Each comment
-    is claimed by a conditional update first, so running this again (or twice at once) sends nothing
-    new. Hidden comments are not included."""
-    from ..notifications import send_response_notice
-
-    consultation = Consultation.objects.filter(pk=consultation_id).select_related("owner").first()
-    if consultation is None or not consultation.response_versions.exists():
-        return 0
-    candidates = (
-        Comment.objects.filter(consultation=consultation, hidden=False, response_notice_sent_at__isnull=True)
-        .exclude(author__isnull=True)
-        .exclude(author__email="")
-        .filter(author__is_active=True)
-        .select_related("author")
-    )
-    sent = 0
-    for comment in candidates:
-        claimed = Comment.objects.filter(pk=comment.pk, response_notice_sent_at__isnull=True).update(
-            response_notice_sent_at=timezone.now()
-        )
-        if claimed:
-            send_response_notice(consultation=consultation, comment=comment)
-            sent += 1
-    return sent
+def consultation_publish_response(
+    *, consultation: Consultation, user, today: date | None = None, kind: str = "final", **details
+) -> Consultation:
+    """Publish "you said, we did": final by default, even with comments that have no response,
+    which the page lists as "no response given"."""
+    return response_publish(consultation=consultation, user=user, kind=kind, published_on=today or True, **details)

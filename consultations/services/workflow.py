@@ -12,6 +12,7 @@ from common.uploads import accept_upload
 from organisations.models import Organisation, Sector
 
 from ..models import STANDARD_LENGTH, Assessment, Comment, Consultation, ConsultationEvent, ConsultationSection, Status
+from .invitations import queue_invitation_emails
 
 SHORTER_REASON_REQUIRED = "This consultation is shorter than 12 weeks. Say why it has to be shorter."
 CLOSES_BEFORE_OPENS = "The closing date must be after the opening date."
@@ -204,8 +205,6 @@ def consultation_open(*, consultation: Consultation, user, today: date | None = 
     consultation.status = Status.OPEN
     consultation.save()
     if consultation.invitations.filter(sent_at__isnull=True).exists():
-        from .invitations import queue_invitation_emails
-
         queue_invitation_emails(consultation)
     return consultation
 
@@ -231,21 +230,5 @@ def consultation_close(
     return consultation
 
 
-def consultations_close_due(*, today: date | None = None) -> int:
-    """Close every open consultation whose closing date has passed (daily task); returns how many."""
-    today = today or timezone.localdate()
-    return Consultation.objects.filter(status=Status.OPEN, closes__lt=today).update(status=Status.CLOSED)
-
-
 def pending_count(consultation: Consultation) -> int:
     return Comment.objects.filter(consultation=consultation).visible().pending().count()
-
-
-def consultation_publish_response(
-    *, consultation: Consultation, user, today: date | None = None, kind: str = "final", **details
-) -> Consultation:
-    """Publish "you said, we did" (see services.publishing): final by default, even with comments
-    that have no response, which the page lists as "no response given"."""
-    from .publishing import response_publish
-
-    return response_publish(consultation=consultation, user=user, kind=kind, published_on=today or True, **details)

@@ -37,7 +37,7 @@ def comments(request, consultation):
         "consultations/moderation.html",
         {
             "consultation": consultation,
-            "comments": _as_listed(selectors.all_comments(consultation)),
+            "comments": _as_listed(list(selectors.all_comments(consultation))),
             "actions": permissions.allowed_actions(request.user, consultation),
             "breadcrumbs": crumbs(consultation, ("Comments", None)),
         },
@@ -118,7 +118,7 @@ def comments_csv(request, consultation):
     return csv_response(
         f"{consultation.slug}-comments.csv",
         COMMENTS_CSV_HEADER,
-        (row(c) for c in selectors.comments_for_export(consultation).iterator(chunk_size=CHUNK)),
+        (row(c) for c in selectors.all_comments(consultation).iterator(chunk_size=CHUNK)),
     )
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from common import ratelimit
 
-from .. import permissions, selectors
+from .. import permissions, selectors, services
 from ..models import PdfStatus, ResponseVersion
 from .common import crumbs, with_consultation
 
@@ -121,9 +121,7 @@ def _serve(request, consultation, version: ResponseVersion | None):
     if version.pdf_status == PdfStatus.BUILDING and timezone.now() - version.created_at > REQUEUE_AFTER:
         # Queued on publishing and still not there: its task was lost. Queue it again, once a while.
         if cache.add(f"consultations:pdf-requeued:{version.pk}", 1, timeout=int(REQUEUE_AFTER.total_seconds())):
-            from ..tasks import build_response_pdf
-
-            build_response_pdf.delay(version.pk)
+            services.response_pdf_queue_again(version=version)
     return _not_yet(request, consultation, version, status=503 if version.pdf_status == PdfStatus.BUILDING else 200)
 
 

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from funding.models import RecipientMatch
-from funding.threesixty.reader import CheckedGrant, OrganisationRef
+from funding.threesixty.reader import NUMBER_SHARED, TWO_NUMBERS, CheckedGrant, OrganisationRef
 from organisations.identifiers import company_org_id
 from organisations.models import LegalForm, Organisation, Sector
 
@@ -175,8 +175,6 @@ class Parties:
 def cross_file_warnings(survey) -> dict[str, list[str]]:
     """Warnings that need the whole file: a recipient given two numbers of a kind, and one number
     given to recipients with different identifiers (one of them borrowing another's number)."""
-    from funding.threesixty.reader import NUMBER_SHARED, TWO_NUMBERS
-
     warnings = defaultdict(list)
     for identifier, kinds in survey.numbers_by_recipient.items():
         for kind in ("charity", "company"):

@@ -1,25 +1,20 @@
 """An import as a job: a status row, run by Celery (in-process without a broker), with its report.
 
-The web page stores the upload on an `ImportRun` and queues `funding.tasks.run_import`; the command
-runs the same service at once. The report (counts, totals by currency, grants refused, warnings) is
-kept on the row for the result page.
+The web page stores the upload on an `ImportRun` and queues `funding.tasks.run_import`, which runs
+`funding.jobs.import_run_execute`; the command runs that at once. The report (counts, totals by
+currency, grants refused, warnings) is kept on the row for the result page.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from funding.import_models import ImportStatus, MatchStatus
+from funding.import_models import MatchStatus
 from funding.models import Award, ImportRun, RecipientMatch
+from funding.tasks import run_import
 from organisations.selectors import bme_led_status
 
-from .imports import ImportRefused, grants_import
-
 MATCH_DECIDED = "This match has already been decided."
-
-
-def _problems(problems) -> list[dict]:
-    return [{"where": p.where, "identifier": p.identifier, "message": p.message} for p in problems]
 
 
 def import_run_create(
@@ -29,53 +24,7 @@ def import_run_create(
         file_name=file_name[:255], content=content, funder=funder, strict=strict, created_by=user
     )
     if queue:
-        from funding.tasks import run_import
-
         transaction.on_commit(lambda: run_import.delay(run.pk))
-    return run
-
-
-def import_run_execute(*, run_id: int, path=None) -> ImportRun:
-    run = ImportRun.objects.get(pk=run_id)
-    ImportRun.objects.filter(pk=run.pk).update(status=ImportStatus.RUNNING)
-    try:
-        result = grants_import(
-            name=run.file_name,
-            content=bytes(run.content) if run.content is not None else None,
-            path=path,
-            funder=run.funder,
-            user=run.created_by,
-            strict=run.strict,
-        )
-    except ImportRefused as refused:
-        run.status = ImportStatus.REFUSED
-        run.refused = _problems(refused.problems)
-    except Exception as exc:  # the row must say the job failed, not stay "Importing" for ever
-        run.status = ImportStatus.FAILED
-        run.error = f"The import failed: {exc.__class__.__name__}."
-        run.finished_at = timezone.now()
-        run.content = None
-        run.save()
-        raise
-    else:
-        run.status = ImportStatus.DONE
-        run.refused = _problems(result.refused)
-        run.warnings = _problems(result.warnings)
-        run.totals = {currency: str(amount) for currency, amount in sorted(result.totals.items())}
-        run.counts = {
-            "grants": result.grants,
-            "created": result.created,
-            "updated": result.updated,
-            "unchanged": result.unchanged,
-            "refused": len({p.where for p in result.refused}),
-            "warnings": len(result.warnings),
-            "organisations_created": result.organisations_created,
-            "funders_created": len(result.funders_created),
-            "matches_queued": result.matches_queued,
-        }
-    run.content = None
-    run.finished_at = timezone.now()
-    run.save()
     return run
 
 

@@ -27,6 +27,7 @@ from funding.threesixty import sources
 from funding.threesixty.flat import column_for
 from funding.threesixty.reader import (
     DUPLICATE_ID,
+    FIELDS,
     MISSING_COLUMN,
     REQUIRED_COLUMNS,
     CheckedGrant,
@@ -133,8 +134,6 @@ def _missing_columns(name, open_binary) -> list[Problem]:
     if header is None:
         return []
     present = {column_for(title)[0] for title in header if title and column_for(title)}
-    from funding.threesixty.reader import FIELDS
-
     return [
         Problem("Line 1 (column titles)", MISSING_COLUMN.format(title=title_of(key)))
         for key in REQUIRED_COLUMNS

@@ -7,13 +7,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from common.forms import add_errors
+from common.permissions import deny_unless
 from funding import permissions
 from funding.forms import ApplicationForm, DecisionForm
 from funding.models import ApplicationStatus, FundingProgramme
 from funding.selectors import applications_for_user
 from funding.services.applications import application_decide, application_submit, ring_fence_refusal
 
-from .common import deny_unless, page_of
+from .common import page_of
 
 
 # Where an organisation declares its board: the organisations app's page, if it has one by these names.

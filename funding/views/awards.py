@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from common.csv_export import csv_response
 from common.forms import add_errors
+from common.permissions import deny_unless
 from funding import permissions
 from funding.forms import AwardFilterForm, AwardForm, JointReviewForm, RedistributionForm, WithdrawalForm
 from funding.models import Award, JointReview, Redistribution
@@ -15,7 +16,7 @@ from funding.selectors import award_funders, award_list, todo_for_user
 from funding.services.awards import award_create, award_withdraw, joint_review_record, redistribution_record
 from funding.threesixty import export
 
-from .common import deny_unless, page_of
+from .common import page_of
 
 
 def _crumbs(*tail):
@@ -69,7 +70,7 @@ def award_csv(request):
     # Ordered by what the grants say, not by when they were entered, so the same grants always
     # give the same file.
     header, rows = export.table(export.grants(awards.order_by("-award_date", "identifier")))
-    return csv_response("awards-360giving.csv", header, rows, stream=True)
+    return csv_response("awards-360giving.csv", header, rows)
 
 
 def award_xlsx(request):

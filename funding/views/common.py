@@ -1,17 +1,11 @@
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.utils import timezone
 
 from common.dates import financial_year, financial_year_of
 
 PAGE_SIZE = 25
-
-
-def deny_unless(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def page_of(request, queryset, size: int = PAGE_SIZE):

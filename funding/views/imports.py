@@ -10,13 +10,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from common.permissions import deny_unless
 from funding import permissions
 from funding.forms import ImportForm
 from funding.models import ImportRun
 from funding.selectors.imports import pending_matches
 from funding.services.import_runs import import_run_create, recipient_match_decide
 
-from .common import deny_unless, page_of
+from .common import page_of
 
 
 def _crumbs(*last):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from common.forms import add_errors
+from common.permissions import deny_unless
 from funding import permissions
 from funding.forms import ProgrammeForm
 from funding.models import FundingProgramme
@@ -15,7 +16,7 @@ from funding.selectors import programme_list, resolve_funder
 from funding.services.programmes import programme_create, programme_update
 
 from .applications import ring_fence_refusals
-from .common import deny_unless, page_of
+from .common import page_of
 
 FIELDS = ["title", "description", "service_area", "kind", "purpose", "ring_fenced", "budget", "opens_on", "closes_on"]
 

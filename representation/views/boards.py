@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from common.forms import add_errors
+from common.permissions import deny_unless
 from organisations.roles import roles_for
 
 from .. import permissions, selectors, services
 from ..forms import AppointmentForm, BoardForm, EndAppointmentForm
 from ..models import Appointment, Board
 from ..presenters import appointment_rows, board_bme_figure, shown_name
-from .common import require
 
 
 def _board_form(request, **kwargs) -> BoardForm:
@@ -72,7 +72,7 @@ def _board_fields(form) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def board_create(request):
-    require(permissions.can_create_board(request.user))
+    deny_unless(permissions.can_create_board(request.user))
     form = _board_form(request)
     if request.method == "POST" and form.is_valid():
         # The compact choices are only those the person steers (all for site admins).
@@ -98,7 +98,7 @@ def board_create(request):
 @require_http_methods(["GET", "POST"])
 def board_edit(request, slug):
     board = get_object_or_404(Board, slug=slug)
-    require(permissions.can_edit_board(request.user, board))
+    deny_unless(permissions.can_edit_board(request.user, board))
     initial = {
         key: getattr(board, key)
         for key in ("name", "description", "compact", "convening_organisation", "seats_available")
@@ -128,7 +128,7 @@ def board_edit(request, slug):
 @require_http_methods(["GET", "POST"])
 def appointment_create(request, slug):
     board = get_object_or_404(Board, slug=slug)
-    require(permissions.can_manage_appointments(request.user, board))
+    deny_unless(permissions.can_manage_appointments(request.user, board))
     form = AppointmentForm(
         request.POST or None, representatives=permissions.appointable_representatives(request.user, board)
     )
@@ -157,7 +157,7 @@ def appointment_create(request, slug):
 
 def _managed_appointment(request, pk) -> tuple[Appointment, Board]:
     appointment = get_object_or_404(Appointment.objects.select_related("board", "representative"), pk=pk)
-    require(permissions.can_manage_appointments(request.user, appointment.board))
+    deny_unless(permissions.can_manage_appointments(request.user, appointment.board))
     return appointment, appointment.board
 
 

@@ -11,12 +11,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from common.forms import add_errors
+from common.permissions import deny_unless
 
 from .. import permissions, selectors, services
 from ..forms import NewRepresentativeForm, RepresentativeForm
 from ..models import Representative
 from ..rules import is_bme_representative
-from .common import require
 
 
 def _crumbs(*rest):
@@ -47,7 +47,7 @@ def _fields(form) -> dict:
 
 @login_required
 def representative_list(request):
-    require(permissions.can_keep_a_pool(request.user))
+    deny_unless(permissions.can_keep_a_pool(request.user))
     people = selectors.representatives_for_list().filter(permissions.pool_filter(request.user))
     page = Paginator(people, 25).get_page(request.GET.get("page"))
     return render(
@@ -74,7 +74,7 @@ def representative_detail(request, pk):
             "current": [a for a in appointments if a.is_current_on(today)],
             "past": [a for a in appointments if not a.is_current_on(today)],
             "seats": seats,
-            "overloaded": seats > settings.REPRESENTATION_MAX_SEATS,
+            "overloaded": selectors.is_overloaded(seats),
             "max_seats": settings.REPRESENTATION_MAX_SEATS,
             "is_bme": is_bme_representative(representative, on_date=today),
             "can_manage": can_manage,
@@ -89,7 +89,7 @@ def representative_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def representative_create(request):
-    require(permissions.can_keep_a_pool(request.user))
+    deny_unless(permissions.can_keep_a_pool(request.user))
     form = NewRepresentativeForm(request.POST or None, compacts=permissions.pool_compacts(request.user))
     if request.method == "POST" and form.is_valid():
         try:
@@ -120,7 +120,7 @@ def representative_create(request):
 @require_http_methods(["GET", "POST"])
 def representative_edit(request, pk):
     representative = _representative(request, pk)
-    require(permissions.can_edit_representative(request.user, representative))
+    deny_unless(permissions.can_edit_representative(request.user, representative))
     form = RepresentativeForm(
         request.POST or None,
         initial=RepresentativeForm.initial_for(representative),
@@ -153,7 +153,7 @@ def representative_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def representative_withdraw(request, pk):
     representative = _representative(request, pk)
-    require(permissions.can_edit_representative(request.user, representative))
+    deny_unless(permissions.can_edit_representative(request.user, representative))
     back = reverse("representation:representative-detail", args=[representative.pk])
     if request.method == "POST":
         try:

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 
-from complaints import presenters, services
+from complaints import jobs, presenters, services
 from complaints.code_requirements import REQUIREMENTS
 from complaints.models import Channel, ComplainantKind, EventKind, Outcome, Party
 from complaints.review import complaints_review, review_data
@@ -164,7 +164,7 @@ def test_a_hold_moves_the_reply_date_by_the_working_days_it_lasted(world):
     complaint.refresh_from_db()
     assert (complaint.next_deadline, complaint.next_deadline_action) == (None, "on hold")
     # Nothing is due while on hold, so no reminder is sent either.
-    assert services.deadline_reminders_send(today=date(2025, 3, 18)) == 0
+    assert jobs.deadline_reminders_send(today=date(2025, 3, 18)) == 0
     # On hold from Monday 10 to Thursday 20 March 2025: 8 working days.
     services.stage_resume(complaint=complaint, user=world.users["officer"], today=date(2025, 3, 20))
     stage.refresh_from_db()

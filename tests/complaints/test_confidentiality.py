@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from complaints import services
+from complaints import jobs, services
 from complaints.models import Party
 from complaints.selectors import complaint_figures
 from tests import factories as f
@@ -149,7 +149,7 @@ def test_the_body_sees_who_complained_when_the_complaint_is_not_confidential(wor
 
 def test_deadline_reminders_to_the_body_do_not_name_a_confidential_complainant(world, mailoutbox):
     complaint = raise_complaint(world, confidential=True, today=date(2025, 3, 3))
-    assert services.deadline_reminders_send(today=date(2025, 3, 20)) == 1
+    assert jobs.deadline_reminders_send(today=date(2025, 3, 20)) == 1
     (reminder,) = mailoutbox
     assert complaint.reference in reminder.subject
     assert "Withheld" in reminder.body

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from complaints import services
+from complaints import jobs, services
 from complaints.forms.raising import FILES_CLEANED
 from complaints.models import Complaint, ComplaintFile, Party
 from complaints.schedule import SCHEDULE
@@ -203,14 +203,14 @@ def test_abandoned_drafts_are_removed_with_their_files_after_the_configured_age(
     old_path = Path(old.file.path)
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.stale_drafts_delete(now=now) == 1
+        assert jobs.stale_drafts_delete(now=now) == 1
     assert not old_path.exists()
     assert set(ComplaintFile.objects.values_list("pk", flat=True)) == {recent.pk, attached.pk}
     assert Path(recent.file.path).exists() and Path(attached.file.path).exists()
 
     settings.COMPLAINT_DRAFT_MAX_AGE_HOURS = 12
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.stale_drafts_delete(now=now) == 1
+        assert jobs.stale_drafts_delete(now=now) == 1
     assert list(ComplaintFile.objects.values_list("pk", flat=True)) == [attached.pk]
 
 

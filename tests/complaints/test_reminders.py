@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from complaints import services
+from complaints import jobs, services
 from complaints.models import ReminderSent
 
 from .factories import raise_complaint
@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 def test_the_body_is_reminded_two_working_days_before_the_acknowledgement_is_due(world, mailoutbox):
     complaint = raise_complaint(world, today=date(2025, 3, 3))
-    assert services.deadline_reminders_send(today=date(2025, 3, 5)) == 0  # 3 working days before
-    assert services.deadline_reminders_send(today=date(2025, 3, 6)) == 1  # Thursday: 2 working days before
+    assert jobs.deadline_reminders_send(today=date(2025, 3, 5)) == 0  # 3 working days before
+    assert jobs.deadline_reminders_send(today=date(2025, 3, 6)) == 1  # Thursday: 2 working days before
     (reminder,) = mailoutbox
     assert reminder.to == ["officer@council.example"]
     assert reminder.subject == f"{complaint.reference}: due in 2 working days"
@@ -27,10 +27,10 @@ def test_the_body_is_reminded_two_working_days_before_the_acknowledgement_is_due
 def test_reminders_are_sent_once_however_often_the_task_runs(world, mailoutbox):
     raise_complaint(world, today=date(2025, 3, 3))
     for day in (6, 6, 7, 10):
-        services.deadline_reminders_send(today=date(2025, 3, day))
+        jobs.deadline_reminders_send(today=date(2025, 3, day))
     assert len(mailoutbox) == 1
-    assert services.deadline_reminders_send(today=date(2025, 3, 11)) == 1  # missed: due 10 March
-    assert services.deadline_reminders_send(today=date(2025, 3, 12)) == 0
+    assert jobs.deadline_reminders_send(today=date(2025, 3, 11)) == 1  # missed: due 10 March
+    assert jobs.deadline_reminders_send(today=date(2025, 3, 12)) == 0
     assert mailoutbox[-1].subject.endswith("deadline missed")
     assert "was due to be acknowledged by 10 March 2025 and has not been" in mailoutbox[-1].body
     assert ReminderSent.objects.count() == 2
@@ -40,11 +40,11 @@ def test_a_new_deadline_gets_its_own_reminders_and_done_work_gets_none(world, ma
     complaint = raise_complaint(world, today=date(2025, 3, 3))
     services.stage_acknowledge(complaint=complaint, user=world.users["officer"], today=date(2025, 3, 4))
     # Reply due 10 working days after 4 March: 18 March. Nothing about acknowledging is sent.
-    assert services.deadline_reminders_send(today=date(2025, 3, 7)) == 0
-    assert services.deadline_reminders_send(today=date(2025, 3, 14)) == 1
+    assert jobs.deadline_reminders_send(today=date(2025, 3, 7)) == 0
+    assert jobs.deadline_reminders_send(today=date(2025, 3, 14)) == 1
     assert "must be answered by 18 March 2025" in mailoutbox[-1].body
     services.stage_reply(complaint=complaint, user=world.users["officer"], reply="Sorry.", today=date(2025, 3, 17))
-    assert services.deadline_reminders_send(today=date(2025, 3, 19)) == 0
+    assert jobs.deadline_reminders_send(today=date(2025, 3, 19)) == 0
 
 
 def test_a_referral_reminds_the_steering_group(world, mailoutbox):
@@ -61,5 +61,5 @@ def test_a_referral_reminds_the_steering_group(world, mailoutbox):
     services.stage_reply(complaint=complaint, user=colleague, reply="Again.", today=date(2025, 3, 3))
     services.complaint_escalate(complaint=complaint, reason="Still no.", today=date(2025, 3, 3))
     mailoutbox.clear()
-    assert services.deadline_reminders_send(today=date(2025, 3, 6)) == 1
+    assert jobs.deadline_reminders_send(today=date(2025, 3, 6)) == 1
     assert mailoutbox[0].to == ["chair@steering.example"]

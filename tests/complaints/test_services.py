@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from complaints import services
+from complaints import jobs, services
 from complaints.models import Audience, ComplainantKind, ComplaintStatus, EventKind, Outcome, Party, StageLevel
 from complaints.services import communication, handling, raising
 from tests import factories as f
@@ -327,9 +327,9 @@ def test_unconfirmed_complaints_and_unattached_files_are_cleared_once_their_link
     unconfirmed = raise_complaint(world, kind=ComplainantKind.EMAIL, user=None, email="a@example.net")
     kept = raise_complaint(world)
     draft = services.draft_file_add(draft_key="abc", upload=text_upload())
-    assert services.stale_drafts_delete(now=timezone.now()) == 0
+    assert jobs.stale_drafts_delete(now=timezone.now()) == 0
     later = timezone.now() + timedelta(days=5)
-    assert services.stale_drafts_delete(now=later) == 2
+    assert jobs.stale_drafts_delete(now=later) == 2
     assert list(Complaint.objects.all()) == [kept]
     assert not ComplaintFile.objects.filter(pk=draft.pk).exists()
     assert not Complaint.objects.filter(pk=unconfirmed.pk).exists()

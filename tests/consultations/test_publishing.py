@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from consultations import services
+from consultations import jobs, services
 from consultations.models import Disposition, PdfStatus, Publication, ResponseKind, Status
 from consultations.services import publishing
 from consultations.views import response as response_views
@@ -111,7 +111,7 @@ def test_a_failed_build_is_marked_and_pdf_requests_are_rate_limited(world, clien
     version = consultation.response_versions.get()
     with mock.patch("consultations.pdf.render_response_pdf", side_effect=RuntimeError("boom")):
         with pytest.raises(RuntimeError):
-            services.response_pdf_build(version_id=version.pk)
+            jobs.response_pdf_build(version_id=version.pk)
     version.refresh_from_db()
     assert version.pdf_status == PdfStatus.FAILED
     monkeypatch.setattr(response_views, "PDF_REQUESTS_PER_HOUR", 2)
@@ -131,7 +131,7 @@ def test_commenters_with_an_email_address_are_told_once_with_a_link_to_their_ans
     link = reverse("consultations:response-comment", args=[consultation.slug, answered.position])
     (to_member,) = [m for m in mail.outbox if m.to == ["member@forum.example"]]
     assert link in to_member.body
-    assert services.response_notices_send(consultation_id=consultation.pk) == 0  # idempotent
+    assert jobs.response_notices_send(consultation_id=consultation.pk) == 0  # idempotent
     page = client_for(None).get(link).content.decode()
     assert "Answer this one." in page and "Changed part 1." in page
 

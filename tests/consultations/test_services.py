@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from consultations import services
+from consultations import jobs, services
 from consultations.models import AuthorKind, Comment, Consultation, Disposition, Invitation, Status
 from consultations.services import comments as comment_rules
 from consultations.services import responses as response_rules
@@ -294,13 +294,13 @@ def test_invitations_are_emailed_when_open_and_once_only(world, django_capture_o
 def test_reminders_go_to_the_owners_officers_once_per_state(world):
     consultation = _close(make_consultation(world))
     due = consultation.response_due
-    assert services.response_reminders_send(today=due - timedelta(days=20)) == 0
-    assert services.response_reminders_send(today=due - timedelta(days=14)) == 1
+    assert jobs.response_reminders_send(today=due - timedelta(days=20)) == 0
+    assert jobs.response_reminders_send(today=due - timedelta(days=14)) == 1
     assert mail.outbox[-1].to == ["officer@council.example"] and "due soon" in mail.outbox[-1].subject.lower()
-    assert services.response_reminders_send(today=due - timedelta(days=3)) == 0
-    assert services.response_reminders_send(today=due + timedelta(days=1)) == 1
+    assert jobs.response_reminders_send(today=due - timedelta(days=3)) == 0
+    assert jobs.response_reminders_send(today=due + timedelta(days=1)) == 1
     assert "overdue" in mail.outbox[-1].subject.lower()
-    assert services.response_reminders_send(today=due + timedelta(days=2)) == 0
+    assert jobs.response_reminders_send(today=due + timedelta(days=2)) == 0
     consultation.refresh_from_db()
     assert consultation.response_overdue(due + timedelta(days=1))
     assert consultation.due_soon_reminder_sent_at and consultation.overdue_reminder_sent_at
@@ -308,7 +308,7 @@ def test_reminders_go_to_the_owners_officers_once_per_state(world):
 
 def test_a_published_response_gets_no_reminder(world):
     consultation = make_consultation(world, status=Status.PUBLISHED)
-    assert services.response_reminders_send(today=consultation.response_due + timedelta(days=5)) == 0
+    assert jobs.response_reminders_send(today=consultation.response_due + timedelta(days=5)) == 0
     assert not consultation.response_overdue(consultation.response_due + timedelta(days=5))
 
 
@@ -316,7 +316,7 @@ def test_another_bodys_officer_is_not_reminded(world):
     other = f.UserFactory(email="x@nhs.example")
     f.MembershipFactory(user=other, organisation=world.other_body)
     consultation = _close(make_consultation(world))
-    services.response_reminders_send(today=consultation.response_due + timedelta(days=1))
+    jobs.response_reminders_send(today=consultation.response_due + timedelta(days=1))
     assert all("x@nhs.example" not in m.to for m in mail.outbox)
 
 
@@ -329,7 +329,7 @@ def test_comments_stop_after_the_closing_date_and_the_daily_task_closes_it(world
     with pytest.raises(ValidationError) as exc:
         services.comment_add_anonymous(consultation=consultation, text="Too late")
     assert _messages(exc) == [comment_rules.NOT_OPEN_FOR_COMMENTS]
-    assert services.consultations_close_due(today=consultation.closes) == 0
-    assert services.consultations_close_due(today=consultation.closes + timedelta(days=1)) == 1
+    assert jobs.consultations_close_due(today=consultation.closes) == 0
+    assert jobs.consultations_close_due(today=consultation.closes + timedelta(days=1)) == 1
     consultation.refresh_from_db()
     assert consultation.status == Status.CLOSED

@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 
 from representation.review import representation_for_review
-from representation.selectors import pool_figures, two_places
+from representation.selectors import is_overloaded, pool_figures, two_places
 from tests import factories as f
 
 from .factories import AppointmentFactory, BoardFactory, RepresentativeFactory, group
@@ -59,6 +59,12 @@ def test_ended_and_future_appointments_are_not_counted(db):
     assert figures.appointments == 2
     assert figures.boards[0].seats_held == 2
     assert last_day.is_current_on(ON) and first_day.is_current_on(ON)
+
+
+@pytest.mark.parametrize(("seats", "overloaded"), [(0, False), (3, False), (4, True)])
+def test_a_person_is_overloaded_holding_more_seats_than_the_maximum(settings, seats, overloaded):
+    settings.REPRESENTATION_MAX_SEATS = 3
+    assert is_overloaded(seats) is overloaded
 
 
 def test_overloaded_means_more_than_the_maximum_seats_at_once(db, settings):

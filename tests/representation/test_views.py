@@ -274,3 +274,26 @@ def test_steering_member_cannot_put_a_board_in_a_compact_they_do_not_steer(setup
     response = client.post(reverse("representation:board-create"), {"name": "Elsewhere Board", "compact": elsewhere.pk})
     assert response.status_code == 200 and "There is a problem" in text(response)
     assert not Board.objects.filter(name="Elsewhere Board").exists()
+
+
+def test_the_overload_rule_reads_the_same_when_appointing_on_the_overview_and_on_the_persons_page(setup, client_for):
+    # One rule (selectors.is_overloaded, here more than 2 seats at once) behind all three.
+    officer, steering = client_for(setup.users["officer"]), client_for(setup.users["steering_member"])
+    detail = reverse("representation:representative-detail", args=[setup.published.pk])
+    seat = {
+        "representative": setup.published.pk,
+        "role": "Member",
+        "method": "elected",
+        "start_date_0": TODAY.day,
+        "start_date_1": TODAY.month,
+        "start_date_2": TODAY.year,
+    }
+    second = text(officer.post(reverse("representation:appointment-create", args=["nsp"]), seat, follow=True))
+    assert "the Compact advises" not in second  # 2 seats: at the maximum, not over it
+    assert "Pat Published</a>:" not in text(steering.get(reverse("representation:overview")))
+    assert "more than the 2 the Compact advises" not in text(steering.get(detail))
+
+    third = text(officer.post(reverse("representation:appointment-create", args=["nsp"]), seat, follow=True))
+    assert "Pat Published now holds 3 seats, more than the 2 the Compact advises." in third
+    assert "Pat Published</a>: 3 seats" in text(steering.get(reverse("representation:overview")))
+    assert "Holds 3 seats today, more than the 2 the Compact advises." in text(steering.get(detail))

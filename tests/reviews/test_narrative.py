@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from organisations.models import SteeringGroupMember
+from reviews import jobs, services
 from reviews import narrative as narrative_services
-from reviews import services
 from reviews.dataset import build_dataset
 from reviews.models import AnnualReview
 from reviews.narrative import narrative_as_dataset, narrative_for
@@ -169,7 +169,7 @@ def test_the_words_are_frozen_in_the_version_and_locked_once_published(world, se
     )
     save("The first words.")
     review = services.review_request(compact=world.compact, period=world.period, user=chair, queue=False)
-    services.review_build(review_id=review.pk)
+    jobs.review_build(review_id=review.pk)
     review.refresh_from_db()
     assert review.dataset["foreword"]["text"] == "The first words."
     save("Changed before publishing.")  # editable until publication

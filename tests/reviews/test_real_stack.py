@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from organisations.models import Compact
-from reviews import narrative, services
+from reviews import jobs, narrative, services, tasks
 from reviews.models import AnnualReview, ReviewStatus
 from tests import factories as f
 from tests.support import broker_url, build_world, database_url_for_subprocess
@@ -119,7 +119,7 @@ def test_a_real_worker_builds_the_demo_compacts_review_and_the_pdf_holds_its_hea
 def slow_builds(monkeypatch):
     """Each progress step of the build pauses, so the test can kill the worker half way. Set before
     celery_worker_process starts the worker (it passes on the environment)."""
-    monkeypatch.setenv(services.TEST_PAUSE_ENV, "1")
+    monkeypatch.setenv(jobs.TEST_PAUSE_ENV, "1")
 
 
 class Worker(subprocess.Popen[bytes]):
@@ -133,7 +133,7 @@ def start_worker(log_path: Path) -> Worker:
         "CELERY_BROKER_URL": broker_url(),
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
     }
-    env.pop(services.TEST_PAUSE_ENV, None)
+    env.pop(jobs.TEST_PAUSE_ENV, None)
     log = open(log_path, "w")
     process = Worker(
         [
@@ -171,8 +171,10 @@ def test_a_worker_killed_mid_build_is_recovered_by_the_sweep(slow_builds, celery
 
     # The sweep, as beat would run it once the heartbeat is older than REVIEWS_BUILD_STALE_AFTER.
     later = timezone.now() + datetime.timedelta(seconds=settings.REVIEWS_BUILD_STALE_AFTER + 1)
-    assert services.reviews_sweep_stale(now=later)["requeued"] == 1
+    sweep = jobs.reviews_sweep_stale(now=later)
+    assert sweep.requeued == [review.pk]
     assert AnnualReview.objects.get(pk=review.pk).status == ReviewStatus.QUEUED
+    tasks.build_review.delay(review.pk)  # what the sweep's task does with it
 
     second = start_worker(tmp_path / "second-worker.log")
     try:

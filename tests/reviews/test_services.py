@@ -1,4 +1,4 @@
-"""The review job through its services and task: claiming, building, failing, retrying, the sweep,
+"""The review job through its services, jobs and tasks: claiming, building, failing, retrying, the sweep,
 versions and publishing."""
 
 import datetime
@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from reviews import services, tasks
+from reviews import jobs, services, tasks
 from reviews.models import AnnualReview, ReviewStatus
 
 from .factories import make_action, make_review
@@ -115,13 +115,13 @@ def test_a_failed_build_records_a_reason_and_leaves_no_file(world, django_captur
         review = ask(world)
     review.refresh_from_db()
     assert review.status == ReviewStatus.FAILED
-    assert review.failure_reason == services.REASON_UNEXPECTED.format(error="RuntimeError: fonts missing")
+    assert review.failure_reason == jobs.REASON_UNEXPECTED.format(error="RuntimeError: fonts missing")
     assert not review.pdf
     folder = Path(review.pdf.storage.path("reviews/northshire"))
     assert not folder.exists() or list(folder.iterdir()) == []
 
 
-def test_the_soft_time_limit_fails_the_build_with_a_readable_reason(
+def test_the_build_task_turns_celerys_soft_time_limit_into_a_readable_reason(
     world, django_capture_on_commit_callbacks, monkeypatch, settings
 ):
     from celery.exceptions import SoftTimeLimitExceeded
@@ -133,13 +133,34 @@ def test_the_soft_time_limit_fails_the_build_with_a_readable_reason(
 
     settings.REVIEWS_BUILD_TIME_LIMIT = 600
     monkeypatch.setattr(dataset, "build_dataset", slow)
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=False):
         review = ask(world)
+    assert tasks.build_review.apply(args=[review.pk]).get() is False
     review.refresh_from_db()
     assert (review.status, review.failure_reason) == (
         ReviewStatus.FAILED,
-        services.REASON_TIME_LIMIT.format(minutes=10),
+        jobs.REASON_TIME_LIMIT.format(minutes=10),
     )
+
+
+def test_the_build_leaves_an_exception_its_caller_handles_to_the_caller(
+    world, django_capture_on_commit_callbacks, monkeypatch
+):
+    from reviews import dataset
+
+    class Stopped(Exception):
+        pass
+
+    def stopped(**kwargs):
+        raise Stopped()
+
+    monkeypatch.setattr(dataset, "build_dataset", stopped)
+    with django_capture_on_commit_callbacks(execute=False):
+        review = ask(world)
+    with pytest.raises(Stopped):
+        jobs.review_build(review_id=review.pk, stop_on=(Stopped,))
+    review.refresh_from_db()
+    assert review.status == ReviewStatus.RUNNING  # the caller says why it stopped
 
 
 def test_the_tasks_failure_hook_marks_a_running_review_failed(world):
@@ -148,13 +169,13 @@ def test_the_tasks_failure_hook_marks_a_running_review_failed(world):
     review.refresh_from_db()
     assert (review.status, review.failure_reason) == (
         ReviewStatus.FAILED,
-        services.REASON_WORKER.format(error="OSError: disk full"),
+        jobs.REASON_WORKER.format(error="OSError: disk full"),
     )
 
 
 def test_the_failure_hook_leaves_a_finished_review_alone(world):
     review = make_review(world)
-    assert services.review_fail(review_id=review.pk, error=OSError("late")) is False
+    assert jobs.review_fail(review_id=review.pk, error=OSError("late")) is False
     review.refresh_from_db()
     assert review.status == ReviewStatus.SUCCEEDED
 
@@ -182,7 +203,7 @@ def test_the_sweep_requeues_a_build_whose_heartbeat_stopped(world, django_captur
     settings.REVIEWS_BUILD_STALE_AFTER, settings.REVIEWS_BUILD_MAX_ATTEMPTS = 720, 3
     stale = _stale_running(world, attempts=1)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        assert services.reviews_sweep_stale() == {"requeued": 1, "failed": 0, "resent": 0}
+        assert tasks.sweep_stale_builds() == {"requeued": 1, "failed": 0, "resent": 0}
     stale.refresh_from_db()
     assert (stale.status, stale.progress) == (ReviewStatus.QUEUED, 0)
     for callback in callbacks:
@@ -194,7 +215,7 @@ def test_the_sweep_requeues_a_build_whose_heartbeat_stopped(world, django_captur
 def test_the_sweep_leaves_a_build_with_a_recent_heartbeat_alone(world, settings):
     settings.REVIEWS_BUILD_STALE_AFTER = 720
     busy = _stale_running(world, attempts=1, minutes_ago=5)
-    assert services.reviews_sweep_stale() == {"requeued": 0, "failed": 0, "resent": 0}
+    assert tasks.sweep_stale_builds() == {"requeued": 0, "failed": 0, "resent": 0}
     busy.refresh_from_db()
     assert busy.status == ReviewStatus.RUNNING
 
@@ -202,19 +223,19 @@ def test_the_sweep_leaves_a_build_with_a_recent_heartbeat_alone(world, settings)
 def test_the_sweep_fails_a_build_after_the_maximum_attempts(world, settings):
     settings.REVIEWS_BUILD_STALE_AFTER, settings.REVIEWS_BUILD_MAX_ATTEMPTS = 720, 3
     stale = _stale_running(world, attempts=3)
-    assert services.reviews_sweep_stale()["failed"] == 1
+    assert tasks.sweep_stale_builds()["failed"] == 1
     stale.refresh_from_db()
-    assert (stale.status, stale.failure_reason) == (ReviewStatus.FAILED, services.REASON_GAVE_UP.format(attempts=3))
+    assert (stale.status, stale.failure_reason) == (ReviewStatus.FAILED, jobs.REASON_GAVE_UP.format(attempts=3))
 
 
 def test_a_build_handed_on_by_the_sweep_stops_writing(world, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False):
         review = ask(world)
-    attempt = services._claim(review.pk)
-    save = services._progress_saver(review.pk, attempt)
+    attempt = jobs._claim(review.pk)
+    save = jobs._progress_saver(review.pk, attempt)
     save(10, "Gathering")
     AnnualReview.objects.filter(pk=review.pk).update(attempts=attempt + 1)  # another worker's attempt now
-    with pytest.raises(services.BuildSuperseded):
+    with pytest.raises(jobs.BuildSuperseded):
         save(20, "Gathering more")
     review.refresh_from_db()
     assert (review.progress, review.progress_message) == (10, "Gathering")
@@ -283,17 +304,17 @@ def test_the_sweep_resends_a_build_that_waited_too_long_in_the_queue(
         review = ask(world)  # its message was lost: the task never ran
     AnnualReview.objects.filter(pk=review.pk).update(heartbeat_at=timezone.now() - datetime.timedelta(minutes=30))
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.reviews_sweep_stale()["resent"] == 1
+        assert tasks.sweep_stale_builds()["resent"] == 1
     review.refresh_from_db()
     assert (review.status, review.attempts) == (ReviewStatus.SUCCEEDED, 1)
-    assert services.reviews_sweep_stale()["resent"] == 0
+    assert tasks.sweep_stale_builds()["resent"] == 0
 
 
 def test_a_freshly_queued_build_is_not_resent(world, django_capture_on_commit_callbacks, settings):
     settings.REVIEWS_BUILD_STALE_AFTER = 720
     with django_capture_on_commit_callbacks(execute=False):
         ask(world)
-    assert services.reviews_sweep_stale() == {"requeued": 0, "failed": 0, "resent": 0}
+    assert tasks.sweep_stale_builds() == {"requeued": 0, "failed": 0, "resent": 0}
 
 
 def test_the_build_task_is_acknowledged_late_and_time_limited(settings):

@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 
 from compact_portal.celery import app
-from undertakings import services, tasks
+from undertakings import jobs, services, tasks
+from undertakings.jobs import reminder_kind
 from undertakings.models import ReminderSent
-from undertakings.services import reminder_kind
 
 from .conftest import fill
 
@@ -42,7 +42,7 @@ def test_which_reminder_falls_on_which_day(offset, kind):
 
 
 def test_bodies_that_have_not_submitted_are_reminded_once_per_kind(world, code, council_return, officer):
-    sent = services.return_reminders_send(today=day(-30))
+    sent = jobs.return_reminders_send(today=day(-30))
 
     # The council (started), the NHS trust and the community group (not started) are all signatories.
     assert sent == 3
@@ -55,8 +55,8 @@ def test_bodies_that_have_not_submitted_are_reminded_once_per_kind(world, code, 
     assert f"/compliance/returns/{council_return.pk}/" in council_mail.body
 
     mail.outbox.clear()
-    assert services.return_reminders_send(today=day(-29)) == 0
-    assert services.return_reminders_send(today=day(-30)) == 0
+    assert jobs.return_reminders_send(today=day(-29)) == 0
+    assert jobs.return_reminders_send(today=day(-30)) == 0
     assert mail.outbox == []
 
 
@@ -64,14 +64,14 @@ def test_submitted_returns_get_no_reminder(world, code, council_return, officer)
     fill(council_return, officer)
     services.compliance_return_submit(compliance_return=council_return, user=officer)
     mail.outbox.clear()
-    services.return_reminders_send(today=day(-7))
+    jobs.return_reminders_send(today=day(-7))
     assert "officer@council.example" not in [m.to[0] for m in mail.outbox]
 
 
 def test_overdue_returns_are_chased_weekly(world, code):
-    services.return_reminders_send(today=day(1))
-    services.return_reminders_send(today=day(3))
-    services.return_reminders_send(today=day(8))
+    jobs.return_reminders_send(today=day(1))
+    jobs.return_reminders_send(today=day(3))
+    jobs.return_reminders_send(today=day(8))
     kinds = list(
         ReminderSent.objects.filter(organisation=world.council).order_by("sent_at").values_list("kind", flat=True)
     )
@@ -81,14 +81,14 @@ def test_overdue_returns_are_chased_weekly(world, code):
 
 def test_a_missed_day_is_caught_up_by_the_next_run(world, code):
     # Nothing ran on day -7 itself; day -5 still sends the 7-day reminder.
-    services.return_reminders_send(today=day(-5))
+    jobs.return_reminders_send(today=day(-5))
     assert set(ReminderSent.objects.values_list("kind", flat=True)) == {"due-7"}
 
 
 def test_closed_periods_and_codes_not_adopted_send_nothing(world, code):
     world.period.is_open = False
     world.period.save()
-    assert services.return_reminders_send(today=day(-1)) == 0
+    assert jobs.return_reminders_send(today=day(-1)) == 0
 
 
 def test_the_beat_schedule_runs_the_reminder_task_daily(world, code, monkeypatch):

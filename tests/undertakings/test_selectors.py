@@ -173,3 +173,37 @@ def test_returns_to_start_lists_open_periods_and_adopted_codes_not_yet_started(w
     owed = selectors.returns_to_start(organisation_ids={world.council.pk, world.group.pk})
     assert [(o.organisation.name, o.period.label) for o in owed] == [("African Caribbean Forum", "2025-26")]
     assert ComplianceReturn.objects.count() == 1
+
+
+def test_overdue_actions_count_given_in_returns_and_the_to_do_list_asks_for_drafts_and_latest_copies(
+    world, code, officer
+):
+    today = datetime.date(2026, 7, 15)
+    last = f.ReportingPeriodFactory(
+        compact=world.compact,
+        label="2024-25",
+        start_date=datetime.date(2024, 4, 1),
+        end_date=datetime.date(2025, 3, 31),
+    )
+    old = services.compliance_return_start(organisation=world.council, period=last, code=code, user=officer)
+    fill(old, officer)
+    services.compliance_return_submit(compliance_return=old, user=officer)
+    old.entries.first().actions.create(what="Train the grants team", who="Head", due_on=datetime.date(2025, 1, 1))
+    draft = services.compliance_return_start(
+        organisation=world.council, period=world.period, code=code, user=officer, carry_forward=True
+    )
+    draft.entries.last().actions.create(what="Publish the plan", who="Policy lead", due_on=datetime.date(2026, 5, 1))
+
+    def overdue(**options):
+        return [
+            (a.what, a.entry.compliance_return.period.label)
+            for a in selectors.overdue_actions(organisation_ids=[world.council.pk], today=today, **options)
+        ]
+
+    # The returns page and the steering group: returns given in only, the carried action where it was promised.
+    assert overdue() == [("Train the grants team", "2024-25")]
+    # The officer's to-do list: each action once, where it is followed up now, drafts included.
+    assert overdue(in_drafts=True, latest_copies_only=True) == [
+        ("Train the grants team", "2025-26"),
+        ("Publish the plan", "2025-26"),
+    ]

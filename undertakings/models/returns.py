@@ -202,10 +202,6 @@ class ComplianceEntry(models.Model):
     def __str__(self):
         return f"{self.undertaking.ref}: {self.get_rating_display()}"
 
-    @property
-    def needs_explanation(self) -> bool:
-        return self.rating in RATINGS_NEEDING_EXPLANATION
-
 
 def evidence_upload_to(instance, filename: str) -> str:
     # Never the uploader's file name on disk: a random name under the return, with the extension

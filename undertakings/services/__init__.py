@@ -17,9 +17,8 @@ from .evidence import (
     validate_links,
 )
 from .guards import RETURN_LOCKED, RETURN_SUBMITTED_READ_ONLY
-from .notifications import notifications_suppressed, return_event_notify
+from .notifications import notifications_suppressed
 from .periods import DUE_BEFORE_START, PERIOD_EXISTS, financial_year, reporting_period_create, reporting_period_set_open
-from .reminders import reminder_kind, return_reminders_send
 from .returns import (
     CODE_NOT_ADOPTED,
     COMMENTS_REQUIRED,
@@ -89,10 +88,7 @@ __all__ = [
     "evidence_max_bytes",
     "financial_year",
     "notifications_suppressed",
-    "reminder_kind",
     "reporting_period_create",
     "reporting_period_set_open",
-    "return_event_notify",
-    "return_reminders_send",
     "validate_links",
 ]

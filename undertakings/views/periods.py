@@ -18,7 +18,7 @@ from ..forms import PeriodForm
 from ..models import ReportingPeriod
 from ..permissions import can_manage_periods
 
-# What an open period allows (services/returns.py, services/reminders.py, selectors/returns.py).
+# What an open period allows (services/returns.py, jobs.py, selectors/returns.py).
 CLOSE_EXPLANATION = (
     "While the period is closed, organisations cannot start or submit returns for it, it leaves their "
     "list of returns to start and no reminders are sent. Drafts already started are kept and can still be "

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from funding.services.import_runs import import_run_create, import_run_execute
+from funding.jobs import import_run_execute
+from funding.services.import_runs import import_run_create
 from organisations.models import Organisation
 
 

@@ -1,27 +1,84 @@
-"""Reminder emails for returns not yet submitted: 30, 7 and 1 days before the due date, then
-weekly while overdue. Run daily by Celery beat (undertakings/schedule.py).
+"""The work Celery runs for compliance returns (undertakings.tasks calls these, and nothing here
+queues a task, so imports run one way: services → tasks → jobs).
 
-Each reminder is claimed by a ReminderSent row (unique per body, period, Code and kind) in the same
-transaction as the email is sent, so a second run the same day, or a second worker, sends nothing,
-and a run after a missed day still sends the reminder whose window it falls in.
+Emails about a return's workflow: the steering group hears of a submission, the body of a decision,
+sent after the change is committed.
+
+Reminder emails for returns not yet submitted: 30, 7 and 1 days before the due date, then weekly
+while overdue, run daily by Celery beat (undertakings/schedule.py). Each reminder is claimed by a
+ReminderSent row (unique per body, period, Code and kind) in the same transaction as the email is
+sent, so a second run the same day, or a second worker, sends nothing, and a run after a missed day
+still sends the reminder whose window it falls in.
 """
 
 import datetime
 import logging
 
 from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from organisations.models import Membership, MembershipStatus
+from organisations.models import Membership, MembershipStatus, SteeringGroupMember
 
-from ..models import Code, ComplianceReturn, ReminderSent, ReportingPeriod, ReturnStatus
-from ..selectors.periods import signatories_during
-from .notifications import send_each
+from .models import Code, ComplianceReturn, ReminderSent, ReportingPeriod, ReturnEvent, ReturnStatus
+from .selectors.periods import signatories_during
 
 log = logging.getLogger(__name__)
+
+TO_STEERING = (ReturnEvent.Kind.SUBMITTED, ReturnEvent.Kind.RESUBMITTED)
+TO_BODY = (ReturnEvent.Kind.RETURNED, ReturnEvent.Kind.ACCEPTED)
+
+
+def organisation_emails(organisation_id: int) -> list[str]:
+    return list(
+        Membership.objects.filter(organisation_id=organisation_id, status=MembershipStatus.APPROVED)
+        .order_by("user__email")
+        .values_list("user__email", flat=True)
+    )
+
+
+def steering_emails(compact_id: int) -> list[str]:
+    today = timezone.localdate()
+    return list(
+        SteeringGroupMember.objects.filter(compact_id=compact_id, start_date__lte=today)
+        .exclude(end_date__lt=today)
+        .order_by("user__email")
+        .values_list("user__email", flat=True)
+        .distinct()
+    )
+
+
+def send_each(*, emails: list[str], subject: str, body: str) -> int:
+    """One message per person, so nobody sees who else was told."""
+    messages = [EmailMessage(subject, body, to=[email]) for email in emails]
+    if not messages:
+        return 0
+    return get_connection().send_messages(messages) or 0
+
+
+def return_event_notify(*, event_id: int) -> int:
+    event = ReturnEvent.objects.select_related(
+        "compliance_return__organisation", "compliance_return__period__compact", "compliance_return__code", "by"
+    ).get(pk=event_id)
+    compliance_return = event.compliance_return
+    if event.kind in TO_STEERING:
+        emails = steering_emails(compliance_return.period.compact_id)
+    elif event.kind in TO_BODY:
+        emails = organisation_emails(compliance_return.organisation_id)
+    else:
+        return 0
+    context = {
+        "event": event,
+        "compliance_return": compliance_return,
+        "url": settings.SITE_URL + reverse("undertakings:return-detail", args=[compliance_return.pk]),
+    }
+    subject = render_to_string("undertakings/email/return_event_subject.txt", context).strip()
+    body = render_to_string("undertakings/email/return_event.txt", context)
+    return send_each(emails=emails, subject=subject, body=body)
+
 
 DONE_STATUSES = (ReturnStatus.SUBMITTED, ReturnStatus.REVIEWED)
 

@@ -1,6 +1,0 @@
-from django.core.exceptions import PermissionDenied
-
-
-def require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
