@@ -13,6 +13,7 @@ Drawn from the stored dataset alone, so an old review renders as it did and ever
 checked against its open data."""
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 # About 16 exceptions fit a page with their explanations, so 300 are some 20 pages: as long as the
 # rest of a review put together, and the most a steering group will read in one section. Beyond it
@@ -29,6 +30,13 @@ SUMMARY_BODIES = 100
 WORST_UNDERTAKINGS = 5
 
 BELOW_MET = ("not_met", "partly_met")
+
+
+@dataclass
+class _BodyCounts:
+    not_met: int = 0
+    partly_met: int = 0
+    not_met_refs: list[str] = field(default_factory=list)
 
 
 def exceptions(dataset: dict) -> list[dict]:
@@ -55,7 +63,7 @@ def compliance_summary(dataset: dict) -> dict:
     c = dataset["compliance"]
     rows = exceptions(dataset)
     not_met = sum(1 for s in rows if s["rating"] == "not_met")
-    summary = {
+    summary: dict = {
         "exceptions": len(rows),
         "not_met": not_met,
         "partly_met": len(rows) - not_met,
@@ -68,14 +76,16 @@ def compliance_summary(dataset: dict) -> dict:
     }
     if summary["exceptions_in_body"] and summary["bodies_in_body"]:
         return summary
-    per_body = defaultdict(lambda: {"not_met": 0, "partly_met": 0, "refs": []})
+    per_body: dict[tuple[str, str], _BodyCounts] = defaultdict(_BodyCounts)
     for s in rows:
         counts = per_body[(s["organisation"], s["code"])]
-        counts[s["rating"]] += 1
         if s["rating"] == "not_met":
-            counts["refs"].append(s["undertaking_ref"])
+            counts.not_met += 1
+            counts.not_met_refs.append(s["undertaking_ref"])
+        else:
+            counts.partly_met += 1
     bodies = {(b["organisation"], b["code"]): b for b in c["bodies"]}
-    ranked = sorted(per_body.items(), key=lambda item: (-item[1]["not_met"], -item[1]["partly_met"], item[0]))
+    ranked = sorted(per_body.items(), key=lambda item: (-item[1].not_met, -item[1].partly_met, item[0]))
     summary["bodies_with_exceptions"] = len(ranked)
     summary["bodies"] = [
         {
@@ -83,9 +93,9 @@ def compliance_summary(dataset: dict) -> dict:
             "code": code,
             "sector": bodies.get((organisation, code), {}).get("sector", ""),
             "score_display": bodies.get((organisation, code), {}).get("score_display", ""),
-            "not_met": counts["not_met"],
-            "partly_met": counts["partly_met"],
-            "not_met_refs": ", ".join(counts["refs"]) or "None",
+            "not_met": counts.not_met,
+            "partly_met": counts.partly_met,
+            "not_met_refs": ", ".join(counts.not_met_refs) or "None",
         }
         for (organisation, code), counts in ranked[:SUMMARY_BODIES]
     ]
@@ -104,7 +114,7 @@ def _file_url(dataset: dict, name: str) -> str:
 SECTORS = [("public", "Public bodies"), ("voluntary", "Voluntary and community organisations")]
 
 
-def _by_sector(bodies: list[dict], per_body: dict) -> list[dict]:
+def _by_sector(bodies: list[dict], per_body: dict[tuple[str, str], _BodyCounts]) -> list[dict]:
     """Returns expected and counted, and undertakings below "met", for each sector."""
     rows = []
     known = {value for value, _ in SECTORS}
@@ -118,9 +128,9 @@ def _by_sector(bodies: list[dict], per_body: dict) -> list[dict]:
                 "label": label,
                 "expected": len(members),
                 "counted": sum(1 for b in members if b["counted"]),
-                "with_not_met": sum(1 for x in counts if x and x["not_met"]),
-                "not_met": sum(x["not_met"] for x in counts if x),
-                "partly_met": sum(x["partly_met"] for x in counts if x),
+                "with_not_met": sum(1 for x in counts if x and x.not_met),
+                "not_met": sum(x.not_met for x in counts if x),
+                "partly_met": sum(x.partly_met for x in counts if x),
             }
         )
     return rows

@@ -164,8 +164,9 @@ def _progress_saver(review_id: int, attempt: int):
 def _store_pdf(review: AnnualReview, dataset: dict) -> tuple[int, str]:
     """Render the PDF into a scratch directory, then save it whole to the file storage (the local
     disk or the bucket); returns its pages and stored name. The row names the file only after it
-    is saved, so no one can download half a file, and no other process needs this one's disk."""
-    from .report import write_pdf
+    is saved, so no one can download half a file, and no other process needs this one's disk. The
+    PDF is drawn in a child process, which hands its memory back when it ends (reviews.pdf_process)."""
+    from .pdf_process import write_pdf
 
     with tempfile.TemporaryDirectory(prefix="annual-review-") as scratch:
         path = Path(scratch) / review.pdf_filename()
