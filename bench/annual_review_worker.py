@@ -74,21 +74,16 @@ def child_peaks() -> list[int]:
     return peaks
 
 
-def release_heap() -> None:
-    import ctypes
-
-    ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--compact", required=True)
     parser.add_argument("--period", required=True)
     parser.add_argument("--builds", type=int, default=1)
     parser.add_argument("--in-process", action="store_true")
-    parser.add_argument("--trim", action="store_true", help="malloc_trim after each build (an experiment)")
+    parser.add_argument("--no-trim", action="store_true", help="leave out what the task does after a build")
     options = parser.parse_args()
 
+    from django.db import reset_queries
     from django.db.models import Max
     from django.utils import timezone
 
@@ -129,9 +124,12 @@ def main() -> None:
         me2, children2 = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         review.refresh_from_db()
         assert review.status == ReviewStatus.SUCCEEDED, review.failure_reason
+        # DEBUG keeps every query's SQL (some hold thousands of ids) on the connection; a production
+        # worker runs with DEBUG off and keeps none, so they are let go here too.
+        reset_queries()
         gc.collect()
-        if options.trim:
-            release_heap()
+        if not options.no_trim:  # as reviews.tasks.BuildTask.after_return does
+            pdf_process.release_freed_memory()
         cpu = me2.ru_utime + me2.ru_stime - me.ru_utime - me.ru_stime
         child_cpu = children2.ru_utime + children2.ru_stime - children.ru_utime - children.ru_stime
         print(

@@ -127,7 +127,10 @@ def test_when_even_the_not_met_are_too_many_for_the_annex_only_the_file_holds_th
     assert "No budget this year." not in html
     annex = words(html[html.index('id="annexes"') :])
     assert "Every undertaking rated not met or partly met, with its explanation 2 rows: " in annex
-    assert "/reviews/northshire/2025-26/data/exceptions.csv (too long to print here)." in annex
+    assert (
+        "/reviews/northshire/2025-26/data/exceptions.csv "
+        "(summarised per body in “Compliance with the Codes”, too long to print here)." in annex
+    )
 
 
 def test_a_small_compact_prints_every_exception_and_every_body_in_the_body():
