@@ -259,6 +259,11 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True  # a killed worker leaves its task on the queue for another
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A pool process that holds more than this (KiB) after a task is replaced by a fresh one before its
+# next (prefork pool only). The annual review's PDF is drawn in a child process of its own
+# (reviews.pdf_process); this catches whatever else a long task leaves behind, such as the heap of a
+# metro Compact's review dataset (about 70 MB over a worker's 100 MB at rest).
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", default=250_000)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE

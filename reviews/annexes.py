@@ -8,12 +8,19 @@ Every table here is drawn from the stored dataset, so the files always match the
 from django.conf import settings
 from django.urls import reverse
 
+from .compliance_summary import bodies_in_body, exceptions, exceptions_in_body, not_met_in_annex
+
 # A list longer than this is not printed in the PDF: the annex names its open-data file instead.
 ANNEX_ROWS = 60
 
 
 def _statements(d):
     return d["compliance"]["statements"]
+
+
+def _exceptions(d):
+    # The Compact's name on every row: the file is passed around on its own, away from the report.
+    return [{**s, "compact": d["compact"]["name"]} for s in exceptions(d)]
 
 
 def _applicable(d):
@@ -27,6 +34,19 @@ TABLES = [
         "Every comply-or-explain statement",
         _statements,
         [
+            ("Organisation", "organisation"),
+            ("Code", "code"),
+            ("Undertaking", "undertaking_ref"),
+            ("Rating", "rating_label"),
+            ("Explanation", "explanation"),
+        ],
+    ),
+    (
+        "exceptions",
+        "Every undertaking rated not met or partly met, with its explanation",
+        _exceptions,
+        [
+            ("Compact", "compact"),
             ("Organisation", "organisation"),
             ("Code", "code"),
             ("Undertaking", "undertaking_ref"),
@@ -116,8 +136,33 @@ TABLES = [
     ),
 ]
 NAMES = [name for name, *_ in TABLES]
-# Printed in the body of the report already (its exceptions and its summary per body).
-IN_BODY = {"statements", "compliance-by-body"}
+
+
+def _in_body(dataset: dict, name: str) -> bool:
+    """Printed in the body of the report already: the exceptions and every body's return, while short
+    enough (reviews.compliance_summary); past that the body summarises them."""
+    if name in ("statements", "exceptions"):
+        return exceptions_in_body(dataset)
+    if name == "compliance-by-body":
+        return bodies_in_body(dataset)
+    return False
+
+
+# When the body summarises the exceptions, the annex prints every "not met" (while short enough).
+NOT_MET_COLUMNS = [("Organisation", "organisation"), ("Undertaking", "undertaking_ref"), ("Explanation", "explanation")]
+
+
+def _not_met(dataset: dict) -> tuple[list[str], list[list]]:
+    rows = [s for s in exceptions(dataset) if s["rating"] == "not_met"]
+    multiple_codes = len(dataset["compliance"]["codes"]) > 1
+    return [h for h, _ in NOT_MET_COLUMNS], [
+        [
+            s["organisation"],
+            f"{s['code']} {s['undertaking_ref']}" if multiple_codes else s["undertaking_ref"],
+            s["explanation"] or "No explanation given",
+        ]
+        for s in rows
+    ]
 
 
 def table(dataset: dict, name: str) -> tuple[list[str], list[list]]:
@@ -152,15 +197,22 @@ def open_data(dataset: dict) -> list[dict]:
         if not count:
             continue
         path = reverse("reviews:published-table", args=[compact, period, name])
-        in_annex = count <= ANNEX_ROWS and name not in IN_BODY
+        in_body = _in_body(dataset, name)
+        in_annex = count <= ANNEX_ROWS and not in_body and name != "exceptions"
         header, cells = table(dataset, name) if in_annex else ([], [])
+        printed = ""
+        if name == "exceptions" and not_met_in_annex(dataset):
+            in_annex, printed = True, "not_met"
+            header, cells = _not_met(dataset)
         files.append(
             {
                 "name": name,
                 "title": title,
                 "rows": count,
                 "in_pdf": in_annex,
-                "in_body": name in IN_BODY,
+                # "not_met": only the rows rated not met are printed (the file holds partly met too).
+                "printed": printed,
+                "in_body": in_body,
                 "url": f"{settings.SITE_URL}{path}",
                 "header": header,
                 "cells": cells,

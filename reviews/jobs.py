@@ -18,6 +18,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import dataset as review_dataset  # a module reference, so tests can stand in for build_dataset
+from . import pdf_process
 from .models import ACTIVE_STATUSES, AnnualReview, ReviewAction, ReviewStatus
 from .narrative import narrative_as_dataset, narrative_for
 
@@ -85,13 +86,9 @@ def _store_pdf(review: AnnualReview, dataset: dict) -> tuple[int, str]:
     """Render the PDF into a scratch directory, then save it whole to the file storage (the local
     disk or the bucket); returns its pages and stored name. The row names the file only after it
     is saved, so no one can download half a file, and no other process needs this one's disk."""
-    # Imported here, in the worker only: WeasyPrint and pikepdf add some 50 MB to every process that
-    # loads them, and the web process loads this module (services → tasks → jobs) but never renders.
-    from .report import write_pdf
-
     with tempfile.TemporaryDirectory(prefix="annual-review-") as scratch:
         path = Path(scratch) / review.pdf_filename()
-        pages = write_pdf(dataset, path)
+        pages = pdf_process.write_pdf(dataset, path)
         with path.open("rb") as handle:
             name = review.pdf.storage.save(
                 f"reviews/{review.compact.slug}/{review.pdf_filename()}", File(handle, name=path.name)

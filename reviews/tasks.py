@@ -12,6 +12,7 @@ from django.db import transaction
 from common.background import queue
 
 from . import jobs
+from .pdf_process import release_freed_memory
 
 
 class BuildTask(Task):
@@ -20,6 +21,10 @@ class BuildTask(Task):
         review_id = kwargs.get("review_id", args[0] if args else None)
         if review_id is not None:
             jobs.review_fail(review_id=review_id, error=exc)
+
+    def after_return(self, status, retval, task_id, args, kwargs, einfo):
+        # The PDF's memory went with its child process; give back what gathering the dataset freed.
+        release_freed_memory()
 
 
 # Late acknowledgement: a worker killed mid-build leaves the message for another (the claim makes a

@@ -246,3 +246,23 @@ def test_consultations_and_representation_are_printed_from_their_contract_shapes
     assert "Responses on time (within 12 weeks of closing; an overdue one counts as late) 1 of 1 (100.0%)" in text
     assert "4 representatives held 6 seats (1.50 per person)" in text
     assert "Boards with no BME representative: Health Partnership." in text
+
+
+def test_the_pdf_drawn_in_a_child_process_is_the_one_drawn_in_process(dataset, tmp_path):
+    # The build renders in a child process so the worker's memory stays flat (reviews.pdf_process).
+    from reviews import pdf_process
+
+    child = tmp_path / "child.pdf"
+    pages = pdf_process.write_pdf(dataset, child)
+    assert pages == write_pdf(dataset, tmp_path / "here.pdf") >= 1
+    text = _words(" ".join(p.extract_text() or "" for p in PdfReader(child).pages))
+    assert "Annual review of the Northshire Compact" in text
+    assert [p.name for p in tmp_path.iterdir()] != [] and not list(tmp_path.glob(".dataset-*"))
+
+
+def test_a_child_process_that_cannot_draw_the_pdf_says_why(tmp_path):
+    from reviews import pdf_process
+
+    with pytest.raises(pdf_process.PdfRenderFailed, match="KeyError: 'compact'"):
+        pdf_process.write_pdf({}, tmp_path / "review.pdf")
+    assert list(tmp_path.iterdir()) == []

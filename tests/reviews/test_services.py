@@ -71,10 +71,10 @@ def test_a_second_delivery_of_the_task_builds_nothing(world, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=False):
         review = ask(world)
     calls = []
-    from reviews import report
+    from reviews import pdf_process
 
-    real = report.write_pdf
-    monkeypatch.setattr(report, "write_pdf", lambda dataset, path: calls.append(path) or real(dataset, path))
+    real = pdf_process.write_pdf
+    monkeypatch.setattr(pdf_process, "write_pdf", lambda dataset, path: calls.append(path) or real(dataset, path))
     assert tasks.build_review.apply(args=[review.pk]).get() is True
     assert tasks.build_review.apply(args=[review.pk]).get() is False
     review.refresh_from_db()
@@ -104,13 +104,13 @@ def test_each_request_is_a_new_version_but_not_while_one_is_being_built(world, d
 
 
 def test_a_failed_build_records_a_reason_and_leaves_no_file(world, django_capture_on_commit_callbacks, monkeypatch):
-    from reviews import report
+    from reviews import pdf_process
 
     def broken(dataset, path):
         path.write_bytes(b"%PDF half")
         raise RuntimeError("fonts missing")
 
-    monkeypatch.setattr(report, "write_pdf", broken)
+    monkeypatch.setattr(pdf_process, "write_pdf", broken)
     with django_capture_on_commit_callbacks(execute=True):
         review = ask(world)
     review.refresh_from_db()
