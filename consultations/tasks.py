@@ -29,3 +29,8 @@ def build_response_pdf(version_id: int) -> bool:
 @shared_task(autoretry_for=(ConnectionError, TimeoutError), retry_backoff=True, max_retries=5)
 def send_response_notices(consultation_id: int) -> int:
     return services.response_notices_send(consultation_id=consultation_id)
+
+
+@shared_task
+def sweep_unbuilt_response_pdfs() -> int:
+    return services.response_pdfs_sweep()

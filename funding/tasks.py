@@ -1,7 +1,7 @@
 from celery import shared_task
 
 from .services.awards import awards_mark_completed
-from .services.import_runs import import_run_execute
+from .services.import_runs import import_run_execute, imports_sweep_queued
 
 
 @shared_task
@@ -14,3 +14,9 @@ def mark_completed_awards() -> int:
 def run_import(run_id: int) -> str:
     """Import the file stored on an ImportRun; the row carries the status and the report."""
     return import_run_execute(run_id=run_id).status
+
+
+@shared_task
+def sweep_queued_imports() -> int:
+    """Imports whose task was lost while the broker was down are sent again."""
+    return imports_sweep_queued()

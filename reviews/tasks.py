@@ -1,12 +1,14 @@
 """Background work for annual reviews: the build, and the sweep of builds whose worker stopped."""
 
-from celery import Task, shared_task
+from celery import shared_task
 from django.conf import settings
+
+from common.background import QueuedTask
 
 from . import services
 
 
-class BuildTask(Task):
+class BuildTask(QueuedTask):
     def on_failure(self, exc, task_id, args, kwargs, einfo):
         # Whatever escaped the service (it catches build errors itself): never leave a row running.
         review_id = kwargs.get("review_id", args[0] if args else None)

@@ -11,7 +11,13 @@ from .comments import (
 from .corrections import event_remove, event_update, section_move, section_remove, section_update
 from .invitations import invitation_emails_send, invitations_send
 from .loader import load_consultation_file
-from .publishing import response_figures, response_notices_send, response_pdf_build, response_publish
+from .publishing import (
+    response_figures,
+    response_notices_send,
+    response_pdf_build,
+    response_pdfs_sweep,
+    response_publish,
+)
 from .reminders import response_reminders_send
 from .responses import response_create
 from .themes import comment_themes_set, theme_add
@@ -52,6 +58,7 @@ __all__ = [
     "response_figures",
     "response_notices_send",
     "response_pdf_build",
+    "response_pdfs_sweep",
     "response_publish",
     "theme_add",
     "response_reminders_send",

@@ -7,7 +7,7 @@ PDF of each version is rendered once, by a task queued when the publication comm
 public download serves the stored file. Everyone who commented with an email address is told once.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -21,6 +21,9 @@ from .workflow import NOT_CLOSED
 CHOOSE_KIND = "Choose whether this is the final response or an interim one."
 REASON_TOO_LONG = "Say why in one sentence of 300 characters or fewer."
 REASON_WITHOUT_GAPS = "Every comment has a response, so there is nothing to explain. Leave this empty."
+# A PDF still being prepared this long after publishing lost its task (the broker was down, or the
+# worker died): the sweep sends it again. Rendering the same version twice only stores it again.
+PDF_RESEND_AFTER = timedelta(minutes=10)
 
 
 def response_figures(consultation: Consultation) -> dict:
@@ -82,6 +85,21 @@ def queue_response_work(version: ResponseVersion) -> None:
 
     transaction.on_commit(lambda: build_response_pdf.delay(version.pk))
     transaction.on_commit(lambda: send_response_notices.delay(version.consultation_id))
+
+
+def response_pdfs_sweep(*, now=None) -> int:
+    """Queue again the PDFs (and the commenters' emails, which are sent once each) of versions still
+    being prepared PDF_RESEND_AFTER after they were published. Run by beat; returns how many."""
+    from ..tasks import build_response_pdf, send_response_notices
+
+    cutoff = (now or timezone.now()) - PDF_RESEND_AFTER
+    waiting = ResponseVersion.objects.filter(pdf_status=PdfStatus.BUILDING, created_at__lt=cutoff)
+    resent = 0
+    for version_id, consultation_id in waiting.values_list("pk", "consultation_id"):
+        build_response_pdf.delay(version_id)
+        send_response_notices.delay(consultation_id)
+        resent += 1
+    return resent
 
 
 def response_pdf_build(*, version_id: int) -> bool:

@@ -5,6 +5,8 @@ runs the same service at once. The report (counts, totals by currency, grants re
 kept on the row for the result page.
 """
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -16,6 +18,9 @@ from organisations.selectors import bme_led_status
 from .imports import ImportRefused, grants_import
 
 MATCH_DECIDED = "This match has already been decided."
+# An import still waiting this long after it was queued lost its task (the broker was down, or a
+# worker died before taking it): the sweep sends it again. The claim makes a duplicate harmless.
+RESEND_AFTER = timedelta(minutes=10)
 
 
 def _problems(problems) -> list[dict]:
@@ -35,9 +40,25 @@ def import_run_create(
     return run
 
 
+def imports_sweep_queued(*, now=None) -> int:
+    """Queue again the imports still waiting RESEND_AFTER after they were queued. Run by beat."""
+    from funding.tasks import run_import
+
+    cutoff = (now or timezone.now()) - RESEND_AFTER
+    waiting = list(
+        ImportRun.objects.filter(status=ImportStatus.QUEUED, created_at__lt=cutoff).values_list("pk", flat=True)
+    )
+    for run_id in waiting:
+        run_import.delay(run_id)
+    return len(waiting)
+
+
 def import_run_execute(*, run_id: int, path=None) -> ImportRun:
     run = ImportRun.objects.get(pk=run_id)
-    ImportRun.objects.filter(pk=run.pk).update(status=ImportStatus.RUNNING)
+    # Claimed by a conditional update: a second delivery of the same job (the sweep resent it) runs
+    # nothing. The command runs its row at once, still queued.
+    if not ImportRun.objects.filter(pk=run.pk, status=ImportStatus.QUEUED).update(status=ImportStatus.RUNNING):
+        return run
     try:
         result = grants_import(
             name=run.file_name,

@@ -1,0 +1,398 @@
+"""Faults the portal survives, on real processes: PostgreSQL restarted under load, Redis down, a
+worker killed mid-build, a soak of mixed reads and writes, and the backup and restore drill.
+
+Each test runs its own PostgreSQL, Redis, gunicorn and Celery worker (tests/core/fault_stack.py),
+never the shared servers the rest of the suite uses. The demo data is loaded once into a template
+database; each test copies it. On a laptop without PostgreSQL's server binaries, redis-server or
+gunicorn these skip; with CI=true they fail. docs/operations.md, "Faults the portal survives".
+"""
+
+import datetime
+import importlib.util
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.support import require_service
+
+from .fault_stack import (
+    ROOT,
+    Portal,
+    PrivatePostgres,
+    PrivateRedis,
+    Visitor,
+    manage,
+    portal_env,
+    postgres_bin,
+    python,
+    rss_kib,
+    start_worker,
+    wait_until,
+)
+
+pytestmark = [pytest.mark.faults, pytest.mark.postgres, pytest.mark.worker]
+
+PASSWORD = "compact-demo-2026"  # organisations.demo.DEMO_PASSWORD
+MEMBER = "group@acforum.example"
+CHAIR = "steering@northants.example"
+OPEN_CONSULTATION = "/consultations/community-grants-scheme-review/"
+REVIEW = "/reviews/northamptonshire/2025-26/"
+PAGES = ["/", "/consultations/", OPEN_CONSULTATION, "/reviews/", "/organisations/", "/funding/"]
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    require_service("PostgreSQL server binaries", postgres_bin() is not None, "apt-get install postgresql")
+    require_service("redis-server", shutil.which("redis-server") is not None, "apt-get install redis-server")
+    for module in ("celery", "gunicorn", "psycopg2"):
+        require_service(module, importlib.util.find_spec(module) is not None, "make install")
+    base = tmp_path_factory.mktemp("faults")
+    postgres = PrivatePostgres()
+    postgres.start()
+    try:
+        template_media = base / "template-media"
+        env = portal_env(postgres.create_database("portal_template"), template_media)
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "load_reference_data", "-v0")
+        manage(env, "load_demo")
+        postgres.sql("ALTER DATABASE portal_template WITH ALLOW_CONNECTIONS false")
+        yield _Stack(postgres, base, template_media)
+    finally:
+        postgres.remove()
+
+
+class _Stack:
+    def __init__(self, postgres: PrivatePostgres, base: Path, template_media: Path):
+        self.postgres, self.base, self.template_media = postgres, base, template_media
+        self.copies = 0
+
+    def fresh(self, name: str, broker_url: str = "") -> dict[str, str]:
+        """A copy of the demo database and its files, and the environment of a portal using them."""
+        self.copies += 1
+        database = f"{name}_{self.copies}"
+        media = self.base / f"{database}-media"
+        if self.template_media.exists():
+            shutil.copytree(self.template_media, media)
+        else:
+            media.mkdir()
+        return portal_env(self.postgres.create_database(database, template="portal_template"), media, broker_url)
+
+    def rows(self, env: dict[str, str], sql: str, params=()) -> list[tuple]:
+        return self.postgres.sql(sql, env["DATABASE_URL"].rsplit("/", 1)[1], params)
+
+
+def comment(visitor: Visitor, text: str) -> int | str:
+    """Send one comment on the open consultation; the status, or the error if there was no answer."""
+    try:
+        reply = visitor.post(
+            OPEN_CONSULTATION + "comment/", {"on_behalf_of": "individual", "text": text, "publication": "named"}
+        )
+    except requests.RequestException as error:
+        return type(error).__name__
+    return reply.status_code
+
+
+def succeeded(status: int | str) -> bool:
+    return isinstance(status, int) and 200 <= status < 400
+
+
+# --- PostgreSQL restarted while requests are served ------------------------------------------------
+
+
+def test_postgresql_restarted_under_writes_loses_no_reported_write_and_the_portal_recovers_without_restart(
+    stack, tmp_path
+):
+    env = stack.fresh("restart")
+    portal = Portal(env, tmp_path / "gunicorn.log", workers=2)
+    try:
+        visitor = Visitor(portal.url)
+        visitor.sign_in(MEMBER, PASSWORD)
+        visitor.csrf(OPEN_CONSULTATION + "comment/")  # the form's token is in the cookie from here on
+        sent: dict[str, int | str] = {}
+        for n in range(20):
+            sent[f"before restart {n}"] = comment(visitor, f"before restart {n}")
+
+        # The restart runs beside the writes: some are cut off mid-request, as in production.
+        restart = threading.Thread(target=stack.postgres.restart)
+        restart.start()
+        during = 0
+        while restart.is_alive():
+            sent[f"during restart {during}"] = comment(visitor, f"during restart {during}")
+            during += 1
+        restart.join()
+        after = {f"after restart {n}": comment(visitor, f"after restart {n}") for n in range(20)}
+        sent.update(after)
+        # Reads too, from both gunicorn workers' old connections.
+        pages = {path: visitor.get(path).status_code for path in PAGES * 2}
+    finally:
+        portal.stop()
+
+    stored = {text for (text,) in stack.rows(env, "SELECT text FROM consultations_comment")}
+    reported = {text for text, status in sent.items() if succeeded(status)}
+    assert reported - stored == set(), "a write reported as saved is not in the database"
+    assert set(after.values()) == {302}, f"after the restart: {after}\n{portal.log()[-3000:]}"
+    assert set(pages.values()) == {200}, pages
+    assert all(succeeded(sent[f"before restart {n}"]) for n in range(20))
+
+
+# --- Redis down -------------------------------------------------------------------------------------
+
+
+def test_with_redis_down_pages_work_a_build_is_kept_as_a_row_and_runs_when_redis_is_back(stack, tmp_path):
+    redis = PrivateRedis(tmp_path)  # not started: nothing listens on its port
+    env = stack.fresh("redis_down", broker_url=redis.url)
+    portal = Portal(env, tmp_path / "gunicorn.log")
+    worker = None
+    try:
+        chair = Visitor(portal.url)
+        chair.sign_in(CHAIR, PASSWORD)
+        assert {path: chair.get(path).status_code for path in PAGES} == dict.fromkeys(PAGES, 200)
+        manage_page = REVIEW + "build/"
+        asked = chair.post(manage_page + "new-version/", {}, chair.csrf(manage_page))
+        assert asked.status_code == 302, portal.log()[-3000:]
+        assert chair.get(asked.headers["Location"]).status_code == 200
+        member = Visitor(portal.url)
+        member.sign_in(MEMBER, PASSWORD)
+        assert comment(member, "sent while Redis was down") == 302
+        assert "the broker is unavailable" in portal.log()
+        review_id, status = stack.rows(env, "SELECT id, status FROM reviews_annualreview ORDER BY id DESC LIMIT 1")[0]
+        assert status == "queued"
+
+        redis.start()
+        # Beat's sweep, once the row has waited REVIEWS_BUILD_STALE_AFTER (1 s here) since it was queued.
+        time.sleep(1.1)
+        swept = python(
+            {**env, "REVIEWS_BUILD_STALE_AFTER": "1"},
+            "from reviews.tasks import sweep_stale_builds; print(sweep_stale_builds())",
+        )
+        assert "'resent': 1" in swept, swept
+        worker = start_worker(env, tmp_path / "worker.log", "faults-redis")
+        status = wait_until(lambda: _finished(stack, env, review_id, worker), 120, "the swept build did not finish")
+        assert status == ("succeeded", 1), (worker.args, (tmp_path / "worker.log").read_text()[-3000:])
+    finally:
+        portal.stop()
+        _stop(worker)
+        redis.stop()
+
+
+def _finished(stack, env, review_id: int, worker) -> tuple | None:
+    if worker is not None and worker.poll() is not None:
+        raise AssertionError("the worker exited")
+    status, attempts = stack.rows(env, "SELECT status, attempts FROM reviews_annualreview WHERE id = %s", (review_id,))[
+        0
+    ]
+    return (status, attempts) if status in ("succeeded", "failed") else None
+
+
+def _stop(process) -> None:
+    if process is not None and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+# --- A worker killed mid-review ----------------------------------------------------------------------
+
+
+def test_a_worker_killed_mid_review_build_is_swept_and_rebuilt_and_nothing_is_left_running(stack, tmp_path):
+    redis = PrivateRedis(tmp_path)
+    redis.start()
+    env = stack.fresh("killed", broker_url=redis.url)
+    portal = Portal(env, tmp_path / "gunicorn.log", workers=1)
+    first = second = None
+    try:
+        # Each progress step pauses, so the build is surely half way when the worker is killed.
+        first = start_worker({**env, "REVIEWS_BUILD_TEST_PAUSE": "0.5"}, tmp_path / "first.log", "faults-first")
+        chair = Visitor(portal.url)
+        chair.sign_in(CHAIR, PASSWORD)
+        asked = chair.post(REVIEW + "build/new-version/", {}, chair.csrf(REVIEW + "build/"))
+        assert asked.status_code == 302
+        (review_id,) = stack.rows(env, "SELECT max(id) FROM reviews_annualreview")[0]
+
+        def half_way():
+            if first.poll() is not None:
+                raise AssertionError((tmp_path / "first.log").read_text())
+            status, progress = stack.rows(
+                env, "SELECT status, progress FROM reviews_annualreview WHERE id = %s", (review_id,)
+            )[0]
+            return status == "running" and progress > 0
+
+        wait_until(half_way, 90, "the first worker did not start the build")
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=10)
+        assert stack.rows(env, "SELECT status, attempts FROM reviews_annualreview WHERE id = %s", (review_id,)) == [
+            ("running", 1)
+        ]
+
+        second = start_worker(env, tmp_path / "second.log", "faults-second")
+        time.sleep(1.1)  # the heartbeat is now older than REVIEWS_BUILD_STALE_AFTER (1 s here)
+        swept = python(
+            {**env, "REVIEWS_BUILD_STALE_AFTER": "1"},
+            "from reviews.tasks import sweep_stale_builds; print(sweep_stale_builds())",
+        )
+        assert "'requeued': 1" in swept, swept
+        status = wait_until(lambda: _finished(stack, env, review_id, second), 120, "the rebuild did not finish")
+        assert status == ("succeeded", 2), (tmp_path / "second.log").read_text()[-3000:]
+        assert stack.rows(env, "SELECT count(*) FROM reviews_annualreview WHERE status IN ('queued', 'running')") == [
+            (0,)
+        ]
+        (pdf,) = stack.rows(env, "SELECT pdf FROM reviews_annualreview WHERE id = %s", (review_id,))[0]
+        assert (Path(env["MEDIA_ROOT"]) / pdf).read_bytes().startswith(b"%PDF")
+        assert chair.get(REVIEW + "versions/1/").status_code == 200
+    finally:
+        portal.stop()
+        _stop(first)
+        _stop(second)
+        redis.stop()
+
+
+# --- Soak ---------------------------------------------------------------------------------------------
+
+WARM_UP_ROUNDS = 40
+SOAK_ROUNDS = 120
+# Resident memory of the gunicorn worker after the soak, against after the warm-up: Python's
+# allocator keeps some pages, so a little slack; a leak of a few KiB a request would pass it.
+RSS_SLACK = 1.10
+
+
+def test_a_soak_of_mixed_reads_and_writes_has_no_errors_and_no_memory_growth(stack, tmp_path):
+    env = stack.fresh("soak")
+    portal = Portal(env, tmp_path / "gunicorn.log", workers=1)
+    try:
+        (worker_pid,) = portal.worker_pids()
+        visitor = Visitor(portal.url)
+        visitor.sign_in(MEMBER, PASSWORD)
+        visitor.csrf(OPEN_CONSULTATION + "comment/")
+
+        def round_(n: int) -> list[tuple[str, int | str]]:
+            results = [(path, visitor.get(path).status_code) for path in PAGES]
+            return results + [("comment", comment(visitor, f"soak {n}"))]
+
+        errors = [r for n in range(WARM_UP_ROUNDS) for r in round_(n) if not succeeded(r[1])]
+        warm = rss_kib(worker_pid)
+        errors += [r for n in range(WARM_UP_ROUNDS, WARM_UP_ROUNDS + SOAK_ROUNDS) for r in round_(n)]
+        errors = [r for r in errors if not succeeded(r[1])]
+        end = rss_kib(worker_pid)
+        assert portal.worker_pids() == [worker_pid], "the worker was replaced during the soak"
+    finally:
+        portal.stop()
+    print(f"soak: {(WARM_UP_ROUNDS + SOAK_ROUNDS) * (len(PAGES) + 1)} requests, RSS {warm} KiB -> {end} KiB")
+    assert errors == []
+    (count,) = stack.rows(env, "SELECT count(*) FROM consultations_comment WHERE text LIKE 'soak %%'")[0]
+    assert count == WARM_UP_ROUNDS + SOAK_ROUNDS
+    assert end <= warm * RSS_SLACK, f"RSS grew from {warm} KiB to {end} KiB"
+
+
+# --- Backup and restore drill ------------------------------------------------------------------------
+
+
+def test_the_backup_drill_restores_every_row_and_file_and_fails_on_a_difference(stack, tmp_path):
+    env = stack.fresh("drill")
+    media = Path(env["MEDIA_ROOT"])
+    (media / "evidence").mkdir(parents=True, exist_ok=True)
+    (media / "evidence" / "drill.txt").write_text("a file the backup must keep")
+    drill_env = {**env, "PATH": f"{postgres_bin()}:{os.environ['PATH']}"}
+    drill = [sys.executable, str(ROOT / "scripts" / "backup-drill")]
+    backup = tmp_path / "backup"
+
+    done = subprocess.run([*drill, "--backup-dir", str(backup)], env=drill_env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    (comments,) = stack.rows(env, "SELECT count(*) FROM consultations_comment")[0]
+    assert f"consultations_comment: {comments} rows live, {comments} restored" in done.stdout
+    files = sum(1 for path in media.rglob("*") if path.is_file())
+    assert "OK: the restored copy matches" in done.stdout and f" {files} files " in done.stdout
+    assert (backup / "database.dump").exists() and (backup / "media.tar.gz").exists()
+    drills = stack.rows(env, "SELECT count(*) FROM pg_database WHERE datname LIKE '%%_drill_%%'")
+    assert drills == [(0,)], "the drill left its database behind"
+
+    # The same backup after the live portal changed: a row more, and a file changed.
+    (sessions,) = stack.rows(env, "SELECT count(*) FROM django_session")[0]
+    stack.rows(env, "INSERT INTO django_session VALUES ('after-the-backup', 'x', now() + interval '1 day')")
+    (media / "evidence" / "drill.txt").write_text("changed after the backup")
+    differs = subprocess.run([*drill, "--from-backup", str(backup)], env=drill_env, capture_output=True, text=True)
+    assert differs.returncode == 1, differs.stdout + differs.stderr
+    assert f"table django_session: live {sessions + 1}, restored {sessions}" in differs.stdout
+    assert "file evidence/drill.txt: live " in differs.stdout
+
+
+# --- The fixes, in process -----------------------------------------------------------------------------
+
+
+def test_a_task_queued_while_the_broker_is_down_is_logged_and_the_request_goes_on(caplog):
+    from compact_portal.celery import app
+    from funding.tasks import run_import
+
+    down = PrivateRedis(Path("/tmp")).url  # a free port: nothing answers there
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    try:
+        with app.connection_for_write(down) as connection:
+            assert run_import.apply_async((1,), connection=connection) is None
+    finally:
+        app.conf.task_always_eager = previous
+    assert "Could not queue funding.tasks.run_import(1,): the broker is unavailable" in caplog.text
+
+
+@pytest.mark.django_db
+def test_the_import_sweep_resends_only_imports_left_waiting_and_a_second_delivery_runs_nothing(monkeypatch):
+    from django.utils import timezone
+
+    from funding import tasks
+    from funding.import_models import ImportStatus
+    from funding.models import ImportRun
+    from funding.services.import_runs import RESEND_AFTER, import_run_execute, imports_sweep_queued
+
+    sent = []
+    monkeypatch.setattr(tasks.run_import, "delay", sent.append)
+    waiting = ImportRun.objects.create(file_name="grants.json", content=b"{}")
+    ImportRun.objects.create(file_name="done.json", status=ImportStatus.DONE)
+    assert imports_sweep_queued() == 0  # just queued: its task may still be on its way
+    later = timezone.now() + RESEND_AFTER + datetime.timedelta(seconds=1)
+    assert imports_sweep_queued(now=later) == 1
+    assert sent == [waiting.pk]
+
+    ImportRun.objects.filter(pk=waiting.pk).update(status=ImportStatus.RUNNING)
+    assert import_run_execute(run_id=waiting.pk).status == ImportStatus.RUNNING
+    assert ImportRun.objects.get(pk=waiting.pk).finished_at is None
+
+
+@pytest.mark.django_db
+def test_the_response_pdf_sweep_resends_a_pdf_still_being_prepared(
+    world, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    from consultations import services, tasks
+    from consultations.models import PdfStatus, ResponseVersion, Status
+    from consultations.services.publishing import PDF_RESEND_AFTER
+    from tests.consultations.factories import comment_from_group, make_consultation
+
+    consultation = make_consultation(world)
+    comment_from_group(world, consultation, text="Answer this one.")
+    consultation.status = Status.CLOSED
+    consultation.save()
+    with django_capture_on_commit_callbacks(execute=False):  # the broker lost the task
+        services.response_publish(consultation=consultation, user=None, unanswered_reason="Not yet discussed.")
+    version = ResponseVersion.objects.get(consultation=consultation)
+    assert version.pdf_status == PdfStatus.BUILDING
+    assert services.response_pdfs_sweep() == 0  # just published
+
+    later = timezone.now() + PDF_RESEND_AFTER + datetime.timedelta(seconds=1)
+    assert services.response_pdfs_sweep(now=later) == 1  # in process here: built at once
+    version.refresh_from_db()
+    assert version.pdf_status == PdfStatus.READY and version.pdf.read(4) == b"%PDF"
+    assert services.response_pdfs_sweep(now=later) == 0
+    assert tasks.sweep_unbuilt_response_pdfs.name in {
+        entry["task"] for entry in __import__("compact_portal.celery").celery.app.conf.beat_schedule.values()
+    }
