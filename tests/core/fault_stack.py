@@ -268,11 +268,12 @@ class Visitor:
         assert match, f"no form on {path}"
         return match.group(1)
 
-    def post(self, path: str, data: dict, token: str | None = None) -> requests.Response:
+    def post(self, path: str, data: dict, token: str | None = None, files=None) -> requests.Response:
         token = token or self.session.cookies.get("csrftoken") or self.csrf(path)
         return self.session.post(
             self.base + path,
             data={"csrfmiddlewaretoken": token, **data},
+            files=files,
             headers={"Referer": self.base + path},
             allow_redirects=False,
             timeout=30,
