@@ -131,6 +131,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Rate limits on the public forms count in the cache: use a shared one (Redis) when several web
 # processes serve the portal, or each process counts on its own.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Redis down must not fail the pages that count: it is treated as an empty cache (common/cache.py).
+    CACHES["default"]["BACKEND"] = "common.cache.ForgivingRedisCache"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

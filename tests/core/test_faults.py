@@ -173,7 +173,8 @@ def test_postgresql_restarted_under_writes_loses_no_reported_write_and_the_porta
 
 def test_with_redis_down_pages_work_a_build_is_kept_as_a_row_and_runs_when_redis_is_back(stack, tmp_path):
     redis = PrivateRedis(tmp_path)  # not started: nothing listens on its port
-    env = stack.fresh("redis_down", broker_url=redis.url)
+    # Redis is the cache too, as in docker-compose.yml: the rate limits count there.
+    env = {**stack.fresh("redis_down", broker_url=redis.url), "CACHE_URL": redis.url.replace("/0", "/1")}
     portal = Portal(env, tmp_path / "gunicorn.log")
     worker = None
     try:
@@ -187,6 +188,13 @@ def test_with_redis_down_pages_work_a_build_is_kept_as_a_row_and_runs_when_redis
         member = Visitor(portal.url)
         member.sign_in(MEMBER, PASSWORD)
         assert comment(member, "sent while Redis was down") == 302
+        anonymous = Visitor(portal.url)
+        sent = anonymous.post(
+            OPEN_CONSULTATION + "comment/",
+            {"text": "anonymous, counted by the rate limit", "publication": "not_published"},
+            anonymous.csrf(OPEN_CONSULTATION + "comment/"),
+        )
+        assert sent.status_code == 302, portal.log()[-3000:]
         # An import from the web is a row first, then a plain task (every task's base logs the broker).
         admin = Visitor(portal.url)
         admin.sign_in(ADMIN, PASSWORD)
@@ -438,3 +446,24 @@ def test_the_response_pdf_sweep_resends_a_pdf_still_being_prepared(
     assert tasks.sweep_unbuilt_response_pdfs.name in {
         entry["task"] for entry in __import__("compact_portal.celery").celery.app.conf.beat_schedule.values()
     }
+
+
+def test_a_redis_cache_that_is_down_is_an_empty_cache_and_the_rate_limits_let_people_through(settings):
+    from django.core.cache import caches
+
+    from common import ratelimit
+
+    down = PrivateRedis(Path("/tmp")).url.replace("/0", "/1")
+    settings.CACHES = {"default": {"BACKEND": "common.cache.ForgivingRedisCache", "LOCATION": down}}
+    cache = caches["default"]
+    assert cache.get("anything", "missed") == "missed"
+    assert cache.add("counter", 0) is False and cache.get_or_set("answer", 42) == 42
+    with pytest.raises(ValueError):
+        cache.incr("counter")
+    assert all(ratelimit.allow_key("faults:test", limit=1, window_seconds=60) for _ in range(3))
+
+
+def test_a_redis_cache_url_gets_the_forgiving_backend():
+    env = {**os.environ, "CACHE_URL": "redis://127.0.0.1:6379/1", "DATABASE_URL": "sqlite:///:memory:"}
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    assert python(env, code).strip().endswith("common.cache.ForgivingRedisCache")
