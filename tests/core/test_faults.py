@@ -38,7 +38,9 @@ from .fault_stack import (
     wait_until,
 )
 
-pytestmark = [pytest.mark.faults, pytest.mark.postgres, pytest.mark.worker]
+# Not marked `worker`: the process tests bring their own Redis and worker, and the in-process tests
+# below run tasks in process like the rest of the suite.
+pytestmark = pytest.mark.faults
 
 PASSWORD = "compact-demo-2026"  # organisations.demo.DEMO_PASSWORD
 MEMBER = "group@acforum.example"
@@ -309,8 +311,8 @@ def test_a_worker_killed_mid_review_build_is_swept_and_rebuilt_and_nothing_is_le
 
 # --- Soak ---------------------------------------------------------------------------------------------
 
-WARM_UP_ROUNDS = 25
-SOAK_ROUNDS = 75
+WARM_UP_ROUNDS = 30
+SOAK_ROUNDS = 70
 # Resident memory of the gunicorn worker after the soak, against after the warm-up: Python's
 # allocator keeps some pages, so a little slack; a leak of a few KiB a request would pass it.
 RSS_SLACK = 1.10
