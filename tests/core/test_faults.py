@@ -163,6 +163,10 @@ def test_postgresql_restarted_under_writes_loses_no_reported_write_and_the_porta
     stored = {text for (text,) in stack.rows(env, "SELECT text FROM consultations_comment")}
     sent = {**before, **after_quiet, **during, **after}
     reported = {text for text, status in sent.items() if succeeded(status)}
+    failed = sorted(str(status) for status in during.values() if not succeeded(status))
+    print(
+        f"restart: {len(sent)} writes, {len(reported)} reported saved; during the restart {len(during)}, failed {failed}"
+    )
     assert reported - stored == set(), "a write reported as saved is not in the database"
     assert set(before.values()) == {302}
     assert set(after_quiet.values()) == {302}, f"{after_quiet}\n{portal.log()[-3000:]}"
