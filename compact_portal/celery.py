@@ -4,7 +4,9 @@ from celery import Celery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "compact_portal.settings")
 
-app = Celery("compact_portal")
+# Every task's base logs a broker that is down instead of failing the request that queued it
+# (common/background.py).
+app = Celery("compact_portal", task_cls="common.background:QueuedTask")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 

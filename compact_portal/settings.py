@@ -124,11 +124,17 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+    # A kept connection is checked before each request reuses it, so after PostgreSQL restarts the
+    # portal reconnects instead of failing the first request of every process (docs/operations.md).
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rate limits on the public forms count in the cache: use a shared one (Redis) when several web
 # processes serve the portal, or each process counts on its own.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Redis down must not fail the pages that count: it is treated as an empty cache (common/cache.py).
+    CACHES["default"]["BACKEND"] = "common.cache.ForgivingRedisCache"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

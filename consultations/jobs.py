@@ -2,7 +2,7 @@
 task, so imports run one way: services → tasks → jobs). Each email is claimed by a conditional
 update before it is sent, so a second delivery of a task, or a second run, sends nothing twice."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -11,6 +11,9 @@ from .models import Comment, Consultation, Invitation, PdfStatus, ResponseVersio
 from .notifications import send_invitation, send_response_notice, send_response_reminder
 
 DUE_SOON = timedelta(days=14)
+# A PDF still being prepared this long after publishing lost its task (the broker was down, or the
+# worker died): the sweep sends it again. Rendering the same version twice only stores it again.
+PDF_RESEND_AFTER = timedelta(minutes=10)
 
 
 def invitation_emails_send(*, consultation_id: int) -> int:
@@ -106,3 +109,11 @@ def response_notices_send(*, consultation_id: int) -> int:
             send_response_notice(consultation=consultation, comment=comment)
             sent += 1
     return sent
+
+
+def response_pdfs_waiting(*, now: datetime | None = None) -> list[tuple[int, int]]:
+    """(version, consultation) of every version whose PDF is still being prepared PDF_RESEND_AFTER
+    after it was published: its task was lost. The sweep's task queues them again."""
+    cutoff = (now or timezone.now()) - PDF_RESEND_AFTER
+    waiting = ResponseVersion.objects.filter(pdf_status=PdfStatus.BUILDING, created_at__lt=cutoff)
+    return list(waiting.values_list("pk", "consultation_id"))

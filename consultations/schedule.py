@@ -11,4 +11,9 @@ SCHEDULE = {
         "task": "consultations.tasks.send_response_reminders",
         "schedule": crontab(hour=7, minute=15),
     },
+    # A response PDF whose task was lost (broker down, worker killed) is sent again.
+    "consultations-sweep-unbuilt-response-pdfs": {
+        "task": "consultations.tasks.sweep_unbuilt_response_pdfs",
+        "schedule": crontab(minute="*/5"),
+    },
 }

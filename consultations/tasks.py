@@ -4,6 +4,8 @@ queue these; each calls one function in jobs.py, which never queues a task (no i
 
 from celery import shared_task
 
+from common.background import queue
+
 from . import jobs
 
 
@@ -30,3 +32,14 @@ def build_response_pdf(version_id: int) -> bool:
 @shared_task(autoretry_for=(ConnectionError, TimeoutError), retry_backoff=True, max_retries=5)
 def send_response_notices(consultation_id: int) -> int:
     return jobs.response_notices_send(consultation_id=consultation_id)
+
+
+@shared_task
+def sweep_unbuilt_response_pdfs(now=None) -> int:
+    """Versions whose PDF is still being prepared long after publishing lost their task (the broker
+    was down, or the worker died): queue the PDF, and the commenters' emails, again."""
+    waiting = jobs.response_pdfs_waiting(now=now)
+    for version_id, consultation_id in waiting:
+        queue(build_response_pdf, version_id)
+        queue(send_response_notices, consultation_id)
+    return len(waiting)

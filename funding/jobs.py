@@ -1,11 +1,17 @@
 """The work Celery runs for funding (funding.tasks calls it, and nothing here queues a task, so
 imports run one way: services → tasks → jobs): a 360Giving import stored on an ImportRun."""
 
+from datetime import datetime, timedelta
+
 from django.utils import timezone
 
 from .import_models import ImportStatus
 from .models import ImportRun
 from .services.imports import ImportRefused, grants_import
+
+# An import still waiting this long after it was queued lost its task (the broker was down, or a
+# worker died before taking it): the sweep sends it again. The claim makes a duplicate harmless.
+RESEND_AFTER = timedelta(minutes=10)
 
 
 def _problems(problems) -> list[dict]:
@@ -14,7 +20,10 @@ def _problems(problems) -> list[dict]:
 
 def import_run_execute(*, run_id: int, path=None) -> ImportRun:
     run = ImportRun.objects.get(pk=run_id)
-    ImportRun.objects.filter(pk=run.pk).update(status=ImportStatus.RUNNING)
+    # Claimed by a conditional update: a second delivery of the same job (the sweep resent it) runs
+    # nothing. The command runs its row at once, still queued.
+    if not ImportRun.objects.filter(pk=run.pk, status=ImportStatus.QUEUED).update(status=ImportStatus.RUNNING):
+        return run
     try:
         result = grants_import(
             name=run.file_name,
@@ -54,3 +63,12 @@ def import_run_execute(*, run_id: int, path=None) -> ImportRun:
     run.finished_at = timezone.now()
     run.save()
     return run
+
+
+def imports_waiting(*, now: datetime | None = None) -> list[int]:
+    """Imports still queued RESEND_AFTER after they were queued: their task was lost. The sweep's
+    task queues them again."""
+    cutoff = (now or timezone.now()) - RESEND_AFTER
+    return list(
+        ImportRun.objects.filter(status=ImportStatus.QUEUED, created_at__lt=cutoff).values_list("pk", flat=True)
+    )

@@ -5,4 +5,9 @@ SCHEDULE = {
         "task": "funding.tasks.mark_completed_awards",
         "schedule": crontab(hour=2, minute=15),
     },
+    # An import whose task was lost (broker down, worker killed before it started) is sent again.
+    "funding-sweep-queued-imports": {
+        "task": "funding.tasks.sweep_queued_imports",
+        "schedule": crontab(minute="*/5"),
+    },
 }

@@ -4,18 +4,18 @@ import cycle): the sweep's task queues what the sweep hands back."""
 
 from functools import partial
 
-from celery import Task, shared_task
+from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import transaction
 
-from common.background import queue
+from common.background import QueuedTask, queue
 
 from . import jobs
 from .pdf_process import release_freed_memory
 
 
-class BuildTask(Task):
+class BuildTask(QueuedTask):
     def on_failure(self, exc, task_id, args, kwargs, einfo):
         # Whatever escaped the build (it catches its own errors) and this task: never leave a row running.
         review_id = kwargs.get("review_id", args[0] if args else None)
