@@ -37,7 +37,6 @@ READINGS = {"code": "the Code's own words", "portal": "the portal's reading of t
 FILE_PATTERN = "*-definition.yaml"
 UNKNOWN_COMPACT = "{file}: there is no Compact with the slug {slug}. Load its Code first."
 BAD_FIELD = "{file}: {field} {problem}"
-NOT_YET_APPLIED = "a transition period is recorded but not yet applied by the portal: use 0 for now"
 
 
 def definitions_folder() -> Path:
@@ -161,8 +160,9 @@ def _check(data: dict, file: str) -> dict:
         raise bad("undisclosed", f"must be one of {', '.join(Undisclosed.values)}")
     if data.get("vacancies", "not_counted") != "not_counted":
         raise bad("vacancies", "must be not_counted: a declaration records the seats filled")
-    if int(data.get("transition_months") or 0):
-        raise bad("transition_months", NOT_YET_APPLIED)
+    transition = data.get("transition_months") or 0
+    if not isinstance(transition, int) or isinstance(transition, bool) or not 0 <= transition <= 120:
+        raise bad("transition_months", "must be a whole number of months from 0 to 120 (0: no transition period)")
     if data.get("reading") not in READINGS:
         raise bad("reading", f"must be one of {', '.join(READINGS)}")
     clauses = data.get("clauses") or {}
@@ -175,7 +175,7 @@ def _check(data: dict, file: str) -> dict:
         "strictly_more": bool(data.get("strictly_more", False)),
         "boards": list(boards),
         "undisclosed": data["undisclosed"],
-        "transition_months": 0,
+        "transition_months": transition,
         "serving_organisations_count": bool(data.get("serving_organisations_count", False)),
         "clauses": {role: (str(clauses[role]) if clauses.get(role) is not None else None) for role in CLAUSE_ROLES},
         "reading": data["reading"],
