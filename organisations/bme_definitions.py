@@ -6,6 +6,7 @@ is asked by every app and `organisations` sits below `undertakings` in the layer
 refers to its Code by slug and version, never by a foreign key pointing upwards.
 """
 
+from collections import defaultdict
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -127,6 +128,48 @@ def rule_between(*, funder, organisation, on_date: date | None = None) -> BmeRul
     """The rule a funder judges an organisation by: its shared Compact's (`compact_between`), or
     None (the portal default) when they share no Compact."""
     return rule_for(compact_between(funder=funder, organisation=organisation), on_date)
+
+
+class RulesBetween:
+    """`rule_between` for many funder and organisation pairs (an import, an export), from four queries
+    whatever their number: the same Compact (first by name of those the funder signed and the
+    organisation works in) and the same definition in force on the day."""
+
+    def __init__(self, *, funder_ids, organisation_ids):
+        from .models import Compact, Organisation, Signatory
+
+        self._signed: dict[int, set[int]] = defaultdict(set)
+        for funder_id, compact_id in Signatory.objects.filter(organisation_id__in=set(funder_ids)).values_list(
+            "organisation_id", "compact_id"
+        ):
+            self._signed[funder_id].add(compact_id)
+        self._local: dict[int, set[int]] = defaultdict(set)
+        through = Organisation.areas.through
+        for organisation_id, compact_id in through.objects.filter(
+            organisation_id__in=set(organisation_ids), localauthorityarea__compacts__isnull=False
+        ).values_list("organisation_id", "localauthorityarea__compacts"):
+            self._local[organisation_id].add(compact_id)
+        compact_ids = set().union(*self._signed.values()) if self._signed else set()
+        self._order = {
+            pk: i
+            for i, pk in enumerate(
+                Compact.objects.filter(pk__in=compact_ids).order_by("name", "pk").values_list("pk", flat=True)
+            )
+        }
+        self._definitions: dict[int, list[BmeDefinition]] = defaultdict(list)
+        for definition in BmeDefinition.objects.filter(compact_id__in=compact_ids).order_by("-effective_from", "-pk"):
+            self._definitions[definition.compact_id].append(definition)
+
+    def compact_id(self, funder_id: int, organisation_id: int) -> int | None:
+        shared = self._signed.get(funder_id, set()) & self._local.get(organisation_id, set())
+        return min(shared, key=self._order.__getitem__) if shared else None
+
+    def rule(self, funder_id: int, organisation_id: int, on_date: date) -> BmeRule | None:
+        compact_id = self.compact_id(funder_id, organisation_id)
+        if compact_id is None:
+            return None
+        definition = next((d for d in self._definitions[compact_id] if d.effective_from <= on_date), None)
+        return definition.rule if definition else None
 
 
 def clause_for(compact, role: str) -> str | None:

@@ -7,6 +7,7 @@ from ..bme_led import (
     BmeLedResult,
     BmeRule,
     assess_board,
+    default_rule,
     in_transition,
     last_current_date,
     no_current_declaration,
@@ -176,10 +177,10 @@ def _split_transitions(periods: list[StatusPeriod], *, on_date: date) -> list[St
             split.append(period)
             last, last_day = period.result, period.end
             continue
-        if last is None or last_day is None or period.start > transition_until(last_day, last.rule):
+        until = transition_until(last_day, last.rule or default_rule()) if last and last_day else None
+        if last is None or last_day is None or until is None or period.start > until:
             split.append(period)
             continue
-        until = transition_until(last_day, last.rule)
         held = in_transition(period.result, last, last_day, period.start)
         if period.end is not None and period.end <= until:
             split.append(StatusPeriod(period.start, period.end, held, period.declaration))
