@@ -43,9 +43,21 @@ def statuses_for(user) -> list[tuple[str, str]]:
     return LIST_STATUSES + ([DRAFTS] if manageable_owner_filter(user) is not None else [])
 
 
-def consultation_list(*, user, status: str = "all") -> QuerySet[Consultation]:
-    """Consultations for the list page: not drafts, or only drafts the person may manage."""
+def in_compact(qs: QuerySet[Consultation], compact) -> QuerySet[Consultation]:
+    """Consultations of `compact`: on one of its own Codes, or run by a body that signed it and works
+    in its areas (as the annual review counts them: a body that signed two Compacts is counted in
+    each only for the areas it works in)."""
+    signed = Signatory.objects.filter(compact=compact).values("organisation_id")
+    local = Organisation.objects.in_compact(compact).values("pk")
+    return qs.filter(Q(code__compact=compact) | (Q(owner__in=signed) & Q(owner__in=local)))
+
+
+def consultation_list(*, user, status: str = "all", compact=None) -> QuerySet[Consultation]:
+    """Consultations for the list page: not drafts, or only drafts the person may manage; with
+    `compact`, only that Compact's (`in_compact`)."""
     qs = Consultation.objects.select_related("owner").order_by("-opens", "title", "pk")
+    if compact is not None:
+        qs = in_compact(qs, compact)
     if status == Status.DRAFT:
         owners = manageable_owner_filter(user)
         return qs.filter(owners, status=Status.DRAFT) if owners is not None else qs.none()
