@@ -6,7 +6,8 @@ from datetime import date
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from organisations.models import Organisation, Signatory
+from organisations.bme_definitions import rule_for
+from organisations.models import Compact, Organisation, Signatory
 from organisations.roles import roles_for
 
 from ..models import (
@@ -142,15 +143,27 @@ def invitations_for(consultation: Consultation) -> list[Invitation]:
     )
 
 
+def consultation_compact(consultation: Consultation):
+    """The Compact a consultation belongs to (`in_compact`): its Code's, else the first by name that
+    its body signed and works in; None when neither."""
+    if consultation.code_id is not None:
+        return consultation.code.compact
+    signed = Signatory.objects.filter(organisation_id=consultation.owner_id).values("compact_id")
+    local = Organisation.objects.filter(pk=consultation.owner_id)
+    return Compact.objects.filter(pk__in=signed, areas__organisations__in=local).order_by("name", "pk").first()
+
+
 def organisations_to_invite(
     *, consultation: Consultation, on_date: date, bme_led: str = "", community=None, service_area=None
 ) -> QuerySet[Organisation]:
     """Listed voluntary and community organisations not yet invited, filtered by BME-led status on
-    `on_date` (an organisations.bme_led.Outcome value), a community served and a service area."""
+    `on_date` (an organisations.bme_led.Outcome value) under the rule of the consultation's Compact,
+    a community served and a service area."""
+    rule = rule_for(consultation_compact(consultation), on_date)
     qs = (
         Organisation.objects.listed()
         .voluntary()
-        .with_bme_led_status(on_date)
+        .with_bme_led_status(on_date, rule)
         .exclude(consultation_invitations__consultation=consultation)
         .order_by("name")
     )
