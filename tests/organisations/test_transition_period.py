@@ -163,3 +163,27 @@ def test_the_profile_page_shows_bme_led_in_transition_with_its_end_date(client, 
     # The directory filter counts it as BME-led under the Compact's rule.
     directory = client.get(reverse("organisations:directory"), {"compact": compact.slug, "status": "bme_led"})
     assert "Testshire Somali Group" in directory.content.decode()
+
+
+def test_the_reminder_email_gives_the_end_of_the_transition_period(testshire, tmp_path):
+    from django.core import mail
+
+    from organisations.models import MembershipRole
+    from organisations.notifications import board_declaration_stale_reminder_send
+
+    compact, area = testshire
+    definition_file(tmp_path, transition_months=6)
+    bme_definitions_load(folder=tmp_path)
+    group = f.OrganisationFactory(name="Testshire Somali Group", areas=[area])
+    f.MembershipFactory(organisation=group, user=f.UserFactory(email="chair@somali.example"), role=MembershipRole.ADMIN)
+    bme_led = declare(group, datetime.date(2024, 1, 15), bme=3)
+    not_bme_led = declare(f.OrganisationFactory(areas=[area]), datetime.date(2024, 1, 15), bme=1)
+    f.MembershipFactory(organisation=not_bme_led.organisation, user=f.UserFactory(email="chair@other.example"))
+    board_declaration_stale_reminder_send(declaration=bme_led)
+    board_declaration_stale_reminder_send(declaration=not_bme_led)
+    by_recipient = {m.to[0]: m.body for m in mail.outbox}
+    assert (
+        "under the Testshire Compact BME-led definition 1.0 it stays BME-led for a transition period, "
+        "until 15 July 2025" in " ".join(by_recipient["chair@somali.example"].split())
+    )
+    assert "transition period" not in by_recipient["chair@other.example"]
