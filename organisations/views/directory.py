@@ -38,13 +38,17 @@ def directory(request):
     page = Paginator(organisations if organisations is not None else [], PAGE_SIZE).get_page(request.GET.get("page"))
     compact = form.cleaned_data.get("compact") if organisations is not None else None
     chosen = form.compacts.get(compact or "")
+    definition = current_definition(chosen) if chosen else None
+    selectors.mark_transition_periods(
+        page.object_list, on_date=timezone.localdate(), definition=definition.rule if definition else None
+    )
     return render(
         request,
         "organisations/directory.html",
         {
             "form": form,
             "compact": chosen,
-            "definition": current_definition(chosen) if chosen else None,
+            "definition": definition,
             "page_obj": page,
             "public_sector": Sector.PUBLIC,
             "breadcrumbs": [("Home", reverse("home")), ("Organisations", None)],
