@@ -192,7 +192,7 @@ class OrganisationQuerySet(models.QuerySet):
                 output_field=models.CharField(),
             )
         ).values("_outcome")[:1]
-        status = Coalesce(
+        status: Coalesce | Case = Coalesce(
             Subquery(outcome), Value(Outcome.NO_CURRENT_DECLARATION.value), output_field=models.CharField()
         )
         if rule.transition_months:
