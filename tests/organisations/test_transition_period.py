@@ -164,6 +164,8 @@ def test_the_profile_page_shows_bme_led_in_transition_with_its_end_date(client, 
     directory = client.get(reverse("organisations:directory"), {"compact": compact.slug, "status": "bme_led"})
     assert "Testshire Somali Group" in directory.content.decode()
     assert "BME-led (transition period until 15 July 2025)" in directory.content.decode()
+    download = client.get(reverse("organisations:directory-csv"), {"compact": compact.slug})
+    assert "BME-led (transition period until 15 July 2025)" in b"".join(download.streaming_content).decode()
 
 
 def test_the_reminder_email_gives_the_end_of_the_transition_period(testshire, tmp_path):
