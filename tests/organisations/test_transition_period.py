@@ -190,3 +190,13 @@ def test_the_reminder_email_gives_the_end_of_the_transition_period(testshire, tm
         "until 15 July 2025" in " ".join(by_recipient["chair@somali.example"].split())
     )
     assert "transition period" not in by_recipient["chair@other.example"]
+
+
+def test_the_eligibility_api_says_the_rules_transition_period(testshire, tmp_path, client):
+    definition_file(tmp_path, transition_months=6)
+    bme_definitions_load(folder=tmp_path)
+    answer = client.get(
+        reverse("organisations:api-eligibility"),
+        {"members": 4, "bme_members": 3, "undisclosed_members": 0, "compact": "testshire"},
+    ).json()
+    assert answer["rule"]["transition_months"] == 6
