@@ -275,7 +275,7 @@ class HideForm(forms.Form):
 
 class CommentChoices(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        refs = ", ".join(link.section.ref for link in obj.section_links.all()) or "Whole document"
+        refs = ", ".join(link.section.printed for link in obj.section_links.all()) or "Whole document"
         return f"{refs}: " + obj.text[:200] + ("…" if len(obj.text) > 200 else "")
 
 

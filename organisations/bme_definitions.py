@@ -6,6 +6,7 @@ is asked by every app and `organisations` sits below `undertakings` in the layer
 refers to its Code by slug and version, never by a foreign key pointing upwards.
 """
 
+from collections import defaultdict
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -37,7 +38,6 @@ READINGS = {"code": "the Code's own words", "portal": "the portal's reading of t
 FILE_PATTERN = "*-definition.yaml"
 UNKNOWN_COMPACT = "{file}: there is no Compact with the slug {slug}. Load its Code first."
 BAD_FIELD = "{file}: {field} {problem}"
-NOT_YET_APPLIED = "a transition period is recorded but not yet applied by the portal: use 0 for now"
 
 
 def definitions_folder() -> Path:
@@ -130,6 +130,48 @@ def rule_between(*, funder, organisation, on_date: date | None = None) -> BmeRul
     return rule_for(compact_between(funder=funder, organisation=organisation), on_date)
 
 
+class RulesBetween:
+    """`rule_between` for many funder and organisation pairs (an import, an export), from four queries
+    whatever their number: the same Compact (first by name of those the funder signed and the
+    organisation works in) and the same definition in force on the day."""
+
+    def __init__(self, *, funder_ids, organisation_ids) -> None:
+        from .models import Compact, Organisation, Signatory
+
+        self._signed: dict[int, set[int]] = defaultdict(set)
+        for funder_id, compact_id in Signatory.objects.filter(organisation_id__in=set(funder_ids)).values_list(
+            "organisation_id", "compact_id"
+        ):
+            self._signed[funder_id].add(compact_id)
+        self._local: dict[int, set[int]] = defaultdict(set)
+        through = Organisation.areas.through
+        for organisation_id, compact_id in through.objects.filter(
+            organisation_id__in=set(organisation_ids), localauthorityarea__compacts__isnull=False
+        ).values_list("organisation_id", "localauthorityarea__compacts"):
+            self._local[organisation_id].add(compact_id)
+        compact_ids = set().union(*self._signed.values()) if self._signed else set()
+        self._order = {
+            pk: i
+            for i, pk in enumerate(
+                Compact.objects.filter(pk__in=compact_ids).order_by("name", "pk").values_list("pk", flat=True)
+            )
+        }
+        self._definitions: dict[int, list[BmeDefinition]] = defaultdict(list)
+        for definition in BmeDefinition.objects.filter(compact_id__in=compact_ids).order_by("-effective_from", "-pk"):
+            self._definitions[definition.compact_id].append(definition)
+
+    def compact_id(self, funder_id: int, organisation_id: int) -> int | None:
+        shared = self._signed.get(funder_id, set()) & self._local.get(organisation_id, set())
+        return min(shared, key=self._order.__getitem__) if shared else None
+
+    def rule(self, funder_id: int, organisation_id: int, on_date: date) -> BmeRule | None:
+        compact_id = self.compact_id(funder_id, organisation_id)
+        if compact_id is None:
+            return None
+        definition = next((d for d in self._definitions[compact_id] if d.effective_from <= on_date), None)
+        return definition.rule if definition else None
+
+
 def clause_for(compact, role: str) -> str | None:
     """The Compact's own clause for a role (CLAUSE_ROLES), or None: no Compact, no definition loaded,
     or a Code without such a clause. Callers leave the reference out on None."""
@@ -161,8 +203,9 @@ def _check(data: dict, file: str) -> dict:
         raise bad("undisclosed", f"must be one of {', '.join(Undisclosed.values)}")
     if data.get("vacancies", "not_counted") != "not_counted":
         raise bad("vacancies", "must be not_counted: a declaration records the seats filled")
-    if int(data.get("transition_months") or 0):
-        raise bad("transition_months", NOT_YET_APPLIED)
+    transition = data.get("transition_months") or 0
+    if not isinstance(transition, int) or isinstance(transition, bool) or not 0 <= transition <= 120:
+        raise bad("transition_months", "must be a whole number of months from 0 to 120 (0: no transition period)")
     if data.get("reading") not in READINGS:
         raise bad("reading", f"must be one of {', '.join(READINGS)}")
     clauses = data.get("clauses") or {}
@@ -175,7 +218,7 @@ def _check(data: dict, file: str) -> dict:
         "strictly_more": bool(data.get("strictly_more", False)),
         "boards": list(boards),
         "undisclosed": data["undisclosed"],
-        "transition_months": 0,
+        "transition_months": transition,
         "serving_organisations_count": bool(data.get("serving_organisations_count", False)),
         "clauses": {role: (str(clauses[role]) if clauses.get(role) is not None else None) for role in CLAUSE_ROLES},
         "reading": data["reading"],

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from common.dates import add_months
+from common.dates import add_months, long_date
 
 
 class Outcome(models.TextChoices):
@@ -68,8 +68,9 @@ class BmeRule:
 
     `strictly_more`: the share must be more than the threshold ("a majority" is more than 1/2), not
     at least it. `boards`: the board types whose declarations count (BoardType values). Vacancies
-    never count: a declaration records the seats filled. `transition_months`: how long a BME-led
-    status holds after the declaration lapses or the board changes (recorded; see docs/architecture.md).
+    never count: a declaration records the seats filled. `transition_months`: for how many months after
+    its last BME-led day an organisation keeps its BME-led outcome when its declaration lapses or a
+    new declaration (a changed board) does not meet the rule (`in_transition`).
     `serving_organisations_count`: organisations mainly serving BME communities (refugee, faith)
     count as BME sector in funding figures.
     """
@@ -113,6 +114,15 @@ class BmeLedResult:
     effective_date: date | None = None
     declaration_id: int | None = None
     rule: BmeRule | None = None
+    # Set when the organisation is BME-led only because it is within its Compact's transition
+    # period: the counts are those of its last BME-led declaration, which stopped counting on
+    # `bme_led_until`; the outcome holds until `transition_until`.
+    transition_until: date | None = None
+    bme_led_until: date | None = None
+
+    @property
+    def in_transition(self) -> bool:
+        return self.transition_until is not None
 
     @property
     def rule_label(self) -> str:
@@ -132,6 +142,8 @@ class BmeLedResult:
 
     @property
     def label(self) -> str:
+        if self.transition_until is not None:
+            return f"{Outcome(self.outcome).label} (transition period until {long_date(self.transition_until)})"
         return Outcome(self.outcome).label
 
     @property
@@ -160,6 +172,13 @@ class BmeLedResult:
             )
         share = format_percent(self.share, distinct_from=self.threshold)
         base = f"{self.bme_members} of {self.members} board members are of BME origin ({share})"
+        if self.transition_until is not None:
+            return (
+                f"The last board declaration that met the {threshold} ({base}) stopped counting after "
+                f"{long_date(self.bme_led_until)}: the declaration lapsed or the board changed. Under the "
+                f"{self.rule_label} the organisation stays BME-led for a transition period, until "
+                f"{long_date(self.transition_until)}."
+            )
         if self.outcome == Outcome.BME_LED:
             return f"{base}, which meets the {threshold}."
         if self.outcome == Outcome.UNDETERMINED:
@@ -286,9 +305,39 @@ def oldest_current_effective_date(on_date: date) -> date:
     following month where that day does not exist (on 29 February 2024 a declaration from
     28 February 2023 is 12 months and a day old, so the oldest that still counts is 1 March 2023).
     """
-    earlier = add_months(on_date, -settings.BOARD_DECLARATION_VALID_MONTHS)
+    return earliest_within(on_date, settings.BOARD_DECLARATION_VALID_MONTHS)
+
+
+def earliest_within(on_date: date, months: int) -> date:
+    """The earliest day `d` with add_months(d, months) on or after `on_date` (see
+    `oldest_current_effective_date`, which is this for the 12 months a declaration counts)."""
+    earlier = add_months(on_date, -months)
     # add_months clipped a day the earlier month lacks to its last day, which is one day too old.
     return earlier if earlier.day == on_date.day else earlier + timedelta(days=1)
+
+
+def transition_until(last_bme_led_day: date, rule: BmeRule) -> date:
+    """The last day of the transition period that follows an organisation's last BME-led day."""
+    return add_months(last_bme_led_day, rule.transition_months)
+
+
+def in_transition(
+    result: BmeLedResult, last_bme_led: BmeLedResult | None, last_bme_led_day: date | None, on_date: date
+) -> BmeLedResult:
+    """`result` (the status from the current declaration, if any) unless the rule's transition period
+    applies on `on_date`: the organisation is not BME-led now, was BME-led (by `last_bme_led`, its last
+    BME-led declaration, counting until `last_bme_led_day`) and that day is at most
+    `transition_months` months ago. Then it keeps that BME-led outcome, marked as a transition."""
+    rule = result.rule or default_rule()
+    if result.is_bme_led or not rule.transition_months or last_bme_led is None or last_bme_led_day is None:
+        return result
+    if not last_bme_led_day < on_date <= transition_until(last_bme_led_day, rule):
+        return result
+    return replace(
+        last_bme_led,
+        transition_until=transition_until(last_bme_led_day, rule),
+        bme_led_until=last_bme_led_day,
+    )
 
 
 def is_current(effective_date: date, on_date: date) -> bool:

@@ -15,7 +15,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.db.models.lookups import GreaterThan, GreaterThanOrEqual
 from simple_history.models import HistoricalRecords
 
-from .bme_led import BmeRule, Outcome, Undisclosed, default_rule, oldest_current_effective_date
+from .bme_led import BmeRule, Outcome, Undisclosed, default_rule, earliest_within, oldest_current_effective_date
 
 
 class Sector(models.TextChoices):
@@ -193,11 +193,40 @@ class OrganisationQuerySet(models.QuerySet):
                 output_field=models.CharField(),
             )
         ).values("_outcome")[:1]
+        status: Coalesce | Case = Coalesce(
+            Subquery(outcome), Value(Outcome.NO_CURRENT_DECLARATION.value), output_field=models.CharField()
+        )
+        if rule.transition_months:
+            held = self._held_in_transition(on_date, rule, meets(wide(F("bme_members")) * d, members))
+            status = Case(
+                When(held, then=Value(Outcome.BME_LED.value)), default=status, output_field=models.CharField()
+            )
         return self.annotate(
-            bme_led_outcome=Coalesce(
-                Subquery(outcome), Value(Outcome.NO_CURRENT_DECLARATION.value), output_field=models.CharField()
-            ),
+            bme_led_outcome=status,
             bme_led_effective_date=Subquery(current.values("effective_date")[:1]),
+        )
+
+    @staticmethod
+    def _held_in_transition(on_date: date, rule: BmeRule, is_bme_led) -> Exists:
+        """The SQL of organisations.selectors.status_among's transition period: a BME-led declaration
+        (the last of its day) that still counted on the earliest day whose transition period reaches
+        `on_date`, because it was not stale by then and no later declaration had taken over by then.
+        An organisation with one is BME-led on `on_date`, from that declaration or in transition."""
+        since = earliest_within(on_date, rule.transition_months)
+        counted = BoardDeclaration.objects.filter(organisation=OuterRef("organisation"), board_type__in=rule.boards)
+        took_over = counted.filter(
+            Q(effective_date__gt=OuterRef("effective_date"), effective_date__lte=since)
+            | Q(effective_date=OuterRef("effective_date"), declared_at__gt=OuterRef("declared_at"))
+            | Q(effective_date=OuterRef("effective_date"), declared_at=OuterRef("declared_at"), pk__gt=OuterRef("pk"))
+        )
+        return Exists(
+            BoardDeclaration.objects.filter(
+                is_bme_led,
+                organisation=OuterRef("pk"),
+                board_type__in=rule.boards,
+                effective_date__lte=on_date,
+                effective_date__gte=oldest_current_effective_date(since),
+            ).exclude(Exists(took_over))
         )
 
 

@@ -14,8 +14,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from .bme_led import last_current_date
+from .bme_definitions import current_definition
+from .bme_led import last_current_date, transition_until
 from .models import BoardDeclaration, Membership, MembershipRole, MembershipStatus, Organisation
+from .selectors import organisation_compact
+from .selectors.status import assess_declaration
 
 
 def _link(name: str, *args) -> str:
@@ -68,6 +71,17 @@ def membership_decided_notify(*, membership: Membership) -> int:
     return _send("membership_decided", context, [membership.user.email])
 
 
+def _transition(declaration: BoardDeclaration, stale_after) -> dict:
+    """When the organisation's Compact's rule has a transition period and this declaration is BME-led
+    under it, the day the BME-led status would end without a new declaration, and the rule's name."""
+    definition = current_definition(organisation_compact(declaration.organisation))
+    if definition is None or not definition.transition_months:
+        return {}
+    if not assess_declaration(declaration, definition.rule).is_bme_led:
+        return {}
+    return {"transition_until": transition_until(stale_after, definition.rule), "rule_label": definition.rule.label}
+
+
 def board_declaration_stale_reminder_send(*, declaration: BoardDeclaration) -> int:
     """Remind the organisation's members that its declaration is about to stop counting.
 
@@ -85,6 +99,7 @@ def board_declaration_stale_reminder_send(*, declaration: BoardDeclaration) -> i
         "organisation": declaration.organisation,
         "stale_after": stale_after,
         "stale_on": stale_after + timedelta(days=1),
+        **_transition(declaration, stale_after),
         "url": _link("organisations:declare-board", declaration.organisation.slug),
     }
     try:

@@ -142,6 +142,11 @@ SCHEMAS = {
             },
             "basis": {"type": "string", "description": "The clauses it rests on."},
             "serving_organisations_count": {"type": "boolean"},
+            "transition_months": {
+                "type": "integer",
+                "description": "Months an organisation stays BME-led after its declaration lapses or its board "
+                "changes (0: none).",
+            },
             "clauses": {"type": "object", "additionalProperties": {"type": ["string", "null"]}},
         },
     },

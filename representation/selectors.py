@@ -12,7 +12,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from organisations.models import BoardDeclaration, EthnicGroup, Organisation
 
 from .models import Appointment, Board, Representative
-from .rules import is_bme_representative
+from .rules import SeatRules, is_bme_representative, seat_compact_id
 
 
 def is_overloaded(seats: int) -> bool:
@@ -93,15 +93,25 @@ def pool_figures(*, on_date: date, compact=None) -> PoolFigures:
     """The pool on `on_date` over the boards in scope (all, or a Compact's plus unattached ones).
 
     Four queries: the boards, the current seats (with representative and organisation), the
-    representatives' communities and their organisations' board declarations; for a Compact, a fifth
-    counts its representatives' seats on every board.
+    representatives' communities and their organisations' board declarations; one per Compact whose
+    BME-led rule judges a seat; for a Compact, one more counts its representatives' seats on every board.
     """
     max_seats = settings.REPRESENTATION_MAX_SEATS
     # Sorted here, not by the database, so "by name" means the same on SQLite and PostgreSQL.
     boards = sorted(boards_in_scope(compact=compact), key=lambda b: (b.name.casefold(), b.name, b.pk))
     seats = current_appointments(on_date=on_date, boards=boards if compact is not None else None)
     people = {a.representative_id: a.representative for a in seats}
-    bme = {pk for pk, person in people.items() if is_bme_representative(person, on_date=on_date)}
+    # Each seat is judged under its own Compact's rule (representation.rules.seat_compact_id); a
+    # person counts once as a BME representative when any of their seats in scope says so.
+    rules = SeatRules(on_date)
+    bme_seats = {
+        a.pk
+        for a in seats
+        if is_bme_representative(
+            a.representative, on_date=on_date, definition=rules(seat_compact_id(a, compact=compact))
+        )
+    }
+    bme = {a.representative_id for a in seats if a.pk in bme_seats}
     per_person = Counter(a.representative_id for a in seats)
     if compact is not None and people:
         # Overload is about the person (§5.5): seats on boards outside the Compact (a regional forum,
@@ -123,7 +133,7 @@ def pool_figures(*, on_date: date, compact=None) -> PoolFigures:
             board=board,
             seats_held=len(by_board[board.pk]),
             people=len({a.representative_id for a in by_board[board.pk]}),
-            bme_representatives=len({a.representative_id for a in by_board[board.pk]} & bme),
+            bme_representatives=len({a.representative_id for a in by_board[board.pk] if a.pk in bme_seats}),
         )
         for board in boards
     ]

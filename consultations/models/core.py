@@ -124,13 +124,28 @@ class ConsultationSection(models.Model):
     title = models.CharField(max_length=300)
     text = models.TextField(blank=True)
     position = models.PositiveIntegerField(default=0)
+    # A document may print one number twice (Plymouth's draft has two paragraphs 4.7): the second then
+    # gets its own `ref` (4.7a), used only inside the portal, and every page shows `number`, as printed.
+    number = models.CharField(
+        "number as printed", max_length=20, blank=True, help_text="Only when it differs from the reference."
+    )
+    number_note = models.CharField(max_length=300, blank=True, help_text="Why two sections print one number.")
 
     class Meta:
         ordering = ["position", "pk"]
         constraints = [models.UniqueConstraint(fields=["consultation", "ref"], name="unique_consultation_section_ref")]
 
     def __str__(self):
-        return self.ref if self.title == self.ref else f"{self.ref} {self.title}"
+        return self.printed if not self.has_title else f"{self.printed} {self.title}"
+
+    @property
+    def printed(self) -> str:
+        """The number as the document prints it."""
+        return self.number or self.ref
+
+    @property
+    def has_title(self) -> bool:
+        return self.title not in (self.ref, self.printed)
 
     @property
     def label(self) -> str:

@@ -2,11 +2,13 @@
 and the comments by section are in .response."""
 
 from datetime import date
+from typing import TypeVar
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from organisations.models import Organisation, Signatory
+from organisations.bme_definitions import rule_for
+from organisations.models import Compact, Organisation, Signatory
 from organisations.roles import roles_for
 
 from ..models import (
@@ -43,9 +45,25 @@ def statuses_for(user) -> list[tuple[str, str]]:
     return LIST_STATUSES + ([DRAFTS] if manageable_owner_filter(user) is not None else [])
 
 
-def consultation_list(*, user, status: str = "all") -> QuerySet[Consultation]:
-    """Consultations for the list page: not drafts, or only drafts the person may manage."""
+# Keeps the queryset's own class (the list page goes on to call ConsultationQuerySet methods).
+_QS = TypeVar("_QS", bound=QuerySet)
+
+
+def in_compact(qs: _QS, compact: Compact) -> _QS:
+    """Consultations of `compact`: on one of its own Codes, or run by a body that signed it and works
+    in its areas (as the annual review counts them: a body that signed two Compacts is counted in
+    each only for the areas it works in)."""
+    signed = Signatory.objects.filter(compact=compact).values("organisation_id")
+    local = Organisation.objects.in_compact(compact).values("pk")
+    return qs.filter(Q(code__compact=compact) | (Q(owner__in=signed) & Q(owner__in=local)))
+
+
+def consultation_list(*, user, status: str = "all", compact=None) -> QuerySet[Consultation]:
+    """Consultations for the list page: not drafts, or only drafts the person may manage; with
+    `compact`, only that Compact's (`in_compact`)."""
     qs = Consultation.objects.select_related("owner").order_by("-opens", "title", "pk")
+    if compact is not None:
+        qs = in_compact(qs, compact)
     if status == Status.DRAFT:
         owners = manageable_owner_filter(user)
         return qs.filter(owners, status=Status.DRAFT) if owners is not None else qs.none()
@@ -118,15 +136,27 @@ def invitations_for(consultation: Consultation) -> list[Invitation]:
     )
 
 
+def consultation_compact(consultation: Consultation):
+    """The Compact a consultation belongs to (`in_compact`): its Code's, else the first by name that
+    its body signed and works in; None when neither."""
+    if consultation.code is not None:
+        return consultation.code.compact
+    signed = Signatory.objects.filter(organisation_id=consultation.owner_id).values("compact_id")
+    local = Organisation.objects.filter(pk=consultation.owner_id)
+    return Compact.objects.filter(pk__in=signed, areas__organisations__in=local).order_by("name", "pk").first()
+
+
 def organisations_to_invite(
     *, consultation: Consultation, on_date: date, bme_led: str = "", community=None, service_area=None
 ) -> QuerySet[Organisation]:
     """Listed voluntary and community organisations not yet invited, filtered by BME-led status on
-    `on_date` (an organisations.bme_led.Outcome value), a community served and a service area."""
+    `on_date` (an organisations.bme_led.Outcome value) under the rule of the consultation's Compact,
+    a community served and a service area."""
+    rule = rule_for(consultation_compact(consultation), on_date)
     qs = (
         Organisation.objects.listed()
         .voluntary()
-        .with_bme_led_status(on_date)
+        .with_bme_led_status(on_date, rule)
         .exclude(consultation_invitations__consultation=consultation)
         .order_by("name")
     )

@@ -87,7 +87,7 @@ class ResponseSummary:
 def heading(section: ConsultationSection | None) -> str:
     if section is None:
         return "General comments on the whole document"
-    return f"Paragraph {section.ref}" if section.title == section.ref else section.label
+    return section.label if section.has_title else f"Paragraph {section.printed}"
 
 
 def _skeleton(consultation: Consultation):

@@ -111,7 +111,14 @@ def load_consultation_file(path, *, opens: date | None = None, closes: date | No
         sections[str(row["ref"])] = _upsert(
             ConsultationSection,
             {"consultation": consultation, "ref": str(row["ref"])},
-            {"title": row.get("title") or str(row["ref"]), "text": row.get("text") or "", "position": position},
+            {
+                "title": row.get("title") or str(row["ref"]),
+                "text": row.get("text") or "",
+                "position": position,
+                # As the document prints it, where that differs from the portal's own reference.
+                "number": str(row.get("number") or ""),
+                "number_note": row.get("number_note") or "",
+            },
         )
 
     for slug in data.get("invitations", []):

@@ -101,7 +101,7 @@ def comments_csv(request, consultation):
         responses = list(comment.responses.all())
         return [
             comment.position,
-            ", ".join(link.section.ref for link in comment.section_links.all()) or "Whole document",
+            ", ".join(link.section.printed for link in comment.section_links.all()) or "Whole document",
             comment.received_on or NOT_RECORDED,
             comment.get_channel_display(),
             comment.published_author,

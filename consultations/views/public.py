@@ -12,7 +12,8 @@ from django.utils import timezone
 from common import ratelimit
 from common.csv_export import csv_response
 from common.forms import add_errors
-from organisations.models import Organisation
+from organisations.forms.public import resolve_compact
+from organisations.models import Compact, Organisation
 from organisations.roles import roles_for
 
 from .. import permissions, selectors, services
@@ -45,7 +46,8 @@ def _status(request, user) -> str:
 
 def consultation_list(request):
     status = _status(request, request.user)
-    consultations = selectors.consultation_list(user=request.user, status=status)
+    compact, compact_error = resolve_compact(request.GET.get("compact", ""))
+    consultations = selectors.consultation_list(user=request.user, status=status, compact=compact)
     page = Paginator(consultations, 20).get_page(request.GET.get("page"))
     return render(
         request,
@@ -55,6 +57,12 @@ def consultation_list(request):
             "consultations": page.object_list,
             "statuses": selectors.statuses_for(request.user),
             "status": status,
+            # The Compact filter (templates/includes/compact_filter.html), keeping the status chosen.
+            "compact": compact,
+            "compact_error": compact_error,
+            "compacts": Compact.objects.order_by("name"),
+            "action": request.path,
+            "keep": [("status", status)] if status != "all" else [],
             "today": timezone.localdate(),
             "can_create": permissions.can_create(request.user),
             "breadcrumbs": [("Consultations", None)],
@@ -64,7 +72,10 @@ def consultation_list(request):
 
 def consultation_list_csv(request):
     today = timezone.localdate()
-    consultations = selectors.consultation_list(user=request.user, status=_status(request, request.user))
+    compact, _ = resolve_compact(request.GET.get("compact", ""))
+    consultations = selectors.consultation_list(
+        user=request.user, status=_status(request, request.user), compact=compact
+    )
     return csv_response(
         "consultations.csv",
         CSV_HEADER,

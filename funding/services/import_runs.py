@@ -12,6 +12,7 @@ from django.utils import timezone
 from funding.import_models import MatchStatus
 from funding.models import Award, ImportRun, RecipientMatch
 from funding.tasks import run_import
+from organisations.bme_definitions import rule_between
 from organisations.selectors import bme_led_status
 
 MATCH_DECIDED = "This match has already been decided."
@@ -42,16 +43,19 @@ def recipient_match_decide(*, match: RecipientMatch, confirm: bool, user=None) -
         moved = 0
         if confirm:
             awards = list(
-                Award.objects.filter(recipient_org_id=match.recipient_org_id).exclude(recipient=match.candidate)
+                Award.objects.filter(recipient_org_id=match.recipient_org_id)
+                .exclude(recipient=match.candidate)
+                .select_related("funder")
             )
             for award in awards:
                 award.recipient = match.candidate
                 # The status on the award date is the matched organisation's, recorded now.
-                award.recipient_bme_led_outcome = bme_led_status(
-                    organisation=match.candidate, on_date=award.award_date
-                ).outcome
+                # Under the rule of the Compact the funder and the matched organisation share.
+                rule = rule_between(funder=award.funder, organisation=match.candidate, on_date=award.award_date)
+                status = bme_led_status(organisation=match.candidate, on_date=award.award_date, definition=rule)
+                award.recipient_bme_led_outcome, award.recipient_bme_rule = status.outcome, status.rule_label
                 award._change_reason = f"Recipient matched to {match.candidate.org_id}"
-                award.save(update_fields=["recipient", "recipient_bme_led_outcome"])
+                award.save(update_fields=["recipient", "recipient_bme_led_outcome", "recipient_bme_rule"])
             moved = len(awards)
             # Other candidates for the same recipient are answered by this decision.
             RecipientMatch.objects.filter(recipient_org_id=match.recipient_org_id, status=MatchStatus.PENDING).update(

@@ -37,6 +37,7 @@ from funding.threesixty.reader import (
     text,
     title_of,
 )
+from organisations.bme_definitions import RulesBetween
 from organisations.identifiers import is_valid_charity_number, is_valid_company_number, normalise_company_number
 from organisations.models import BoardDeclaration, Organisation
 from organisations.selectors import status_among
@@ -141,16 +142,24 @@ def _missing_columns(name, open_binary) -> list[Problem]:
     ]
 
 
-def _outcomes(organisation_ids: set[int]):
-    """BME-led outcome of recipients on any date, from one query of their declarations, by the same
-    rule as organisations.selectors.bme_led_status."""
+def _outcomes(pairs: set[tuple[int, int]]):
+    """The recipient's BME-led outcome on an award date, and the rule that judged it (its label), as
+    organisations.selectors.bme_led_status answers under the rule of the Compact the funder and the
+    recipient share (`rule_between`), from one query of declarations and four for the rules."""
     by_organisation = defaultdict(list)
-    declarations = BoardDeclaration.objects.filter(organisation_id__in=organisation_ids).order_by(
+    declarations = BoardDeclaration.objects.filter(organisation_id__in={r for _, r in pairs}).order_by(
         "-effective_date", "-declared_at", "-pk"
     )
     for declaration in declarations:
         by_organisation[declaration.organisation_id].append(declaration)
-    return lambda pk, on_date: status_among(by_organisation.get(pk, ()), on_date=on_date).outcome
+    rules = RulesBetween(funder_ids={f for f, _ in pairs}, organisation_ids={r for _, r in pairs})
+
+    def outcome(funder_pk: int, recipient_pk: int, on_date) -> tuple[str, str]:
+        rule = rules.rule(funder_pk, recipient_pk, on_date)
+        status = status_among(by_organisation.get(recipient_pk, ()), on_date=on_date, definition=rule)
+        return status.outcome, status.rule_label
+
+    return outcome
 
 
 def status_from_dates(planned_end, today) -> str:
@@ -187,7 +196,12 @@ class _Writer:
         if not usable:
             return
         self.parties.resolve(usable)
-        outcome = _outcomes({self.parties.recipient_of(g).pk for g in usable})
+        # A held award may point at the directory organisation an officer matched: judge that one.
+        pairs = {(self.parties.funder_of(g).pk, self.parties.recipient_of(g).pk) for g in usable}
+        pairs |= {
+            (held[g.identifier].funder_id, held[g.identifier].recipient_id) for g in usable if g.identifier in held
+        }
+        outcome = _outcomes(pairs)
         funders = {self.parties.funder_of(g).pk for g in usable}
         programmes = {
             (p.funder_id, p.title): p
@@ -218,6 +232,7 @@ class _Writer:
             self.result.totals[grant.currency] = self.result.totals.get(grant.currency, Decimal(0)) + grant.amount
             award = held.get(grant.identifier)
             if award is None:
+                judged, rule_label = outcome(funder.pk, recipient.pk, grant.award_date)
                 # Field values by attname rather than Award instances: cheaper by 100,000.
                 to_create.append(
                     {
@@ -225,7 +240,8 @@ class _Writer:
                         "funder_id": funder.pk,
                         "recipient_id": recipient.pk,
                         "status": status_from_dates(grant.planned_end, self.today),
-                        "recipient_bme_led_outcome": outcome(recipient.pk, grant.award_date),
+                        "recipient_bme_led_outcome": judged,
+                        "recipient_bme_rule": rule_label,
                         "source": AwardSource.IMPORTED,
                         "created_by_id": self.user.pk if self.user else None,
                         **values,
@@ -237,7 +253,9 @@ class _Writer:
                 if award.recipient_org_id != grant.recipient.identifier:
                     award.recipient = recipient
                 if award.recipient_org_id != grant.recipient.identifier or award.award_date != grant.award_date:
-                    award.recipient_bme_led_outcome = outcome(award.recipient_id, grant.award_date)
+                    award.recipient_bme_led_outcome, award.recipient_bme_rule = outcome(
+                        funder.pk, award.recipient_id, grant.award_date
+                    )
                 if award.status != AwardStatus.WITHDRAWN and award.source == AwardSource.IMPORTED:
                     award.status = status_from_dates(grant.planned_end, self.today)
                 for name, value in values.items():
@@ -246,7 +264,7 @@ class _Writer:
         if to_create:
             insert_with_history(Award, to_create, key="identifier", user=self.user)
         if to_update:
-            fields = [*COMPARED_FIELDS, "recipient", "recipient_bme_led_outcome", "status"]
+            fields = [*COMPARED_FIELDS, "recipient", "recipient_bme_led_outcome", "recipient_bme_rule", "status"]
             bulk_update_with_history(to_update, Award, fields, batch_size=500, default_user=self.user)
         self.result.created += len(to_create)
         self.result.updated += len(to_update)

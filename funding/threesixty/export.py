@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 
+from organisations.bme_definitions import RulesBetween
 from organisations.bme_led import Outcome
 from organisations.models import BoardDeclaration, Signatory
 from organisations.selectors import status_among
@@ -124,7 +125,8 @@ def grant(award, *, bme_led: bool = False, compacts: str = "", withdrawn: str | 
 
 def _context(awards: list):
     """BME-led status on each award date (the rule of organisations.selectors.bme_led_status, from one
-    query of declarations) and each funder's Compacts, for a list of awards."""
+    query of declarations, under the rule of the Compact the funder and recipient share) and each
+    funder's Compacts, for a list of awards."""
     declarations = defaultdict(list)
     for declaration in BoardDeclaration.objects.filter(organisation_id__in={a.recipient_id for a in awards}).order_by(
         "-effective_date", "-declared_at", "-pk"
@@ -135,15 +137,20 @@ def _context(awards: list):
         "organisation_id", "compact__name"
     ):
         compacts[funder_id].add(name)
-    return declarations, compacts
+    rules = RulesBetween(funder_ids={a.funder_id for a in awards}, organisation_ids={a.recipient_id for a in awards})
+    return declarations, compacts, rules
 
 
 def grants(awards: Iterable, *, withdrawn: str | None = None) -> list[dict]:
     awards = list(awards)
-    declarations, compacts = _context(awards)
+    declarations, compacts, rules = _context(awards)
     out = []
     for award in awards:
-        status = status_among(declarations.get(award.recipient_id, ()), on_date=award.award_date)
+        status = status_among(
+            declarations.get(award.recipient_id, ()),
+            on_date=award.award_date,
+            definition=rules.rule(award.funder_id, award.recipient_id, award.award_date),
+        )
         data = grant(
             award,
             bme_led=status.outcome == Outcome.BME_LED,

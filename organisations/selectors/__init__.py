@@ -2,7 +2,13 @@
 this date?" that funding, the directory, the API and the annual review all use (the directory, CSV
 and API filter on `Organisation.objects.with_bme_led_status`, the same rule in SQL)."""
 
-from .directory import directory_organisations, organisation_compact, organisation_for_profile, profile_status
+from .directory import (
+    directory_organisations,
+    mark_transition_periods,
+    organisation_compact,
+    organisation_for_profile,
+    profile_status,
+)
 from .people import membership_requests_to_decide, memberships_for_user, organisations_awaiting_verification
 from .reminders import REMINDER_DAYS, declarations_due_reminder
 from .review import bme_led_summary
@@ -20,6 +26,7 @@ __all__ = [
     "memberships_for_user",
     "membership_requests_to_decide",
     "organisation_compact",
+    "mark_transition_periods",
     "organisation_for_profile",
     "organisations_awaiting_verification",
     "profile_status",

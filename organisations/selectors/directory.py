@@ -1,11 +1,12 @@
 """The directory, its CSV, the open-data API and the profile page."""
 
+from collections import defaultdict
 from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from ..bme_definitions import rule_for
-from ..bme_led import BmeLedResult, BmeRule
+from ..bme_led import BmeLedResult, BmeRule, Outcome
 from ..models import BoardDeclaration, Compact, EthnicGroup, LocalAuthorityArea, Organisation, Sector, ServiceArea
 from .status import status_among
 
@@ -51,6 +52,21 @@ def directory_organisations(
         Prefetch("communities_served", queryset=EthnicGroup.objects.order_by("position")),
         Prefetch("areas", queryset=LocalAuthorityArea.objects.order_by("name")),
     )
+
+
+def mark_transition_periods(organisations, *, on_date: date, definition: BmeRule | None) -> None:
+    """Set `bme_led_transition_until` on each of `organisations` (a page of `directory_organisations`)
+    that is BME-led only through its Compact's transition period, so the page can say until when;
+    one query for the declarations of those shown as BME-led, none when the rule has no such period."""
+    if definition is None or not definition.transition_months:
+        return
+    bme_led = {o.pk: o for o in organisations if o.bme_led_outcome == Outcome.BME_LED}
+    declarations = defaultdict(list)
+    for declaration in BoardDeclaration.objects.filter(organisation_id__in=bme_led, effective_date__lte=on_date):
+        declarations[declaration.organisation_id].append(declaration)
+    for pk, organisation in bme_led.items():
+        result = status_among(declarations[pk], on_date=on_date, definition=definition)
+        organisation.bme_led_transition_until = result.transition_until
 
 
 def organisation_for_profile(*, slug: str) -> Organisation | None:

@@ -32,6 +32,7 @@ def definition_summary(definition) -> dict:
         "portal_reading": definition.is_portal_reading if definition else True,
         "basis": definition.basis if definition else "",
         "serving_organisations_count": rule.serving_organisations_count,
+        "transition_months": rule.transition_months,
         "clauses": dict(definition.clauses) if definition else {},
     }
 

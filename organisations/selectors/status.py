@@ -7,9 +7,12 @@ from ..bme_led import (
     BmeLedResult,
     BmeRule,
     assess_board,
+    default_rule,
+    in_transition,
     last_current_date,
     no_current_declaration,
     oldest_current_effective_date,
+    transition_until,
 )
 from ..models import BoardDeclaration, Organisation
 
@@ -40,9 +43,49 @@ def assess_declaration(declaration: BoardDeclaration, definition: BmeRule | None
     )
 
 
+def _winners(declarations, *, on_date: date, definition: BmeRule | None) -> list[BoardDeclaration]:
+    """Declarations effective on or before `on_date` of a board type the definition counts, oldest
+    first, one a day: of several on one day the one declared last (as in `current_declaration`)."""
+    boards = definition.boards if definition is not None else None
+    ordered = sorted(
+        (d for d in declarations if d.effective_date <= on_date and (boards is None or d.board_type in boards)),
+        key=lambda d: (d.effective_date, d.declared_at, d.pk),
+    )
+    return [
+        d for i, d in enumerate(ordered) if i + 1 == len(ordered) or ordered[i + 1].effective_date != d.effective_date
+    ]
+
+
+def _counted_until(winners: list[BoardDeclaration], i: int) -> date:
+    """The last day winners[i] counts: until it goes stale or the next declaration takes over."""
+    stale_after = last_current_date(winners[i].effective_date)
+    if i + 1 < len(winners):
+        return min(stale_after, winners[i + 1].effective_date - timedelta(days=1))
+    return stale_after
+
+
+def _with_transition(result: BmeLedResult, declarations, *, on_date: date, definition: BmeRule | None) -> BmeLedResult:
+    """`result`, or the organisation's last BME-led outcome while the rule's transition period runs."""
+    if definition is None or not definition.transition_months or result.is_bme_led:
+        return result
+    winners = _winners(declarations, on_date=on_date, definition=definition)
+    for i in range(len(winners) - 1, -1, -1):
+        last = assess_declaration(winners[i], definition)
+        if last.is_bme_led:
+            return in_transition(result, last, _counted_until(winners, i), on_date)
+    return result
+
+
 def status_among(declarations, *, on_date: date, definition: BmeRule | None = None) -> BmeLedResult:
     """The status on `on_date` from declarations already fetched, newest first (ordered as
-    current_declaration orders them): for callers that assess many organisations from one query."""
+    current_declaration orders them): for callers that assess many organisations from one query.
+    Under a rule with a transition period, the organisation's last BME-led outcome holds for that
+    period after its declaration lapses or a changed board no longer meets the rule."""
+    result = _current_among(declarations, on_date=on_date, definition=definition)
+    return _with_transition(result, declarations, on_date=on_date, definition=definition)
+
+
+def _current_among(declarations, *, on_date: date, definition: BmeRule | None = None) -> BmeLedResult:
     oldest = oldest_current_effective_date(on_date)
     boards = definition.boards if definition is not None else None
     declaration = next(
@@ -60,6 +103,10 @@ def status_among(declarations, *, on_date: date, definition: BmeRule | None = No
 
 def bme_led_status(*, organisation: Organisation, on_date: date, definition: BmeRule | None = None) -> BmeLedResult:
     """The organisation's status under `definition` (a Compact's rule; the portal default when None)."""
+    if definition is not None and definition.transition_months:
+        # The transition period looks back past the current declaration: one query for them all.
+        declarations = BoardDeclaration.objects.filter(organisation=organisation, effective_date__lte=on_date)
+        return status_among(declarations, on_date=on_date, definition=definition)
     declaration = current_declaration(organisation=organisation, on_date=on_date, definition=definition)
     if declaration is None:
         return no_current_declaration(definition=definition)
@@ -93,20 +140,18 @@ def status_history(
     """
     if declarations is None:
         declarations = BoardDeclaration.objects.filter(organisation=organisation)
-    ordered = sorted(
-        (d for d in declarations if d.effective_date <= on_date),
-        key=lambda d: (d.effective_date, d.declared_at, d.pk),
-    )
-    winners = [
-        d for i, d in enumerate(ordered) if i + 1 == len(ordered) or ordered[i + 1].effective_date != d.effective_date
-    ]
+    winners = _winners(declarations, on_date=on_date, definition=definition)
     periods = []
     for i, declaration in enumerate(winners):
         stale_after = last_current_date(declaration.effective_date)
         following = winners[i + 1].effective_date if i + 1 < len(winners) else None
-        end = stale_after if following is None else min(stale_after, following - timedelta(days=1))
         periods.append(
-            StatusPeriod(declaration.effective_date, end, assess_declaration(declaration, definition), declaration)
+            StatusPeriod(
+                declaration.effective_date,
+                _counted_until(winners, i),
+                assess_declaration(declaration, definition),
+                declaration,
+            )
         )
         gap_end = on_date if following is None else following - timedelta(days=1)
         if stale_after < gap_end:
@@ -116,4 +161,32 @@ def status_history(
                     gap_start, None if following is None else gap_end, no_current_declaration(definition=definition)
                 )
             )
+    if definition is not None and definition.transition_months:
+        periods = _split_transitions(periods, on_date=on_date)
     return periods[::-1]
+
+
+def _split_transitions(periods: list[StatusPeriod], *, on_date: date) -> list[StatusPeriod]:
+    """Periods (oldest first) with the transition period after each BME-led stretch cut out of the
+    periods that follow it, shown as BME-led (transition period until …)."""
+    split: list[StatusPeriod] = []
+    last: BmeLedResult | None = None
+    last_day: date | None = None
+    for period in periods:
+        if period.result.is_bme_led:
+            split.append(period)
+            last, last_day = period.result, period.end
+            continue
+        until = transition_until(last_day, last.rule or default_rule()) if last and last_day else None
+        if last is None or last_day is None or until is None or period.start > until:
+            split.append(period)
+            continue
+        held = in_transition(period.result, last, last_day, period.start)
+        if period.end is not None and period.end <= until:
+            split.append(StatusPeriod(period.start, period.end, held, period.declaration))
+        elif period.end is None and until >= on_date:
+            split.append(StatusPeriod(period.start, None, held, period.declaration))
+        else:
+            split.append(StatusPeriod(period.start, until, held, period.declaration))
+            split.append(StatusPeriod(until + timedelta(days=1), period.end, period.result, period.declaration))
+    return split

@@ -1,5 +1,7 @@
 from django import template
 
+from common.dates import long_date
+
 from ..bme_definitions import clause_for, compact_between
 from ..bme_led import OUTCOME_TAG_COLOURS, Outcome
 
@@ -7,10 +9,14 @@ register = template.Library()
 
 
 @register.inclusion_tag("includes/tag.html")
-def bme_led_tag(outcome: str):
-    """The GOV.UK tag for a BME-led outcome (an Outcome value or a BmeLedResult's outcome)."""
+def bme_led_tag(outcome: str, transition_until=None):
+    """The GOV.UK tag for a BME-led outcome (an Outcome value or a BmeLedResult's outcome); with
+    `transition_until` (a BmeLedResult's), "BME-led (transition period until 31 March 2026)"."""
     outcome = Outcome(outcome)
-    return {"label": outcome.label, "colour": OUTCOME_TAG_COLOURS[outcome]}
+    label = outcome.label
+    if transition_until:
+        label = f"{label} (transition period until {long_date(transition_until)})"
+    return {"label": label, "colour": OUTCOME_TAG_COLOURS[outcome]}
 
 
 @register.simple_tag

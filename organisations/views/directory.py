@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.csv_export import CHUNK, csv_response
+from common.dates import long_date
 
 from .. import selectors
 from ..bme_definitions import current_definition
@@ -38,13 +39,17 @@ def directory(request):
     page = Paginator(organisations if organisations is not None else [], PAGE_SIZE).get_page(request.GET.get("page"))
     compact = form.cleaned_data.get("compact") if organisations is not None else None
     chosen = form.compacts.get(compact or "")
+    definition = current_definition(chosen) if chosen else None
+    selectors.mark_transition_periods(
+        page.object_list, on_date=timezone.localdate(), definition=definition.rule if definition else None
+    )
     return render(
         request,
         "organisations/directory.html",
         {
             "form": form,
             "compact": chosen,
-            "definition": current_definition(chosen) if chosen else None,
+            "definition": definition,
             "page_obj": page,
             "public_sector": Sector.PUBLIC,
             "breadcrumbs": [("Home", reverse("home")), ("Organisations", None)],
@@ -73,6 +78,25 @@ CSV_HEADER = [
 ]
 
 
+def _status_label(organisation) -> str:
+    label = Outcome(organisation.bme_led_outcome).label
+    until = getattr(organisation, "bme_led_transition_until", None)
+    return f"{label} (transition period until {long_date(until)})" if until else label
+
+
+def _with_transition_periods(organisations, on_date, rule):
+    """The rows in chunks, each chunk marked with its transition periods (`mark_transition_periods`)."""
+    chunk = []
+    for organisation in organisations.iterator(chunk_size=CHUNK):
+        chunk.append(organisation)
+        if len(chunk) == CHUNK:
+            selectors.mark_transition_periods(chunk, on_date=on_date, definition=rule)
+            yield from chunk
+            chunk = []
+    selectors.mark_transition_periods(chunk, on_date=on_date, definition=rule)
+    yield from chunk
+
+
 def directory_csv(request):
     form = DirectoryFilterForm(request.GET)
     organisations = filtered_organisations(form)
@@ -80,6 +104,8 @@ def directory_csv(request):
         problems = "; ".join(error for errors in form.errors.values() for error in errors)
         return HttpResponse(f"The filters are not valid: {problems}", status=400, content_type="text/plain")
     today = timezone.localdate()
+    chosen = form.compacts.get(form.cleaned_data.get("compact") or "")
+    definition = current_definition(chosen) if chosen else None
     rows = (
         [
             o.name,
@@ -96,11 +122,11 @@ def directory_csv(request):
             o.refugee_focus,
             "; ".join(g.name for g in o.communities_served.all()),
             "; ".join(a.name for a in o.service_areas.all()),
-            "Not applicable" if o.sector == Sector.PUBLIC else Outcome(o.bme_led_outcome).label,
+            "Not applicable" if o.sector == Sector.PUBLIC else _status_label(o),
             o.bme_led_effective_date if o.sector != Sector.PUBLIC else None,
             request.build_absolute_uri(reverse("organisations:profile", args=[o.slug])),
         ]
-        for o in organisations.iterator(chunk_size=CHUNK)
+        for o in _with_transition_periods(organisations, today, definition.rule if definition else None)
     )
     return csv_response(f"organisations-{today.isoformat()}.csv", CSV_HEADER, rows)
 

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from .. import selectors, services
-from ..bme_led import default_threshold, format_percent
+from ..bme_definitions import current_definition
+from ..bme_led import default_rule, format_percent
 from ..forms import BoardDeclarationForm, OrganisationForm
 from ..permissions import can_declare_board, can_edit_organisation, can_verify_organisation, get_organisation_for_user
 
@@ -74,6 +75,9 @@ def declare_board(request, slug):
     if not can_declare_board(request.user, organisation):
         raise PermissionDenied
     today = timezone.localdate()
+    # The rule of the Compact the organisation works in (as its profile page uses), not the default.
+    definition = current_definition(selectors.organisation_compact(organisation))
+    rule = definition.rule if definition else None
     form = BoardDeclarationForm(request.POST or None, initial={"effective_date": today})
     if request.method == "POST" and form.is_valid():
         try:
@@ -81,17 +85,20 @@ def declare_board(request, slug):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            status = selectors.bme_led_status(organisation=organisation, on_date=today)
+            status = selectors.bme_led_status(organisation=organisation, on_date=today, definition=rule)
             messages.success(request, f"Board declared. Status today: {status.label}. {status.explanation}")
             return redirect("organisations:profile", organisation.slug)
+    shown = rule or default_rule()
     return render(
         request,
         "organisations/declare_board.html",
         {
             "form": form,
             "organisation": organisation,
-            "status": selectors.bme_led_status(organisation=organisation, on_date=today),
-            "threshold": format_percent(default_threshold()),
+            "status": selectors.bme_led_status(organisation=organisation, on_date=today, definition=rule),
+            "rule": shown,
+            "definition": definition,
+            "threshold": f"{'more than' if shown.strictly_more else 'at least'} {format_percent(shown.threshold)}",
             "breadcrumbs": _crumbs(organisation, "Declare board"),
         },
     )

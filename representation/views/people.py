@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from common.forms import add_errors
 from common.permissions import deny_unless
+from organisations.bme_definitions import rule_for
 
 from .. import permissions, selectors, services
 from ..forms import NewRepresentativeForm, RepresentativeForm
@@ -76,7 +77,9 @@ def representative_detail(request, pk):
             "seats": seats,
             "overloaded": selectors.is_overloaded(seats),
             "max_seats": settings.REPRESENTATION_MAX_SEATS,
-            "is_bme": is_bme_representative(representative, on_date=today),
+            "is_bme": is_bme_representative(
+                representative, on_date=today, definition=rule_for(representative.compact_id, today)
+            ),
             "can_manage": can_manage,
             "can_edit": permissions.can_edit_representative(request.user, representative),
             "breadcrumbs": _crumbs((representative.name, None))

@@ -171,3 +171,17 @@ def test_the_response_page_is_paged_not_a_dump(plymouth, client):
     assert "Showing 1 to 25 of" in page and 'aria-label="Pagination"' in page
     last = client.get(reverse("consultations:response", args=[plymouth.slug]) + "?page=99").content.decode()
     assert "General comments on the whole document" in last
+
+
+def test_the_second_paragraph_4_7_is_shown_as_the_draft_prints_it(plymouth, client):
+    # The source numbers two paragraphs 4.7; the portal keeps them apart as 4.7 and 4.7a inside only.
+    printed = [line.split("\t")[0][:4] for line in SEED.read_text(encoding="utf-8").splitlines()]
+    assert printed.count("4.7 ") == 2 and "4.7a" not in SEED.read_text(encoding="utf-8")
+    second = plymouth.sections.get(ref="4.7a")
+    assert (str(second), second.printed) == ("4.7", "4.7")
+    detail = client.get(reverse("consultations:detail", args=[plymouth.slug]), {"section": "4.7a"}).content.decode()
+    assert "Paragraph 4.7 " in detail and "This is the second of them" in detail
+    for path in ("consultations:detail", "consultations:response"):
+        page = client.get(reverse(path, args=[plymouth.slug])).content.decode()
+        shown = re.sub(r'(id|href|value)="[^"]*"', "", page)  # anchors and links may carry the key
+        assert "4.7a" not in shown, path

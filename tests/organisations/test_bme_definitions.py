@@ -4,12 +4,10 @@ in Python and SQL, and the eligibility checker, the API and the directory answer
 from fractions import Fraction
 
 import pytest
-import yaml
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from organisations.bme_definitions import NOT_YET_APPLIED, bme_definitions_load, current_definition
+from organisations.bme_definitions import bme_definitions_load, current_definition
 from organisations.bme_led import BmeRule, Outcome, Undisclosed, assess_board
 from organisations.models import BoardType, Organisation
 from tests import factories as f
@@ -58,24 +56,6 @@ def test_loading_twice_changes_nothing(compacts):
     bme_definitions_load()
     assert current_definition(northants).pk == first
     assert northants.bme_definitions.count() == 1
-
-
-def test_a_transition_period_is_refused_until_the_portal_applies_it(compacts, tmp_path):
-    data = {
-        "compact": "plymouth",
-        "code": "plymouth-bme",
-        "version": "2.0",
-        "name": "Plymouth Compact BME-led definition",
-        "reading": "code",
-        "threshold": "3/4",
-        "boards": ["management_committee"],
-        "undisclosed": "undetermined",
-        "transition_months": 6,
-        "clauses": {},
-    }
-    (tmp_path / "plymouth-bme-definition.yaml").write_text(yaml.safe_dump(data))
-    with pytest.raises(ValidationError, match=NOT_YET_APPLIED):
-        bme_definitions_load(folder=tmp_path)
 
 
 @pytest.mark.parametrize(

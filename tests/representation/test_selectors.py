@@ -102,15 +102,16 @@ def test_bme_representatives_are_counted_once_and_per_board(db):
     assert [b.name for b in figures.boards_without_bme_representative] == ["C Empty"]
 
 
-def test_pool_figures_take_four_queries_however_many_seats(db, django_assert_num_queries):
+def test_pool_figures_take_five_queries_however_many_seats(db, django_assert_num_queries):
     for _n in range(6):
         organisation = f.OrganisationFactory()
         f.BoardDeclarationFactory(organisation=organisation)
         AppointmentFactory(
             representative=RepresentativeFactory(organisation=organisation, communities=[group("asian-indian")])
         )
-    # boards; current appointments with board, representative and organisation; communities; declarations
-    with django_assert_num_queries(4):
+    # boards; current appointments with board, representative and organisation; communities; declarations;
+    # the BME-led definition of the boards' Compact
+    with django_assert_num_queries(5):
         pool_figures(on_date=ON)
 
 
