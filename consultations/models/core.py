@@ -151,6 +151,15 @@ class ConsultationSection(models.Model):
     def label(self) -> str:
         return str(self)
 
+    @property
+    def heading(self) -> str:
+        """How lists and links name the section: its title, else "Paragraph 4.7". Where the document
+        prints one number twice, which of the two it is, so that two links never read the same."""
+        text = self.label if self.has_title else f"Paragraph {self.printed}"
+        if self.number_note:
+            text += " (second)" if self.number and self.number != self.ref else " (first)"
+        return text
+
 
 class ConsultationEvent(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="events")

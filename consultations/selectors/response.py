@@ -87,7 +87,7 @@ class ResponseSummary:
 def heading(section: ConsultationSection | None) -> str:
     if section is None:
         return "General comments on the whole document"
-    return section.label if section.has_title else f"Paragraph {section.printed}"
+    return section.heading
 
 
 def _skeleton(consultation: Consultation):

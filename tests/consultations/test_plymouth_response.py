@@ -180,7 +180,11 @@ def test_the_second_paragraph_4_7_is_shown_as_the_draft_prints_it(plymouth, clie
     second = plymouth.sections.get(ref="4.7a")
     assert (str(second), second.printed) == ("4.7", "4.7")
     detail = client.get(reverse("consultations:detail", args=[plymouth.slug]), {"section": "4.7a"}).content.decode()
-    assert "Paragraph 4.7 " in detail and "This is the second of them" in detail
+    assert "Paragraph 4.7 (second)" in detail and "This is the second of them" in detail
+    # Two links to two paragraphs never read the same (WCAG 2.4.4): the contents name which 4.7.
+    contents = re.findall(r'href="\?section=[^"]*#comments"[^>]*>([^<]*)</a>', detail)
+    assert "Paragraph 4.7 (first)" in contents and "Paragraph 4.7 (second)" in contents
+    assert len(contents) == len(set(contents))
     for path in ("consultations:detail", "consultations:response"):
         page = client.get(reverse(path, args=[plymouth.slug])).content.decode()
         shown = re.sub(r'(id|href|value)="[^"]*"', "", page)  # anchors and links may carry the key
