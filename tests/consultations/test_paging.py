@@ -1,0 +1,92 @@
+"""A consultation's comments a page at a time (issue 17): what a reader sees on each page, a section's
+comments on their own, and the same queries whatever the number of comments."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from consultations import services
+
+from .factories import comment_from_group, make_consultation
+
+pytestmark = pytest.mark.django_db
+
+# Session-less visitor: the consultation; its sections and events; the lists: sections, counts
+# (comments, hidden ones, by section, general), the page's entries, its comments, their section
+# links, responses and themes.
+QUERIES_PER_CONSULTATION_PAGE = 13
+
+
+def _crowded(world, on_first: int, on_second: int, general: int):
+    consultation = make_consultation(world)
+    first, second = consultation.sections.all()
+    for n in range(on_first):
+        comment_from_group(world, consultation, text=f"First section, comment {n}", sections=[first])
+    for n in range(on_second):
+        comment_from_group(world, consultation, text=f"Second section, comment {n}", sections=[second])
+    for n in range(general):
+        services.comment_add_anonymous(consultation=consultation, text=f"On the whole document, comment {n}")
+    return consultation
+
+
+def _shown(page: str) -> list[str]:
+    return re.findall(r"(?:First section|Second section|On the whole document), comment \d+", page)
+
+
+def test_the_comments_come_a_page_at_a_time_in_document_order_with_links_between_pages(world, client_for):
+    consultation = _crowded(world, on_first=20, on_second=10, general=5)
+    client = client_for(None)
+    url = reverse("consultations:detail", args=[consultation.slug])
+
+    first = client.get(url).content.decode()
+    assert "Comments (35)" in first
+    assert "Showing 1 to 25 of 35." in first
+    assert _shown(first) == [f"First section, comment {n}" for n in range(20)] + [
+        f"Second section, comment {n}" for n in range(5)
+    ]
+    assert 'rel="next"' in first and 'href="?page=2"' in first and 'rel="prev"' not in first
+
+    second = client.get(url, {"page": 2}).content.decode()
+    assert "Showing 26 to 35 of 35." in second
+    assert _shown(second) == [f"Second section, comment {n}" for n in range(5, 10)] + [
+        f"On the whole document, comment {n}" for n in range(5)
+    ]
+    # Each heading says how many comments it has on every page, not just this one.
+    assert "(10 comments)" in second and "(5 comments)" in second
+    assert 'rel="prev"' in second and 'href="?page=1"' in second and 'rel="next"' not in second
+
+
+def test_a_section_s_comments_are_shown_on_their_own_and_counted_in_the_contents(world, client_for):
+    consultation = _crowded(world, on_first=3, on_second=2, general=1)
+    hidden = comment_from_group(world, consultation, text="Second section, comment 9", sections=[])
+    services.comment_hide(comment=hidden, user=world.users["officer"], reason="Offensive")
+    client = client_for(None)
+    url = reverse("consultations:detail", args=[consultation.slug])
+
+    page = client.get(url, {"section": "2"}).content.decode()
+    assert _shown(page) == ["Second section, comment 0", "Second section, comment 1"]
+    assert "Showing 1 to 2 of 2." in page
+    contents = page.split('aria-label="Comments by section"')[1].split("</nav>")[0]
+    assert '?section=2#comments" aria-current="true">' in contents
+    assert "(3)" in contents and "(2)" in contents and "(1)" in contents  # first, second, general
+
+    general = client.get(url, {"section": "general"}).content.decode()
+    assert _shown(general) == ["On the whole document, comment 0"]  # the hidden one is not listed
+
+
+@pytest.mark.parametrize("per_heading", [20, 60])
+def test_the_consultation_page_costs_the_same_queries_whatever_the_number_of_comments(
+    world, client_for, django_assert_num_queries, per_heading
+):
+    consultation = _crowded(world, on_first=per_heading, on_second=per_heading, general=per_heading)
+    client = client_for(None)
+    url = reverse("consultations:detail", args=[consultation.slug])
+    with django_assert_num_queries(QUERIES_PER_CONSULTATION_PAGE):
+        assert client.get(url).status_code == 200
+    # A page that reaches from the sections into the general comments reads those with one query more.
+    boundary = 2 * per_heading // 25 + 1  # the page where the second section ends
+    with django_assert_num_queries(QUERIES_PER_CONSULTATION_PAGE + 1):
+        assert "On the whole document" in client.get(url, {"page": boundary}).content.decode()
+    with django_assert_num_queries(QUERIES_PER_CONSULTATION_PAGE):
+        assert client.get(url, {"section": "2", "page": 1}).status_code == 200
