@@ -27,6 +27,7 @@ from .steering import (
     OverviewRow,
     compliance_matrix,
     period_overview,
+    period_overview_page,
     rating_counts,
     undertaking_ratings,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "OverviewRow",
     "compliance_matrix",
     "period_overview",
+    "period_overview_page",
     "rating_counts",
     "undertaking_ratings",
     "compliance_summary",

@@ -3,6 +3,7 @@ score, the matrix of ratings, and how every body rated one undertaking."""
 
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 
 from organisations.models import Organisation
@@ -47,6 +48,65 @@ def period_overview(*, period: ReportingPeriod) -> list[OverviewRow]:
             )
     rows += [OverviewRow(r.organisation, r.code, r) for r in returns.values()]
     return sorted(rows, key=lambda row: (row.organisation.sector, row.organisation.name, row.code.short_title))
+
+
+@dataclass(frozen=True)
+class OverviewPage:
+    page_obj: Page  # of light rows; `rows` are the page's rows in full
+    rows: list[OverviewRow]
+    statuses: dict[str, int]  # every row's return status ("not_started" without one), counted
+
+
+def period_overview_page(*, period: ReportingPeriod, page, per_page: int) -> OverviewPage:
+    """One page of period_overview and the statuses of every row. A metro Compact has 1,500
+    signatories: every row is read as a light tuple to sort, count and page, and only the page's
+    organisations and returns (with their counts of ratings) are read in full (five queries)."""
+    codes = {code.pk: code for code in Code.objects.adopted().filter(compact_id=period.compact_id)}
+    returns = {
+        (organisation_id, code_id): (pk, status)
+        for pk, organisation_id, code_id, status in ComplianceReturn.objects.filter(period=period).values_list(
+            "pk", "organisation_id", "code_id", "status"
+        )
+    }
+    named = {}  # organisation id → (sector, name) of every body with a row
+    for organisation_id, sector, name in signatories_during(period=period).values_list(
+        "organisation_id", "organisation__sector", "organisation__name"
+    ):
+        named[organisation_id] = (sector, name)
+    light = []  # (sector, name, code title, organisation id, code id, return id or None, status)
+    for organisation_id, (sector, name) in named.items():
+        for code in codes.values():
+            pk, status = returns.pop((organisation_id, code.pk), (None, "not_started"))
+            light.append((sector, name, code.short_title, organisation_id, code.pk, pk, status))
+    if returns:  # returns made for the period by bodies that were not signatories (or other Codes)
+        for r in ComplianceReturn.objects.filter(pk__in=[pk for pk, _ in returns.values()]).values_list(
+            "pk",
+            "organisation_id",
+            "organisation__sector",
+            "organisation__name",
+            "code__short_title",
+            "code_id",
+            "status",
+        ):
+            light.append((r[2], r[3], r[4], r[1], r[5], r[0], r[6]))
+    light.sort(key=lambda row: row[:3])
+    statuses: dict[str, int] = {}
+    for row in light:
+        statuses[row[6]] = statuses.get(row[6], 0) + 1
+    page_obj = Paginator(light, per_page).get_page(page)
+    wanted = page_obj.object_list
+    organisations = Organisation.objects.in_bulk({row[3] for row in wanted})
+    full = (
+        ComplianceReturn.objects.filter(pk__in=[row[5] for row in wanted if row[5]])
+        .select_related("organisation", "code")
+        .with_counts()
+    )
+    by_pk = {r.pk: r for r in full}
+    rows = [
+        OverviewRow(organisations[row[3]], by_pk[row[5]].code if row[5] else codes[row[4]], by_pk.get(row[5]))
+        for row in wanted
+    ]
+    return OverviewPage(page_obj=page_obj, rows=rows, statuses=statuses)
 
 
 @dataclass(frozen=True)

@@ -40,22 +40,21 @@ def _crumbs(period, *tail):
 @login_required
 def period_overview(request, pk):
     period = _period_for_user(request, pk)
-    rows = selectors.period_overview(period=period)
-    statuses = [row.compliance_return.status if row.compliance_return else "not_started" for row in rows]
-    page = Paginator(rows, OVERVIEW_PER_PAGE).get_page(request.GET.get("page"))
+    overview = selectors.period_overview_page(period=period, page=request.GET.get("page"), per_page=OVERVIEW_PER_PAGE)
+    statuses = overview.statuses
     return render(
         request,
         "undertakings/period_overview.html",
         {
             "period": period,
-            "rows": page.object_list,
-            "page_obj": page,
+            "rows": overview.rows,
+            "page_obj": overview.page_obj,
             "codes": Code.objects.adopted().filter(compact_id=period.compact_id),
             "figures": [
-                (statuses.count(ReturnStatus.SUBMITTED), "waiting for review"),
-                (statuses.count(ReturnStatus.REVIEWED), "reviewed"),
-                (statuses.count(ReturnStatus.RETURNED), "returned for changes"),
-                (statuses.count(ReturnStatus.DRAFT) + statuses.count("not_started"), "not yet submitted"),
+                (statuses.get(ReturnStatus.SUBMITTED, 0), "waiting for review"),
+                (statuses.get(ReturnStatus.REVIEWED, 0), "reviewed"),
+                (statuses.get(ReturnStatus.RETURNED, 0), "returned for changes"),
+                (statuses.get(ReturnStatus.DRAFT, 0) + statuses.get("not_started", 0), "not yet submitted"),
             ],
             "can_manage": can_manage_periods(request.user, period.compact),
             "overdue_actions": list(selectors.overdue_actions(period=period)),
