@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -30,14 +31,28 @@ def _as_listed(comments):
     return comments
 
 
+# A consultation can have thousands of comments: officers moderate them a page at a time.
+MODERATION_PER_PAGE = 25
+
+
+def moderation_url(consultation, comment: Comment) -> str:
+    """Back to the page of the moderation list that shows the comment, at the comment."""
+    page = selectors.moderation_page_of(comment, MODERATION_PER_PAGE)
+    return reverse("consultations:comments", args=[consultation.slug]) + f"?page={page}#comment-{comment.pk}"
+
+
 @requiring(permissions.can_manage)
 def comments(request, consultation):
+    page = Paginator(selectors.comments_for_moderation(consultation), MODERATION_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "consultations/moderation.html",
         {
             "consultation": consultation,
-            "comments": _as_listed(selectors.all_comments(consultation)),
+            "comments": _as_listed(list(page.object_list)),
+            "page_obj": page,
             "actions": permissions.allowed_actions(request.user, consultation),
             "breadcrumbs": crumbs(consultation, ("Comments", None)),
         },
@@ -140,7 +155,7 @@ def hide(request, consultation, pk):
             add_errors(form, exc)
         else:
             messages.success(request, "The comment is hidden. It is kept and can be shown again.")
-            return redirect("consultations:comments", slug=consultation.slug)
+            return redirect(moderation_url(consultation, comment))
     return render(
         request,
         "consultations/hide.html",
@@ -167,7 +182,7 @@ def unhide(request, consultation, pk):
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, "The comment is shown again.")
-        return redirect("consultations:comments", slug=consultation.slug)
+        return redirect(moderation_url(consultation, comment))
     return render(
         request,
         "confirm.html",
@@ -176,7 +191,7 @@ def unhide(request, consultation, pk):
             "question": "Show this comment again?",
             "explanation": comment.text,
             "button_label": "Show the comment",
-            "cancel_url": reverse("consultations:comments", args=[consultation.slug]),
+            "cancel_url": moderation_url(consultation, comment),
             "breadcrumbs": crumbs(consultation, ("Show a comment", None)),
         },
     )

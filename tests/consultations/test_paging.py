@@ -90,3 +90,42 @@ def test_the_consultation_page_costs_the_same_queries_whatever_the_number_of_com
         assert "On the whole document" in client.get(url, {"page": boundary}).content.decode()
     with django_assert_num_queries(QUERIES_PER_CONSULTATION_PAGE):
         assert client.get(url, {"section": "2", "page": 1}).status_code == 200
+
+
+def test_officers_moderate_the_comments_a_page_at_a_time_numbered_across_pages(world, client_for):
+    from consultations.views.moderation import MODERATION_PER_PAGE
+
+    consultation = _crowded(world, on_first=MODERATION_PER_PAGE + 3, on_second=0, general=0)
+    client = client_for(world.users["officer"])
+    url = reverse("consultations:comments", args=[consultation.slug])
+    first = client.get(url).content.decode()
+    total = MODERATION_PER_PAGE + 3
+    assert f"Showing 1 to {MODERATION_PER_PAGE} of {total} comments" in first
+    assert f">Comment {MODERATION_PER_PAGE}</h2>" in first and f">Comment {MODERATION_PER_PAGE + 1}<" not in first
+    assert 'rel="next"' in first and 'href="?page=2"' in first
+    second = client.get(url, {"page": 2}).content.decode()
+    assert f"Showing {MODERATION_PER_PAGE + 1} to {total} of {total} comments" in second
+    assert f">Comment {total}</h2>" in second and "First section, comment 27" in second
+    assert 'rel="prev"' in second
+
+    # Hiding a comment on the second page comes back to that page, at the comment.
+    last = consultation.comments.order_by("-position").first()
+    response = client.post(
+        reverse("consultations:comment-hide", args=[consultation.slug, last.pk]), {"reason": "Offensive"}
+    )
+    assert response.url == f"{url}?page=2#comment-{last.pk}"
+    assert f">Comment {total} (hidden)</h2>" in client.get(response.url).content.decode()
+
+
+@pytest.mark.parametrize("comments", [30, 90])
+def test_the_moderation_page_costs_the_same_queries_whatever_the_number_of_comments(
+    world, client_for, django_assert_num_queries, comments
+):
+    consultation = _crowded(world, on_first=comments // 3, on_second=comments // 3, general=comments // 3)
+    client = client_for(world.users["officer"])
+    url = reverse("consultations:comments", args=[consultation.slug])
+    client.get(url)
+    # session, user, the consultation, roles (2); count, the page's comments (organisation, who hid
+    # or recorded them), their section links, responses and themes
+    with django_assert_num_queries(10):
+        assert client.get(url, {"page": 2}).status_code == 200
