@@ -15,6 +15,10 @@ from .steering import COUNTED_STATUSES
 
 # The cell's colour is its worst rating: one "not met" is what a chair needs to see first.
 WORST_FIRST = [Rating.NOT_MET, Rating.PARTLY_MET, Rating.NOT_ASSESSED, Rating.MET, Rating.NOT_APPLICABLE]
+# Read once: the enum builds its list of values afresh on every access, and a metro matrix asks
+# for it for every cell (1,500 signatories).
+RATINGS = tuple(Rating.values)
+LABELS = dict(Rating.choices)
 
 
 @dataclass(frozen=True)
@@ -40,8 +44,7 @@ class SectionCell:
     @property
     def summary(self) -> str:
         """ "4 met, 1 partly met, 1 not met": only the ratings given, in the Code's order."""
-        labels = dict(Rating.choices)
-        return ", ".join(f"{n} {labels[rating].lower()}" for rating, n in self.counts.items() if n)
+        return ", ".join(f"{n} {LABELS[rating].lower()}" for rating, n in self.counts.items() if n)
 
 
 @dataclass(frozen=True)
@@ -78,27 +81,29 @@ def section_matrix(*, period: ReportingPeriod, code: Code) -> SectionMatrix:
         r.organisation_id: r
         for r in ComplianceReturn.objects.filter(period=period, code=code).select_related("organisation").with_counts()
     }
-    counted_ids = [r.pk for r in returns.values() if r.status in COUNTED_STATUSES]
+    counted_ids = {r.pk for r in returns.values() if r.status in COUNTED_STATUSES}
     tally: dict[tuple[int, int], dict[str, int]] = {}
     for return_id, section_id, rating in ComplianceEntry.objects.filter(compliance_return__in=counted_ids).values_list(
         "compliance_return_id", "undertaking__section_id", "rating"
     ):
-        counts = tally.setdefault((return_id, section_id), {rating: 0 for rating in Rating.values})
+        counts = tally.setdefault((return_id, section_id), dict.fromkeys(RATINGS, 0))
         counts[rating] += 1
 
     def row(name, sector, compliance_return):
         counted = compliance_return is not None and compliance_return.pk in counted_ids
         cells = (
-            [SectionCell(s, tally.get((compliance_return.pk, s.pk), {r: 0 for r in Rating.values})) for s in sections]
+            [SectionCell(s, tally.get((compliance_return.pk, s.pk)) or dict.fromkeys(RATINGS, 0)) for s in sections]
             if counted
             else []
         )
         return BodyRow(name, sector, compliance_return, cells)
 
     rows = []
-    for signature in signatories_during(period=period):
-        organisation = signature.organisation
-        rows.append(row(organisation.name, organisation.sector, returns.pop(organisation.pk, None)))
+    # Names and sectors only: a metro Compact has 1,500 signatories, most without a counted return.
+    for organisation_id, name, sector in signatories_during(period=period).values_list(
+        "organisation_id", "organisation__name", "organisation__sector"
+    ):
+        rows.append(row(name, sector, returns.pop(organisation_id, None)))
     # A return from a body that is no longer a signatory still shows.
     rows += [row(r.organisation.name, r.organisation.sector, r) for r in returns.values()]
     rows.sort(key=lambda r: (r.organisation_sector, r.organisation_name))
