@@ -199,11 +199,12 @@ def unhide(request, consultation, pk):
 
 @requiring(permissions.can_respond)
 def respond(request, consultation):
-    """Choose one or more comments still waiting and give them one response."""
+    """Choose one or more comments still waiting (listed a page at a time) and give them one response."""
     waiting = (
         consultation.comments.visible().pending().order_by("position", "pk").prefetch_related("section_links__section")
     )
-    form = RespondForm(request.POST or None, comments=waiting)
+    page = Paginator(waiting, MODERATION_PER_PAGE).get_page(request.GET.get("page"))
+    form = RespondForm(request.POST or None, comments=waiting, shown=page.object_list)
     if request.method == "POST" and form.is_valid():
         try:
             services.response_create(consultation=consultation, user=request.user, **form.cleaned_data)
@@ -212,14 +213,15 @@ def respond(request, consultation):
         else:
             count = len(form.cleaned_data["comments"])
             messages.success(request, f"Response saved for {count} comment{'s' if count != 1 else ''}.")
-            return redirect("consultations:respond", slug=consultation.slug)
+            return redirect(request.get_full_path())
     return render(
         request,
         "consultations/respond.html",
         {
             "consultation": consultation,
             "form": form,
-            "waiting": waiting.exists(),
+            "page_obj": page,
+            "waiting": page.paginator.count > 0,
             "actions": permissions.allowed_actions(request.user, consultation),
             "breadcrumbs": crumbs(consultation, ("Respond to comments", None)),
         },

@@ -129,3 +129,28 @@ def test_the_moderation_page_costs_the_same_queries_whatever_the_number_of_comme
     # or recorded them), their section links, responses and themes
     with django_assert_num_queries(10):
         assert client.get(url, {"page": 2}).status_code == 200
+
+
+def test_the_comments_waiting_for_a_response_are_listed_a_page_at_a_time(world, client_for):
+    from consultations.models import Consultation, Disposition, Response, Status
+    from consultations.views.moderation import MODERATION_PER_PAGE
+
+    consultation = _crowded(world, on_first=MODERATION_PER_PAGE + 2, on_second=0, general=0)
+    Consultation.objects.filter(pk=consultation.pk).update(status=Status.CLOSED)
+    client = client_for(world.users["officer"])
+    url = reverse("consultations:respond", args=[consultation.slug])
+    total = MODERATION_PER_PAGE + 2
+    first = client.get(url).content.decode()
+    assert f"{total} comments are waiting: showing 1 to {MODERATION_PER_PAGE}." in first
+    assert first.count('name="comments"') == MODERATION_PER_PAGE and 'rel="next"' in first
+    second = client.get(url, {"page": 2}).content.decode()
+    assert second.count('name="comments"') == 2 and f"First section, comment {total - 1}" in second
+
+    # A comment listed on the second page is answered from there, and the officer stays on that page.
+    last = consultation.comments.order_by("-position").first()
+    response = client.post(
+        f"{url}?page=2", {"comments": [last.pk], "disposition": Disposition.NOTED, "text": "Thank you, noted."}
+    )
+    assert response.url == f"{url}?page=2"
+    assert list(Response.objects.get().comments.all()) == [last]
+    assert client.get(response.url).content.decode().count('name="comments"') == 1
