@@ -184,14 +184,17 @@ class _Entries:
 
     def __getitem__(self, cut: slice) -> list[tuple[int | None, int]]:
         start, stop = cut.start or 0, cut.stop if cut.stop is not None else self.count()
-        reached, first, skip = [], 0, None
+        reached: list[int | None] = []
+        first, skip = 0, 0  # skip: entries of the first heading reached that come before the page
         for key in self.keys:
             if first + self.counts[key] > start and first < stop:
+                if not reached:
+                    skip = start - first
                 reached.append(key)
-                skip = start - first if skip is None else skip
             first += self.counts[key]
         sections = [k for k in reached if k is not None]
-        wanted, rows = stop - start, []
+        wanted = stop - start
+        rows: list[tuple[int | None, int]] = []
         if sections:
             rows = list(
                 self.listing.links.filter(section_id__in=sections)
@@ -236,7 +239,7 @@ def comment_entries(
     listing = everything if matching is None else _Listing(consultation, sections, matching)
     totals = under if matching is None else listing.counts()
     entries = _Entries(listing, keys if chosen_key is False else [chosen_key], totals)
-    page_obj = Paginator(entries, per_page or max(1, entries.count())).get_page(page)
+    page_obj: Page = Paginator(entries, per_page or max(1, entries.count())).get_page(page)  # type: ignore[arg-type]
     full = _comments_in_full([pk for _, pk in page_obj.object_list], by_pk)
     groups: list[Group] = []
     for key, pk in page_obj.object_list:
