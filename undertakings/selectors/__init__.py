@@ -29,7 +29,9 @@ from .steering import (
     period_overview,
     period_overview_page,
     rating_counts,
+    rating_counts_of,
     undertaking_ratings,
+    undertaking_ratings_query,
 )
 from .summary import compliance_summary
 
@@ -58,7 +60,9 @@ __all__ = [
     "period_overview",
     "period_overview_page",
     "rating_counts",
+    "rating_counts_of",
     "undertaking_ratings",
+    "undertaking_ratings_query",
     "compliance_summary",
     "BodyRow",
     "SectionCell",

@@ -4,7 +4,7 @@ score, the matrix of ratings, and how every body rated one undertaking."""
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 
 from organisations.models import Organisation
 
@@ -141,7 +141,12 @@ def compliance_matrix(*, period: ReportingPeriod, code: Code) -> Matrix:
 
 def undertaking_ratings(*, undertaking: Undertaking, period: ReportingPeriod) -> list[ComplianceEntry]:
     """How every counted return of the period rated one undertaking, and why (three queries)."""
-    return list(
+    return list(undertaking_ratings_query(undertaking=undertaking, period=period))
+
+
+def undertaking_ratings_query(*, undertaking: Undertaking, period: ReportingPeriod):
+    """undertaking_ratings unevaluated, so the page can read one page of it (and count the rest)."""
+    return (
         ComplianceEntry.objects.filter(
             undertaking=undertaking, compliance_return__period=period, compliance_return__status__in=COUNTED_STATUSES
         )
@@ -150,8 +155,16 @@ def undertaking_ratings(*, undertaking: Undertaking, period: ReportingPeriod) ->
             Prefetch("files", queryset=EvidenceFile.objects.order_by("uploaded_at")),
             Prefetch("actions", queryset=Action.objects.order_by("done", "due_on")),
         )
-        .order_by("compliance_return__organisation__sector", "compliance_return__organisation__name")
+        .order_by("compliance_return__organisation__sector", "compliance_return__organisation__name", "pk")
     )
+
+
+def rating_counts_of(entries) -> dict[str, int]:
+    """rating_counts counted by the database: every entry of the query, not only a page of it."""
+    counts = dict.fromkeys(Rating.values, 0)
+    for rating, n in entries.order_by().values("rating").annotate(n=Count("pk")).values_list("rating", "n"):
+        counts[rating] += n
+    return counts
 
 
 def rating_counts(entries) -> dict[str, int]:

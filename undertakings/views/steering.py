@@ -18,6 +18,8 @@ from ..permissions import can_manage_periods, can_view_period
 # A metro Compact has 1,500 signatories: the overview shows them a page at a time (the figures
 # above the table, and the CSV, still cover every one).
 OVERVIEW_PER_PAGE = 50
+# One undertaking's ratings list a row per counted return (150 a metro period): 50 a page.
+RATINGS_PER_PAGE = 50
 # The matrix has a column per body: 20 columns a page still read across; the CSV has them all.
 MATRIX_BODIES_PER_PAGE = 20
 
@@ -197,15 +199,21 @@ def _undertaking(request, pk, undertaking_pk):
 
 @login_required
 def undertaking_detail(request, pk, undertaking_pk):
-    period, undertaking, entries = _undertaking(request, pk, undertaking_pk)
-    counts = selectors.rating_counts(entries)
+    period = _period_for_user(request, pk)
+    undertaking = get_object_or_404(
+        Undertaking.objects.select_related("code", "section"), pk=undertaking_pk, code__compact_id=period.compact_id
+    )
+    entries = selectors.undertaking_ratings_query(undertaking=undertaking, period=period)
+    counts = selectors.rating_counts_of(entries)  # every body's rating, not only this page's
+    page = Paginator(entries, RATINGS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "undertakings/undertaking_detail.html",
         {
             "period": period,
             "undertaking": undertaking,
-            "entries": entries,
+            "entries": page.object_list,
+            "page_obj": page,
             "counts": [(value, label, counts[value]) for value, label in Rating.choices],
             "breadcrumbs": _crumbs(
                 period,
