@@ -128,9 +128,11 @@ def matrix(request, pk, code_pk):
     """Bodies × sections: the at-a-glance summary, with every signatory and its return's state."""
     period = _period_for_user(request, pk)
     code = get_object_or_404(Code, pk=code_pk, compact_id=period.compact_id)
-    matrix = selectors.section_matrix(period=period, code=code)
     # Every signatory is listed, a page of them at a time; the counts above cover them all.
-    page = Paginator(matrix.rows, MATRIX_BODIES_PER_PAGE * 2).get_page(request.GET.get("page"))
+    matrix = selectors.section_matrix(
+        period=period, code=code, page=request.GET.get("page"), per_page=MATRIX_BODIES_PER_PAGE * 2
+    )
+    page = matrix.page_obj
     return render(
         request,
         "undertakings/matrix.html",
