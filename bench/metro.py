@@ -7,10 +7,11 @@
 
 Runs in this process through Django's test client (no server, no network), signed in as a bench
 site administrator it creates (metro-bench@example.org, no usable password). For each page: the p50
-and p95 of N requests after one warm-up, its admin changelist's p95 and the ratio, and the HTML
-size. For each CSV download: time to the first byte, total time, size, and the peak of Python
-allocations (tracemalloc, in a second pass) while streaming (each chunk dropped once read, as a
-server does) and while buffering (every chunk kept: what building the whole body in memory cost).
+and p95 of N requests after one warm-up, its admin changelist's p95 (requested in turns with the
+page, so both see the same load) and the ratio, the HTML size and the queries of one request.
+For each CSV download: time to the first byte, total time, size, and the peak of Python allocations
+(tracemalloc, in a second pass) while streaming (each chunk dropped once read, as a server does)
+and while buffering (every chunk kept: what building the whole body in memory cost).
 Not a test: timings depend on the machine. Refuses SQLite and the shared `test` database.
 """
 
@@ -84,26 +85,43 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def time_page(client: Client, url: str, requests: int) -> tuple[list[float], int]:
-    response = client.get(url)  # warm-up: templates compiled, connection open
-    assert response.status_code == 200, (url, response.status_code)
-    size = len(response.content)
-    times = []
-    for _ in range(requests):
-        started = time.perf_counter()
+def warm_up(client: Client, url: str) -> tuple[int, int]:
+    """One request (templates compiled, connection open): the HTML size and the queries it made."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, url
-    return times, size
+    assert response.status_code == 200, (url, response.status_code)
+    return len(response.content), len(queries)
+
+
+def time_pair(client: Client, url: str, admin_url: str, requests: int) -> tuple[list[float], list[float]]:
+    """Times (ms) of `requests` requests of the page and of its admin changelist, taken in turns so
+    that both see the same load on a shared machine."""
+    times: dict[str, list[float]] = {url: [], admin_url: []}
+    for _ in range(requests):
+        for address in (url, admin_url):
+            started = time.perf_counter()
+            response = client.get(address)
+            times[address].append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, address
+    return times[url], times[admin_url]
 
 
 def pages():
     from consultations.models import Consultation
-    from undertakings.models import ReportingPeriod
+    from undertakings.models import Code, ReportingPeriod
 
     crowded = Consultation.objects.get(slug="metro-consultation-0")
+    closed = Consultation.objects.filter(slug__startswith="metro-", status="closed").order_by("pk").first()
     period = ReportingPeriod.objects.get(compact__slug="metro-north", label="2025-26")
+    code = Code.objects.filter(compact_id=period.compact_id).order_by("pk").first()
+    undertaking = code.undertakings.filter(assessable=True).order_by("pk").first()
     comments_admin = reverse("admin:consultations_comment_changelist") + f"?consultation__id__exact={crowded.pk}"
+    closed_admin = reverse("admin:consultations_comment_changelist") + f"?consultation__id__exact={closed.pk}"
+    returns_admin = reverse("admin:undertakings_compliancereturn_changelist")
+    entries_admin = reverse("admin:undertakings_complianceentry_changelist")
+    complaints_admin = reverse("admin:complaints_complaint_changelist")
     return [
         (
             f"consultation page ({crowded.comments.count()} comments)",
@@ -118,20 +136,62 @@ def pages():
             reverse("organisations:directory"),
             reverse("admin:organisations_organisation_changelist"),
         ),
-        (
-            "complaints of the Compacts",
-            reverse("complaints:compact-list"),
-            reverse("admin:complaints_complaint_changelist"),
-        ),
+        ("complaints of the Compacts", reverse("complaints:compact-list"), complaints_admin),
         (
             "period overview (1,500 signatories)",
             reverse("undertakings:period-overview", args=[period.pk]),
-            reverse("admin:undertakings_compliancereturn_changelist"),
+            returns_admin,
+        ),
+        ("compliance returns", reverse("undertakings:return-list"), returns_admin),
+        # The steering group's and officers' lists that grow with the data.
+        ("steering: matrix by section", reverse("undertakings:matrix", args=[period.pk, code.pk]), returns_admin),
+        (
+            "steering: every undertaking (full grid)",
+            reverse("undertakings:matrix-full", args=[period.pk, code.pk]),
+            entries_admin,
         ),
         (
-            "compliance returns",
-            reverse("undertakings:return-list"),
-            reverse("admin:undertakings_compliancereturn_changelist"),
+            "steering: one undertaking, every body",
+            reverse("undertakings:undertaking-detail", args=[period.pk, undertaking.pk]),
+            entries_admin,
+        ),
+        (
+            f"steering: moderate comments ({crowded.comments.count()})",
+            reverse("consultations:comments", args=[crowded.slug]),
+            comments_admin,
+        ),
+        (
+            f"steering: respond to comments ({closed.comments.count()})",
+            reverse("consultations:respond", args=[closed.slug]),
+            closed_admin,
+        ),
+        (
+            "steering: public bodies and claims",
+            reverse("organisations:public-bodies"),
+            reverse("admin:organisations_organisation_changelist"),
+        ),
+        ("steering: holds and extensions", reverse("complaints:holds-extensions"), complaints_admin),
+        ("steering: complaints self-assessment", reverse("complaints:self-assessments"), complaints_admin),
+        (
+            "steering: representation overview",
+            reverse("representation:overview"),
+            reverse("admin:representation_appointment_changelist"),
+        ),
+        ("steering: boards", reverse("representation:board-list"), reverse("admin:representation_board_changelist")),
+        (
+            "steering: representatives",
+            reverse("representation:representative-list"),
+            reverse("admin:representation_representative_changelist"),
+        ),
+        (
+            "steering: reviews to build",
+            reverse("reviews:build-index"),
+            reverse("admin:reviews_annualreview_changelist"),
+        ),
+        (
+            "steering: recipients to confirm",
+            reverse("funding:match-queue"),
+            reverse("admin:funding_award_changelist"),
         ),
     ]
 
@@ -183,21 +243,22 @@ def main(requests: int, only: str = "", csv: bool = True) -> None:
     print(
         f"Pages: {requests} requests each after a warm-up, times in ms (database {settings.DATABASES['default']['NAME']})"
     )
-    print("| page | p50 | p95 | admin changelist p95 | ratio | HTML |")
-    print("|---|---:|---:|---:|---:|---:|")
-    admin_cache = {}
+    print(f"Load average at the start: {' '.join(f'{n:.1f}' for n in os.getloadavg())}")
+    print("| page | p50 | p95 | admin changelist p95 | ratio | HTML | queries |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for label, url, admin_url in pages():
         if only and only not in label:
             continue
-        times, size = time_page(client, url, requests)
-        if admin_url not in admin_cache:
-            admin_cache[admin_url] = percentile(time_page(client, admin_url, requests)[0], 0.95)
-        admin = admin_cache[admin_url]
+        size, queries = warm_up(client, url)
+        warm_up(client, admin_url)
+        times, admin_times = time_pair(client, url, admin_url, requests)
+        admin = percentile(admin_times, 0.95)
         p95 = percentile(times, 0.95)
         print(
             f"| {label} | {statistics.median(times):.0f} | {p95:.0f} | {admin:.0f} | {p95 / admin:.1f}× "
-            f"| {size / 1024:.0f} KB |"
+            f"| {size / 1024:.0f} KB | {queries} |"
         )
+    print(f"Load average at the end: {' '.join(f'{n:.1f}' for n in os.getloadavg())}")
     if not csv:
         return
     print()

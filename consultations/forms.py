@@ -301,9 +301,14 @@ class RespondForm(forms.Form):
     )
     for_whom = forms.CharField(required=False, max_length=300, label="Who it is for, if outside the remit")
 
-    def __init__(self, *args, comments=None, **kwargs):
+    def __init__(self, *args, comments=None, shown=None, **kwargs):
+        """`comments`: every waiting comment (any may be chosen); `shown`: the page of them listed
+        (all when None: a consultation can have thousands waiting)."""
         super().__init__(*args, **kwargs)
-        self.fields["comments"].queryset = comments
+        field = self.fields["comments"]
+        field.queryset = comments
+        if shown is not None:
+            field.choices = [(c.pk, field.label_from_instance(c)) for c in shown]  # validation keeps the queryset
         self.helper = helper(
             Field.checkboxes("comments", small=True, legend_size=Size.MEDIUM),
             Field.radios("disposition", small=True, legend_size=Size.MEDIUM),

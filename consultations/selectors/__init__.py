@@ -107,6 +107,12 @@ def visible_comments(consultation: Consultation) -> list[Comment]:
     return list(_with_sections_and_responses(consultation.comments.visible()).order_by("position", "pk"))
 
 
+def comments_for_moderation(consultation: Consultation) -> QuerySet[Comment]:
+    """Every comment, hidden ones included, unevaluated so the moderation page can read a page of
+    them (with their themes: the page lists them)."""
+    return all_comments(consultation).prefetch_related("themes")
+
+
 def all_comments(consultation: Consultation) -> QuerySet[Comment]:
     """Every comment, hidden ones included, for moderation; unevaluated, so the download can stream
     it in chunks."""
@@ -115,6 +121,14 @@ def all_comments(consultation: Consultation) -> QuerySet[Comment]:
         .select_related("hidden_by", "recorded_by")
         .order_by("position", "pk")
     )
+
+
+def moderation_page_of(comment: Comment, per_page: int) -> int:
+    """The page of the moderation list (every comment, by position) that shows this comment."""
+    before = comment.consultation.comments.filter(
+        Q(position__lt=comment.position) | Q(position=comment.position, pk__lt=comment.pk)
+    ).count()
+    return before // per_page + 1
 
 
 def sections_of(consultation: Consultation) -> list[ConsultationSection]:

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -30,14 +31,28 @@ def _as_listed(comments):
     return comments
 
 
+# A consultation can have thousands of comments: officers moderate them a page at a time.
+MODERATION_PER_PAGE = 25
+
+
+def moderation_url(consultation, comment: Comment) -> str:
+    """Back to the page of the moderation list that shows the comment, at the comment."""
+    page = selectors.moderation_page_of(comment, MODERATION_PER_PAGE)
+    return reverse("consultations:comments", args=[consultation.slug]) + f"?page={page}#comment-{comment.pk}"
+
+
 @requiring(permissions.can_manage)
 def comments(request, consultation):
+    page = Paginator(selectors.comments_for_moderation(consultation), MODERATION_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "consultations/moderation.html",
         {
             "consultation": consultation,
-            "comments": _as_listed(list(selectors.all_comments(consultation))),
+            "comments": _as_listed(list(page.object_list)),
+            "page_obj": page,
             "actions": permissions.allowed_actions(request.user, consultation),
             "breadcrumbs": crumbs(consultation, ("Comments", None)),
         },
@@ -140,7 +155,7 @@ def hide(request, consultation, pk):
             add_errors(form, exc)
         else:
             messages.success(request, "The comment is hidden. It is kept and can be shown again.")
-            return redirect("consultations:comments", slug=consultation.slug)
+            return redirect(moderation_url(consultation, comment))
     return render(
         request,
         "consultations/hide.html",
@@ -167,7 +182,7 @@ def unhide(request, consultation, pk):
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, "The comment is shown again.")
-        return redirect("consultations:comments", slug=consultation.slug)
+        return redirect(moderation_url(consultation, comment))
     return render(
         request,
         "confirm.html",
@@ -176,7 +191,7 @@ def unhide(request, consultation, pk):
             "question": "Show this comment again?",
             "explanation": comment.text,
             "button_label": "Show the comment",
-            "cancel_url": reverse("consultations:comments", args=[consultation.slug]),
+            "cancel_url": moderation_url(consultation, comment),
             "breadcrumbs": crumbs(consultation, ("Show a comment", None)),
         },
     )
@@ -184,11 +199,12 @@ def unhide(request, consultation, pk):
 
 @requiring(permissions.can_respond)
 def respond(request, consultation):
-    """Choose one or more comments still waiting and give them one response."""
+    """Choose one or more comments still waiting (listed a page at a time) and give them one response."""
     waiting = (
         consultation.comments.visible().pending().order_by("position", "pk").prefetch_related("section_links__section")
     )
-    form = RespondForm(request.POST or None, comments=waiting)
+    page = Paginator(waiting, MODERATION_PER_PAGE).get_page(request.GET.get("page"))
+    form = RespondForm(request.POST or None, comments=waiting, shown=page.object_list)
     if request.method == "POST" and form.is_valid():
         try:
             services.response_create(consultation=consultation, user=request.user, **form.cleaned_data)
@@ -197,14 +213,15 @@ def respond(request, consultation):
         else:
             count = len(form.cleaned_data["comments"])
             messages.success(request, f"Response saved for {count} comment{'s' if count != 1 else ''}.")
-            return redirect("consultations:respond", slug=consultation.slug)
+            return redirect(request.get_full_path())
     return render(
         request,
         "consultations/respond.html",
         {
             "consultation": consultation,
             "form": form,
-            "waiting": waiting.exists(),
+            "page_obj": page,
+            "waiting": page.paginator.count > 0,
             "actions": permissions.allowed_actions(request.user, consultation),
             "breadcrumbs": crumbs(consultation, ("Respond to comments", None)),
         },

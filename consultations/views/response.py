@@ -40,7 +40,8 @@ def _filters(request) -> dict:
 def response(request, consultation):
     _check(request, consultation)
     summary = selectors.response_summary(consultation)
-    entries = selectors.comment_entries(consultation, final=summary.final, **_filters(request))
+    live = summary.figures["by_decision"] if summary.live else None
+    entries = selectors.comment_entries(consultation, final=summary.final, decision_totals=live, **_filters(request))
     return render(
         request,
         "consultations/response.html",

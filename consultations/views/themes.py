@@ -11,6 +11,7 @@ from common.forms import add_errors
 from .. import permissions, services
 from ..publishing_forms import CommentThemesForm, ThemeForm
 from .common import crumbs, requiring
+from .moderation import moderation_url
 
 
 @requiring(permissions.can_manage)
@@ -53,7 +54,7 @@ def comment_themes(request, consultation, pk):
             add_errors(form, exc)
         else:
             messages.success(request, f"The themes of comment {comment.position} are saved.")
-            return redirect(reverse("consultations:comments", args=[consultation.slug]) + f"#comment-{comment.pk}")
+            return redirect(moderation_url(consultation, comment))
     return render(
         request,
         "consultations/comment_themes.html",

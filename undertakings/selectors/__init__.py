@@ -27,8 +27,11 @@ from .steering import (
     OverviewRow,
     compliance_matrix,
     period_overview,
+    period_overview_page,
     rating_counts,
+    rating_counts_of,
     undertaking_ratings,
+    undertaking_ratings_query,
 )
 from .summary import compliance_summary
 
@@ -55,8 +58,11 @@ __all__ = [
     "OverviewRow",
     "compliance_matrix",
     "period_overview",
+    "period_overview_page",
     "rating_counts",
+    "rating_counts_of",
     "undertaking_ratings",
+    "undertaking_ratings_query",
     "compliance_summary",
     "BodyRow",
     "SectionCell",

@@ -18,6 +18,8 @@ from ..permissions import can_manage_periods, can_view_period
 # A metro Compact has 1,500 signatories: the overview shows them a page at a time (the figures
 # above the table, and the CSV, still cover every one).
 OVERVIEW_PER_PAGE = 50
+# One undertaking's ratings list a row per counted return (150 a metro period): 50 a page.
+RATINGS_PER_PAGE = 50
 # The matrix has a column per body: 20 columns a page still read across; the CSV has them all.
 MATRIX_BODIES_PER_PAGE = 20
 
@@ -40,22 +42,21 @@ def _crumbs(period, *tail):
 @login_required
 def period_overview(request, pk):
     period = _period_for_user(request, pk)
-    rows = selectors.period_overview(period=period)
-    statuses = [row.compliance_return.status if row.compliance_return else "not_started" for row in rows]
-    page = Paginator(rows, OVERVIEW_PER_PAGE).get_page(request.GET.get("page"))
+    overview = selectors.period_overview_page(period=period, page=request.GET.get("page"), per_page=OVERVIEW_PER_PAGE)
+    statuses = overview.statuses
     return render(
         request,
         "undertakings/period_overview.html",
         {
             "period": period,
-            "rows": page.object_list,
-            "page_obj": page,
+            "rows": overview.rows,
+            "page_obj": overview.page_obj,
             "codes": Code.objects.adopted().filter(compact_id=period.compact_id),
             "figures": [
-                (statuses.count(ReturnStatus.SUBMITTED), "waiting for review"),
-                (statuses.count(ReturnStatus.REVIEWED), "reviewed"),
-                (statuses.count(ReturnStatus.RETURNED), "returned for changes"),
-                (statuses.count(ReturnStatus.DRAFT) + statuses.count("not_started"), "not yet submitted"),
+                (statuses.get(ReturnStatus.SUBMITTED, 0), "waiting for review"),
+                (statuses.get(ReturnStatus.REVIEWED, 0), "reviewed"),
+                (statuses.get(ReturnStatus.RETURNED, 0), "returned for changes"),
+                (statuses.get(ReturnStatus.DRAFT, 0) + statuses.get("not_started", 0), "not yet submitted"),
             ],
             "can_manage": can_manage_periods(request.user, period.compact),
             "overdue_actions": list(selectors.overdue_actions(period=period)),
@@ -127,9 +128,11 @@ def matrix(request, pk, code_pk):
     """Bodies × sections: the at-a-glance summary, with every signatory and its return's state."""
     period = _period_for_user(request, pk)
     code = get_object_or_404(Code, pk=code_pk, compact_id=period.compact_id)
-    matrix = selectors.section_matrix(period=period, code=code)
     # Every signatory is listed, a page of them at a time; the counts above cover them all.
-    page = Paginator(matrix.rows, MATRIX_BODIES_PER_PAGE * 2).get_page(request.GET.get("page"))
+    matrix = selectors.section_matrix(
+        period=period, code=code, page=request.GET.get("page"), per_page=MATRIX_BODIES_PER_PAGE * 2
+    )
+    page = matrix.page_obj
     return render(
         request,
         "undertakings/matrix.html",
@@ -198,15 +201,21 @@ def _undertaking(request, pk, undertaking_pk):
 
 @login_required
 def undertaking_detail(request, pk, undertaking_pk):
-    period, undertaking, entries = _undertaking(request, pk, undertaking_pk)
-    counts = selectors.rating_counts(entries)
+    period = _period_for_user(request, pk)
+    undertaking = get_object_or_404(
+        Undertaking.objects.select_related("code", "section"), pk=undertaking_pk, code__compact_id=period.compact_id
+    )
+    entries = selectors.undertaking_ratings_query(undertaking=undertaking, period=period)
+    counts = selectors.rating_counts_of(entries)  # every body's rating, not only this page's
+    page = Paginator(entries, RATINGS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "undertakings/undertaking_detail.html",
         {
             "period": period,
             "undertaking": undertaking,
-            "entries": entries,
+            "entries": page.object_list,
+            "page_obj": page,
             "counts": [(value, label, counts[value]) for value, label in Rating.choices],
             "breadcrumbs": _crumbs(
                 period,
