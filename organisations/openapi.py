@@ -168,6 +168,7 @@ SCHEMAS = {
             "service_areas",
             "bme_led_status",
             "declaration_effective_date",
+            "transition_until",
             "url",
         ],
         "properties": {
@@ -196,6 +197,12 @@ SCHEMAS = {
             },
             "declaration_effective_date": {
                 "description": "The date the board declaration behind the status describes; null when there is none.",
+                "oneOf": [{"type": "string", "format": "date"}, {"type": "null"}],
+            },
+            "transition_until": {
+                "description": "Set when the organisation is BME-led today only because it is within its "
+                "Compact's transition period after a declaration lapsed or a board changed: the last day "
+                "that period covers. Null otherwise, and always null without compact=.",
                 "oneOf": [{"type": "string", "format": "date"}, {"type": "null"}],
             },
             "url": {"type": "string", "format": "uri", "description": "The organisation's page in the portal."},

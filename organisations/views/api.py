@@ -11,6 +11,7 @@ from ..bme_led import assess_board, decimal_share, default_threshold
 from ..forms import DirectoryFilterForm, EligibilityForm
 from ..forms.public import resolve_compact
 from ..models import Sector
+from ..selectors.directory import mark_transition_periods
 from ..selectors.review import definition_summary
 from .directory import filtered_organisations
 
@@ -76,6 +77,10 @@ def _organisation(request, o) -> dict:
         "declaration_effective_date": None
         if public or not o.bme_led_effective_date
         else o.bme_led_effective_date.isoformat(),
+        # Set by mark_transition_periods only when the Compact's rule has a transition period.
+        "transition_until": None
+        if getattr(o, "bme_led_transition_until", None) is None
+        else o.bme_led_transition_until.isoformat(),
         "url": request.build_absolute_uri(reverse("organisations:profile", args=[o.slug])),
     }
 
@@ -93,6 +98,9 @@ def organisations(request):
     page = page_of(request, rows, page_size)
     compact = form.compacts.get(form.cleaned_data.get("compact") or "")
     definition = current_definition(compact) if compact else None
+    mark_transition_periods(
+        page.object_list, on_date=timezone.localdate(), definition=definition.rule if definition else None
+    )
     return json_response(
         {
             "as_of": timezone.localdate().isoformat(),

@@ -200,3 +200,25 @@ def test_the_eligibility_api_says_the_rules_transition_period(testshire, tmp_pat
         {"members": 4, "bme_members": 3, "undisclosed_members": 0, "compact": "testshire"},
     ).json()
     assert answer["rule"]["transition_months"] == 6
+
+
+def test_the_organisations_api_gives_the_end_of_a_transition_period_under_the_compacts_rule(
+    client, testshire, tmp_path, monkeypatch
+):
+    compact, area = testshire
+    definition_file(tmp_path, transition_months=6)
+    bme_definitions_load(folder=tmp_path)
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: datetime.date(2025, 3, 1))
+    lapsed = f.OrganisationFactory(name="Testshire Somali Group", areas=[area])
+    declare(lapsed, datetime.date(2024, 1, 15), bme=3)
+    current = f.OrganisationFactory(name="Testshire Roma Group", areas=[area])
+    declare(current, datetime.date(2025, 1, 15), bme=3)
+    url = reverse("organisations:api-organisations")
+
+    rows = {r["name"]: r for r in client.get(url, {"compact": compact.slug}).json()["results"]}
+    assert rows["Testshire Somali Group"]["bme_led_status"] == Outcome.BME_LED
+    assert rows["Testshire Somali Group"]["transition_until"] == "2025-07-15"
+    assert rows["Testshire Roma Group"]["transition_until"] is None  # BME-led by a current declaration
+    # Without compact= no Compact's rule answers, so no transition period is given.
+    unscoped = {r["name"]: r for r in client.get(url).json()["results"]}
+    assert unscoped["Testshire Somali Group"]["transition_until"] is None
