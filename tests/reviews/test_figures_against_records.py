@@ -292,9 +292,15 @@ def test_bme_led_organisations_and_communities_served_by_none(case):
         recount = Counter(outcome[o.pk] for o in group)
         audit.same(f"{key}: by outcome", {k: v for k, v in review["by_outcome"].items() if v}, dict(recount))
     led = [o for o in listed if outcome[o.pk] == "bme_led"]
-    audit.same("BME-led org ids", sorted(o["org_id"] for o in section["bme_led_organisations"]), sorted(o.org_id for o in led))
+    audit.same(
+        "BME-led org ids", sorted(o["org_id"] for o in section["bme_led_organisations"]), sorted(o.org_id for o in led)
+    )
     served = {g.pk for o in led for g in o.communities_served.all()}
-    audit.same("communities served by none", section["communities_without"], [g.name for g in minority_groups() if g.pk not in served])
+    audit.same(
+        "communities served by none",
+        section["communities_without"],
+        [g.name for g in minority_groups() if g.pk not in served],
+    )
     figures = {f["label"]: f["value"] for f in data["year_in_numbers"]["figures"]}
     audit.same("year in numbers: BME-led organisations", figures["BME-led organisations"], len(led))
     audit.done()
@@ -349,10 +355,20 @@ def test_funding_totals_and_bme_led_shares(case):
         list(figures["communities_not_funded"]),
         [g.name for g in minority_groups() if g.pk not in funded],
     )
-    other_compact = {s.organisation.org_id for s in Signatory.objects.exclude(compact=period.compact).select_related("organisation")}
-    audit.same("no award of another Compact's funder only", [], [a.identifier for a in awards if a.funder.org_id in other_compact and not funder_signed(a)])
+    other_compact = {
+        s.organisation.org_id for s in Signatory.objects.exclude(compact=period.compact).select_related("organisation")
+    }
+    audit.same(
+        "no award of another Compact's funder only",
+        [],
+        [a.identifier for a in awards if a.funder.org_id in other_compact and not funder_signed(a)],
+    )
     headline = {f["label"]: f["value"] for f in data["year_in_numbers"]["figures"]}
-    audit.same("year in numbers: BME-led share of value", headline["Share of funding value to BME-led organisations"], share(bme_total, total) or "")
+    audit.same(
+        "year in numbers: BME-led share of value",
+        headline["Share of funding value to BME-led organisations"],
+        share(bme_total, total) or "",
+    )
     audit.done()
 
 
@@ -366,11 +382,19 @@ def test_consultations_count_comments_responses_and_timeliness(case):
     rows = [
         c
         for c in Consultation.objects.exclude(status="draft").select_related("owner")
-        if c.opens and c.opens <= period.end_date and (c.closes is None or c.closes >= period.start_date)
-        and c.owner.verified and c.owner_id in here and c.owner_id in signed
+        if c.opens
+        and c.opens <= period.end_date
+        and (c.closes is None or c.closes >= period.start_date)
+        and c.owner.verified
+        and c.owner_id in here
+        and c.owner_id in signed
     ]
     audit.same("consultations", totals["consultations"], len(rows))
-    audit.same("titles", [c["title"] for c in data["consultations"]["consultations"]], [c.title for c in sorted(rows, key=lambda c: (c.opens, c.pk))])
+    audit.same(
+        "titles",
+        [c["title"] for c in data["consultations"]["consultations"]],
+        [c.title for c in sorted(rows, key=lambda c: (c.opens, c.pk))],
+    )
     comments = [m for c in rows for m in c.comments.filter(hidden=False).prefetch_related("responses")]
     answered = [m for m in comments if any(r.disposition != "pending" for r in m.responses.all())]
     audit.same("comments", totals["comments"], len(comments))
@@ -429,11 +453,17 @@ def test_representation_seats_bme_representatives_and_disclosure(case):
     by_board = {}
     for a in seats:
         by_board.setdefault(a.board.name, []).append(a)
-    audit.same("seats per board", {b["name"]: b["seats_held"] for b in section["boards"] if b["seats_held"]}, {n: len(s) for n, s in by_board.items()})
+    audit.same(
+        "seats per board",
+        {b["name"]: b["seats_held"] for b in section["boards"] if b["seats_held"]},
+        {n: len(s) for n, s in by_board.items()},
+    )
     audit.same(
         "boards with no BME representative",
         section["boards_without_bme_representative_count"],
-        sum(1 for b in section["boards"] if not {a.representative_id for a in by_board.get(b["name"], [])} & bme_people),
+        sum(
+            1 for b in section["boards"] if not {a.representative_id for a in by_board.get(b["name"], [])} & bme_people
+        ),
     )
     shown = section["bme_representatives"]
     allowed = published(len(bme_people), len(people))
@@ -447,3 +477,127 @@ def test_representation_seats_bme_representatives_and_disclosure(case):
     figures = {f["label"]: f["value"] for f in data["year_in_numbers"]["figures"]}
     audit.same("year in numbers: Representatives on boards", figures["Representatives on boards"], len(people))
     audit.done()
+
+
+def missed(deadline, closed_on) -> bool:
+    """A deadline passed on DAY with nothing done, unless the complaint closed before it."""
+    return deadline is not None and deadline < DAY and (closed_on is None or closed_on > deadline)
+
+
+@cases
+def test_complaints_received_timeliness_and_outcomes(case):
+    period, data = case
+    audit = Audit(f"{period.compact.slug} {period.label} complaints")
+    section = data["complaints"]
+    cohort = list(
+        Complaint.objects.filter(compact=period.compact, received_on__range=(period.start_date, period.end_date))
+        .exclude(status="unconfirmed")
+        .prefetch_related("stages")
+    )
+    audit.same("received", section["received"], len(cohort))
+    audit.same("closed", section["closed"], sum(c.status == "closed" for c in cohort))
+    audit.same("open", section["open"], sum(c.status != "closed" for c in cohort))
+    outcomes = Counter(c.outcome for c in cohort if c.status == "closed")
+    audit.same("outcomes", {k: v for k, v in section["outcomes"].items() if v}, dict(outcomes))
+    upheld_any = outcomes["upheld"] + outcomes["partly_upheld"]
+    audit.same("upheld in full or in part", section["outcomes_upheld_any"], upheld_any)
+    for level, key in ((1, "stage_1"), (2, "stage_2"), (3, "steering_group")):
+        stages = [(s, c.closed_on) for c in cohort for s in c.stages.all() if s.level == level]
+        review = section["timeliness"][key]
+        acknowledged = [s for s, _ in stages if s.acknowledged_on]
+        on_time = [s for s in acknowledged if s.acknowledged_on <= s.acknowledge_by]
+        overdue = [s for s, closed in stages if not s.acknowledged_on and missed(s.acknowledge_by, closed)]
+        audit.same(f"{key}: opened", review["opened"], len(stages))
+        audit.same(f"{key}: acknowledged", review["acknowledged"], len(acknowledged))
+        audit.same(f"{key}: acknowledged on time", review["acknowledged_on_time"], len(on_time))
+        audit.same(f"{key}: acknowledgement overdue", review["acknowledgement_overdue"], len(overdue))
+        audit.same(
+            f"{key}: acknowledgements due (the base)", review["acknowledgement_due"], len(acknowledged) + len(overdue)
+        )
+        answered = [s for s, _ in stages if s.replied_on]
+        audit.same(f"{key}: answered", review["answered"], len(answered))
+        audit.same(
+            f"{key}: answered on time",
+            review["answered_on_time"],
+            sum(1 for s in answered if s.reply_by and s.replied_on <= s.reply_by),
+        )
+    figures = {f["label"]: f["value"] for f in data["year_in_numbers"]["figures"]}
+    audit.same("year in numbers: Complaints received", figures["Complaints received"], len(cohort))
+    audit.same(
+        "year in numbers: upheld in full or in part", figures["Complaints upheld in full or in part"], upheld_any
+    )
+    audit.done()
+
+
+@pytest.mark.parametrize("slug", COMPACTS)
+def test_progress_against_last_year_is_last_years_figures(slug, demo, db):
+    """Each headline figure beside last year's: last year's column is what the review of last year
+    (rebuilt from the same records) prints."""
+    latest, earlier = demo[(slug, PERIODS[0])], demo[(slug, PERIODS[1])]
+    audit = Audit(f"{slug} trend")
+    trend = latest["year_in_numbers"]["trend"]
+    audit.same("periods", trend["periods"][:2], [PERIODS[0], PERIODS[1]])
+    this_year = {f["label"]: f["display"] for f in latest["year_in_numbers"]["figures"]}
+    last_year = {f["label"]: f["display"] for f in earlier["year_in_numbers"]["figures"]}
+    for row in trend["rows"]:
+        audit.same(f"{row['label']} this year", row["values"][0], this_year.get(row["label"]))
+        audit.same(f"{row['label']} last year", row["values"][1], last_year.get(row["label"], "Not recorded"))
+    audit.same("figures in the trend", sorted(r["label"] for r in trend["rows"]), sorted(this_year))
+    audit.done()
+
+
+def names_and_ids_of_the_other_compact(period):
+    """Organisations that belong to the other Compact only: its signatories or in its areas, and
+    neither signatories of this Compact nor working in its areas."""
+    mine = in_areas(period.compact) | {s.organisation_id for s in Signatory.objects.filter(compact=period.compact)}
+    other = set()
+    for compact in type(period.compact).objects.exclude(pk=period.compact.pk):
+        other |= in_areas(compact) | {s.organisation_id for s in Signatory.objects.filter(compact=compact)}
+    return Organisation.objects.filter(pk__in=other - mine).values_list("name", "org_id"), other - mine
+
+
+@cases
+def test_nothing_of_the_other_compact_appears(case):
+    period, data = case
+    text = json.dumps(data)
+    theirs, pks = names_and_ids_of_the_other_compact(period)
+    assert pks, "the demo should have organisations of the other Compact to check against"
+    found = [f"{name} ({org_id})" for name, org_id in theirs if f'"{name}"' in text or f'"{org_id}"' in text]
+    assert not found, f"{period.compact.slug} {period.label} names organisations of the other Compact: {found}"
+    other = type(period.compact).objects.exclude(pk=period.compact.pk).get()
+    assert other.name not in text, f"{period.compact.slug} {period.label} names {other.name}"
+
+
+def printed_figures(data) -> list[str]:
+    """The figures a reader sees, as the dataset gives their printed text."""
+    shown = [f"{f['label']} {f['display']}" for f in data["year_in_numbers"]["figures"]]
+    for section in ("funding", "consultations"):  # an empty section prints a sentence instead
+        if not data[section]["empty"]:
+            shown += [row["display"] for row in data[section]["rows"]]
+    if data["compliance"]["returns_on_time_of"]:
+        shown.append(data["compliance"]["returns_on_time_display"])
+    if not data["complaints"]["empty"]:
+        stage = data["complaints"]["stage_rows"][0]
+        shown += [stage["acknowledged_on_time_display"], stage["answered_on_time_display"]]
+    return shown
+
+
+def words(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize("slug", COMPACTS)
+def test_the_printed_report_shows_the_datasets_figures(slug, demo, db, tmp_path):
+    data = demo[(slug, PERIODS[0])]
+    html = words(re.sub(r"<[^>]+>", " ", render_html(data)).replace("&nbsp;", " "))
+    path = tmp_path / "review.pdf"
+    write_pdf(data, path)
+    pdf = words(
+        subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    )
+    raw = words(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout)
+    missing_html = [f for f in printed_figures(data) if words(f) not in html]
+    missing_pdf = [f for f in printed_figures(data) if words(f) not in pdf and words(f) not in raw]
+    assert not missing_html, f"{slug}: the web page does not print {missing_html}"
+    assert not missing_pdf, f"{slug}: the PDF does not print {missing_pdf}"
+    assert data["compact"]["name"] in raw
