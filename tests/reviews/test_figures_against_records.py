@@ -10,6 +10,7 @@ one before it."""
 
 import datetime
 import json
+import os
 import re
 import subprocess
 from collections import Counter
@@ -35,7 +36,10 @@ DAY = datetime.date(2027, 9, 15)
 NOW = datetime.datetime.combine(DAY, datetime.time(12, 0), tzinfo=datetime.UTC)
 COMPACTS = ["northamptonshire", "plymouth"]
 PERIODS = ["2026-27", "2025-26"]  # the latest ended on DAY, and the one before
-CASES = [(c, p) for c in COMPACTS for p in PERIODS]
+# (Compact, period, days after the returns were due that the review is built; None: built on DAY).
+# The demo makes the latest year's returns due a fortnight after the day it is loaded, so one more
+# build of Northamptonshire's, a week after they fell due, checks that returns not given in are late.
+CASES = [(c, p, None) for c in COMPACTS for p in PERIODS] + [("northamptonshire", PERIODS[0], 7)]
 
 # Each Compact's own BME-led rule, read from its Code (undertakings/codes/*-definition.yaml say the
 # same): Northamptonshire §1.2 "run by" BME communities, read as more than half of the board;
@@ -60,10 +64,14 @@ def demo(django_db_setup, django_db_blocker):
             with open("/dev/null", "w") as quiet:
                 call_command("load_demo", stdout=quiet)
             datasets = {}
-            for slug, label in CASES:
+            for slug, label, days_late in CASES:
                 period = ReportingPeriod.objects.get(compact__slug=slug, label=label)
-                datasets[(slug, label)] = json.loads(
-                    json.dumps(build_dataset(compact=period.compact, period=period, actions=[], built_at=NOW))
+                built_at = NOW
+                if days_late is not None:
+                    built_on = period.returns_due + datetime.timedelta(days=days_late)
+                    built_at = datetime.datetime.combine(built_on, datetime.time(12, 0), tzinfo=datetime.UTC)
+                datasets[(slug, label, days_late)] = json.loads(
+                    json.dumps(build_dataset(compact=period.compact, period=period, actions=[], built_at=built_at))
                 )
             yield datasets
             transaction.set_rollback(True)
@@ -71,12 +79,20 @@ def demo(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def case(request, demo, db):
-    slug, label = request.param
+    slug, label, days_late = request.param
     period = ReportingPeriod.objects.select_related("compact").get(compact__slug=slug, label=label)
-    return period, demo[(slug, label)]
+    data = demo[(slug, label, days_late)]
+    as_of = DAY if days_late is None else period.returns_due + datetime.timedelta(days=days_late)
+    assert data["as_of"] == as_of.isoformat(), "lateness is judged on the build day"
+    return period, data, as_of
 
 
-cases = pytest.mark.parametrize("case", CASES, indirect=True, ids=[f"{c}-{p}" for c, p in CASES])
+cases = pytest.mark.parametrize(
+    "case",
+    CASES,
+    indirect=True,
+    ids=[f"{c}-{p}" + (f"-built-{d}-days-after-returns-due" if d else "") for c, p, d in CASES],
+)
 
 
 class Audit:
@@ -91,6 +107,9 @@ class Audit:
             self.wrong.append(f"{figure}: review says {review!r}, the records say {recount!r}")
 
     def done(self):
+        if os.environ.get("AUDIT_TABLE"):  # the auditor's table of what was checked, for the report
+            with open(os.environ["AUDIT_TABLE"], "a") as table:
+                table.writelines(f"{self.where} | {f} | {r!r} | {c!r}\n" for f, r, c in self.checked)
         assert not self.wrong, f"{self.where}:\n  " + "\n  ".join(self.wrong)
 
 
@@ -100,8 +119,8 @@ def one_place(value: Fraction) -> str:
     return str(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
-def status_date(period) -> datetime.date:
-    return min(period.end_date, DAY)
+def status_date(period, as_of) -> datetime.date:
+    return min(period.end_date, as_of)
 
 
 # --- the records, counted plainly ---------------------------------------------------------------
@@ -172,8 +191,8 @@ def minority_groups():
 
 @cases
 def test_signatories(case):
-    period, data = case
-    audit = Audit(f"{period.compact.slug} {period.label} signatories")
+    period, data, as_of = case
+    audit = Audit(f"{period.compact.slug} {period.label} on {as_of} signatories")
     records = signatory_records(period)
     section = data["signatories"]
     audit.same("total", section["total"], len({s.organisation_id for s in records}))
@@ -208,8 +227,8 @@ COUNTED = ("submitted", "reviewed")
 
 @cases
 def test_compliance_returns_scores_statements_and_actions(case):
-    period, data = case
-    audit = Audit(f"{period.compact.slug} {period.label} compliance")
+    period, data, as_of = case
+    audit = Audit(f"{period.compact.slug} {period.label} on {as_of} compliance")
     section = data["compliance"]
     codes = list(Code.objects.filter(compact=period.compact, status="adopted"))
     signatories = {s.organisation_id for s in signatory_records(period)}
@@ -231,7 +250,7 @@ def test_compliance_returns_scores_statements_and_actions(case):
         )
         if given_on is not None and given_on <= period.returns_due:
             on_time += 1
-        elif given_on is not None or period.returns_due < DAY:
+        elif given_on is not None or period.returns_due < as_of:
             late += 1
     audit.same("returns on time", section["returns_on_time"], on_time)
     audit.same("returns on time: of", section["returns_on_time_of"], on_time + late)
@@ -260,7 +279,7 @@ def test_compliance_returns_scores_statements_and_actions(case):
 
     open_actions = Action.objects.filter(entry__compliance_return__in=counted, done=False)
     audit.same("actions not done", len(section["return_actions"]), open_actions.count())
-    audit.same("actions overdue", section["return_actions_overdue"], open_actions.filter(due_on__lt=DAY).count())
+    audit.same("actions overdue", section["return_actions_overdue"], open_actions.filter(due_on__lt=as_of).count())
 
     figures = {f["label"]: f for f in data["year_in_numbers"]["figures"]}
     audit.same("year in numbers: returns submitted", figures["Compliance returns submitted"]["value"], len(counted))
@@ -274,9 +293,9 @@ def organisations(pks):
 
 @cases
 def test_bme_led_organisations_and_communities_served_by_none(case):
-    period, data = case
-    slug, day = period.compact.slug, status_date(period)
-    audit = Audit(f"{slug} {period.label} BME-led organisations")
+    period, data, as_of = case
+    slug, day = period.compact.slug, status_date(period, as_of)
+    audit = Audit(f"{slug} {period.label} on {as_of} BME-led organisations")
     section = data["bme_led"]
     audit.same("judged on", section["on_date"], day.isoformat())
     listed = [o for o in organisations(in_areas(period.compact)) if o.sector == "voluntary" and o.verified]
@@ -312,9 +331,9 @@ def share(part, whole) -> str | None:
 
 @cases
 def test_funding_totals_and_bme_led_shares(case):
-    period, data = case
+    period, data, as_of = case
     slug = period.compact.slug
-    audit = Audit(f"{slug} {period.label} funding")
+    audit = Audit(f"{slug} {period.label} on {as_of} funding")
     figures = data["funding"]["figures"]
     here = in_areas(period.compact)
     signing = list(Signatory.objects.filter(compact=period.compact))
@@ -374,8 +393,8 @@ def test_funding_totals_and_bme_led_shares(case):
 
 @cases
 def test_consultations_count_comments_responses_and_timeliness(case):
-    period, data = case
-    audit = Audit(f"{period.compact.slug} {period.label} consultations")
+    period, data, as_of = case
+    audit = Audit(f"{period.compact.slug} {period.label} on {as_of} consultations")
     totals = data["consultations"]["totals"]
     here = in_areas(period.compact)
     signed = {s.organisation_id for s in signatory_records(period)}
@@ -404,7 +423,7 @@ def test_consultations_count_comments_responses_and_timeliness(case):
     due = {c.pk: c.closes + datetime.timedelta(weeks=12) for c in rows}
     published = [c for c in rows if c.response_published_on]
     on_time = [c for c in published if c.response_published_on <= due[c.pk]]
-    overdue = [c for c in rows if not c.response_published_on and due[c.pk] < DAY]
+    overdue = [c for c in rows if not c.response_published_on and due[c.pk] < as_of]
     audit.same("responses published", totals["responses_published"], len(published))
     audit.same("responses published on time", totals["responses_published_on_time"], len(on_time))
     audit.same("responses overdue", totals["responses_overdue"], len(overdue))
@@ -426,9 +445,9 @@ def published(count, whole):
 
 @cases
 def test_representation_seats_bme_representatives_and_disclosure(case):
-    period, data = case
-    slug, day = period.compact.slug, status_date(period)
-    audit = Audit(f"{slug} {period.label} representation")
+    period, data, as_of = case
+    slug, day = period.compact.slug, status_date(period, as_of)
+    audit = Audit(f"{slug} {period.label} on {as_of} representation")
     section = data["representation"]
     here = in_areas(period.compact)
     seats = [
@@ -479,15 +498,15 @@ def test_representation_seats_bme_representatives_and_disclosure(case):
     audit.done()
 
 
-def missed(deadline, closed_on) -> bool:
-    """A deadline passed on DAY with nothing done, unless the complaint closed before it."""
-    return deadline is not None and deadline < DAY and (closed_on is None or closed_on > deadline)
+def missed(deadline, closed_on, as_of) -> bool:
+    """A deadline passed on the build day with nothing done, unless the complaint closed before it."""
+    return deadline is not None and deadline < as_of and (closed_on is None or closed_on > deadline)
 
 
 @cases
 def test_complaints_received_timeliness_and_outcomes(case):
-    period, data = case
-    audit = Audit(f"{period.compact.slug} {period.label} complaints")
+    period, data, as_of = case
+    audit = Audit(f"{period.compact.slug} {period.label} on {as_of} complaints")
     section = data["complaints"]
     cohort = list(
         Complaint.objects.filter(compact=period.compact, received_on__range=(period.start_date, period.end_date))
@@ -506,7 +525,7 @@ def test_complaints_received_timeliness_and_outcomes(case):
         review = section["timeliness"][key]
         acknowledged = [s for s, _ in stages if s.acknowledged_on]
         on_time = [s for s in acknowledged if s.acknowledged_on <= s.acknowledge_by]
-        overdue = [s for s, closed in stages if not s.acknowledged_on and missed(s.acknowledge_by, closed)]
+        overdue = [s for s, closed in stages if not s.acknowledged_on and missed(s.acknowledge_by, closed, as_of)]
         audit.same(f"{key}: opened", review["opened"], len(stages))
         audit.same(f"{key}: acknowledged", review["acknowledged"], len(acknowledged))
         audit.same(f"{key}: acknowledged on time", review["acknowledged_on_time"], len(on_time))
@@ -533,7 +552,7 @@ def test_complaints_received_timeliness_and_outcomes(case):
 def test_progress_against_last_year_is_last_years_figures(slug, demo, db):
     """Each headline figure beside last year's: last year's column is what the review of last year
     (rebuilt from the same records) prints."""
-    latest, earlier = demo[(slug, PERIODS[0])], demo[(slug, PERIODS[1])]
+    latest, earlier = demo[(slug, PERIODS[0], None)], demo[(slug, PERIODS[1], None)]
     audit = Audit(f"{slug} trend")
     trend = latest["year_in_numbers"]["trend"]
     audit.same("periods", trend["periods"][:2], [PERIODS[0], PERIODS[1]])
@@ -558,7 +577,7 @@ def names_and_ids_of_the_other_compact(period):
 
 @cases
 def test_nothing_of_the_other_compact_appears(case):
-    period, data = case
+    period, data, as_of = case
     text = json.dumps(data)
     theirs, pks = names_and_ids_of_the_other_compact(period)
     assert pks, "the demo should have organisations of the other Compact to check against"
@@ -588,7 +607,7 @@ def words(text: str) -> str:
 
 @pytest.mark.parametrize("slug", COMPACTS)
 def test_the_printed_report_shows_the_datasets_figures(slug, demo, db, tmp_path):
-    data = demo[(slug, PERIODS[0])]
+    data = demo[(slug, PERIODS[0], None)]
     html = words(re.sub(r"<[^>]+>", " ", render_html(data)).replace("&nbsp;", " "))
     path = tmp_path / "review.pdf"
     write_pdf(data, path)
