@@ -9,6 +9,7 @@ from fractions import Fraction
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from organisations.bme_definitions import rule_for
 from organisations.models import BoardDeclaration, EthnicGroup, Organisation
 
 from .models import Appointment, Board, Representative
@@ -94,7 +95,10 @@ def pool_figures(*, on_date: date, compact=None) -> PoolFigures:
     boards = sorted(boards_in_scope(compact=compact), key=lambda b: (b.name.casefold(), b.name, b.pk))
     seats = current_appointments(on_date=on_date, boards=boards if compact is not None else None)
     people = {a.representative_id: a.representative for a in seats}
-    bme = {pk for pk, person in people.items() if is_bme_representative(person, on_date=on_date)}
+    # A Compact's figures judge BME-led organisations by its own rule (Northamptonshire: more than
+    # half of the board; Plymouth: at least three quarters), as its BME-led figures do.
+    rule = rule_for(compact, on_date) if compact is not None else None
+    bme = {pk for pk, person in people.items() if is_bme_representative(person, on_date=on_date, definition=rule)}
     per_person = Counter(a.representative_id for a in seats)
     if compact is not None and people:
         # Overload is about the person (§5.5): seats on boards outside the Compact (a regional forum,
