@@ -417,6 +417,25 @@ def test_consultations_count_comments_responses_and_timeliness(case):
     comments = [m for c in rows for m in c.comments.filter(hidden=False).prefetch_related("responses")]
     answered = [m for m in comments if any(r.disposition != "pending" for r in m.responses.all())]
     audit.same("comments", totals["comments"], len(comments))
+    # BME-led status is the organisation's on the closing date, under the Compact's own rule.
+    invited = [(c, i.organisation) for c in rows for i in c.invitations.select_related("organisation")]
+    responding = {
+        (c.pk, m.organisation_id): (c, m.organisation)
+        for c in rows
+        for m in c.comments.filter(hidden=False).select_related("organisation")
+        if m.organisation_id
+    }
+    slug = period.compact.slug
+    audit.same("invited", totals["invited"], len(invited))
+    audit.same(
+        "invited BME-led", totals["invited_bme_led"], sum(bme_led(o, c.closes, slug) == "bme_led" for c, o in invited)
+    )
+    audit.same("responding organisations", totals["responding_organisations"], len(responding))
+    audit.same(
+        "responding BME-led",
+        totals["responding_bme_led"],
+        sum(bme_led(o, c.closes, slug) == "bme_led" for c, o in responding.values()),
+    )
     audit.same("comments answered", totals["responded"], len(answered))
     audit.same("comments pending", totals["pending"], len(comments) - len(answered))
     # The response is due 12 weeks after closing (the Codes' consultation undertaking).
