@@ -678,3 +678,44 @@ def test_the_printed_report_shows_the_datasets_figures(slug, demo, db, tmp_path)
     assert not missing_html, f"{slug}: the web page does not print {missing_html}"
     assert not missing_pdf, f"{slug}: the PDF does not print {missing_pdf}"
     assert data["compact"]["name"] in raw
+
+
+@pytest.mark.parametrize("case", [("northamptonshire", PERIODS[0], None)], indirect=True, ids=["northamptonshire"])
+def test_a_year_with_members_joining_and_leaving_still_adds_up(case):
+    """The demo's year has no one joining or leaving: here a funder leaves the day before its first
+    award of the year and a group joins, and every section is recounted again. Found by this audit:
+    the funding figures counted the awards of a funder that had already withdrawn (4 awards,
+    £17,500, where the Compact's signatories made none)."""
+    period, _, as_of = case
+    compact = period.compact
+    funders = Award.objects.filter(award_date__range=(period.start_date, period.end_date)).values("funder")
+    leaving = Signatory.objects.filter(compact=compact, organisation__in=funders).order_by("pk").first()
+    first_award = (
+        Award.objects.filter(funder=leaving.organisation_id, award_date__gte=period.start_date)
+        .order_by("award_date")
+        .first()
+    )
+    leaving.withdrawn_on = first_award.award_date - datetime.timedelta(days=1)
+    leaving.save()
+    joining = (
+        Organisation.objects.in_compact(compact)
+        .filter(sector="voluntary", verified=True)
+        .exclude(signatory_records__compact=compact)
+        .first()
+    )
+    if joining is not None:
+        Signatory.objects.create(
+            compact=compact, organisation=joining, signed_on=period.start_date + datetime.timedelta(days=200)
+        )
+    data = json.loads(json.dumps(build_dataset(compact=compact, period=period, actions=[], built_at=NOW)))
+    assert data["signatories"]["withdrawn_in_period"] == 1
+    for check in (
+        test_signatories,
+        test_compliance_returns_scores_statements_and_actions,
+        test_bme_led_organisations_and_communities_served_by_none,
+        test_funding_totals_and_bme_led_shares,
+        test_consultations_count_comments_responses_and_timeliness,
+        check_representation,
+        test_complaints_received_timeliness_and_outcomes,
+    ):
+        check((period, data, as_of)) if check is not check_representation else check(period, data, as_of)
