@@ -714,8 +714,22 @@ def test_a_year_with_members_joining_and_leaving_still_adds_up(case):
         Signatory.objects.create(
             compact=compact, organisation=joining, signed_on=period.start_date + datetime.timedelta(days=200)
         )
+    # And a complaint whose acknowledgement was due in February and never came: late, not left out.
+    complaint = Complaint.objects.create(
+        reference="AUDIT-1",
+        compact=compact,
+        respondent=leaving.organisation,
+        status="stage_1",
+        complainant_kind="individual",
+        what_happened="No reply to our letters.",
+        happened_on=datetime.date(2027, 1, 20),
+        outcome_sought="A reply.",
+        received_on=datetime.date(2027, 2, 1),
+    )
+    complaint.stages.create(level=1, opened_on=datetime.date(2027, 2, 1), acknowledge_by=datetime.date(2027, 2, 8))
     data = json.loads(json.dumps(build_dataset(compact=compact, period=period, actions=[], built_at=NOW)))
     assert data["signatories"]["withdrawn_in_period"] == 1
+    assert data["complaints"]["stage_rows"][0]["acknowledged_on_time_display"] == "1 of 2 (50.0%)"
     for check in (
         test_signatories,
         test_compliance_returns_scores_statements_and_actions,
