@@ -630,6 +630,43 @@ def test_progress_against_last_year_is_last_years_figures(slug, demo, db):
     audit.done()
 
 
+@cases
+def test_progress_on_the_actions_promised_in_last_years_returns(case):
+    """Last year's counted returns' actions: done (marked done, or done in the later return it was
+    carried into), in progress (carried and not yet done there, or not yet due), else dropped."""
+    period, data, as_of = case
+    audit = Audit(f"{period.compact.slug} {period.label} on {as_of} progress")
+    review = data["progress"]["return_actions"]
+    previous = (
+        ReportingPeriod.objects.filter(compact=period.compact, end_date__lt=period.start_date)
+        .order_by("-end_date")
+        .first()
+    )
+    audit.same("previous period", review["previous_period"], previous.label if previous else None)
+    actions = (
+        list(
+            Action.objects.filter(
+                entry__compliance_return__period=previous, entry__compliance_return__status__in=COUNTED
+            )
+        )
+        if previous
+        else []
+    )
+    outcome = Counter()
+    for action in actions:
+        carried = list(Action.objects.filter(carried_forward_from=action))
+        if action.done or any(c.done for c in carried):
+            outcome["done"] += 1
+        elif carried or action.due_on >= as_of:
+            outcome["in_progress"] += 1
+        else:
+            outcome["dropped"] += 1
+    audit.same("actions", review["total"], len(actions))
+    for key in ("done", "in_progress", "dropped"):
+        audit.same(key, review[key], outcome[key])
+    audit.done()
+
+
 def names_and_ids_of_the_other_compact(period):
     """Organisations that belong to the other Compact only: its signatories or in its areas, and
     neither signatories of this Compact nor working in its areas."""
