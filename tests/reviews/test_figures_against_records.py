@@ -3,10 +3,16 @@ Compacts, recounted from the records with plain ORM filters and Python counting 
 Codes and docs/annual-review-dataset.md, never through the apps' selectors or `<app>/review.py`.
 A mismatch names the figure, what the review says and what the records say.
 
-The demo is loaded once with the clock pinned to DAY (after the latest ended year, before its
-returns fall due for Northamptonshire... or after, whatever the demo decides: the recount judges
-lateness on the same day), and each Compact's review is built for the latest ended period and the
-one before it."""
+The demo is loaded once with the clock pinned to DAY (no test depends on today's date), and each
+Compact's review is built for the latest ended period and the one before it, plus Northamptonshire's
+latest once more after its returns fell due. The recount judges lateness on the review's build day.
+AUDIT_TABLE=<file> appends every figure checked (figure | review | recount) to that file.
+Two tests change records to reach what the demo does not (a funder withdrawing, a group joining, a
+complaint never acknowledged, a representative from a group BME-led under Northamptonshire's rule
+only); each found a bug that is fixed.
+
+Checked against each Compact's own BME-led rule (RULES below), written from the Codes, not read
+from the portal's definitions."""
 
 import datetime
 import json
