@@ -747,16 +747,17 @@ def test_a_year_with_members_joining_and_leaving_still_adds_up(case):
     )
     leaving.withdrawn_on = first_award.award_date - datetime.timedelta(days=1)
     leaving.save()
-    joining = (
-        Organisation.objects.in_compact(compact)
-        .filter(sector="voluntary", verified=True)
-        .exclude(signatory_records__compact=compact)
-        .first()
+    joining = Organisation.objects.create(
+        name="Kettering Polish Saturday School",
+        slug="kettering-polish-saturday-school",
+        sector="voluntary",
+        org_id="XI-AUDIT-kettering-polish-saturday-school",
+        verified=True,
     )
-    if joining is not None:
-        Signatory.objects.create(
-            compact=compact, organisation=joining, signed_on=period.start_date + datetime.timedelta(days=200)
-        )
+    joining.areas.set(compact.areas.all())
+    Signatory.objects.create(
+        compact=compact, organisation=joining, signed_on=period.start_date + datetime.timedelta(days=200)
+    )
     # And a complaint whose acknowledgement was due in February and never came: late, not left out.
     complaint = Complaint.objects.create(
         reference="AUDIT-1",
@@ -771,7 +772,7 @@ def test_a_year_with_members_joining_and_leaving_still_adds_up(case):
     )
     complaint.stages.create(level=1, opened_on=datetime.date(2027, 2, 1), acknowledge_by=datetime.date(2027, 2, 8))
     data = json.loads(json.dumps(build_dataset(compact=compact, period=period, actions=[], built_at=NOW)))
-    assert data["signatories"]["withdrawn_in_period"] == 1
+    assert (data["signatories"]["signed_in_period"], data["signatories"]["withdrawn_in_period"]) == (1, 1)
     assert data["complaints"]["stage_rows"][0]["acknowledged_on_time_display"] == "1 of 2 (50.0%)"
     for check in (
         test_signatories,
