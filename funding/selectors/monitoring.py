@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Aggregate, Count, Q, QuerySet, Sum
+from django.db.models import Aggregate, Count, Exists, OuterRef, Q, QuerySet, Sum
 
 from common.jsonsafe import json_safe
 from funding.models import MULTI_YEAR_MONTHS, Application, ApplicationStatus, Award, AwardStatus
@@ -113,14 +113,20 @@ def _median(amounts: QuerySet, count: int) -> Decimal | None:
 
 def _funders(funder: Organisation | None, compact: Compact | None, via: str = "", party: str = "recipient") -> Q:
     """Awards (or, `via="programme__", party="applicant"`, applications) of one funder and/or a
-    Compact's signatories. For a Compact the recipient must also work in its areas: a funder that
+    Compact's signatories (signed on the award's date, or the application's). For a Compact the recipient must also work in its areas: a funder that
     signed two Compacts (a countywide NHS body, say) would otherwise have every award counted in both."""
     # Figures count only bodies with standing: an unverified "public body" could otherwise add awards.
     scope = Q(**{f"{via}funder__verified": True})
     if funder is not None:
         scope &= Q(**{f"{via}funder": funder})
     if compact is not None:
-        scope &= Q(**{f"{via}funder__in": Signatory.objects.filter(compact=compact).values("organisation_id")})
+        # The funder was a signatory on the day: an award made before it signed or after it withdrew
+        # is not made under the Compact (its signatories section lists it with its dates).
+        on_day = "award_date" if party == "recipient" else "submitted_on"
+        signed = Signatory.objects.filter(
+            compact=compact, organisation=OuterRef(f"{via}funder"), signed_on__lte=OuterRef(on_day)
+        ).filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=OuterRef(on_day)))
+        scope &= Q(Exists(signed))
         scope &= Q(**{f"{party}__in": Organisation.objects.in_compact(compact).values("pk")})
     return scope
 
