@@ -8,7 +8,8 @@ counts people by ethnicity asks `disclose` how to show its numbers:
 1. Primary suppression: a count under settings.DISCLOSURE_THRESHOLD (default 5), zero included,
    is shown as "fewer than 5".
 2. Complement: a count of a part of a known whole is also withheld when the rest of the whole is
-   under the threshold ("7 of 8 are BME" says which one is not, as surely as "1 of 8" does).
+   under the threshold ("7 of 8 are BME" says which one is not, as surely as "1 of 8" does). It is
+   shown as "withheld": the count itself is not small, and "fewer than 5" would be untrue.
 3. Secondary suppression: when a published total would let a reader work out a single withheld
    cell (total minus the others), the smallest other shown cell is withheld too.
 
@@ -45,8 +46,8 @@ class Shown:
         return self.text
 
 
-def _primary(count: int, whole: int | None, limit: int) -> bool:
-    return count < limit or (whole is not None and whole - count < limit)
+def _complement(count: int, whole: int | None, limit: int) -> bool:
+    return count >= limit and whole is not None and whole - count < limit
 
 
 def disclose(
@@ -61,7 +62,9 @@ def disclose(
     limit = threshold()
     fewer = FEWER_THAN.format(threshold=limit)
     wholes = wholes or {}
-    small = {key for key, count in counts.items() if _primary(count, wholes.get(key), limit)}
+    small = {key for key, count in counts.items() if count < limit}
+    complement = {key for key, count in counts.items() if _complement(count, wholes.get(key), limit)}
+    small |= complement
     secondary = set()
     total_shown = total is not None and total >= limit
     if total_shown and len(small) == 1 and len(counts) > 1:
@@ -71,7 +74,9 @@ def disclose(
             secondary.add(others[0][2])
     shown = {}
     for key, count in counts.items():
-        if key in small:
+        if key in complement:
+            shown[key] = Shown(None, WITHHELD)
+        elif key in small:
             shown[key] = Shown(None, fewer)
         elif key in secondary:
             shown[key] = Shown(None, WITHHELD)

@@ -56,4 +56,11 @@ def published_pool_figures(figures) -> dict:
     if total.withheld:
         # With the total withheld, the board cells cannot be subtracted from it.
         per_board, _ = disclose(counts, wholes=wholes)
-    return {"bme_total": total, "per_board": [(row, per_board[row.board.pk]) for row in figures.boards]}
+    # "0 boards with no BME representative" beside one board whose one seat holder is named says that
+    # person is of BME origin: the count is a part of the boards, disclosed by the same rule.
+    boards_without = disclose_count(len(figures.boards_without_bme_representative), whole=len(figures.boards))
+    return {
+        "bme_total": total,
+        "per_board": [(row, per_board[row.board.pk]) for row in figures.boards],
+        "boards_without": boards_without,
+    }

@@ -37,7 +37,7 @@ class RepresentationReview(TypedDict):
     seats_per_person: str  # 2 decimal places, "0.00" when nobody holds a seat
     bme_representatives: Published  # distinct BME representatives holding a seat
     boards_without_bme_representative: list[str]  # always empty: it would name boards whose people are named
-    boards_without_bme_representative_count: int
+    boards_without_bme_representative_count: Published  # disclosure-controlled, as bme_representatives
     overloaded_representatives: int  # people holding more than max_seats seats
 
 
@@ -66,6 +66,6 @@ def representation_for_review(*, compact: Compact, on_date: date) -> Representat
         "seats_per_person": figures.seats_per_person_text,
         "bme_representatives": _published(published["bme_total"]),
         "boards_without_bme_representative": [],
-        "boards_without_bme_representative_count": len(figures.boards_without_bme_representative),
+        "boards_without_bme_representative_count": _published(published["boards_without"]),
         "overloaded_representatives": len(figures.overloaded),
     }

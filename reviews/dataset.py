@@ -34,7 +34,7 @@ from .annexes import open_data, open_data_url
 from .progress import development_section, progress_section, trend
 from .report_format import count, percent_text
 
-DATASET_VERSION = "2.0"
+DATASET_VERSION = "3.0"
 
 # The sections the steering group may write a commentary on (reviews.narrative), in report order.
 COMMENTED_SECTIONS = [

@@ -34,3 +34,11 @@ def test_one_withheld_cell_beside_a_total_takes_another_cell_with_it():
 def test_a_small_total_is_withheld_and_then_needs_no_secondary_suppression():
     shown, total = disclose({"a": 2, "b": 0}, total=2)
     assert total.withheld and [shown[k].text for k in "ab"] == ["fewer than 5", "fewer than 5"]
+
+
+def test_a_part_withheld_for_its_small_remainder_reads_withheld_not_fewer_than_5():
+    # 5 BME representatives of 6 is not "fewer than 5": saying so would be untrue.
+    assert disclose_count(5, whole=6).text == WITHHELD
+    assert disclose_count(3, whole=6).text == "fewer than 5"  # small itself: the primary rule speaks
+    shown, _ = disclose({"a": 7, "b": 12}, wholes={"a": 8, "b": 30})
+    assert [shown[k].text for k in "ab"] == [WITHHELD, "12"]

@@ -66,3 +66,16 @@ def test_the_reviews_representation_data_withholds_small_counts(world, health_bo
     assert {b["bme_representatives"] for b in data["boards"]} == {"fewer than 5"}
     assert "Health Partnership" not in json.dumps(data["boards_without_bme_representative"])
     assert "Helen Carter" not in text
+
+
+def test_the_count_of_boards_with_no_bme_representative_is_disclosure_controlled(world, client):
+    """One board, one named seat holder: "0 boards with no BME representative" would say that person
+    is of BME origin, so the count is withheld on the public page and in the review's data."""
+    board = BoardFactory(name="Plymouth Health Forum", slug="plymouth-health", compact=world.compact)
+    roma = RepresentativeFactory(name="Anna Lakatos", publish_name=True, communities=[group("white-roma")])
+    appointment = AppointmentFactory(board=board, representative=roma)
+    data = representation_for_review(compact=world.compact, on_date=appointment.start_date)
+    assert data["boards_without_bme_representative_count"] == "fewer than 5"
+    page = client.get(reverse("representation:overview"), {"compact": world.compact.slug}).content.decode()
+    row = page.split("Boards with no BME representative", 1)[1].split("</div>", 2)[1]
+    assert "fewer than 5" in row and ">0<" not in row.replace(" ", "").replace("\n", "")

@@ -140,7 +140,7 @@ def test_review_covers_the_compact_and_unattached_boards_and_names_nobody(db, se
         "seats_per_person": "1.50",
         "bme_representatives": "fewer than 5",
         "boards_without_bme_representative": [],
-        "boards_without_bme_representative_count": 0,
+        "boards_without_bme_representative_count": "fewer than 5",  # a count about named seat holders
         "overloaded_representatives": 1,
     }
     text = json.dumps(data)
@@ -152,7 +152,7 @@ def test_review_with_no_boards_or_seats(db):
     BoardFactory(name="Quiet Board", compact=compact)
     data = representation_for_review(compact=compact, on_date=ON)
     assert data["seats_per_person"] == "0.00"
-    assert data["boards_without_bme_representative_count"] == 1
+    assert data["boards_without_bme_representative_count"] == "fewer than 5"
     assert data["boards"] == [{"name": "Quiet Board", "seats_held": 0, "bme_representatives": "fewer than 5"}]
     json.dumps(data)
 
@@ -163,4 +163,4 @@ def test_review_boards_are_in_name_order_whatever_the_case(db):
         BoardFactory(name=name, compact=compact)
     data = representation_for_review(compact=compact, on_date=ON)
     assert [b["name"] for b in data["boards"]] == ["Alpha Board", "beta board", "Gamma Board"]
-    assert data["boards_without_bme_representative_count"] == 3
+    assert data["boards_without_bme_representative_count"] == "fewer than 5"

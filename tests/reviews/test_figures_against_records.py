@@ -460,13 +460,13 @@ def test_consultations_count_comments_responses_and_timeliness(case):
 
 def published(count, whole):
     """Disclosure control as common/disclosure.py's docstring states it: under the threshold (zero
-    included) "fewer than 5"; a count whose complement in a known whole is under it is withheld too
-    (the code prints that as "fewer than 5" as well); a count may also be withheld by secondary
+    included) "fewer than 5"; a count whose complement in a known whole is under it "withheld" (it is
+    not small, so "fewer than 5" would be untrue); a count may also be withheld by secondary
     suppression."""
     if count < DISCLOSURE_THRESHOLD:
         return {"fewer than 5"}
     if whole - count < DISCLOSURE_THRESHOLD:
-        return {"fewer than 5", "withheld"}
+        return {"withheld"}
     return {count, "withheld"}
 
 
@@ -507,12 +507,16 @@ def check_representation(period, data, as_of):
         {b["name"]: b["seats_held"] for b in section["boards"] if b["seats_held"]},
         {n: len(s) for n, s in by_board.items()},
     )
+    # A count about the boards' named seat holders: disclosure-controlled like the BME counts.
+    without = sum(
+        1 for b in section["boards"] if not {a.representative_id for a in by_board.get(b["name"], [])} & bme_people
+    )
+    allowed_without = published(without, len(section["boards"]))
+    shown_without = section["boards_without_bme_representative_count"]
     audit.same(
         "boards with no BME representative",
-        section["boards_without_bme_representative_count"],
-        sum(
-            1 for b in section["boards"] if not {a.representative_id for a in by_board.get(b["name"], [])} & bme_people
-        ),
+        shown_without,
+        shown_without if shown_without in allowed_without else " or ".join(map(str, allowed_without)),
     )
     shown = section["bme_representatives"]
     allowed = published(len(bme_people), len(people))
@@ -559,7 +563,10 @@ def test_a_representative_from_an_organisation_bme_led_under_the_compacts_rule_i
     assert bme_led(group, day, "northamptonshire") == "bme_led" and bme_led(group, day, "plymouth") == "not_bme_led"
     data = json.loads(json.dumps(build_dataset(compact=period.compact, period=period, actions=[], built_at=NOW)))
     check_representation(period, data, as_of)
-    assert data["representation"]["boards_without_bme_representative_count"] == 0
+    # The published count is withheld (disclosure control); the steering group's own list is empty.
+    from representation.selectors import pool_figures
+
+    assert pool_figures(on_date=day, compact=period.compact).boards_without_bme_representative == []
 
 
 def missed(deadline, closed_on, as_of) -> bool:
