@@ -1,5 +1,5 @@
 """Demo complaints in the Northamptonshire Compact, one at each point of the process, using the
-demo people of organisations/demo.py (and a second council officer for stage 2). Dates are set in
+demo people of organisations/demo/ (and a second council officer for stage 2). Dates are set in
 the past so that deadlines, an overdue acknowledgement and a closed complaint all show; one more was
 raised and settled at stage 1 in the Compact's last ended reporting period, for the annual review
 the demo publishes, with the steering group's self-assessment against the Complaint Handling Code

@@ -4,7 +4,7 @@ withdrawn award with its joint review held and its redistribution still to do. A
 in the Northamptonshire Compact's last ended reporting period, so that the annual review the demo
 publishes for that period has funding to report.
 
-Uses the organisations and people of organisations/demo.py. Dates are relative to today (last year's
+Uses the organisations and people of organisations/demo/. Dates are relative to today (last year's
 programme: to the end of that period), and the demo board declarations are too, so that each BME-led
 status recorded is the one the rule gives on the day.
 Idempotent: an application already recorded (programme, organisation, project title) is skipped

@@ -1,4 +1,4 @@
-"""Demo boards, representatives and seats for the demo Compacts (organisations/demo.py). Between
+"""Demo boards, representatives and seats for the demo Compacts (organisations/demo/). Between
 them: one person holding more seats than REPRESENTATION_MAX_SEATS advises (Abena Mensah, 4), a
 board with no BME representative (the Northamptonshire health partnership), a board tied to no
 Compact, ended appointments, and names both published and not. Idempotent: boards are found by

@@ -2,7 +2,7 @@
 
 Loads both shipped Codes, gives each Compact three periods dated from today's financial year (the
 year before last, closed; last year, the one the annual review reports on; this year),
-and fills returns for the Northamptonshire bodies and groups of organisations/demo.py through the
+and fills returns for the Northamptonshire bodies and groups of organisations/demo/ through the
 same services officers use. Idempotent: a Code that is already loaded is unchanged and a return
 that exists is left alone, so a second run adds nothing. Organisations and explanations are fictional.
 """

@@ -1,11 +1,8 @@
-"""Who's who in a Compact: organisations, their people, their boards, and the Compact itself.
-
-The Compact, its signatories and its steering group live here rather than in `undertakings` so that
-every app (including this one) can ask "is this person on the steering group?" without an import
-pointing the wrong way (docs/architecture.md).
-"""
+"""Organisations, public bodies included, and the questions the directory asks of them in SQL:
+which Compact they count in, and whether each is BME-led on a date."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -15,7 +12,12 @@ from django.db.models.functions import Cast, Coalesce
 from django.db.models.lookups import GreaterThan, GreaterThanOrEqual
 from simple_history.models import HistoricalRecords
 
-from .bme_led import BmeRule, Outcome, Undisclosed, default_rule, earliest_within, oldest_current_effective_date
+from ..bme_led import BmeRule, Outcome, Undisclosed, default_rule, earliest_within, oldest_current_effective_date
+from .board_declarations import BoardDeclaration
+from .reference_data import AREA_NOT_RECORDED, EthnicGroup, LocalAuthorityArea, ServiceArea
+
+if TYPE_CHECKING:
+    from .compact import Compact
 
 
 class Sector(models.TextChoices):
@@ -44,66 +46,6 @@ class PublicBodyType(models.TextChoices):
     EDUCATION = "education", "School, college or university"
     CENTRAL_GOVERNMENT = "central_government", "Central government body"
     OTHER = "other", "Other public body"
-
-
-# ONS 2021 "White: English, Welsh, Scottish, Northern Irish or British". Every other group is a
-# minority ethnic community as the Codes use the term, white minorities included (Irish, Gypsy or
-# Irish Traveller, Roma, other White), so gap lists ("communities no one serves") leave it out.
-WHITE_BRITISH_CODE = "white-english-welsh-scottish-northern-irish-or-british"
-
-
-class EthnicGroupQuerySet(models.QuerySet):
-    def minority(self):
-        return self.exclude(code=WHITE_BRITISH_CODE)
-
-
-class EthnicGroup(models.Model):
-    """ONS 2021 Census ethnic group (England and Wales): 19 detailed groups under 5 high-level ones."""
-
-    code = models.SlugField(max_length=60, unique=True)
-    name = models.CharField(max_length=200)
-    high_level_group = models.CharField(max_length=200)
-    position = models.PositiveSmallIntegerField()
-
-    objects = EthnicGroupQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["position"]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def is_minority(self) -> bool:
-        return self.code != WHITE_BRITISH_CODE
-
-
-class ServiceArea(models.Model):
-    slug = models.SlugField(max_length=60, unique=True)
-    name = models.CharField(max_length=200, unique=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-AREA_NOT_RECORDED = "Area not recorded"
-
-
-class LocalAuthorityArea(models.Model):
-    """A local authority area by its ONS (GSS) code, e.g. E06000026 Plymouth. A Compact covers one or
-    more; an organisation records the ones it works in, and that is what puts it in a Compact."""
-
-    code = models.CharField("ONS code", max_length=9, unique=True)
-    name = models.CharField(max_length=200)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -313,146 +255,3 @@ class Organisation(models.Model):
         if self.works_nationally:
             names.append("National")
         return ", ".join(names) or AREA_NOT_RECORDED
-
-
-class MembershipRole(models.TextChoices):
-    ADMIN = "admin", "Organisation admin"
-    MEMBER = "member", "Member"
-
-
-class MembershipStatus(models.TextChoices):
-    REQUESTED = "requested", "Requested"
-    APPROVED = "approved", "Approved"
-    DECLINED = "declined", "Declined"
-
-
-class Membership(models.Model):
-    """A person's place in an organisation. For a public body, an approved member is an officer."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
-    role = models.CharField(max_length=10, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
-    status = models.CharField(max_length=10, choices=MembershipStatus.choices, default=MembershipStatus.REQUESTED)
-    job_title = models.CharField(max_length=200, blank=True)
-    requested_at = models.DateTimeField(auto_now_add=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    history = HistoricalRecords()
-    # Set before save(): django-simple-history records who made the change.
-    _history_user: AbstractBaseUser | None
-
-    class Meta:
-        ordering = ["organisation__name", "user__email"]
-        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_person")]
-
-    def __str__(self):
-        return f"{self.user} – {self.organisation} ({self.get_status_display()})"
-
-
-class BoardType(models.TextChoices):
-    MANAGEMENT_COMMITTEE = "management_committee", "Management committee"
-    BOARD_OF_DIRECTORS = "board_of_directors", "Board of directors"
-    BOARD_OF_TRUSTEES = "board_of_trustees", "Board of trustees"
-
-
-class BoardDeclaration(models.Model):
-    """Counts of an organisation's board on a date. Counts only: no individual's ethnicity is stored
-    (ethnicity is special category data under UK GDPR, and the BME-led test needs only counts)."""
-
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="board_declarations")
-    board_type = models.CharField(max_length=30, choices=BoardType.choices)
-    effective_date = models.DateField(help_text="The date these counts describe the board.")
-    members = models.PositiveIntegerField()
-    bme_members = models.PositiveIntegerField("members of BME origin")
-    undisclosed_members = models.PositiveIntegerField("members who did not say")
-    declared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="board_declarations"
-    )
-    declared_at = models.DateTimeField(auto_now_add=True)
-    # Set when the "your declaration is about to go stale" email is claimed for sending, so the
-    # daily reminder never emails twice about the same declaration.
-    stale_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
-
-    history = HistoricalRecords(excluded_fields=["stale_reminder_sent_at"])
-    # Set before save(): django-simple-history records who made the change.
-    _history_user: AbstractBaseUser | None
-
-    class Meta:
-        ordering = ["-effective_date", "-declared_at"]
-        get_latest_by = ["effective_date", "declared_at"]
-        indexes = [models.Index(fields=["organisation", "-effective_date"], name="declaration_org_date")]
-        constraints = [
-            models.CheckConstraint(condition=Q(members__gt=0), name="board_has_members"),
-            models.CheckConstraint(
-                condition=Q(bme_members__lte=F("members") - F("undisclosed_members")),
-                name="board_counts_add_up",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.organisation} board on {self.effective_date:%d %B %Y}"
-
-
-class Compact(models.Model):
-    """A local agreement between public bodies and the voluntary and community sector."""
-
-    slug = models.SlugField(max_length=60, unique=True)
-    name = models.CharField(max_length=200)
-    area = models.CharField(max_length=200)
-    # The local authority areas the Compact covers; its organisations are those working in them.
-    areas = models.ManyToManyField(LocalAuthorityArea, blank=True, related_name="compacts")
-    description = models.TextField(blank=True)
-    signatories = models.ManyToManyField(Organisation, through="Signatory", related_name="compacts")
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class Signatory(models.Model):
-    compact = models.ForeignKey(Compact, on_delete=models.CASCADE, related_name="signatory_records")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="signatory_records")
-    signed_on = models.DateField()
-    withdrawn_on = models.DateField(null=True, blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["organisation__name"]
-        constraints = [
-            models.UniqueConstraint(fields=["compact", "organisation", "signed_on"], name="unique_signature"),
-            models.CheckConstraint(
-                condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=F("signed_on")),
-                name="withdrawn_after_signed",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.organisation} signed {self.compact}"
-
-
-class SteeringGroupMember(models.Model):
-    compact = models.ForeignKey(Compact, on_delete=models.CASCADE, related_name="steering_group")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="steering_seats")
-    role = models.CharField(max_length=100, default="Member")
-    start_date = models.DateField()
-    end_date = models.DateField(null=True, blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["compact__name", "user__full_name"]
-
-    def __str__(self):
-        return f"{self.user} ({self.role}, {self.compact})"
-
-
-# Each Compact's BME-led definition lives in its own module (loaded from YAML beside the Code).
-from .bme_definitions import BmeDefinition  # noqa: E402, F401
