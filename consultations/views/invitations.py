@@ -22,7 +22,7 @@ INVITATIONS_PER_PAGE = 50
 
 def _invited_message(consultation, count: int) -> str:
     when = "now" if consultation.status == "open" else "when the consultation opens"
-    return f"{count} organisation{'s' if count != 1 else ''} invited. The emails are sent {when}."
+    return f"{count:,} organisation{'s' if count != 1 else ''} invited. The emails are sent {when}."
 
 
 def _described(chosen: selectors.InviteFilter) -> str:
@@ -108,12 +108,12 @@ def invite_matching(request, consultation):
         request,
         "confirm.html",
         {
-            "question": f"Invite {count} {noun}?",
+            "question": f"Invite {count:,} {noun}?",
             "explanation": (
                 f"Every listed voluntary and community organisation {'(' + described + ') ' if described else ''}"
-                f"not yet invited: {count} {noun}. Each is emailed {when}; an invitation cannot be taken back."
+                f"not yet invited: {count:,} {noun}. Each is emailed {when}; an invitation cannot be taken back."
             ),
-            "button_label": f"Invite {count} {noun}",
+            "button_label": f"Invite {count:,} {noun}",
             "cancel_url": back,
             "breadcrumbs": crumbs(consultation, ("Invitations", back), ("Invite every match", None)),
         },
