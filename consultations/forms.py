@@ -368,6 +368,13 @@ class InviteFilterForm(forms.Form):
         )
 
 
+class InviteMatchingForm(forms.Form):
+    """The confirmation of "invite every match": the number the officer was shown, sent back so that
+    nothing is invited if it has changed since."""
+
+    count = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
 class InviteForm(forms.Form):
     """The organisations ticked on one page of the invitations list (the template draws the boxes
     beside each row); any organisation matching the filter and not yet invited is accepted."""

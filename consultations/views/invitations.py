@@ -12,7 +12,7 @@ from common.forms import add_errors
 from organisations.bme_led import Outcome
 
 from .. import permissions, selectors, services
-from ..forms import InviteFilterForm, InviteForm
+from ..forms import InviteFilterForm, InviteForm, InviteMatchingForm
 from .common import crumbs, requiring
 
 # A metro Compact lists thousands of organisations: 50 a page keeps the page light and a screen
@@ -81,15 +81,22 @@ def invitations(request, consultation):
 @requiring(permissions.can_edit)
 def invite_matching(request, consultation):
     """Every organisation matching the filter in the address and not yet invited, after a page saying
-    how many that is: nothing is sent until the officer confirms."""
-    chosen = InviteFilterForm(request.GET or None).chosen()
-    back = reverse("consultations:invitations", args=[consultation.slug])
+    how many that is: nothing is sent until the officer confirms, and only if the number is still the
+    one they were shown (an organisation verified meanwhile is not invited unseen)."""
+    filters = InviteFilterForm(request.GET or None)
+    page = reverse("consultations:invitations", args=[consultation.slug])
+    if filters.is_bound and not filters.is_valid():
+        # chosen() would read an invalid filter as none: a bulk action is never widened silently.
+        messages.error(request, "That filter cannot be used (a choice in it no longer exists): filter again.")
+        return redirect(page)
     query = request.GET.copy()
     query.pop("page", None)
-    if query:
-        back += f"?{query.urlencode()}"
+    back = f"{page}?{query.urlencode()}" if query else page
+    chosen = filters.chosen()
     matching = selectors.organisations_to_invite(consultation=consultation, on_date=timezone.localdate(), chosen=chosen)
-    if request.method == "POST":
+    count = matching.count()
+    shown = InviteMatchingForm(request.POST or None)
+    if request.method == "POST" and shown.is_valid() and shown.cleaned_data["count"] == count:
         try:
             created = services.invitations_send(consultation=consultation, user=request.user, organisations=matching)
         except ValidationError as exc:
@@ -97,23 +104,25 @@ def invite_matching(request, consultation):
         else:
             messages.success(request, _invited_message(consultation, len(created)))
         return redirect(back)
-    count = matching.count()
     if not count:
         messages.info(request, "Every organisation matching this filter has been invited already.")
         return redirect(back)
     described = _described(chosen)
     noun = f"organisation{'s' if count != 1 else ''}"
     when = "now" if consultation.status == "open" else "when the consultation opens"
+    changed = "The number has changed since the last page: check it again. " if request.method == "POST" else ""
     return render(
         request,
         "confirm.html",
         {
             "question": f"Invite {count:,} {noun}?",
             "explanation": (
-                f"Every listed voluntary and community organisation {'(' + described + ') ' if described else ''}"
-                f"not yet invited: {count:,} {noun}. Each is emailed {when}; an invitation cannot be taken back."
+                f"{changed}Every listed voluntary and community organisation "
+                f"{'(' + described + ') ' if described else ''}not yet invited: {count:,} {noun}. "
+                f"Each is emailed {when}; an invitation cannot be taken back."
             ),
             "button_label": f"Invite {count:,} {noun}",
+            "form": InviteMatchingForm(initial={"count": count}),
             "cancel_url": back,
             "breadcrumbs": crumbs(consultation, ("Invitations", back), ("Invite every match", None)),
         },

@@ -121,7 +121,16 @@ def test_every_organisation_matching_a_filter_is_invited_only_after_a_confirmati
     assert "Invite 2 organisations</button>" in confirm
     assert Invitation.objects.filter(consultation=consultation).count() == 1  # nothing sent yet
 
-    response = client.post(link)
+    assert 'type="hidden" name="count" value="2"' in confirm  # the number shown goes back with the click
+
+    # A group verified meanwhile matches too: the officer is shown the new number, nothing is sent.
+    late = OrganisationFactory(name="Riverside Forum 004")
+    stale = client.post(link, {"count": 2}).content.decode()
+    assert "The number has changed since the last page" in stale and "Invite 3 organisations?" in stale
+    assert Invitation.objects.filter(consultation=consultation).count() == 1
+    late.delete()
+
+    response = client.post(link, {"count": 2})
     assert response.url == _url(consultation) + "?name=riverside"
     invited = set(Invitation.objects.filter(consultation=consultation).values_list("organisation_id", flat=True))
     assert invited == {o.pk for o in riverside}  # and none of the others
@@ -138,7 +147,17 @@ def test_a_closed_consultation_takes_no_invitations_from_the_matching_action(wor
     consultation.status = Status.CLOSED
     consultation.save()
     client = client_for(world.users["officer"])
-    assert client.post(reverse("consultations:invite-matching", args=[consultation.slug])).status_code == 403
+    url = reverse("consultations:invite-matching", args=[consultation.slug])
+    assert client.post(url, {"count": _listed(world)}).status_code == 403
+    assert not Invitation.objects.exists()
+
+
+def test_a_filter_that_cannot_be_read_invites_nobody_rather_than_everybody(world, client_for, crowded):
+    consultation, _ = crowded
+    client = client_for(world.users["officer"])
+    url = reverse("consultations:invite-matching", args=[consultation.slug]) + "?community=99999"
+    response = client.post(url, {"count": _listed(world)}, follow=True)
+    assert "That filter cannot be used" in response.content.decode()
     assert not Invitation.objects.exists()
 
 
