@@ -67,7 +67,7 @@ def tasks_for(user, today: date) -> list[Task | More]:
                 detail=f"Submitted on {r.submitted_at:%-d %B %Y}." if r.submitted_at else "",
             ),
             today=today,
-            what="returns waiting for review (each reporting period's page lists them)",
-            url=reverse("undertakings:return-list"),  # which links each period's page
+            what="returns waiting for review",
+            url=reverse("undertakings:return-list"),  # which links each period's page, listing them
         )
     return tasks
