@@ -204,3 +204,16 @@ def test_complaints_are_summed_up_after_the_most_urgent_saying_how_many_more_are
     assert [t.due for t in complaints] == sorted(t.due for t in complaints)  # the most overdue first
     assert todo.more == [More("complaints about your organisation", reverse("complaints:queue"), count=4, overdue=2)]
     assert todo.total == len(todo.tasks) + 4
+
+
+def test_requests_to_join_are_summed_up_after_the_longest_waiting_few(world):
+    from common.todo import More, todo_for
+
+    for n in range(7):
+        f.MembershipFactory(
+            user=f.UserFactory(email=f"new{n}@council.example"), organisation=world.council, status="requested"
+        )
+    todo = todo_for(world.users["officer"], TODAY)
+    asked = [t.title for t in todo.tasks if t.title.startswith("Decide")]
+    assert asked == [f"Decide new{n}@council.example's request to join Northshire Council" for n in range(5)]
+    assert More("requests to join your organisations", reverse("organisations:mine"), count=2) in todo.more
