@@ -3,12 +3,13 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from .todo import tasks_for
+from .todo import todo_for
 
 
 def home(request):
     context = {}
     if request.user.is_authenticated:
         today = timezone.localdate()
-        context = {"tasks": tasks_for(request.user, today), "today": today}
+        todo = todo_for(request.user, today)
+        context = {"tasks": todo.tasks, "more": todo.more, "task_total": todo.total, "today": today}
     return render(request, "pages/home.html", context)

@@ -2,9 +2,10 @@
 
 from datetime import date
 
+from django.db.models import Q
 from django.urls import reverse
 
-from common.todo import Task
+from common.todo import More, Task, most_urgent
 from organisations.roles import roles_for
 
 from .models import ComplaintStatus
@@ -18,27 +19,38 @@ NEXT_STEP = {
 }
 
 
-def tasks_for(user, today: date) -> list[Task]:
+def tasks_for(user, today: date) -> list[Task | More]:
     roles = roles_for(user)
-    tasks, seen = [], set()
-    queues = []
+    items: list[Task | More] = []
+
+    def task(complaint) -> Task:
+        return Task(
+            f"Complaint {complaint.reference} against {complaint.respondent.name}: "
+            f"{NEXT_STEP.get(complaint.status, 'next step')}",
+            reverse("complaints:detail", args=[complaint.reference]),
+            due=complaint.next_deadline,
+            detail="Acknowledge it or reply by this date.",
+        )
+
+    # The two queues never share a complaint: the body's leaves out the referred ones.
     if roles.officer_of:
         # The body answers stages 1 and 2; a referred complaint is the steering group's.
-        queues.append(queue_for_body(organisation_ids=roles.officer_of).exclude(status=ComplaintStatus.REFERRED))
+        queue = queue_for_body(organisation_ids=roles.officer_of).exclude(status=ComplaintStatus.REFERRED)
+        items += _most_urgent(queue, task, today, "complaints about your organisation", "complaints:queue")
     if roles.steering_compacts:
-        queues.append(compact_complaints(compact_ids=roles.steering_compacts).filter(status=ComplaintStatus.REFERRED))
-    for queue in queues:
-        for complaint in queue.exclude(next_deadline=None):
-            if complaint.pk in seen:
-                continue
-            seen.add(complaint.pk)
-            tasks.append(
-                Task(
-                    f"Complaint {complaint.reference} against {complaint.respondent.name}: "
-                    f"{NEXT_STEP.get(complaint.status, 'next step')}",
-                    reverse("complaints:detail", args=[complaint.reference]),
-                    due=complaint.next_deadline,
-                    detail="Acknowledge it or reply by this date.",
-                )
-            )
-    return tasks
+        referred = compact_complaints(compact_ids=roles.steering_compacts).filter(status=ComplaintStatus.REFERRED)
+        items += _most_urgent(
+            referred, task, today, "complaints referred to the steering group", "complaints:compact-list"
+        )
+    return items
+
+
+def _most_urgent(queue, task, today: date, what: str, list_name: str) -> list[Task | More]:
+    return most_urgent(
+        queue.exclude(next_deadline=None).select_related("respondent").order_by("next_deadline", "pk"),
+        task,
+        today=today,
+        what=what,
+        url=reverse(list_name),
+        overdue=Q(next_deadline__lt=today),
+    )

@@ -12,6 +12,7 @@ from organisations.models import EthnicGroup, Organisation, ServiceArea
 from undertakings.models import Code
 
 from .models import Assessment, AuthorKind, Channel, Disposition, Publication, Stage
+from .selectors import INVITED, NOT_INVITED, InviteFilter
 
 # The templates write the <form> themselves.
 helper = partial(form_helper, form_tag=False)
@@ -328,31 +329,66 @@ class CloseForm(forms.Form):
 
 
 class InviteFilterForm(forms.Form):
+    name = forms.CharField(required=False, max_length=200, label="Name contains")
     bme_led = forms.ChoiceField(required=False, label="BME-led status", choices=[("", "Any")] + list(Outcome.choices))
     community = forms.ModelChoiceField(
         queryset=EthnicGroup.objects.all(), required=False, empty_label="Any", label="Community served"
     )
     service_area = forms.ModelChoiceField(queryset=ServiceArea.objects.all(), required=False, empty_label="Any")
+    invited = forms.ChoiceField(
+        required=False,
+        label="Invited",
+        choices=[("", "Invited or not"), (NOT_INVITED, "Not yet invited"), (INVITED, "Already invited")],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = helper(Field.select("bme_led"), Field.select("community"), Field.select("service_area"))
+        self.helper = helper(
+            Field.text("name"),
+            Field.select("bme_led"),
+            Field.select("community"),
+            Field.select("service_area"),
+            Field.select("invited"),
+        )
         # The page's one green button is "Send invitations"; filtering is the secondary action.
         self.helper.layout.fields[-1] = Button.secondary("submit", "Filter")
         self.helper.form_method = "get"  # no CSRF token in the address
 
+    def chosen(self) -> InviteFilter:
+        """The filter asked for; an invalid one (a community since removed, say) filters on nothing."""
+        if not self.is_valid():
+            return InviteFilter()
+        data = self.cleaned_data
+        return InviteFilter(
+            name=data["name"].strip(),
+            bme_led=data["bme_led"],
+            community=data["community"],
+            service_area=data["service_area"],
+            invited=data["invited"],
+        )
+
+
+class InviteMatchingForm(forms.Form):
+    """The confirmation of "invite every match": the number the officer was shown, sent back so that
+    nothing is invited if it has changed since."""
+
+    count = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
 
 class InviteForm(forms.Form):
+    """The organisations ticked on one page of the invitations list (the template draws the boxes
+    beside each row); any organisation matching the filter and not yet invited is accepted."""
+
     organisations = forms.ModelMultipleChoiceField(
         queryset=Organisation.objects.none(),  # the organisations this person may invite: set in __init__
         widget=forms.CheckboxSelectMultiple,
         label="Organisations to invite",
-        error_messages={"required": "Choose at least one organisation to invite"},
+        error_messages={
+            "required": "Choose at least one organisation to invite",
+            "invalid_choice": "An organisation you chose has been invited since, or no longer matches: choose again",
+        },
     )
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisations"].queryset = organisations
-        self.helper = helper(
-            Field.checkboxes("organisations", small=True, legend_size=Size.MEDIUM), button="Send invitations"
-        )

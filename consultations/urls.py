@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import corrections, manage, moderation, public, response, themes
+from .views import corrections, invitations, manage, moderation, public, response, themes
 
 app_name = "consultations"
 
@@ -32,7 +32,8 @@ urlpatterns = [
     path("consultations/<slug:slug>/events/", manage.events, name="events"),
     path("consultations/<slug:slug>/events/<int:pk>/change/", corrections.event_change, name="event-change"),
     path("consultations/<slug:slug>/events/<int:pk>/remove/", corrections.event_remove, name="event-remove"),
-    path("consultations/<slug:slug>/invitations/", manage.invitations, name="invitations"),
+    path("consultations/<slug:slug>/invitations/", invitations.invitations, name="invitations"),
+    path("consultations/<slug:slug>/invitations/all/", invitations.invite_matching, name="invite-matching"),
     path("consultations/<slug:slug>/open/", manage.open_, name="open"),
     path("consultations/<slug:slug>/close/", manage.close, name="close"),
     path("consultations/<slug:slug>/publish/", manage.publish, name="publish"),

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django.urls import reverse
 
 from common.dates import long_date
-from common.todo import SOON_DAYS, Task
+from common.todo import More, Task, most_urgent
 
 from .bme_led import last_current_date
 from .models import BoardDeclaration, Membership, MembershipStatus, Organisation, Sector
@@ -15,9 +15,9 @@ from .roles import roles_for
 DECLARATION_NOTICE_DAYS = 30
 
 
-def tasks_for(user, today: date) -> list[Task]:
+def tasks_for(user, today: date) -> list[Task | More]:
     roles = roles_for(user)
-    tasks = []
+    tasks: list[Task | More] = []
     groups = Organisation.objects.filter(pk__in=roles.member_of).exclude(sector=Sector.PUBLIC).order_by("name")
     latest: dict[int, date] = {}
     for organisation_id, effective in BoardDeclaration.objects.filter(organisation__in=groups).values_list(
@@ -33,13 +33,17 @@ def tasks_for(user, today: date) -> list[Task]:
         if lapses < today + timedelta(days=DECLARATION_NOTICE_DAYS):
             detail = (LAPSED if lapses < today else LAPSES).format(day=long_date(lapses))
             tasks.append(Task(f"Update {group.name}'s board declaration", url, due=lapses, detail=detail))
-    requests = Membership.objects.filter(organisation_id__in=roles.admin_of, status=MembershipStatus.REQUESTED)
-    for request in requests.select_related("organisation", "user").order_by("pk")[:SOON_DAYS]:
-        tasks.append(
-            Task(
+    if roles.admin_of:
+        requests = Membership.objects.filter(organisation_id__in=roles.admin_of, status=MembershipStatus.REQUESTED)
+        tasks += most_urgent(
+            requests.select_related("organisation", "user").order_by("pk"),  # the longest waiting first
+            lambda request: Task(
                 f"Decide {request.user.email}'s request to join {request.organisation.name}",
                 reverse("organisations:membership-decide", args=[request.pk]),
-            )
+            ),
+            today=today,
+            what="requests to join your organisations",
+            url=reverse("organisations:mine"),  # which lists every request to decide
         )
     return tasks
 

@@ -2,9 +2,10 @@
 
 from datetime import date
 
+from django.db.models import Q
 from django.urls import reverse
 
-from common.todo import Task
+from common.todo import More, Task, most_urgent
 from organisations.roles import roles_for
 
 from .models import ComplianceReturn, ReturnStatus
@@ -12,9 +13,9 @@ from .selectors.actions import overdue_actions
 from .selectors.returns import returns_to_start
 
 
-def tasks_for(user, today: date) -> list[Task]:
+def tasks_for(user, today: date) -> list[Task | More]:
     roles = roles_for(user)
-    tasks = []
+    tasks: list[Task | More] = []
     if roles.officer_of:
         for owed in returns_to_start(organisation_ids=roles.officer_of):
             tasks.append(
@@ -41,25 +42,32 @@ def tasks_for(user, today: date) -> list[Task]:
         overdue = overdue_actions(
             organisation_ids=roles.officer_of, today=today, in_drafts=True, latest_copies_only=True
         )
-        for action in overdue:
-            tasks.append(
-                Task(
-                    f"Overdue action on undertaking {action.entry.undertaking.ref}: {action.what}",
-                    reverse("undertakings:action-edit", args=[action.pk]),
-                    due=action.due_on,
-                    detail=f"{action.entry.compliance_return.organisation.name}; who: {action.who}.",
-                )
-            )
+        tasks += most_urgent(
+            overdue,
+            lambda action: Task(
+                f"Overdue action on undertaking {action.entry.undertaking.ref}: {action.what}",
+                reverse("undertakings:action-edit", args=[action.pk]),
+                due=action.due_on,
+                detail=f"{action.entry.compliance_return.organisation.name}; who: {action.who}.",
+            ),
+            today=today,
+            what="overdue actions",
+            url=reverse("undertakings:return-list"),  # which lists every overdue action
+            overdue=Q(pk__isnull=False),  # every one is
+        )
     if roles.steering_compacts:
         waiting = ComplianceReturn.objects.filter(
             period__compact_id__in=roles.steering_compacts, status=ReturnStatus.SUBMITTED
         ).select_related("organisation", "period")
-        for r in waiting.order_by("submitted_at", "pk"):
-            tasks.append(
-                Task(
-                    f"Review the {r.period.label} return from {r.organisation.name}",
-                    reverse("undertakings:return-review", args=[r.pk]),
-                    detail=f"Submitted on {r.submitted_at:%-d %B %Y}." if r.submitted_at else "",
-                )
-            )
+        tasks += most_urgent(
+            waiting.order_by("submitted_at", "pk"),  # the longest waiting first
+            lambda r: Task(
+                f"Review the {r.period.label} return from {r.organisation.name}",
+                reverse("undertakings:return-review", args=[r.pk]),
+                detail=f"Submitted on {r.submitted_at:%-d %B %Y}." if r.submitted_at else "",
+            ),
+            today=today,
+            what="returns waiting for review",
+            url=reverse("undertakings:return-list"),  # which links each period's page, listing them
+        )
     return tasks

@@ -1,13 +1,11 @@
 """Reads for consultation pages: lists, the comments on a consultation, invitations. The response page
 and the comments by section are in .response."""
 
-from datetime import date
 from typing import TypeVar
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from organisations.bme_definitions import rule_for
 from organisations.models import Compact, Organisation, Signatory
 from organisations.roles import roles_for
 
@@ -16,7 +14,6 @@ from ..models import (
     CommentSection,
     Consultation,
     ConsultationSection,
-    Invitation,
     Response,
     Status,
 )
@@ -140,16 +137,6 @@ def sections_with_citations(consultation: Consultation) -> list[ConsultationSect
     return list(consultation.sections.annotate(cited=Count("comment_links")).order_by("position", "pk"))
 
 
-def invitations_for(consultation: Consultation) -> list[Invitation]:
-    """Invitations with `responded`: the organisation has a visible comment on this consultation."""
-    commented = Comment.objects.visible().filter(consultation=consultation, organisation=OuterRef("organisation"))
-    return list(
-        consultation.invitations.select_related("organisation")
-        .annotate(responded=Exists(commented))
-        .order_by("organisation__name")
-    )
-
-
 def consultation_compact(consultation: Consultation):
     """The Compact a consultation belongs to (`in_compact`): its Code's, else the first by name that
     its body signed and works in; None when neither."""
@@ -160,29 +147,16 @@ def consultation_compact(consultation: Consultation):
     return Compact.objects.filter(pk__in=signed, areas__organisations__in=local).order_by("name", "pk").first()
 
 
-def organisations_to_invite(
-    *, consultation: Consultation, on_date: date, bme_led: str = "", community=None, service_area=None
-) -> QuerySet[Organisation]:
-    """Listed voluntary and community organisations not yet invited, filtered by BME-led status on
-    `on_date` (an organisations.bme_led.Outcome value) under the rule of the consultation's Compact,
-    a community served and a service area."""
-    rule = rule_for(consultation_compact(consultation), on_date)
-    qs = (
-        Organisation.objects.listed()
-        .voluntary()
-        .with_bme_led_status(on_date, rule)
-        .exclude(consultation_invitations__consultation=consultation)
-        .order_by("name")
-    )
-    if bme_led:
-        qs = qs.filter(bme_led_outcome=bme_led)
-    if community is not None:
-        qs = qs.filter(communities_served=community)
-    if service_area is not None:
-        qs = qs.filter(service_areas=service_area)
-    return qs.distinct()
-
-
+from .invitations import (  # noqa: E402 (reads consultation_compact above)
+    INVITED,
+    NOT_INVITED,
+    InvitationFigures,
+    InvitationLists,
+    InviteFilter,
+    invitation_figures,
+    organisations_for_invitation,
+    organisations_to_invite,
+)
 from .response import (  # noqa: E402 (the response page reads the helpers above)
     CommentEntries,
     ResponseSummary,
@@ -195,6 +169,14 @@ from .response import (  # noqa: E402 (the response page reads the helpers above
 )
 
 __all__ = [
+    "INVITED",
+    "NOT_INVITED",
+    "InvitationFigures",
+    "InvitationLists",
+    "InviteFilter",
+    "invitation_figures",
+    "organisations_for_invitation",
+    "organisations_to_invite",
     "CommentEntries",
     "ResponseSummary",
     "comment_disposition",

@@ -1,16 +1,15 @@
-"""Officer pages: create and edit, sections, invitations, and moving a consultation on."""
+"""Officer pages: create and edit, sections, and moving a consultation on."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
 from common.forms import add_errors
 
 from .. import permissions, selectors, services
-from ..forms import CloseForm, ConsultationForm, EventForm, InviteFilterForm, InviteForm, SectionForm
+from ..forms import CloseForm, ConsultationForm, EventForm, SectionForm
 from ..publishing_forms import PublishForm
 from .common import crumbs, requiring
 
@@ -146,46 +145,6 @@ def events(request, consultation):
             "form": form,
             "events": list(consultation.events.all()),
             "breadcrumbs": crumbs(consultation, ("Events", None)),
-        },
-    )
-
-
-@requiring(permissions.can_edit)
-def invitations(request, consultation):
-    filters = InviteFilterForm(request.GET or None)
-    data = filters.cleaned_data if filters.is_valid() else {}
-    candidates = selectors.organisations_to_invite(
-        consultation=consultation,
-        on_date=timezone.localdate(),
-        bme_led=data.get("bme_led", ""),
-        community=data.get("community"),
-        service_area=data.get("service_area"),
-    )
-    form = InviteForm(request.POST or None, organisations=candidates)
-    if request.method == "POST" and form.is_valid():
-        try:
-            created = services.invitations_send(
-                consultation=consultation, user=request.user, organisations=list(form.cleaned_data["organisations"])
-            )
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            when = "now" if consultation.status == "open" else "when the consultation opens"
-            messages.success(
-                request,
-                f"{len(created)} organisation{'s' if len(created) != 1 else ''} invited. The emails are sent {when}.",
-            )
-            return redirect("consultations:invitations", slug=consultation.slug)
-    return render(
-        request,
-        "consultations/invitations.html",
-        {
-            "consultation": consultation,
-            "filters": filters,
-            "form": form,
-            "invitations": selectors.invitations_for(consultation),
-            "has_candidates": candidates.exists(),
-            "breadcrumbs": crumbs(consultation, ("Invitations", None)),
         },
     )
 

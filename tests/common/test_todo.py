@@ -1,7 +1,7 @@
 """The home page's task list (common.todo and each app's todo.py): what is due, for whom, linked to
 the page where it is done, the most urgent first; nothing of another Compact or another body."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -149,3 +149,71 @@ def test_an_action_carried_into_this_years_return_is_one_task_not_two(world, cod
     )
     assert Action.objects.filter(what="Train the grants team").count() == 2
     assert sum("Train the grants team" in t for t in titles(officer)) == 1
+
+
+def _submitted(world, code, count: int):
+    """`count` public bodies' returns waiting for the steering group, the first submitted longest ago."""
+    from datetime import datetime
+
+    from tests.undertakings.factories import ComplianceReturnFactory
+    from undertakings.models import ReturnStatus
+
+    for n in range(count):
+        ComplianceReturnFactory(
+            organisation=f.PublicBodyFactory(name=f"Body {n:03}"),
+            period=world.period,
+            code=code,
+            status=ReturnStatus.SUBMITTED,
+            submitted_at=datetime(2026, 5, 1, tzinfo=UTC) + timedelta(days=n),
+        )
+
+
+@pytest.mark.parametrize("waiting", [8, 30])
+def test_returns_to_review_are_summed_up_after_the_longest_waiting_few_in_the_same_queries(
+    world, code, client_for, django_assert_num_queries, waiting
+):
+    from common.todo import TASKS_SHOWN_PER_KIND
+
+    _submitted(world, code, waiting)
+    client = client_for(world.users["steering_member"])
+    client.get(reverse("home"))
+    # session, user, memberships, steering seats; returns: the first few waiting and how many;
+    # complaints referred (a member of no group and officer of no body: nothing else is asked)
+    with django_assert_num_queries(7):
+        page = client.get(reverse("home")).content.decode()
+    shown = [f"Review the 2025-26 return from Body {n:03}" for n in range(TASKS_SHOWN_PER_KIND)]
+    for title in shown:
+        assert title in page
+    assert f"Body {TASKS_SHOWN_PER_KIND:03}" not in page  # the rest are counted, not listed
+    rest = waiting - TASKS_SHOWN_PER_KIND
+    assert f'href="{reverse("undertakings:return-list")}">{rest} more returns waiting for review' in page
+    assert f"{waiting} things waiting for you, the most urgent first." in page
+
+
+def test_complaints_are_summed_up_after_the_most_urgent_saying_how_many_more_are_overdue(world):
+    from common.todo import More, todo_for
+    from tests.complaints.factories import raise_complaint
+
+    for day in range(7):  # overdue by TODAY
+        raise_complaint(world, today=date(2026, 5, 1) + timedelta(days=day))
+    for _ in range(2):  # not yet due
+        raise_complaint(world, today=TODAY)
+    todo = todo_for(world.users["officer"], TODAY)
+    complaints = [t for t in todo.tasks if t.title.startswith("Complaint")]
+    assert len(complaints) == 5 and all(t.is_overdue(TODAY) for t in complaints)
+    assert [t.due for t in complaints] == sorted(t.due for t in complaints)  # the most overdue first
+    assert todo.more == [More("complaints about your organisation", reverse("complaints:queue"), count=4, overdue=2)]
+    assert todo.total == len(todo.tasks) + 4
+
+
+def test_requests_to_join_are_summed_up_after_the_longest_waiting_few(world):
+    from common.todo import More, todo_for
+
+    for n in range(7):
+        f.MembershipFactory(
+            user=f.UserFactory(email=f"new{n}@council.example"), organisation=world.council, status="requested"
+        )
+    todo = todo_for(world.users["officer"], TODAY)
+    asked = [t.title for t in todo.tasks if t.title.startswith("Decide")]
+    assert asked == [f"Decide new{n}@council.example's request to join Northshire Council" for n in range(5)]
+    assert More("requests to join your organisations", reverse("organisations:mine"), count=2) in todo.more

@@ -181,3 +181,37 @@ def test_an_officer_corrects_a_section_and_removes_an_event(page, world, sign_in
     click(page, "button", "Remove")
     expect(page.get_by_text("Event removed.")).to_be_visible()
     assert not consultation.events.exists()
+
+
+def test_an_officer_invites_a_page_and_then_every_match_on_a_320_pixel_screen(page, world, sign_in):
+    from consultations.models import Invitation
+    from consultations.views.invitations import INVITATIONS_PER_PAGE
+    from tests.factories import OrganisationFactory
+
+    for n in range(INVITATIONS_PER_PAGE + 5):
+        OrganisationFactory(name=f"Riverside Group {n:03}")
+    consultation = make_consultation(world, status=Status.DRAFT)
+    page.set_viewport_size({"width": 320, "height": 800})
+    sign_in(world.users["officer"])
+    page.goto(f"/consultations/{consultation.slug}/invitations/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320  # WCAG 1.4.10: no sideways scrolling
+    click(page, "button", "Send invitations")  # nothing ticked
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    assert_accessible(page, "consultations-12-invitations-error")
+    page.get_by_label("Name contains").fill("riverside")
+    click(page, "button", "Filter")
+    expect(
+        page.get_by_text(f"Showing 1 to {INVITATIONS_PER_PAGE} of {INVITATIONS_PER_PAGE + 5} organisations.")
+    ).to_be_visible()
+    page.get_by_label("Riverside Group 000").check()
+    click(page, "button", "Send invitations")
+    expect(page.get_by_text("1 organisation invited. The emails are sent when the consultation opens.")).to_be_visible()
+    assert_accessible(page, "consultations-13-invitations")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    click(page, "link", "Invite every organisation matching this filter")
+    expect(page.get_by_role("heading", name=f"Invite {INVITATIONS_PER_PAGE + 4} organisations?")).to_be_visible()
+    assert Invitation.objects.count() == 1
+    assert_accessible(page, "consultations-14-invite-every-match")
+    click(page, "button", f"Invite {INVITATIONS_PER_PAGE + 4} organisations")
+    expect(page.get_by_text(f"{INVITATIONS_PER_PAGE + 4} organisations invited.")).to_be_visible()
+    assert Invitation.objects.count() == INVITATIONS_PER_PAGE + 5

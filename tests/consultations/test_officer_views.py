@@ -87,8 +87,10 @@ def test_invitations_filter_by_bme_led_status_and_show_who_responded(
         consultation=consultation, user=world.users["group_member"], organisation=world.group, text="Thanks for asking."
     )
     page = client.get(url).content.decode()
-    assert "1 organisation invited" in page and ">Yes<" in page
-    assert "African Caribbean Forum" not in page.split("Invite</h2>")[1]  # not offered twice
+    assert "1 organisation invited; 1 of them has commented." in page
+    row = page.split("African Caribbean Forum")[1].split("</tr>")[0]
+    assert "Invited" in row and "has commented" in row
+    assert f'type="checkbox" value="{world.group.pk}"' not in page  # not offered twice
     assert Invitation.objects.get().sent_at is not None
 
 

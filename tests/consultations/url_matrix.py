@@ -239,6 +239,7 @@ ROWS = [
         note="published",
     ),
     Row("consultations:invitations", on("consultations:invitations", "consultations_open"), MANAGERS),
+    Row("consultations:invite-matching", on("consultations:invite-matching", "consultations_open"), MANAGERS),
     Row("consultations:open", on("consultations:open", "consultations_draft"), DRAFT_MANAGERS),
     Row("consultations:open", on("consultations:open", "consultations_open"), NOBODY, note="already open"),
     Row("consultations:close", on("consultations:close", "consultations_open"), MANAGERS),
