@@ -122,3 +122,15 @@ def test_api_errors_raised_inside_a_view_become_the_error_response():
 
     response = view(requests.get("/"))
     assert response.status_code == 400 and body(response) == {"errors": {"__all__": ["Not today."]}}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/api/v1/grants", "/api/v1/organisations", "/api/v1/eligibility"])
+def test_a_post_from_anywhere_gets_the_405_answer_not_the_csrf_page(url):
+    # The test client skips CSRF checks unless told; a real browser or script does not. The CSRF
+    # middleware answered a POST with its HTML 403 page before the guard could say 405.
+    from django.test import Client
+
+    answer = Client(enforce_csrf_checks=True).post(url, {"members": 4})
+    assert answer.status_code == 405 and answer["Allow"] == "GET, HEAD, OPTIONS"
+    assert answer.json() == {"errors": {"__all__": [READ_ONLY]}}
