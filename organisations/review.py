@@ -35,6 +35,7 @@ class BmeDefinition(TypedDict):
     portal_reading: bool  # the portal's reading of the Code rather than the Code's own words
     basis: str
     serving_organisations_count: bool  # the "BME sector" also takes in organisations serving BME communities
+    transition_months: int  # months an organisation stays BME-led after it stops meeting the rule (0: none)
     clauses: dict[str, object]
 
 

@@ -154,17 +154,16 @@ class BmeLedStatuses:
         self._oldest: dict[date, date] = {}
 
     def is_bme_led(self, organisation_id: int, on_date: date) -> bool:
-        dates = self._dates.get(organisation_id)
-        i = bisect_right(dates, on_date) - 1 if dates else -1
+        dates = self._dates.get(organisation_id, [])
+        i = bisect_right(dates, on_date) - 1
         if i < 0:
             return False
         if on_date not in self._oldest:
             self._oldest[on_date] = oldest_current_effective_date(on_date)
         if dates[i] >= self._oldest[on_date] and self._met[organisation_id][i]:
             return True  # its current declaration meets the rule
-        months = self.definition.transition_months if self.definition is not None else 0
         j = self._last_met[organisation_id][i]
-        if not months or j < 0:
+        if self.definition is None or not self.definition.transition_months or j < 0:
             return False
         # As `_counted_until` among the declarations effective by `on_date`.
         until = last_current_date(dates[j])
