@@ -19,16 +19,15 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TypedDict, cast
 
-from django.db.models import Prefetch
-
 from common.dates import long_date
 from common.jsonsafe import json_safe
 from organisations.models import Compact
 
 from .code_requirements import REQUIREMENTS
 from .deadlines import EXTEND_BY_AT_MOST
-from .models import Assessment, Channel, Complaint, ComplaintStatus, Outcome, Pause, SelfAssessment, StageLevel
+from .models import Assessment, Channel, Complaint, ComplaintStatus, Outcome, SelfAssessment, StageLevel
 from .selectors.figures import complaint_figures
+from .selectors.gathered import pauses_by_stage, stages_by_complaint
 from .working_days import working_days_between
 
 NOT_RECORDED = "not recorded"
@@ -243,11 +242,16 @@ def complaints_review(*, compact: Compact, start: date, end: date) -> Complaints
         Complaint.objects.received()
         .filter(compact=compact, received_on__gte=start, received_on__lte=end)
         .select_related("respondent")
-        .prefetch_related(Prefetch("stages__pauses", queryset=Pause.objects.order_by("started_on")), "stages")
         .order_by("received_on", "reference")
     )
-    stages = [s for c in complaints for s in c.stages.all()]
-    pauses = [p for s in stages for p in s.pauses.all()]
+    stages_of = stages_by_complaint([c.pk for c in complaints])
+    stages = []
+    for c in complaints:
+        for s in stages_of[c.pk]:
+            s.complaint = c  # its reference and body, for the extensions past the limit
+            stages.append(s)
+    pauses_of = pauses_by_stage([s.pk for s in stages])
+    pauses = [p for s in stages for p in pauses_of[s.pk]]
     by_stage = [
         StageFigures(
             stage=key,
@@ -256,7 +260,7 @@ def complaints_review(*, compact: Compact, start: date, end: date) -> Complaints
             answered=sum(1 for s in stages if s.level == level and s.replied_on),
             extended=sum(1 for s in stages if s.level == level and s.is_extended),
             extended_beyond_limit=sum(1 for s in stages if s.level == level and s.extended_beyond_limit),
-            put_on_hold=sum(1 for s in stages if s.level == level and s.pauses.all()),
+            put_on_hold=sum(1 for s in stages if s.level == level and pauses_of[s.pk]),
         )
         for level, key, label in _STAGES
     ]
@@ -270,7 +274,10 @@ def complaints_review(*, compact: Compact, start: date, end: date) -> Complaints
             stage=s.get_level_display(),
             limit_working_days=EXTEND_BY_AT_MOST[s.level],
             working_days_past_limit=max(
-                working_days_between(s.original_reply_by, s.reply_by) - EXTEND_BY_AT_MOST[s.level], 0
+                # Extended past the limit: both dates are set.
+                working_days_between(cast(date, s.original_reply_by), cast(date, s.reply_by))
+                - EXTEND_BY_AT_MOST[s.level],
+                0,
             ),
             reason=s.beyond_limit_reason or NOT_RECORDED,
         )

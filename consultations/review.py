@@ -17,9 +17,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from organisations.bme_definitions import rule_for
-from organisations.bme_led import Outcome
-from organisations.models import BoardDeclaration, Compact, Organisation, Signatory
-from organisations.selectors import status_among
+from organisations.models import Compact, Organisation, Signatory
+from organisations.selectors import BmeLedStatuses
 
 from .models import Comment, Consultation, Disposition, Invitation, Response, Status
 
@@ -111,20 +110,6 @@ def _comment_dispositions(comment_ids: set[int]) -> dict[int, str]:
     return result
 
 
-def _bme_led(organisation_ids: set[int], on_dates: set[date], rule=None) -> dict[tuple[int, date], bool]:
-    declarations = defaultdict(list)
-    for declaration in BoardDeclaration.objects.filter(organisation_id__in=organisation_ids).order_by(
-        "organisation_id", "-effective_date", "-declared_at", "-pk"
-    ):
-        declarations[declaration.organisation_id].append(declaration)
-    return {
-        (organisation_id, day): status_among(declarations[organisation_id], on_date=day, definition=rule).outcome
-        == Outcome.BME_LED
-        for organisation_id in organisation_ids
-        for day in on_dates
-    }
-
-
 def consultations_for_review(
     *, compact: Compact, start: date, end: date, as_of: date | None = None
 ) -> ConsultationsReview:
@@ -166,8 +151,9 @@ def consultations_for_review(
         if organisation_id:
             responding[consultation_id].add(organisation_id)
     everyone = set().union(*invited.values(), *responding.values()) if ids else set()
-    # Under the Compact's own BME-led definition (its Code's), as every figure of its review.
-    bme_led = _bme_led(everyone, {c.closes for c in consultations}, rule_for(compact, end))
+    # Under the Compact's own BME-led definition (its Code's), as every figure of its review; each
+    # organisation judged only on the closing dates of the consultations it was invited to or answered.
+    bme_led = BmeLedStatuses(everyone, definition=rule_for(compact, end)).is_bme_led
 
     rows: list[ConsultationRow] = []
     totals: ConsultationTotals = {
@@ -203,9 +189,9 @@ def consultations_for_review(
             "weeks": c.weeks,
             "shorter_reason": c.shorter_reason if c.is_shorter else "",
             "invited": len(invited[c.pk]),
-            "invited_bme_led": sum(1 for o in invited[c.pk] if bme_led[(o, c.closes)]),
+            "invited_bme_led": sum(1 for o in invited[c.pk] if bme_led(o, c.closes)),
             "responding_organisations": len(responding[c.pk]),
-            "responding_bme_led": sum(1 for o in responding[c.pk] if bme_led[(o, c.closes)]),
+            "responding_bme_led": sum(1 for o in responding[c.pk] if bme_led(o, c.closes)),
             "comments": len(own),
             "pending": len(own) - answered,
             "response_due": c.response_due.isoformat(),

@@ -4,15 +4,14 @@ from collections import Counter
 from datetime import date
 from statistics import median
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from organisations.models import Compact
-from undertakings.models import Undertaking
 
 from ..deadlines import reply_by
 from ..models import Complaint, ComplaintStatus, Outcome, Stage, StageLevel
 from ..working_days import working_days_between
+from .gathered import stages_by_complaint, undertakings_by_complaint
 
 _STAGE_KEYS = {StageLevel.STAGE_1: "stage_1", StageLevel.STAGE_2: "stage_2", StageLevel.STEERING: "steering_group"}
 
@@ -108,15 +107,14 @@ def complaint_figures(*, compact: Compact, start: date, end: date, as_of: date |
         Complaint.objects.received()
         .filter(compact=compact, received_on__gte=start, received_on__lte=end)
         .select_related("respondent")
-        .prefetch_related(
-            Prefetch("undertakings", queryset=Undertaking.objects.select_related("code")),
-            Prefetch("undertakings_broken", queryset=Undertaking.objects.select_related("code")),
-            "stages",
-        )
         .order_by("received_on", "reference")
     )
+    ids = [c.pk for c in complaints]
+    stages_of = stages_by_complaint(ids)
+    cited_of = undertakings_by_complaint(ids, relation="complaints")
+    broken_of = undertakings_by_complaint(ids, relation="complaints_upheld")
     as_of = as_of or timezone.localdate()
-    stages = [(s, c.closed_on) for c in complaints for s in c.stages.all()]
+    stages = [(s, c.closed_on) for c in complaints for s in stages_of[c.pk]]
     reached = Counter(s.level for s, _ in stages)
     outcomes = Counter(c.outcome for c in complaints if c.status == ComplaintStatus.CLOSED)
 
@@ -140,9 +138,7 @@ def complaint_figures(*, compact: Compact, start: date, end: date, as_of: date |
 
     undertakings: dict[int, dict] = {}
     for c in complaints:
-        for u, key in [(u, "cited") for u in c.undertakings.all()] + [
-            (u, "found_broken") for u in c.undertakings_broken.all()
-        ]:
+        for u, key in [(u, "cited") for u in cited_of[c.pk]] + [(u, "found_broken") for u in broken_of[c.pk]]:
             row = undertakings.setdefault(
                 u.pk,
                 {
@@ -181,7 +177,7 @@ def complaint_figures(*, compact: Compact, start: date, end: date, as_of: date |
                 "body": c.respondent.name,
                 "outcome": c.get_outcome_display(),
                 "closed_on": c.closed_on.isoformat() if c.closed_on else None,
-                "undertakings_broken": [f"{u.code.short_title} {u.ref}" for u in c.undertakings_broken.all()],
+                "undertakings_broken": [f"{u.code.short_title} {u.ref}" for u in broken_of[c.pk]],
                 "remedy": c.remedy,
                 "learning": c.learning,
                 "changes_made": c.changes_made,

@@ -1,5 +1,7 @@
 """The one answer to "is this organisation BME-led on this date?", and how that changed over time."""
 
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -111,6 +113,63 @@ def bme_led_status(*, organisation: Organisation, on_date: date, definition: Bme
     if declaration is None:
         return no_current_declaration(definition=definition)
     return assess_declaration(declaration, definition)
+
+
+class BmeLedStatuses:
+    """Whether each of many organisations is BME-led on a day, under one rule: what `bme_led_status`
+    answers for every organisation and day (a test holds them together), from one query whatever
+    their number. For a review judging thousands of organisations on dozens of dates: each board is
+    assessed once, and a day's answer is a search among the organisation's declarations."""
+
+    def __init__(self, organisation_ids, *, definition: BmeRule | None = None) -> None:
+        self.definition = definition
+        rule = definition or default_rule()
+        declarations = BoardDeclaration.objects.filter(organisation_id__in=set(organisation_ids))
+        if definition is not None:
+            declarations = declarations.filter(board_type__in=definition.boards)
+        by_organisation = defaultdict(list)
+        for row in declarations.order_by().values_list(
+            "organisation_id", "effective_date", "declared_at", "pk", "members", "bme_members", "undisclosed_members"
+        ):
+            by_organisation[row[0]].append(row)
+        # Per organisation, its winning declarations oldest first (one a day, as `_winners`): their
+        # effective dates, whether each meets the rule, and the index of the last that did at each.
+        self._dates: dict[int, list[date]] = {}
+        self._met: dict[int, list[bool]] = {}
+        self._last_met: dict[int, list[int]] = {}
+        for organisation_id, rows in by_organisation.items():
+            rows.sort(key=lambda r: (r[1], r[2], r[3]))
+            winners = [r for i, r in enumerate(rows) if i + 1 == len(rows) or rows[i + 1][1] != r[1]]
+            met = [
+                assess_board(members=r[4], bme_members=r[5], undisclosed_members=r[6], definition=rule).is_bme_led
+                for r in winners
+            ]
+            last_met, last = [], -1
+            for i, is_met in enumerate(met):
+                last = i if is_met else last
+                last_met.append(last)
+            self._dates[organisation_id] = [r[1] for r in winners]
+            self._met[organisation_id] = met
+            self._last_met[organisation_id] = last_met
+        self._oldest: dict[date, date] = {}
+
+    def is_bme_led(self, organisation_id: int, on_date: date) -> bool:
+        dates = self._dates.get(organisation_id, [])
+        i = bisect_right(dates, on_date) - 1
+        if i < 0:
+            return False
+        if on_date not in self._oldest:
+            self._oldest[on_date] = oldest_current_effective_date(on_date)
+        if dates[i] >= self._oldest[on_date] and self._met[organisation_id][i]:
+            return True  # its current declaration meets the rule
+        j = self._last_met[organisation_id][i]
+        if self.definition is None or not self.definition.transition_months or j < 0:
+            return False
+        # As `_counted_until` among the declarations effective by `on_date`.
+        until = last_current_date(dates[j])
+        if j < i:
+            until = min(until, dates[j + 1] - timedelta(days=1))
+        return until < on_date <= transition_until(until, self.definition)
 
 
 @dataclass(frozen=True)
