@@ -64,17 +64,22 @@ def code_load(*, path: Path | str) -> CodeLoadResult:
         if current == spec.content():
             return CodeLoadResult(code, "unchanged")
         if code.is_frozen and not _only_retiring(current, spec) and not _only_transcription(current, spec):
-            raise ValidationError(
-                CODE_FROZEN.format(
-                    path=path,
-                    version=code.version,
-                    slug=code.slug,
-                    status=code.get_status_display().lower(),
-                    next_version=_next_version(code.version),
-                )
-            )
+            raise _frozen(code, path)
         _apply(code, spec, path)
         return CodeLoadResult(code, "updated")
+
+
+def _frozen(code: Code, path: Path) -> ValidationError:
+    """The refusal to change an adopted or retired version in place, naming the version to write instead."""
+    return ValidationError(
+        CODE_FROZEN.format(
+            path=path,
+            version=code.version,
+            slug=code.slug,
+            status=code.get_status_display().lower(),
+            next_version=_next_version(code.version),
+        )
+    )
 
 
 @transaction.atomic
@@ -89,15 +94,7 @@ def _load_next_version(path: Path) -> CodeLoadResult:
     if code is not None and code.based_on_id == base.pk and stored == wanted and code_content(code) == spec.content():
         return CodeLoadResult(code, "unchanged")
     if code is not None and code.is_frozen:
-        raise ValidationError(
-            CODE_FROZEN.format(
-                path=path,
-                version=code.version,
-                slug=code.slug,
-                status=code.get_status_display().lower(),
-                next_version=_next_version(code.version),
-            )
-        )
+        raise _frozen(code, path)
     outcome = "created" if code is None else "updated"
     code = code or Code(compact=base.compact, slug=spec.slug, version=spec.version)
     code.based_on = base
