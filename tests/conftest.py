@@ -106,64 +106,28 @@ def celery_worker_process(transactional_db, tmp_path):
     worker is stopped afterwards. Tests using it must commit their data (transactional_db) because
     the worker reads it from another connection.
     """
-    import subprocess
-    import sys
     import time
 
-    from django.conf import settings as django_settings
     from django.db import connection
 
     from compact_portal.celery import app
 
-    from .support import broker_url, database_url_for_subprocess, redis_answers
+    from .support import broker_url, redis_answers, start_celery_worker, stop_process, worker_env
 
     url = broker_url()
     require_service("Redis", redis_answers(url), "set CELERY_BROKER_URL=redis://127.0.0.1:6379/0")
     require_service("PostgreSQL", connection.vendor == "postgresql", "set DATABASE_URL to a PostgreSQL database")
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url_for_subprocess(),
-        "CELERY_BROKER_URL": url,
-        "MEDIA_ROOT": str(django_settings.MEDIA_ROOT),
-    }
-    hostname = f"test-{os.getpid()}@%h"
-    log = open(tmp_path / "worker.log", "w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "compact_portal",
-            "worker",
-            "--pool=solo",
-            "--loglevel=INFO",
-            "--without-gossip",
-            "--without-mingle",
-            "-n",
-            hostname,
-        ],
-        cwd=Path(__file__).resolve().parent.parent,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    process = start_celery_worker(worker_env(), tmp_path / "worker.log", "test")
     app.conf.task_always_eager = False
     app.conf.broker_url = url
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"celery worker exited early:\n{(tmp_path / 'worker.log').read_text()}")
+            pytest.fail(f"celery worker exited early:\n{process.log_path.read_text()}")
         if app.control.ping(timeout=1):
             break
     else:
         process.kill()
         pytest.fail("celery worker did not answer within 60 s")
-    process.log_path = tmp_path / "worker.log"
     yield process
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
+    stop_process(process)

@@ -2,6 +2,8 @@
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -162,3 +164,62 @@ def database_url_for_subprocess() -> str:
     s = connection.settings_dict
     auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
     return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+def worker_env(**extra: str) -> dict[str, str]:
+    """The environment a Celery worker in another process needs to see this test's database, broker
+    and media."""
+    from django.conf import settings
+
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url_for_subprocess(),
+        "CELERY_BROKER_URL": broker_url(),
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        **extra,
+    }
+
+
+class WorkerProcess(subprocess.Popen[bytes]):
+    log_path: Path  # where its output goes, shown if it dies
+
+
+def start_celery_worker(env: dict[str, str], log_path: Path, name: str, *options: str) -> WorkerProcess:
+    """A real Celery worker (solo pool) in another process, its output in `log_path`."""
+    with open(log_path, "w") as log:  # the worker keeps its own copy of the file
+        process = WorkerProcess(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "compact_portal",
+                "worker",
+                "--pool=solo",
+                "--loglevel=INFO",
+                "--without-gossip",
+                "--without-mingle",
+                *options,
+                "-n",
+                f"{name}-{os.getpid()}@%h",
+            ],
+            cwd=Path(__file__).resolve().parent.parent,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    process.log_path = log_path
+    return process
+
+
+def stop_process(process: subprocess.Popen | None, timeout: float = 20) -> None:
+    """Ask a process to stop (SIGTERM), and kill it if it has not within `timeout` seconds, so a test
+    that fails never leaves a worker or a server behind to hide why."""
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection, connections
 
 from complaints.references import next_reference
+from tests.support import require_service
 
 
 @pytest.mark.django_db
@@ -18,8 +19,9 @@ def test_references_count_up_within_a_year_and_restart_each_year():
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_complaints_raised_at_the_same_moment_never_share_a_reference():
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks (SELECT … FOR UPDATE) need PostgreSQL; SQLite runs one writer at a time anyway")
+    # Row locks (SELECT … FOR UPDATE) need PostgreSQL; SQLite runs one writer at a time anyway. On CI
+    # a missing PostgreSQL is a failure, as for every service.
+    require_service("PostgreSQL", connection.vendor == "postgresql", "set DATABASE_URL to a PostgreSQL database")
 
     def issue(_):
         try:

@@ -9,7 +9,6 @@ import glob
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -18,6 +17,8 @@ import time
 from pathlib import Path
 
 import requests
+
+from tests.support import WorkerProcess, redis_answers, start_celery_worker, stop_process
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET_KEY = "fault-tests-" + "k7Qz3xWm9pLr2vTn8sYb4hJd6fGc1aEu5oIq0" * 2
@@ -122,23 +123,11 @@ class PrivateRedis:
             stdout=open(self.log, "a"),
             stderr=subprocess.STDOUT,
         )
-        import redis
-
-        client = redis.Redis(port=self.port, socket_connect_timeout=1)
-        wait_until(lambda: _ping(client), 20, "the private Redis did not answer")
+        wait_until(lambda: redis_answers(self.url), 20, "the private Redis did not answer")
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=20)
+        stop_process(self.process)
         self.process = None
-
-
-def _ping(client) -> bool:
-    try:
-        return bool(client.ping())
-    except Exception:
-        return False
 
 
 def portal_env(database_url: str, media_root: Path, broker_url: str = "") -> dict[str, str]:
@@ -214,13 +203,7 @@ class Portal:
         return [int(pid) for pid in children]
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, timeout=30)
 
 
 def rss_kib(pid: int) -> int:
@@ -228,28 +211,9 @@ def rss_kib(pid: int) -> int:
     return int(match.group(1)) if match else 0
 
 
-def start_worker(env: dict[str, str], log_path: Path, name: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "compact_portal",
-            "worker",
-            "--pool=solo",
-            "--loglevel=INFO",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-            "-n",
-            f"{name}-{os.getpid()}@%h",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=open(log_path, "w"),
-        stderr=subprocess.STDOUT,
-    )
+def start_worker(env: dict[str, str], log_path: Path, name: str) -> WorkerProcess:
+    # No heartbeat: a worker killed on purpose must not be waited for by its peers.
+    return start_celery_worker(env, log_path, name, "--without-heartbeat")
 
 
 class Visitor:

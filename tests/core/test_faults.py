@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.support import require_service
+from tests.support import require_service, stop_process
 
 from .fault_stack import (
     ROOT,
@@ -235,7 +235,7 @@ def test_with_redis_down_pages_work_a_build_is_kept_as_a_row_and_runs_when_redis
         assert imported in ([("done",)], [("refused",)]), (tmp_path / "worker.log").read_text()[-3000:]
     finally:
         portal.stop()
-        _stop(worker)
+        stop_process(worker)
         redis.stop()
 
 
@@ -246,16 +246,6 @@ def _finished(stack, env, review_id: int, worker) -> tuple | None:
         0
     ]
     return (status, attempts) if status in ("succeeded", "failed") else None
-
-
-def _stop(process) -> None:
-    if process is not None and process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 # --- A worker killed mid-review ----------------------------------------------------------------------
@@ -308,8 +298,8 @@ def test_a_worker_killed_mid_review_build_is_swept_and_rebuilt_and_nothing_is_le
         assert chair.get(REVIEW + "versions/1/").status_code == 200
     finally:
         portal.stop()
-        _stop(first)
-        _stop(second)
+        stop_process(first)
+        stop_process(second)
         redis.stop()
 
 

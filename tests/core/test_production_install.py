@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import ON_CI
+
 ROOT = Path(__file__).resolve().parents[2]
-ON_CI = os.environ.get("CI", "").lower() == "true"
 
 pytestmark = pytest.mark.skipif(
     not (ON_CI or os.environ.get("PRODUCTION_INSTALL_TEST") == "1"),

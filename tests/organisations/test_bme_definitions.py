@@ -11,8 +11,7 @@ from organisations.bme_definitions import bme_definitions_load, current_definiti
 from organisations.bme_led import BmeRule, Outcome, Undisclosed, assess_board
 from organisations.models import BoardType, Organisation
 from tests import factories as f
-
-from .test_api import assert_matches
+from tests.openapi_support import assert_matches
 
 pytestmark = pytest.mark.django_db
 

@@ -8,11 +8,8 @@ Without them these skip on a laptop and fail on CI (tests.support.require_servic
 
 import datetime
 import io
-import os
 import re
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -26,7 +23,7 @@ from organisations.models import Compact
 from reviews import jobs, narrative, services, tasks
 from reviews.models import AnnualReview, ReviewStatus
 from tests import factories as f
-from tests.support import broker_url, build_world, database_url_for_subprocess
+from tests.support import WorkerProcess, build_world, start_celery_worker, stop_process, worker_env
 from undertakings.models import ReportingPeriod
 
 from .factories import make_action
@@ -122,41 +119,11 @@ def slow_builds(monkeypatch):
     monkeypatch.setenv(jobs.TEST_PAUSE_ENV, "1")
 
 
-class Worker(subprocess.Popen[bytes]):
-    log_path: Path  # where its output goes, shown if it dies
-
-
-def start_worker(log_path: Path) -> Worker:
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url_for_subprocess(),
-        "CELERY_BROKER_URL": broker_url(),
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-    }
+def start_worker(log_path: Path) -> WorkerProcess:
+    """A second worker, which must not pause its builds as the first one did."""
+    env = worker_env()
     env.pop(jobs.TEST_PAUSE_ENV, None)
-    log = open(log_path, "w")
-    process = Worker(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "compact_portal",
-            "worker",
-            "--pool=solo",
-            "--loglevel=INFO",
-            "--without-gossip",
-            "--without-mingle",
-            "-n",
-            f"test-second-{os.getpid()}@%h",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    process.log_path = log_path
-    return process
+    return start_celery_worker(env, log_path, "test-second")
 
 
 def test_a_worker_killed_mid_build_is_recovered_by_the_sweep(slow_builds, celery_worker_process, tmp_path):
@@ -180,8 +147,7 @@ def test_a_worker_killed_mid_build_is_recovered_by_the_sweep(slow_builds, celery
     try:
         done = wait_for(review.pk, lambda r: r.is_finished, worker=second)
     finally:
-        second.terminate()
-        second.wait(timeout=20)
+        stop_process(second)
     assert done.status == ReviewStatus.SUCCEEDED, done.failure_reason
     assert done.attempts == 2
     assert Path(done.pdf.path).read_bytes().startswith(b"%PDF")
