@@ -8,6 +8,8 @@ from funding.models import Application, Award, FundingProgramme, JointReview, Re
 from organisations.models import Organisation, Signatory
 from organisations.roles import roles_for
 
+from .scope import funding_scope
+
 
 # Only a public body with standing (organisations.standing) publishes: what an unverified body
 # recorded stays off the public lists, the CSV and the 360Giving open data.
@@ -43,15 +45,9 @@ def applications_for_user(user) -> QuerySet:
 def award_list(
     *, funder: Organisation | None = None, start: date | None = None, end: date | None = None, compact=None
 ) -> QuerySet:
-    """Awards, of one funder and/or one Compact (by a signatory to an organisation in its areas)."""
-    awards = Award.objects.with_parties().filter(funder__verified=True)
-    if funder is not None:
-        awards = awards.filter(funder=funder)
-    if compact is not None:
-        awards = awards.filter(
-            funder__in=Signatory.objects.filter(compact=compact).values("organisation_id"),
-            recipient__in=Organisation.objects.in_compact(compact).values("pk"),
-        )
+    """Awards, of one funder and/or one Compact (by a signatory on the award's date to an organisation
+    in its areas, as the monitoring figures count them: `funding_scope`)."""
+    awards = Award.objects.with_parties().filter(funding_scope(funder, compact))
     if start is not None:
         awards = awards.filter(award_date__gte=start)
     if end is not None:

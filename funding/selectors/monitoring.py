@@ -29,13 +29,15 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Aggregate, Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Aggregate, Count, Q, QuerySet, Sum
 
 from common.jsonsafe import json_safe
 from funding.models import MULTI_YEAR_MONTHS, Application, ApplicationStatus, Award, AwardStatus
 from organisations.bme_definitions import rule_for
 from organisations.bme_led import Outcome
-from organisations.models import Compact, EthnicGroup, Organisation, Sector, Signatory
+from organisations.models import Compact, EthnicGroup, Organisation, Sector
+
+from .scope import funding_scope
 
 PENNY = Decimal("0.01")
 TENTH = Decimal("0.1")
@@ -111,26 +113,6 @@ def _median(amounts: QuerySet, count: int) -> Decimal | None:
     return _money(sum(middle) / len(middle))
 
 
-def _funders(funder: Organisation | None, compact: Compact | None, via: str = "", party: str = "recipient") -> Q:
-    """Awards (or, `via="programme__", party="applicant"`, applications) of one funder and/or a
-    Compact's signatories (signed on the award's date, or the application's). For a Compact the recipient must also work in its areas: a funder that
-    signed two Compacts (a countywide NHS body, say) would otherwise have every award counted in both."""
-    # Figures count only bodies with standing: an unverified "public body" could otherwise add awards.
-    scope = Q(**{f"{via}funder__verified": True})
-    if funder is not None:
-        scope &= Q(**{f"{via}funder": funder})
-    if compact is not None:
-        # The funder was a signatory on the day: an award made before it signed or after it withdrew
-        # is not made under the Compact (its signatories section lists it with its dates).
-        on_day = "award_date" if party == "recipient" else "submitted_on"
-        signed = Signatory.objects.filter(
-            compact=compact, organisation=OuterRef(f"{via}funder"), signed_on__lte=OuterRef(on_day)
-        ).filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=OuterRef(on_day)))
-        scope &= Q(Exists(signed))
-        scope &= Q(**{f"{party}__in": Organisation.objects.in_compact(compact).values("pk")})
-    return scope
-
-
 def _applicant_figures(totals: dict, prefix: str) -> ApplicantFigures:
     awarded, declined = totals[f"{prefix}_awarded"], totals[f"{prefix}_declined"]
     with_award = totals[f"{prefix}_with_award"]
@@ -170,7 +152,7 @@ def _applications(start: date, end: date, programme_scope: Q, *, serving: bool =
 def funding_monitoring(
     *, start: date, end: date, funder: Organisation | None = None, compact: Compact | None = None
 ) -> FundingMonitoring:
-    funder_scope = _funders(funder, compact)
+    funder_scope = funding_scope(funder, compact)
     scope = Award.objects.filter(funder_scope)
     period = (start, end)
     in_period = Q(award_date__range=period) & ~Q(status=AwardStatus.WITHDRAWN)
@@ -216,7 +198,7 @@ def funding_monitoring(
     awarded = scope.filter(kept)
     value, bme_value = _money(totals["value"]), _money(totals["bme_value"])
     applications = _applications(
-        start, end, _funders(funder, compact, via="programme__", party="applicant"), serving=serving
+        start, end, funding_scope(funder, compact, via="programme__", party="applicant"), serving=serving
     )
     funded = awarded.values("recipient_id")
     communities = (

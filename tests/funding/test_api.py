@@ -72,3 +72,18 @@ def test_the_grants_api_pages_with_the_common_envelope(world, client, monkeypatc
     last = client.get(meta["next"])
     assert [g["awardDate"] for g in last.json()["grants"]] == ["2025-06-03"] and last.json()["meta"]["next"] is None
     assert_matches(build_openapi_document(), "/api/v1/grants", last)
+
+
+def test_a_compacts_grants_are_those_its_monitoring_counts_made_while_the_funder_had_signed(world, client):
+    """One rule (funding.selectors.scope.funding_scope) for the list, its downloads, /api/v1/grants and
+    the monitoring figures: an award made after the funder withdrew is not made under the Compact."""
+    from organisations.models import Signatory
+
+    Signatory.objects.filter(compact=world.compact, organisation=world.council).update(
+        withdrawn_on=datetime.date(2025, 7, 1)
+    )
+    AwardFactory(funder=world.council, recipient=world.group, award_date=datetime.date(2025, 6, 2), amount=1000)
+    AwardFactory(funder=world.council, recipient=world.group, award_date=datetime.date(2025, 8, 4), amount=2000)
+    grants = client.get(GRANTS, {"compact": world.compact.slug}).json()["grants"]
+    assert [g["awardDate"] for g in grants] == ["2025-06-02"]
+    assert sorted(g["awardDate"] for g in client.get(GRANTS).json()["grants"]) == ["2025-06-02", "2025-08-04"]
