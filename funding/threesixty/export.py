@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from django.conf import settings
 
 from organisations.bme_definitions import RulesBetween
-from organisations.bme_led import Outcome
+from organisations.bme_led import BmeRule, Outcome, default_rule, format_percent
 from organisations.models import BoardDeclaration, Signatory
 from organisations.selectors import status_among
 
@@ -26,9 +26,11 @@ from .schema import STANDARD_VERSION
 
 PORTAL_NAME = "Compact compliance portal"
 WITHDRAWN_NOTE = " Withdrawn on {date}: {reason}"
+# The rule is the one that judged the award (each Compact's own: Plymouth's draft asks for at least
+# 75%, Northamptonshire's definition more than half), never a fixed threshold.
 BME_LED_DEFINITION = (
-    "BME-led on the award date under the {compacts} definition: at least 75% of the organisation's board "
-    "are of Black and minority ethnic origin, from its board declaration current on that date."
+    "BME-led on the award date under the {compacts} definition ({rule}): {share} of the organisation's "
+    "board are of Black and minority ethnic origin, from its board declaration current on that date."
 )
 DEI_PURPOSE = "To show how much funding reaches BME-led organisations, as the BME Code of Good Practice asks."
 # DEI extension codes (360Giving DEI Extension codelists and the DEI Data Standard taxonomy).
@@ -90,7 +92,7 @@ def _recorded(award) -> dict:
     return data
 
 
-def _dei(award, compacts: str) -> dict:
+def _dei(award, compacts: str, rule: BmeRule) -> dict:
     asked = ASKED_DURING_APPLICATION if award.application_id else ASKED_AFTER_APPLICATION
     return {
         "purposes": DEI_PURPOSE,
@@ -98,7 +100,11 @@ def _dei(award, compacts: str) -> dict:
             "askedStatus": asked,
             "replyStatus": REPLY_GOT,
             "availableOptions": [POPULATION_GROUP_OPTIONS],
-            "additionalDetails": BME_LED_DEFINITION.format(compacts=compacts),
+            "additionalDetails": BME_LED_DEFINITION.format(
+                compacts=compacts,
+                rule=rule.label,
+                share=f"{'more than' if rule.strictly_more else 'at least'} {format_percent(rule.threshold)}",
+            ),
             "response": {"taxonomyCodes": [RACIAL_INEQUITY]},
         },
         "mission": {"askedStatus": NOT_APPLICABLE},
@@ -106,8 +112,9 @@ def _dei(award, compacts: str) -> dict:
     }
 
 
-def grant(award, *, bme_led: bool = False, compacts: str = "", withdrawn: str | None = None) -> dict | None:
-    """One award as a 360Giving grant, or None when withdrawn awards are left out."""
+def grant(award, *, bme_led: BmeRule | None = None, compacts: str = "", withdrawn: str | None = None) -> dict | None:
+    """One award as a 360Giving grant, or None when withdrawn awards are left out. `bme_led`: the rule
+    under which the recipient was BME-led on the award date, None when it was not."""
     withdrawn = withdrawn or settings.THREESIXTY_WITHDRAWN
     from funding.models import AwardStatus
 
@@ -118,8 +125,8 @@ def grant(award, *, bme_led: bool = False, compacts: str = "", withdrawn: str | 
         data["amountAwarded"] = 0
         note = WITHDRAWN_NOTE.format(date=award.withdrawn_on.isoformat(), reason=award.withdrawal_reason.strip())
         data["description"] = f"{data.get('description', '')}{note}".strip()
-    if bme_led and "deiDetails" not in data:
-        data["deiDetails"] = _dei(award, compacts or PORTAL_NAME)
+    if bme_led is not None and "deiDetails" not in data:
+        data["deiDetails"] = _dei(award, compacts or PORTAL_NAME, bme_led)
     return data
 
 
@@ -153,7 +160,7 @@ def grants(awards: Iterable, *, withdrawn: str | None = None) -> list[dict]:
         )
         data = grant(
             award,
-            bme_led=status.outcome == Outcome.BME_LED,
+            bme_led=(status.rule or default_rule()) if status.outcome == Outcome.BME_LED else None,
             compacts=" and ".join(sorted(compacts[award.funder_id])),
             withdrawn=withdrawn,
         )

@@ -134,3 +134,7 @@ def test_the_360giving_export_marks_bme_led_recipients_under_each_compacts_rule(
     published = {g["id"]: g for g in grants([north, south])}
     assert "deiDetails" in published[north.identifier]
     assert "deiDetails" not in published[south.identifier]
+    # It says which rule judged it and that rule's own threshold: more than half, not Plymouth's 75%.
+    said = published[north.identifier]["deiDetails"]["leadership"]["additionalDetails"]
+    assert f"({NORTHANTS_RULE}): more than 50% of the organisation's board" in said
+    assert "75%" not in said
