@@ -6,6 +6,7 @@ from typing import TypeVar
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from organisations.bme_definitions import compact_between
 from organisations.models import Compact, Organisation, Signatory
 from organisations.roles import roles_for
 
@@ -142,11 +143,17 @@ def consultation_compact(consultation: Consultation):
     its body signed and works in; None when neither."""
     if consultation.code is not None:
         return consultation.code.compact
-    signed = Signatory.objects.filter(organisation_id=consultation.owner_id).values("compact_id")
-    local = Organisation.objects.filter(pk=consultation.owner_id)
-    return Compact.objects.filter(pk__in=signed, areas__organisations__in=local).order_by("name", "pk").first()
+    # A body's own Compact: one it signed whose areas it works in (as a funder and a recipient share one).
+    return compact_between(funder=consultation.owner_id, organisation=consultation.owner_id)
 
 
+from .entries import (  # noqa: E402 (the response page reads the helpers above)
+    CommentEntries,
+    comment_disposition,
+    comment_entries,
+    comment_shown,
+    response_document,
+)
 from .invitations import (  # noqa: E402 (reads consultation_compact above)
     INVITED,
     NOT_INVITED,
@@ -157,16 +164,7 @@ from .invitations import (  # noqa: E402 (reads consultation_compact above)
     organisations_for_invitation,
     organisations_to_invite,
 )
-from .response import (  # noqa: E402 (the response page reads the helpers above)
-    CommentEntries,
-    ResponseSummary,
-    comment_disposition,
-    comment_entries,
-    comment_shown,
-    live_figures,
-    response_document,
-    response_summary,
-)
+from .response import ResponseSummary, live_figures, response_summary  # noqa: E402
 
 __all__ = [
     "INVITED",

@@ -6,22 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef
 
 from ..models import AgreedChange, Consultation, Disposition, Response, ResponseVersion
-from .entries import (  # noqa: F401 (read as selectors.response.* by older callers)
-    GENERAL,
-    NO_RESPONSE_GIVEN,
-    PER_PAGE,
-    WAITING,
-    CommentEntries,
-    Group,
-    Shown,
-    comment_disposition,
-    comment_entries,
-    comment_shown,
-    decision_counts,
-    decision_label,
-    heading,
-    response_document,
-)
+from .entries import decision_counts, decision_label
 
 
 @dataclass

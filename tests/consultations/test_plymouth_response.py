@@ -167,7 +167,7 @@ def test_the_working_groups_table_is_its_final_response(plymouth, client):
 
 def test_the_response_page_is_paged_not_a_dump(plymouth, client):
     page = client.get(reverse("consultations:response", args=[plymouth.slug])).content.decode()
-    assert page.count('<tr class="govuk-table__row">\n        <td') <= selectors.response.PER_PAGE
+    assert page.count('<tr class="govuk-table__row">\n        <td') <= selectors.entries.PER_PAGE
     assert "Showing 1 to 25 of" in page and 'aria-label="Pagination"' in page
     last = client.get(reverse("consultations:response", args=[plymouth.slug]) + "?page=99").content.decode()
     assert "General comments on the whole document" in last
