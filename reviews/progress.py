@@ -8,7 +8,7 @@ from typing import Any
 from common.dates import long_date
 from consultations.review import CodeConsultation
 from undertakings.models import ReportingPeriod
-from undertakings.review import PROGRESS_LABELS, ActionsProgress, CodeAdopted, previous_period
+from undertakings.review import ActionsProgress, CodeAdopted, previous_period
 
 from .models import ActionProgress, AnnualReview, ReviewAction, ReviewStatus
 
@@ -37,7 +37,7 @@ def progress_section(*, compact, period: ReportingPeriod, returns: ActionsProgre
         **returns,
         "items": [{**item, "due_display": long_date(item["due"])} for item in returns["items"]],
     }
-    counts = {key: sum(1 for a in review_actions if a["progress"] == key) for key in PROGRESS_LABELS}
+    counts = {key: sum(1 for a in review_actions if a["progress"] == key) for key in ActionProgress.values}
     return {
         "empty": not (review_actions or returns["total"]),
         "previous_period": previous.label if previous else None,
