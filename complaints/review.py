@@ -25,9 +25,9 @@ from organisations.models import Compact
 
 from .code_requirements import REQUIREMENTS
 from .deadlines import EXTEND_BY_AT_MOST
-from .models import Assessment, Channel, Complaint, ComplaintStatus, Outcome, SelfAssessment, StageLevel
+from .models import Assessment, Channel, ComplaintStatus, Outcome, SelfAssessment, StageLevel
 from .selectors.figures import complaint_figures
-from .selectors.gathered import pauses_by_stage, stages_by_complaint
+from .selectors.gathered import Received, pauses_by_stage, received_complaints
 from .working_days import working_days_between
 
 NOT_RECORDED = "not recorded"
@@ -109,10 +109,16 @@ class ComplaintFigures(TypedDict):
     learning: list[LearningRecord]  # closed complaints with learning recorded
 
 
-def complaint_figures_for_review(*, compact: Compact, start: date, end: date, as_of: date) -> ComplaintFigures:
+def complaint_figures_for_review(
+    *, compact: Compact, start: date, end: date, as_of: date, received: Received | None = None
+) -> ComplaintFigures:
     """Complaint figures of `compact` for complaints received from `start` to `end`, lateness judged
-    on `as_of` (complaints.selectors.figures, which builds exactly this shape)."""
-    return cast(ComplaintFigures, complaint_figures(compact=compact, start=start, end=end, as_of=as_of))
+    on `as_of` (complaints.selectors.figures, which builds exactly this shape). `received`: the
+    period's complaints already read (`received_complaints`), so the review reads them once."""
+    return cast(
+        ComplaintFigures,
+        complaint_figures(compact=compact, start=start, end=end, as_of=as_of, received=received),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,16 +241,13 @@ def _self_assessment(compact: Compact, start: date, end: date) -> SelfAssessment
     )
 
 
-def complaints_review(*, compact: Compact, start: date, end: date) -> ComplaintsReview:
+def complaints_review(
+    *, compact: Compact, start: date, end: date, received: Received | None = None
+) -> ComplaintsReview:
     """Complaints of `compact` received from `start` to `end` (both included), whatever happened to
     them later, and the steering group's self-assessment for the reporting period with those dates."""
-    complaints = list(
-        Complaint.objects.received()
-        .filter(compact=compact, received_on__gte=start, received_on__lte=end)
-        .select_related("respondent")
-        .order_by("received_on", "reference")
-    )
-    stages_of = stages_by_complaint([c.pk for c in complaints])
+    received = received or received_complaints(compact=compact, start=start, end=end)
+    complaints, stages_of = received.complaints, received.stages_of
     stages = []
     for c in complaints:
         for s in stages_of[c.pk]:
@@ -308,10 +311,10 @@ def complaints_review(*, compact: Compact, start: date, end: date) -> Complaints
     )
 
 
-def review_data(*, compact: Compact, start: date, end: date) -> dict:
+def review_data(*, compact: Compact, start: date, end: date, received: Received | None = None) -> dict:
     """`complaints_review` as JSON-safe data for the annual review's dataset, with the printed
     date of the self-assessment (`completed_on_display`)."""
-    review = complaints_review(compact=compact, start=start, end=end)
+    review = complaints_review(compact=compact, start=start, end=end, received=received)
     data = json_safe(asdict(review))
     if review.self_assessment is not None:
         data["self_assessment"]["completed_on_display"] = long_date(review.self_assessment.completed_on)

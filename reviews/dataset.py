@@ -7,14 +7,14 @@ describes every field and when DATASET_VERSION changes.
 """
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.utils import timezone
 
 from common.dates import long_date
 from common.jsonsafe import json_safe
-from complaints.review import complaint_figures_for_review
+from complaints.review import complaint_figures_for_review, received_complaints
 from complaints.review import review_data as complaints_handling_for_review
 from consultations.review import code_consultations_for_review, consultations_for_review
 from funding.review import funding_for_review
@@ -110,10 +110,7 @@ def build_dataset(
         (
             "complaints",
             "Gathering complaint figures",
-            lambda: sections.complaints_section(
-                complaint_figures_for_review(compact=compact, start=start, end=end, as_of=as_of),
-                handling=complaints_handling_for_review(compact=compact, start=start, end=end),
-            ),
+            lambda: _complaints(compact, start, end, as_of),
         ),
         (
             "bme_led",
@@ -210,6 +207,15 @@ def interim_reasons(*, period: ReportingPeriod, as_of, compliance: dict) -> list
             f"given in when this review was built (returns were due by {long_date(period.returns_due)})."
         )
     return reasons
+
+
+def _complaints(compact: Compact, start: date, end: date, as_of: date) -> dict:
+    # One read of the year's complaints and their stages serves the figures and the handling section.
+    received = received_complaints(compact=compact, start=start, end=end)
+    return sections.complaints_section(
+        complaint_figures_for_review(compact=compact, start=start, end=end, as_of=as_of, received=received),
+        handling=complaints_handling_for_review(compact=compact, start=start, end=end, received=received),
+    )
 
 
 def _is_empty(section: str, data: dict) -> bool:

@@ -9,9 +9,9 @@ from django.utils import timezone
 from organisations.models import Compact
 
 from ..deadlines import reply_by
-from ..models import Complaint, ComplaintStatus, Outcome, Stage, StageLevel
+from ..models import ComplaintStatus, Outcome, Stage, StageLevel
 from ..working_days import working_days_between
-from .gathered import stages_by_complaint, undertakings_by_complaint
+from .gathered import Received, received_complaints, undertakings_by_complaint
 
 _STAGE_KEYS = {StageLevel.STAGE_1: "stage_1", StageLevel.STAGE_2: "stage_2", StageLevel.STEERING: "steering_group"}
 
@@ -64,7 +64,9 @@ def _timeliness(stages: list[tuple[Stage, date | None]], as_of: date) -> dict:
     }
 
 
-def complaint_figures(*, compact: Compact, start: date, end: date, as_of: date | None = None) -> dict:
+def complaint_figures(
+    *, compact: Compact, start: date, end: date, as_of: date | None = None, received: Received | None = None
+) -> dict:
     """Figures about complaints in `compact` received from `start` to `end` (both included), as the
     records stood on `as_of` (today unless given): a deadline passed by then with nothing done is late.
 
@@ -103,14 +105,9 @@ def complaint_figures(*, compact: Compact, start: date, end: date, as_of: date |
                         "changes_made": "…"}, ...]
         }
     """
-    complaints = list(
-        Complaint.objects.received()
-        .filter(compact=compact, received_on__gte=start, received_on__lte=end)
-        .select_related("respondent")
-        .order_by("received_on", "reference")
-    )
+    received = received or received_complaints(compact=compact, start=start, end=end)
+    complaints, stages_of = received.complaints, received.stages_of
     ids = [c.pk for c in complaints]
-    stages_of = stages_by_complaint(ids)
     cited_of = undertakings_by_complaint(ids, relation="complaints")
     broken_of = undertakings_by_complaint(ids, relation="complaints_upheld")
     as_of = as_of or timezone.localdate()

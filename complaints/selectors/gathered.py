@@ -4,12 +4,35 @@ annual review's figures over a metro Compact's thousands of complaints. The same
 and stage to hold them (most of the figures' time at that size)."""
 
 from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import F
 
+from organisations.models import Compact
 from undertakings.models import Undertaking
 
-from ..models import Pause, Stage
+from ..models import Complaint, Pause, Stage
+
+
+@dataclass(frozen=True)
+class Received:
+    """The complaints of a Compact received in a period, in the order received, and their stages:
+    read once, for the figures and the handling section of the same annual review."""
+
+    complaints: list[Complaint]
+    stages_of: dict[int, list[Stage]]
+
+
+def received_complaints(*, compact: Compact, start: date, end: date) -> Received:
+    """Complaints of `compact` received from `start` to `end` (both included), whatever happened later."""
+    complaints = list(
+        Complaint.objects.received()
+        .filter(compact=compact, received_on__gte=start, received_on__lte=end)
+        .select_related("respondent")
+        .order_by("received_on", "reference")
+    )
+    return Received(complaints, stages_by_complaint([c.pk for c in complaints]))
 
 
 def stages_by_complaint(complaint_ids) -> dict[int, list[Stage]]:
