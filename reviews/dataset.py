@@ -67,63 +67,17 @@ def build_dataset(
     built_at: datetime,
     progress: Callable[[int, str], None] | None = None,
     narrative: dict | None = None,
-    history: bool = True,
 ) -> dict:
     """Everything the annual review of `compact` for `period` prints, as plain JSON data.
     `narrative` is what the steering group wrote (reviews.narrative.narrative_as_dataset), frozen
-    into the dataset here so that a published version keeps it. `history=False` leaves out the
-    comparison with earlier years (used when an earlier year's figures are recomputed for it)."""
+    into the dataset here so that a published version keeps it."""
     from .narrative import narrative_as_dataset
 
     narrative = narrative or narrative_as_dataset(None)
     report = progress or (lambda percent, message: None)
     start, end = period.start_date, period.end_date
-    # Lateness is judged on the day the review is built (a deadline passed by then with nothing done
-    # is late); a status (BME-led, seats held) on the period's last day, or on the build day if the
-    # period has not ended, never on a day still to come.
-    as_of = timezone.localtime(built_at).date() if timezone.is_aware(built_at) else built_at.date()
-    status_date = min(end, as_of)
-    # Each step asks one app for its typed result and prints it into a section.
-    steps = [
-        (
-            "signatories",
-            "Gathering signatories",
-            lambda: sections.signatories_section(signatories_for_review(period=period), period=period),
-        ),
-        (
-            "compliance",
-            "Gathering compliance returns",
-            lambda: sections.compliance_section(compliance_for_review(compact=compact, period=period, as_of=as_of)),
-        ),
-        (
-            "funding",
-            "Gathering funding figures",
-            lambda: sections.funding_section(funding_for_review(compact=compact, start=start, end=end)),
-        ),
-        (
-            "consultations",
-            "Gathering consultations",
-            lambda: sections.consultations_section(
-                consultations_for_review(compact=compact, start=start, end=end, as_of=as_of)
-            ),
-        ),
-        (
-            "complaints",
-            "Gathering complaint figures",
-            lambda: _complaints(compact, start, end, as_of),
-        ),
-        (
-            "bme_led",
-            "Gathering BME-led organisations",
-            lambda: sections.bme_led_section(
-                bme_led_for_review(compact=compact, on_date=status_date), on_date=status_date
-            ),
-        ),
-        (
-            "representation",
-            "Gathering representation",
-            lambda: sections.representation_section(representation_for_review(compact=compact, on_date=status_date)),
-        ),
+    as_of, status_date = _build_dates(period, built_at)
+    steps = _headline_steps(compact, period, as_of, status_date) + [
         (
             "progress",
             "Gathering last year's actions",
@@ -174,11 +128,10 @@ def build_dataset(
         "year_in_numbers": year_in_numbers(data),
         **data,
     }
-    if history:
-        report(95, "Comparing with earlier years")
-        dataset["year_in_numbers"]["trend"] = trend(
-            compact=compact, period=period, figures=dataset["year_in_numbers"]["figures"], built_at=built_at
-        )
+    report(95, "Comparing with earlier years")
+    dataset["year_in_numbers"]["trend"] = trend(
+        compact=compact, period=period, figures=dataset["year_in_numbers"]["figures"], built_at=built_at
+    )
     report(100, "Dataset complete")
     dataset = json_safe(dataset)
     # Long lists go to open-data files beside the review, short ones to the PDF's annex too.
@@ -189,6 +142,69 @@ def build_dataset(
             {"id": "annexes", "title": "Annexes and open data", "empty": False, "commentary": ""}
         )
     return dataset
+
+
+def _build_dates(period: ReportingPeriod, built_at: datetime) -> tuple[date, date]:
+    """(as_of, status_date). Lateness is judged on the day the review is built (a deadline passed by
+    then with nothing done is late); a status (BME-led, seats held) on the period's last day, or on
+    the build day if the period has not ended, never on a day still to come."""
+    as_of = timezone.localtime(built_at).date() if timezone.is_aware(built_at) else built_at.date()
+    return as_of, min(period.end_date, as_of)
+
+
+def _headline_steps(compact: Compact, period: ReportingPeriod, as_of: date, status_date: date) -> list:
+    """The sections the headline figures (`year_in_numbers`) are read from, as (key, progress
+    message, build) steps. Each step asks one app for its typed result and prints it into a section."""
+    start, end = period.start_date, period.end_date
+    return [
+        (
+            "signatories",
+            "Gathering signatories",
+            lambda: sections.signatories_section(signatories_for_review(period=period), period=period),
+        ),
+        (
+            "compliance",
+            "Gathering compliance returns",
+            lambda: sections.compliance_section(compliance_for_review(compact=compact, period=period, as_of=as_of)),
+        ),
+        (
+            "funding",
+            "Gathering funding figures",
+            lambda: sections.funding_section(funding_for_review(compact=compact, start=start, end=end)),
+        ),
+        (
+            "consultations",
+            "Gathering consultations",
+            lambda: sections.consultations_section(
+                consultations_for_review(compact=compact, start=start, end=end, as_of=as_of)
+            ),
+        ),
+        (
+            "complaints",
+            "Gathering complaint figures",
+            lambda: _complaints(compact, start, end, as_of),
+        ),
+        (
+            "bme_led",
+            "Gathering BME-led organisations",
+            lambda: sections.bme_led_section(
+                bme_led_for_review(compact=compact, on_date=status_date), on_date=status_date
+            ),
+        ),
+        (
+            "representation",
+            "Gathering representation",
+            lambda: sections.representation_section(representation_for_review(compact=compact, on_date=status_date)),
+        ),
+    ]
+
+
+def headline_figures(*, compact: Compact, period: ReportingPeriod, built_at: datetime) -> list[dict]:
+    """An earlier year's headline figures recomputed from the records, for the trend when no review
+    of that year was built: only the sections the figures are read from, not a whole dataset."""
+    as_of, status_date = _build_dates(period, built_at)
+    data = {key: build() for key, _, build in _headline_steps(compact, period, as_of, status_date)}
+    return json_safe(year_in_numbers(data))["figures"]
 
 
 def interim_reasons(*, period: ReportingPeriod, as_of, compliance: dict) -> list[str]:

@@ -94,7 +94,7 @@ def _stored_figures(compact, period) -> tuple[list[dict], str] | None:
 def trend(*, compact, period: ReportingPeriod, figures: list[dict], built_at: datetime) -> dict:
     """Each headline figure beside last year's and the year before's, from those years' stored
     datasets (what was published) or, where none was built, recomputed from the records now."""
-    from .dataset import build_dataset
+    from .dataset import headline_figures
 
     earlier = list(
         ReportingPeriod.objects.filter(compact=compact, start_date__lt=period.start_date).order_by("-start_date")[
@@ -105,8 +105,8 @@ def trend(*, compact, period: ReportingPeriod, figures: list[dict], built_at: da
     for p in earlier:
         stored = _stored_figures(compact, p)
         if stored is None:
-            data = build_dataset(compact=compact, period=p, actions=[], built_at=built_at, history=False)
-            stored = data["year_in_numbers"]["figures"], "recomputed from the records when this review was built"
+            recomputed = headline_figures(compact=compact, period=p, built_at=built_at)
+            stored = recomputed, "recomputed from the records when this review was built"
         years.append({"label": p.label, "figures": {f["label"]: f for f in stored[0]}, "source": stored[1]})
     rows = [
         {
