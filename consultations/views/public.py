@@ -12,8 +12,8 @@ from django.utils import timezone
 from common import ratelimit
 from common.csv_export import csv_response
 from common.forms import add_errors
-from organisations.forms.public import resolve_compact
-from organisations.models import Compact, Organisation
+from organisations.forms.public import compact_filter, resolve_compact
+from organisations.models import Organisation
 from organisations.roles import roles_for
 
 from .. import permissions, selectors, services
@@ -46,7 +46,7 @@ def _status(request, user) -> str:
 
 def consultation_list(request):
     status = _status(request, request.user)
-    compact, compact_error = resolve_compact(request.GET.get("compact", ""))
+    compact, filter_context = compact_filter(request)
     consultations = selectors.consultation_list(user=request.user, status=status, compact=compact)
     page = Paginator(consultations, 20).get_page(request.GET.get("page"))
     return render(
@@ -58,10 +58,7 @@ def consultation_list(request):
             "statuses": selectors.statuses_for(request.user),
             "status": status,
             # The Compact filter (templates/includes/compact_filter.html), keeping the status chosen.
-            "compact": compact,
-            "compact_error": compact_error,
-            "compacts": Compact.objects.order_by("name"),
-            "action": request.path,
+            **filter_context,
             "keep": [("status", status)] if status != "all" else [],
             "today": timezone.localdate(),
             "can_create": permissions.can_create(request.user),

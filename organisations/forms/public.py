@@ -78,6 +78,19 @@ def resolve_compact(slug: str) -> tuple[Compact | None, str | None]:
     return None, UNKNOWN_COMPACT.format(value=slug, options=options)
 
 
+def compact_filter(request) -> tuple[Compact | None, dict]:
+    """The Compact a list page's `?compact=` names, and the context of its filter
+    (templates/includes/compact_filter.html): an unknown slug shows a message and the page shows
+    every Compact's records."""
+    compact, compact_error = resolve_compact(request.GET.get("compact", ""))
+    return compact, {
+        "compact": compact,
+        "compact_error": compact_error,
+        "compacts": Compact.objects.order_by("name"),
+        "action": request.path,
+    }
+
+
 def _flat(choices):
     for value, label in choices:
         if isinstance(label, (list, tuple)):

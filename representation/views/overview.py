@@ -7,8 +7,7 @@ from django.utils import timezone
 
 from common.csv_export import CHUNK, csv_response
 from common.disclosure import threshold as disclosure_threshold
-from organisations.forms.public import resolve_compact
-from organisations.models import Compact
+from organisations.forms.public import compact_filter
 
 from .. import permissions, selectors
 from ..forms import FiguresOnDateForm
@@ -27,22 +26,11 @@ CSV_HEADER = [
 ]
 
 
-def _compact_context(request, compact, compact_error) -> dict:
-    """The Compact filter (templates/includes/compact_filter.html): an unknown slug shows a message
-    and the page shows every Compact's records."""
-    return {
-        "compact": compact,
-        "compact_error": compact_error,
-        "compacts": Compact.objects.order_by("name"),
-        "action": request.path,
-    }
-
-
 def overview(request):
     # ?on_0=31&on_1=3&on_2=2026 shows another day; a date that is not real shows the error and today's figures.
     form = FiguresOnDateForm(request.GET if "on_0" in request.GET else None)
     on_date = (form.is_valid() and form.cleaned_data["on"]) or timezone.localdate()
-    compact, compact_error = resolve_compact(request.GET.get("compact", ""))
+    compact, filter_context = compact_filter(request)
     figures = selectors.pool_figures(on_date=on_date, compact=compact)
     can_manage = permissions.can_keep_a_pool(request.user)
     # Which boards have no BME representative says something about the people named on them: the
@@ -59,7 +47,7 @@ def overview(request):
             "disclosure_threshold": disclosure_threshold(),
             "boards_without": boards_without,
             "form": form,
-            **_compact_context(request, compact, compact_error),
+            **filter_context,
             "can_manage": can_manage,
             "can_create_board": permissions.can_create_board(request.user),
             # Named only to the keepers of each person's own pool.
@@ -74,14 +62,14 @@ def overview(request):
 
 def board_list(request):
     today = timezone.localdate()
-    compact, compact_error = resolve_compact(request.GET.get("compact", ""))
+    compact, filter_context = compact_filter(request)
     page = Paginator(selectors.board_list(on_date=today, compact=compact), 25).get_page(request.GET.get("page"))
     return render(
         request,
         "representation/board_list.html",
         {
             "page_obj": page,
-            **_compact_context(request, compact, compact_error),
+            **filter_context,
             "on_date": today,
             "can_create_board": permissions.can_create_board(request.user),
             "breadcrumbs": [("Representation", reverse("representation:overview")), ("Boards", None)],
