@@ -104,6 +104,13 @@ def default_rule() -> "BmeRule":
     return BmeRule(threshold=default_threshold())
 
 
+def outcome_label(outcome: str, transition_until: date | None = None) -> str:
+    """ "BME-led", or "BME-led (transition period until 15 July 2025)" for an organisation BME-led
+    only through its Compact's transition period: the one wording of pages, CSVs and emails."""
+    label = str(Outcome(outcome).label)
+    return f"{label} (transition period until {long_date(transition_until)})" if transition_until else label
+
+
 @dataclass(frozen=True)
 class BmeLedResult:
     outcome: Outcome
@@ -142,9 +149,7 @@ class BmeLedResult:
 
     @property
     def label(self) -> str:
-        if self.transition_until is not None:
-            return f"{Outcome(self.outcome).label} (transition period until {long_date(self.transition_until)})"
-        return Outcome(self.outcome).label
+        return outcome_label(self.outcome, self.transition_until)
 
     @property
     def tag_colour(self) -> str:

@@ -1,9 +1,7 @@
 from django import template
 
-from common.dates import long_date
-
 from ..bme_definitions import clause_for, compact_between
-from ..bme_led import OUTCOME_TAG_COLOURS, Outcome
+from ..bme_led import OUTCOME_TAG_COLOURS, Outcome, outcome_label
 
 register = template.Library()
 
@@ -12,11 +10,7 @@ register = template.Library()
 def bme_led_tag(outcome: str, transition_until=None):
     """The GOV.UK tag for a BME-led outcome (an Outcome value or a BmeLedResult's outcome); with
     `transition_until` (a BmeLedResult's), "BME-led (transition period until 31 March 2026)"."""
-    outcome = Outcome(outcome)
-    label = outcome.label
-    if transition_until:
-        label = f"{label} (transition period until {long_date(transition_until)})"
-    return {"label": label, "colour": OUTCOME_TAG_COLOURS[outcome]}
+    return {"label": outcome_label(outcome, transition_until), "colour": OUTCOME_TAG_COLOURS[Outcome(outcome)]}
 
 
 @register.simple_tag

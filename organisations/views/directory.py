@@ -5,11 +5,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.csv_export import CHUNK, csv_response
-from common.dates import long_date
 
 from .. import selectors
 from ..bme_definitions import current_definition
-from ..bme_led import Outcome
+from ..bme_led import outcome_label
 from ..forms import DirectoryFilterForm
 from ..models import Membership, Sector
 from ..permissions import (
@@ -79,9 +78,7 @@ CSV_HEADER = [
 
 
 def _status_label(organisation) -> str:
-    label = Outcome(organisation.bme_led_outcome).label
-    until = getattr(organisation, "bme_led_transition_until", None)
-    return f"{label} (transition period until {long_date(until)})" if until else label
+    return outcome_label(organisation.bme_led_outcome, getattr(organisation, "bme_led_transition_until", None))
 
 
 def _with_transition_periods(organisations, on_date, rule):
