@@ -8,10 +8,9 @@ from django.utils import timezone
 
 from common.dates import long_date
 from funding.models import Application, ApplicationStatus, FundingProgramme
-from organisations.bme_definitions import rule_between
 from organisations.bme_led import BmeLedResult, Outcome, format_percent
 from organisations.models import Organisation
-from organisations.selectors import bme_led_status
+from organisations.selectors import bme_led_status_between
 
 PUBLIC_BODY_APPLICANT = (
     "A public body cannot apply to a funding programme: choose a voluntary or community organisation."
@@ -71,8 +70,9 @@ def ring_fence_refusal(
     if not programme.ring_fenced:
         return None
     # Judged under the definition of the Compact the funder and the applicant share (its own Code's).
-    rule = rule_between(funder=programme.funder, organisation=applicant, on_date=on_date)
-    return _refusal(applicant, on_date, bme_led_status(organisation=applicant, on_date=on_date, definition=rule))
+    return _refusal(
+        applicant, on_date, bme_led_status_between(funder=programme.funder, organisation=applicant, on_date=on_date)
+    )
 
 
 def _refusal(applicant: Organisation, on_date: date, result: BmeLedResult) -> RingFenceRefusal | None:
@@ -123,8 +123,7 @@ def application_submit(
         )
     if errors:
         raise ValidationError(errors)
-    rule = rule_between(funder=programme.funder, organisation=applicant, on_date=submitted_on)
-    status = bme_led_status(organisation=applicant, on_date=submitted_on, definition=rule)
+    status = bme_led_status_between(funder=programme.funder, organisation=applicant, on_date=submitted_on)
     refusal = _refusal(applicant, submitted_on, status) if programme.ring_fenced else None
     if refusal:
         raise ValidationError(f"{RING_FENCED.format(programme=programme.title)} {refusal.text}", code="ring_fenced")

@@ -18,9 +18,8 @@ from funding.models import (
     JointReview,
     Redistribution,
 )
-from organisations.bme_definitions import rule_between
 from organisations.models import Organisation, Sector
-from organisations.selectors import bme_led_status
+from organisations.selectors import bme_led_status_between
 
 NOT_AWARDED = "An award can only be made for an application whose decision is “awarded”."
 ALREADY_HAS_AWARD = "This application already has an award ({identifier})."
@@ -86,8 +85,9 @@ def award_create(
     if errors:
         raise ValidationError(errors)
     planned_months = _planned(planned_start, planned_end)
-    rule = rule_between(funder=application.programme.funder, organisation=application.applicant, on_date=award_date)
-    status = bme_led_status(organisation=application.applicant, on_date=award_date, definition=rule)
+    status = bme_led_status_between(
+        funder=application.programme.funder, organisation=application.applicant, on_date=award_date
+    )
     award = Award.objects.create(
         identifier=f"pending-{application.pk}",
         title=title,
@@ -234,11 +234,7 @@ def redistribution_record(
         redistribution.completed_on = today
         redistribution.completed_by = user
         redistribution.alternative_bme_led_outcome = (
-            bme_led_status(
-                organisation=alternative,
-                on_date=today,
-                definition=rule_between(funder=redistribution.award.funder, organisation=alternative, on_date=today),
-            ).outcome
+            bme_led_status_between(funder=redistribution.award.funder, organisation=alternative, on_date=today).outcome
             if alternative
             else ""
         )

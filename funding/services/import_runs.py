@@ -12,8 +12,7 @@ from django.utils import timezone
 from funding.import_models import MatchStatus
 from funding.models import Award, ImportRun, RecipientMatch
 from funding.tasks import run_import
-from organisations.bme_definitions import rule_between
-from organisations.selectors import bme_led_status
+from organisations.selectors import bme_led_status_between
 
 MATCH_DECIDED = "This match has already been decided."
 
@@ -51,8 +50,9 @@ def recipient_match_decide(*, match: RecipientMatch, confirm: bool, user=None) -
                 award.recipient = match.candidate
                 # The status on the award date is the matched organisation's, recorded now.
                 # Under the rule of the Compact the funder and the matched organisation share.
-                rule = rule_between(funder=award.funder, organisation=match.candidate, on_date=award.award_date)
-                status = bme_led_status(organisation=match.candidate, on_date=award.award_date, definition=rule)
+                status = bme_led_status_between(
+                    funder=award.funder, organisation=match.candidate, on_date=award.award_date
+                )
                 award.recipient_bme_led_outcome, award.recipient_bme_rule = status.outcome, status.rule_label
                 award._change_reason = f"Recipient matched to {match.candidate.org_id}"
                 award.save(update_fields=["recipient", "recipient_bme_led_outcome", "recipient_bme_rule"])

@@ -13,13 +13,22 @@ from .people import membership_requests_to_decide, memberships_for_user, organis
 from .reminders import REMINDER_DAYS, declarations_due_reminder
 from .review import bme_led_summary
 from .standing import public_bodies_with_standing, public_body_claims
-from .status import BmeLedStatuses, StatusPeriod, bme_led_status, current_declaration, status_among, status_history
+from .status import (
+    BmeLedStatuses,
+    StatusPeriod,
+    bme_led_status,
+    bme_led_status_between,
+    current_declaration,
+    status_among,
+    status_history,
+)
 
 __all__ = [
     "BmeLedStatuses",
     "REMINDER_DAYS",
     "StatusPeriod",
     "bme_led_status",
+    "bme_led_status_between",
     "bme_led_summary",
     "current_declaration",
     "declarations_due_reminder",

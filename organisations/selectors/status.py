@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..bme_definitions import rule_between
 from ..bme_led import (
     BmeLedResult,
     BmeRule,
@@ -113,6 +114,13 @@ def bme_led_status(*, organisation: Organisation, on_date: date, definition: Bme
     if declaration is None:
         return no_current_declaration(definition=definition)
     return assess_declaration(declaration, definition)
+
+
+def bme_led_status_between(*, funder: Organisation, organisation: Organisation, on_date: date) -> BmeLedResult:
+    """The organisation's status as a funder judges it: under the rule of the Compact they share
+    (`rule_between`), the portal default when they share none."""
+    rule = rule_between(funder=funder, organisation=organisation, on_date=on_date)
+    return bme_led_status(organisation=organisation, on_date=on_date, definition=rule)
 
 
 class BmeLedStatuses:
