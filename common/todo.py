@@ -94,8 +94,3 @@ def todo_for(user, today: date) -> Todo:
             (more if isinstance(item, More) else tasks).append(item)
     tasks.sort(key=lambda t: (t.due is None, t.due or today, t.title))
     return Todo(tasks, more)
-
-
-def tasks_for(user, today: date) -> list[Task]:
-    """The tasks listed one by one (todo_for without the rests)."""
-    return todo_for(user, today).tasks

@@ -217,10 +217,6 @@ def table(grant_list: list[dict]) -> tuple[list[str], list[list]]:
     return header, [[row.get(title, "") for title in header] for row in flat]
 
 
-def csv_header() -> list[str]:
-    return _base_titles()
-
-
 def xlsx_bytes(grant_list: list[dict]) -> bytes:
     """The grants in the standard's spreadsheet template: one "grants" sheet, column titles in row 1."""
     import openpyxl

@@ -6,7 +6,7 @@ from datetime import UTC, date, timedelta
 import pytest
 from django.urls import reverse
 
-from common.todo import tasks_for
+from common.todo import todo_for
 from tests import factories as f
 from tests.undertakings.factories import make_code
 from undertakings import services as returns
@@ -21,11 +21,11 @@ def code(world):
 
 
 def titles(user, today=TODAY):
-    return [t.title for t in tasks_for(user, today)]
+    return [t.title for t in todo_for(user, today).tasks]
 
 
 def test_an_officer_is_told_to_start_an_overdue_return_with_its_due_date(world, code):
-    tasks = tasks_for(world.users["officer"], TODAY)
+    tasks = todo_for(world.users["officer"], TODAY).tasks
     start = next(t for t in tasks if t.title.startswith("Start the 2025-26 return"))
     assert start.title == "Start the 2025-26 return for Northshire Council"
     assert start.due == date(2026, 6, 30) and start.is_overdue(TODAY)
@@ -70,13 +70,13 @@ def test_another_compacts_steering_group_is_not_asked_to_review(world, code):
 def test_a_group_is_told_before_its_board_declaration_lapses(world):
     member = world.users["group_member"]
     world.group.board_declarations.update(effective_date=date(2025, 8, 1))  # counts until 1 August 2026
-    task = next(t for t in tasks_for(member, TODAY) if "board declaration" in t.title)
+    task = next(t for t in todo_for(member, TODAY).tasks if "board declaration" in t.title)
     assert task.title == "Update African Caribbean Forum's board declaration"
     assert task.due == date(2026, 8, 1) and not task.is_overdue(TODAY)
     assert task.detail == "The last one stops counting after 1 August 2026."
     assert task.url == reverse("organisations:declare-board", args=[world.group.slug])
     assert not any("board declaration" in t for t in titles(member, today=date(2026, 6, 1)))
-    lapsed = next(t for t in tasks_for(member, date(2026, 8, 2)) if "board declaration" in t.title)
+    lapsed = next(t for t in todo_for(member, date(2026, 8, 2)).tasks if "board declaration" in t.title)
     assert lapsed.is_overdue(date(2026, 8, 2))
 
 
@@ -88,7 +88,7 @@ def test_tasks_come_most_urgent_first_and_undated_last(world, code):
     entry = compliance_return.entries.first()
     Action.objects.create(entry=entry, what="Earliest", who="A", due_on=date(2026, 1, 10))
     f.MembershipFactory(user=f.UserFactory(email="new@council.example"), organisation=world.council, status="requested")
-    tasks = tasks_for(officer, TODAY)
+    tasks = todo_for(officer, TODAY).tasks
     dues = [t.due for t in tasks]
     assert tasks[0].title.endswith("Earliest")
     assert dues == sorted(dues, key=lambda d: (d is None, d or TODAY))
@@ -128,7 +128,7 @@ def test_a_complaint_waiting_for_the_body_is_its_officers_task_and_nobody_elses(
     from tests.complaints.factories import raise_complaint
 
     complaint = raise_complaint(world)
-    officer_tasks = [t for t in tasks_for(world.users["officer"], TODAY) if t.title.startswith("Complaint")]
+    officer_tasks = [t for t in todo_for(world.users["officer"], TODAY).tasks if t.title.startswith("Complaint")]
     assert [t.title for t in officer_tasks] == [f"Complaint {complaint.reference} against Northshire Council: stage 1"]
     assert officer_tasks[0].due == complaint.next_deadline
     for persona in ("group_member", "other_officer", "steering_member"):

@@ -16,7 +16,7 @@ from funding.models import Award, RecipientMatch
 from funding.services import import_runs, imports
 from funding.services.imports import ImportRefused, grants_import
 from funding.threesixty import reader
-from funding.threesixty.export import csv_header
+from funding.threesixty.export import table
 from organisations.models import Organisation
 from tests import factories as f
 
@@ -100,14 +100,15 @@ def refusal(content, funder, name="grants.csv", strict=False) -> list[tuple[str,
 
 
 def test_csv_header_uses_the_standards_titles():
-    assert csv_header()[:6] == ["Identifier", "Title", "Description", "Currency", "Amount Awarded", "Award Date"]
+    header, _ = table([])  # the columns every export starts with, whatever the grants
+    assert header[:6] == ["Identifier", "Title", "Description", "Currency", "Amount Awarded", "Award Date"]
     assert {
         "Recipient Org:Identifier",
         "Recipient Org:Charity Number",
         "Funding Org:Name",
         "Planned Dates:End Date",
         "Grant Programme:Title",
-    } <= set(csv_header())
+    } <= set(header)
 
 
 def test_a_good_csv_imports_with_new_unverified_recipients_and_changes_nothing_the_second_time(funder):
