@@ -1,8 +1,6 @@
 """The published response ("you said, we did"): the page, its versions, one comment's answer, and the
 PDF, which is served as stored (rendered once, by a task, when the response was published)."""
 
-from datetime import timedelta
-
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
@@ -13,12 +11,13 @@ from django.utils import timezone
 from common import ratelimit
 
 from .. import permissions, selectors, services
+from ..jobs import PDF_RESEND_AFTER
 from ..models import PdfStatus, ResponseVersion
 from .common import crumbs, with_consultation
 
-# A PDF that is missing (its task was lost) is queued again at most once in this many seconds per
-# version, and each address may ask this many times an hour: no request renders a PDF itself.
-REQUEUE_AFTER = timedelta(minutes=10)
+# A PDF that is missing (its task was lost) is queued again at most once per PDF_RESEND_AFTER per
+# version, the same wait as beat's sweep (which a portal run without beat, as `make run`, lacks), and
+# each address may ask this many times an hour: no request renders a PDF itself.
 PDF_REQUESTS_PER_HOUR = 60
 
 
@@ -119,9 +118,9 @@ def _serve(request, consultation, version: ResponseVersion | None):
         reply = FileResponse(version.pdf.open("rb"), content_type="application/pdf")
         reply["Content-Disposition"] = f'inline; filename="{consultation.slug}-response-{version.number}.pdf"'
         return reply
-    if version.pdf_status == PdfStatus.BUILDING and timezone.now() - version.created_at > REQUEUE_AFTER:
+    if version.pdf_status == PdfStatus.BUILDING and timezone.now() - version.created_at > PDF_RESEND_AFTER:
         # Queued on publishing and still not there: its task was lost. Queue it again, once a while.
-        if cache.add(f"consultations:pdf-requeued:{version.pk}", 1, timeout=int(REQUEUE_AFTER.total_seconds())):
+        if cache.add(f"consultations:pdf-requeued:{version.pk}", 1, timeout=int(PDF_RESEND_AFTER.total_seconds())):
             services.response_pdf_queue_again(version=version)
     return _not_yet(request, consultation, version, status=503 if version.pdf_status == PdfStatus.BUILDING else 200)
 
